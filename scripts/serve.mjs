@@ -1,0 +1,47 @@
+// Serves the built site (dist/) over HTTP: used by `npm start` and by the browser tests, so both see
+// exactly what a static host would serve. Headers a host should set live in scripts/headers.mjs.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { siteHeaders } from './headers.mjs';
+
+const root = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/**
+ * Starts a static server for dist/ and resolves with its URL once it listens.
+ * @param {{ port?: number, host?: string }} [options]
+ */
+export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
+  if (!existsSync(root)) throw new Error('dist/ does not exist: run `npm run build` first.');
+  const assets = sirv(root, { dev: false, etag: true, extensions: ['html'] });
+  const notFound = sirv(root, { dev: false });
+  const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(siteHeaders)) res.setHeader(name, value);
+    assets(req, res, () => {
+      // Directory URLs without a trailing slash redirect, as static hosts do.
+      const url = new URL(req.url ?? '/', 'http://local');
+      if (!url.pathname.endsWith('/') && !url.pathname.includes('.') && existsSync(`${root}${url.pathname}/index.html`)) {
+        res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+        return;
+      }
+      req.url = '/404.html';
+      res.statusCode = 404;
+      notFound(req, res, () => res.end('Not found'));
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve({ server, url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/` }));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 4321);
+  serveSite({ port })
+    .then(({ url }) => console.log(`Lambda Triage is being served at ${url}  (Ctrl+C to stop)`))
+    .catch((err) => {
+      console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: stop the other server or set PORT.` : err.message);
+      process.exit(1);
+    });
+}

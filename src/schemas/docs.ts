@@ -1,0 +1,17 @@
+/**
+ * Extra frontmatter of guides in `content/docs/`, merged into Starlight's docs schema.
+ */
+import { z } from 'astro/zod';
+import { causeIdSchema, frontDoorSchema } from './cause.ts';
+
+/** Fields a guide may add to Starlight's frontmatter. */
+export const guideFrontmatterSchema = z.object({
+  /** Cause ids this guide explains; the integrity tests check every cause has a guide. */
+  causes: z.array(causeIdSchema).default([]),
+  /** Front doors the guide talks about. */
+  frontDoors: z.array(frontDoorSchema).default([]),
+  /** Ids of log signatures (content/signatures.yaml) that point to this guide. */
+  logSignatures: z
+    .array(z.string().regex(/^[a-z0-9-]+$/, 'a log signature id is lower-case words joined by hyphens.'))
+    .default([]),
+});
