@@ -1,21 +1,22 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/support/browser.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4399);
+const port = Number(process.env['E2E_PORT'] ?? 4399);
+const executablePath = chromiumExecutable();
 
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
-  forbidOnly: !!process.env.CI,
+  workers: 2,
+  forbidOnly: !!process.env['CI'],
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'off',
     launchOptions: {
-      executablePath: chromiumExecutable(),
+      ...(executablePath ? { executablePath } : {}),
       // Flags that let Chromium run as root on a locked-down machine with no outside network.
       args: [
         '--no-sandbox',
@@ -35,7 +36,7 @@ export default defineConfig({
     command: `node scripts/serve.mjs`,
     env: { PORT: String(port) },
     url: `http://localhost:${port}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: !process.env['CI'],
     timeout: 30_000,
   },
 });
