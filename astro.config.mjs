@@ -2,6 +2,10 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import { fileURLToPath } from 'node:url';
+import { buildSidebar } from './src/utils/sidebar.mjs';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   site: 'https://lambda-triage.example',
@@ -14,10 +18,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       components: { Search: './src/components/Search.astro' },
       markdown: { processedDirs: ['./content/docs/'] },
-      sidebar: [
-        { label: 'Start here', items: [{ label: 'Home', link: '/' }] },
-        { label: 'Guides', items: [{ autogenerate: { directory: 'guides' } }] },
-      ],
+      // Built from each guide's frontmatter (section, causes): adding a guide needs no change here.
+      sidebar: buildSidebar(root),
       lastUpdated: false,
       pagination: false,
     }),

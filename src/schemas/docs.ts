@@ -6,6 +6,12 @@ import { causeIdSchema, frontDoorSchema } from './cause.ts';
 
 /** Fields a guide may add to Starlight's frontmatter. */
 export const guideFrontmatterSchema = z.object({
+  /** Sidebar section the guide appears in (cause guides are grouped by their first cause's bucket). */
+  section: z
+    .enum(['basics', 'causes', 'front-doors', 'operations'], {
+      error: 'section must be one of "basics", "causes", "front-doors", "operations".',
+    })
+    .default('basics'),
   /** Cause ids this guide explains; the integrity tests check every cause has a guide. */
   causes: z.array(causeIdSchema).default([]),
   /** Front doors the guide talks about. */
