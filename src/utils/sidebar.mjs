@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 
 /** Sidebar sections in display order. A guide names one with `section:` in its frontmatter. */
 export const SECTIONS = [
-  { id: 'basics', label: 'Start here' },
+  { id: 'basics', label: 'Start here', extra: [{ label: 'Find the cause (decision tree)', link: '/tree/' }] },
   { id: 'causes', label: 'Causes' },
   { id: 'front-doors', label: 'Front doors' },
   { id: 'operations', label: 'Operate and prevent' },
@@ -52,7 +52,7 @@ export function buildSidebar(root) {
   const link = (g) => ({ label: g.title, link: `/${g.slug}/` });
   return SECTIONS.map((section) => {
     const inSection = guides.filter((g) => g.section === section.id);
-    if (section.id !== 'causes') return { label: section.label, items: inSection.map(link) };
+    if (section.id !== 'causes') return { label: section.label, items: [...(section.extra ?? []), ...inSection.map(link)] };
     const groups = Object.entries(BUCKET_LABELS)
       .map(([bucket, label]) => ({ label, items: inSection.filter((g) => g.bucket === bucket).map(link) }))
       .filter((g) => g.items.length > 0);

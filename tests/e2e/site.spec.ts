@@ -38,13 +38,12 @@ test('every page reachable from the landing page loads without errors or outside
   request,
   baseURL,
 }) => {
+  test.setTimeout(180_000);
   const paths = await crawl(request);
   expect(paths).toContain('/guides/how-a-lambda-500-happens/');
   const watch = watchPage(page, baseURL!);
-  for (const path of paths) {
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-  }
+  for (const path of paths) await page.goto(path, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.externalRequests).toEqual([]);
 });
@@ -71,6 +70,9 @@ test('Pagefind search finds a word from a guide', async ({ page }) => {
 const pageTypes = {
   landing: '/',
   guide: '/guides/how-a-lambda-500-happens/',
+  'tree start': '/tree/',
+  'tree question': '/tree/rest-502-clean/',
+  'tree outcome': '/tree/malformed-response/',
   'not found': '/no-such-page/',
 };
 

@@ -1,0 +1,122 @@
+/**
+ * Lays out the whole decision tree at build time with elkjs (layered algorithm) and returns boxes and
+ * edge paths ready to draw as SVG. Runs in Node during the build; nothing of it ships to the browser.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { childrenOf, nodeLabel, type Tree } from './tree.ts';
+
+/** A box of the map. */
+export interface MapBox {
+  /** Unique key of the box (an outcome drawn under several questions has several boxes). */
+  key: string;
+  /** The node the box links to. */
+  id: string;
+  kind: 'question' | 'outcome';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lines: string[];
+}
+
+/** The laid-out map. */
+export interface TreeMap {
+  width: number;
+  height: number;
+  boxes: MapBox[];
+  edges: { from: string; to: string; path: string }[];
+}
+
+const CHARS_PER_LINE = 26;
+const LINE_HEIGHT = 15;
+const CHAR_WIDTH = 6.6;
+const PADDING = 8;
+
+/** Breaks text into lines of at most `max` characters, at spaces. */
+export function wrap(text: string, max = CHARS_PER_LINE, maxLines = 4): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && (line + ' ' + word).length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1]!.replace(/\s*\S*$/, '')} …`;
+    return kept;
+  }
+  return lines;
+}
+
+let cached: { tree: Tree; map: Promise<TreeMap> } | undefined;
+
+/** Lays out `tree` (memoised per tree object, since every tree page draws the same map). */
+export function layoutTreeMap(tree: Tree): Promise<TreeMap> {
+  if (cached?.tree === tree) return cached.map;
+  const map = computeLayout(tree);
+  cached = { tree, map };
+  return map;
+}
+
+async function computeLayout(tree: Tree): Promise<TreeMap> {
+  const elk = new ELK();
+  // Outcomes reached from several questions are drawn once per question (same link), which keeps the
+  // drawing close to a tree instead of a knot of long edges. Questions are drawn once.
+  const boxes: Omit<MapBox, 'x' | 'y'>[] = [];
+  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
+  const measure = (key: string, id: string) => {
+    const node = tree.get(id)!;
+    const lines = wrap(nodeLabel(node));
+    const longest = Math.max(...lines.map((l) => l.length));
+    boxes.push({
+      key,
+      id,
+      kind: node.type,
+      lines,
+      width: Math.ceil(longest * CHAR_WIDTH + PADDING * 2),
+      height: lines.length * LINE_HEIGHT + PADDING * 2,
+    });
+  };
+  for (const [id, node] of tree) if (node.type === 'question') measure(id, id);
+  for (const [id, node] of tree) {
+    for (const to of new Set(childrenOf(node))) {
+      const target = tree.get(to);
+      if (!target) continue;
+      const key = target.type === 'outcome' ? `${to}@${id}` : to;
+      if (target.type === 'outcome') measure(key, to);
+      edges.push({ id: `${id}->${key}`, sources: [id], targets: [key] });
+    }
+  }
+  const graph = await elk.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '40',
+      'elk.spacing.nodeNode': '10',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.edgeRouting': 'ORTHOGONAL',
+    },
+    children: boxes.map((b) => ({ id: b.key, width: b.width, height: b.height })),
+    edges,
+  });
+  const placed = new Map((graph.children ?? []).map((c) => [c.id, c]));
+  return {
+    width: Math.ceil(graph.width ?? 0),
+    height: Math.ceil(graph.height ?? 0),
+    boxes: boxes.map((b) => ({ ...b, x: placed.get(b.key)?.x ?? 0, y: placed.get(b.key)?.y ?? 0 })),
+    edges: (graph.edges ?? []).flatMap((e) =>
+      (e.sections ?? []).map((s) => {
+        const points = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
+        return {
+          from: e.sources[0]!,
+          to: e.targets[0]!.split('@')[0]!,
+          path: `M${points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' L')}`,
+        };
+      }),
+    ),
+  };
+}
