@@ -1,0 +1,357 @@
+/**
+ * The error catalogue: one permanent code per rule an invocation can break at a front door.
+ * Modelled on Astro's `errors-data.ts`: each entry has a title, a `message(params)` that says what
+ * happened, why, and what to do, and a hint. Codes never change meaning; retire a code rather than reuse it.
+ */
+import type { Finding } from '../types.ts';
+import type { CauseId, FrontDoor } from '../vocabulary.ts';
+import { FRONT_DOOR_LABELS } from '../vocabulary.ts';
+
+/** Parameters a catalogue message can use. Every field is optional; messages fall back to plain words. */
+export interface FindingParams {
+  frontDoor?: FrontDoor;
+  status?: number;
+  /** The key, header or field the rule is about. */
+  field?: string;
+  /** What the function returned there, in words ("an object", "the number 3"). */
+  got?: string;
+  errorType?: string | null;
+  errorMessage?: string | null;
+  bytes?: number;
+  limitBytes?: number;
+  timeoutMs?: number;
+  durationMs?: number;
+  billedDurationMs?: number;
+  /** Free-form detail appended to the message. */
+  detail?: string;
+}
+
+/** One catalogue entry. */
+export interface CatalogueEntry {
+  title: string;
+  cause: CauseId;
+  /** What, why, then what to do. */
+  message: (params: FindingParams) => string;
+  /** One-line advice for the UI. */
+  hint: string;
+  /** AWS documentation (or recorded capture) backing the rule. */
+  source: string;
+  /** Set when the rule's AWS behaviour is not documented or recorded for every front door. */
+  unverified?: true;
+  severity?: 'error' | 'warning';
+}
+
+const D1 = 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html';
+const D2 = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format';
+const D3 = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response';
+const D7 = 'https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-throttling';
+const D8 = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html';
+const D11 = 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html';
+const D15 = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
+const KC2 = 'https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations';
+
+function door(params: FindingParams): string {
+  return params.frontDoor ? FRONT_DOOR_LABELS[params.frontDoor] : 'The front door';
+}
+
+function answered(params: FindingParams): string {
+  return params.status !== undefined ? `answered ${params.status}` : 'answered with an error';
+}
+
+/** How the front door passed a function error on: Invoke keeps 200 and flags it; HTTP front doors hide it. */
+function translated(p: FindingParams): string {
+  if (p.frontDoor === 'invoke') {
+    return 'The Invoke API still answered 200: the error document is the payload and the header X-Amz-Function-Error: Unhandled marks it. Check FunctionError in your SDK result, not just the status.';
+  }
+  return `${door(p)} does not pass a function error on to its caller, so it ${answered(p)} with its generic error body.`;
+}
+
+function tail(params: FindingParams): string {
+  return params.detail ? ` ${params.detail}` : '';
+}
+
+/** Every catalogue entry by permanent code. */
+export const CATALOGUE = {
+  // ── What the function did (the front door only translates it) ───────────────────────────────
+  'LT-FUNCTION-ERROR': {
+    title: 'The function threw an error',
+    cause: 'unhandled-exception',
+    message: (p) =>
+      `The handler failed with ${p.errorType ?? 'an error'}${p.errorMessage ? `: ${p.errorMessage}` : ''}. ${translated(p)} Catch the error in the handler and return a proper response, or fix what throws.`,
+    hint: 'Read the function log (ERROR "Invoke Error" line) for the stack, not the gateway body.',
+    source: D1,
+  },
+  'LT-FUNCTION-TIMEOUT': {
+    title: 'The function timed out',
+    cause: 'timeout',
+    message: (p) =>
+      `The function ran out of time${p.errorMessage ? ` (${p.errorMessage})` : ''}. Lambda reports a timeout as an Unhandled function error, so ${door(p)} ${answered(p)}. Raise the function timeout or make the slow call faster (and give it its own, shorter timeout).`,
+    hint: 'Look for "Task timed out after" in the function log.',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html',
+  },
+  'LT-OUT-OF-MEMORY': {
+    title: 'The function ran out of memory',
+    cause: 'out-of-memory',
+    message: (p) =>
+      `The function exceeded its memory size${p.errorType ? ` (${p.errorType})` : ''}. Lambda reports this as an Unhandled function error, so ${door(p)} ${answered(p)}. Raise the memory size or stop holding so much in memory at once.`,
+    hint: 'Compare "Max Memory Used" with "Memory Size" in the REPORT line.',
+    source: D1,
+  },
+  'LT-INIT-FAILURE': {
+    title: 'The function failed to start',
+    cause: 'init-failure',
+    message: (p) =>
+      `The function failed during init with ${p.errorType ?? 'an error'}${p.errorMessage ? `: ${p.errorMessage}` : ''}. Every request fails the same way until the code or configuration is fixed, and ${door(p)} ${answered(p)}. Check the handler name, the module path and top-level code.`,
+    hint: 'Look for INIT_REPORT and "Uncaught Exception" in the function log.',
+    source: D1,
+  },
+  'LT-LAMBDA-RESPONSE-TOO-LARGE': {
+    title: 'The function returned more than 6 MB',
+    cause: 'payload-too-large',
+    message: (p) =>
+      `The function's response was larger than Lambda's synchronous limit (6,291,556 bytes), so Lambda replaced it with a Function.ResponseSizeTooLarge error and ${door(p)} ${answered(p)}. Return less data: paginate, compress, or put the data in S3 and return a link.`,
+    hint: 'Lambda counts the JSON-serialised response, not the decoded body.',
+    source: D11,
+  },
+  // ── Response shape: REST and payload 1.0 and ALB ──────────────────────────────────────────────
+  'LT-RESP-INVALID-JSON': {
+    title: 'The function response is not JSON',
+    cause: 'malformed-response',
+    message: (p) =>
+      `The payload Lambda returned is not valid JSON${p.detail ? ` (${p.detail})` : ''}. ${door(p)} cannot read a response from it, so it ${answered(p)}. Return a plain object and let the runtime serialise it.`,
+    hint: 'Return an object; do not return a JSON string you built by hand.',
+    source: D2,
+  },
+  'LT-RESP-NOT-OBJECT': {
+    title: 'The function must return an object',
+    cause: 'malformed-response',
+    message: (p) =>
+      `The function returned ${p.got ?? 'something that is not an object'}. ${door(p)} expects an object such as { statusCode: 200, body: "…" }, so it ${answered(p)}. Return { statusCode, headers, body } instead.`,
+    hint: 'A bare string, number, array or null is not a proxy response.',
+    source: D2,
+  },
+  'LT-REST-UNKNOWN-KEY': {
+    title: 'The response has a key API Gateway does not know',
+    cause: 'malformed-response',
+    message: (p) =>
+      `The response has the key "${p.field ?? '?'}". A REST API Lambda proxy integration only accepts statusCode, headers, multiValueHeaders, body and isBase64Encoded, and rejects anything else, so it ${answered(p)}. Remove "${p.field ?? '?'}" or move it into the body.`,
+    hint: 'HTTP APIs ignore extra keys; REST APIs reject them.',
+    source: D2,
+  },
+  'LT-RESP-STATUS-INVALID': {
+    title: 'statusCode is not a valid HTTP status',
+    cause: 'malformed-response',
+    message: (p) =>
+      `statusCode is ${p.got ?? 'not a number'}. ${door(p)} needs an integer HTTP status (a numeric string is accepted by API Gateway), so it ${answered(p)}. Return a number such as 200 or 404.`,
+    hint: 'Use a number: statusCode: 200.',
+    source: D2,
+  },
+  'LT-RESP-STATUS-MISSING': {
+    title: 'statusCode is missing',
+    cause: 'malformed-response',
+    message: (p) =>
+      `The response object has no statusCode. ${door(p)} requires one, so it ${answered(p)}. Add statusCode: 200 (or the status you mean).`,
+    hint: 'Every response object needs statusCode.',
+    source: D8,
+  },
+  'LT-ALB-STATUS-STRING': {
+    title: 'ALB needs statusCode as a number',
+    cause: 'malformed-response',
+    message: (p) =>
+      `statusCode is the string ${p.got ?? ''}. API Gateway would accept a numeric string, but an Application Load Balancer does not: it logs LambdaInvalidResponse and ${answered(p)}. Return a number.`,
+    hint: 'statusCode: 200, not "200".',
+    source: D8,
+  },
+  'LT-REST-DEFAULT-STATUS': {
+    title: 'No statusCode: API Gateway answered 200',
+    cause: 'malformed-response',
+    severity: 'warning',
+    message: (p) =>
+      `The response has no statusCode, so the REST API used 200. If you meant an error, the caller never learns it. Set statusCode explicitly.${tail(p)}`,
+    hint: 'A missing statusCode defaults to 200 on REST APIs.',
+    source: D2,
+  },
+  'LT-RESP-BODY-NOT-STRING': {
+    title: 'body must be a string',
+    cause: 'malformed-response',
+    message: (p) =>
+      `body must be a string: you returned ${p.got ?? 'something else'}. ${door(p)} only accepts a string body, so it ${answered(p)}. Return JSON.stringify(yourObject).`,
+    hint: 'body: JSON.stringify(data)',
+    source: D2,
+  },
+  'LT-RESP-HEADERS-NOT-OBJECT': {
+    title: 'headers must be an object',
+    cause: 'malformed-response',
+    message: (p) =>
+      `${p.field ?? 'headers'} is ${p.got ?? 'not an object'}. ${door(p)} expects an object of header names to values, so it ${answered(p)}. Return { "Content-Type": "application/json" }-style headers.`,
+    hint: 'headers: { name: "value" }',
+    source: D2,
+  },
+  'LT-RESP-HEADER-VALUE-INVALID': {
+    title: 'A header value has the wrong type',
+    cause: 'malformed-response',
+    message: (p) =>
+      `The header "${p.field ?? '?'}" is ${p.got ?? 'not a string'}. ${door(p)} only accepts string header values here, so it ${answered(p)}. Convert it with String(value).`,
+    hint: 'Header values are strings.',
+    source: D2,
+  },
+  'LT-RESP-MULTIVALUE-NOT-LIST': {
+    title: 'multiValueHeaders values must be lists',
+    cause: 'malformed-response',
+    message: (p) =>
+      `multiValueHeaders["${p.field ?? '?'}"] is ${p.got ?? 'not a list'}. Each multi-value header must be an array of strings, so ${door(p)} ${answered(p)}. Write ["value"] or move it to headers.`,
+    hint: 'multiValueHeaders: { "Set-Cookie": ["a=1", "b=2"] }',
+    source: D2,
+  },
+  'LT-RESP-BASE64-FLAG-INVALID': {
+    title: 'isBase64Encoded must be a boolean',
+    cause: 'malformed-response',
+    message: (p) =>
+      `isBase64Encoded is ${p.got ?? 'not a boolean'}. ${door(p)} expects true or false, so it ${answered(p)}. Use a boolean.`,
+    hint: 'isBase64Encoded: false',
+    source: D2,
+  },
+  'LT-ALB-NULL-FIELD': {
+    title: 'ALB rejects null fields',
+    cause: 'malformed-response',
+    message: (p) =>
+      `"${p.field ?? '?'}" is null. An Application Load Balancer treats a null field as a malformed response (LambdaInvalidResponse) and ${answered(p)}. Leave the field out instead of setting it to null.`,
+    hint: 'Omit fields rather than sending null (common with serialisers that emit nulls).',
+    source: D8,
+  },
+  'LT-REST-BASE64-NOT-DECODED': {
+    title: 'Base64 body returned as text',
+    cause: 'integration-config',
+    severity: 'warning',
+    message: (p) =>
+      `The response says isBase64Encoded: true, but the REST API has no binaryMediaTypes matching it, so API Gateway sent the base64 text itself to the caller instead of the bytes.${tail(p)} Add the content type to the API's binaryMediaTypes (and send a matching Accept header), then redeploy.`,
+    hint: 'REST APIs decode base64 only for configured binary media types.',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html',
+  },
+  'LT-ALB-HEADERS-IGNORED': {
+    title: 'Headers in the wrong field for this target group',
+    cause: 'integration-config',
+    severity: 'warning',
+    message: (p) =>
+      `The response sets ${p.field ?? 'headers'}, but the target group ${p.detail ?? ''} so the load balancer uses the other field and these headers never reach the caller. Use multiValueHeaders when multi-value headers are enabled, and headers otherwise.`,
+    hint: 'Match the response field to the target group setting lambda.multi_value_headers.enabled.',
+    source: D8,
+    unverified: true,
+  },
+  // ── Payload format 2.0 (HTTP API 2.0, function URLs) ─────────────────────────────────────────
+  'LT-V2-INFERRED-RESPONSE': {
+    title: 'No statusCode: the whole result became the body',
+    cause: 'malformed-response',
+    severity: 'warning',
+    message: (p) =>
+      `The function returned ${p.got ?? 'a value'} without statusCode, so ${door(p)} inferred the response: status 200, content-type application/json, and the result itself as the body.${tail(p)} If you meant to set status, headers or body, add statusCode.`,
+    hint: 'Payload 2.0 treats a result without statusCode as the body.',
+    source: D3,
+  },
+  'LT-V2-COOKIES-NOT-LIST': {
+    title: 'cookies must be a list of strings',
+    cause: 'malformed-response',
+    severity: 'warning',
+    message: (p) =>
+      `cookies is ${p.got ?? 'not a list'}, so no set-cookie header was sent. Return cookies: ["name=value; Path=/"].`,
+    hint: 'Each cookie string becomes one set-cookie header.',
+    source: D3,
+    unverified: true,
+  },
+  // ── Limits ───────────────────────────────────────────────────────────────────────────────────
+  'LT-REQUEST-TOO-LARGE': {
+    title: 'Request larger than the front door allows',
+    cause: 'payload-too-large',
+    message: (p) =>
+      `The request is ${p.bytes ?? '?'} bytes; ${door(p)} allows ${p.limitBytes ?? '?'}. It ${answered(p)} without invoking the function. Upload large data to S3 (for example with a presigned URL) and send its key instead.`,
+    hint: 'Large uploads go to S3, not through the function.',
+    source: D15,
+  },
+  'LT-INVOKE-PAYLOAD-TOO-LARGE': {
+    title: 'Event larger than Lambda accepts',
+    cause: 'payload-too-large',
+    message: (p) =>
+      `The event is ${p.bytes ?? '?'} bytes, over Lambda's synchronous request limit of ${p.limitBytes ?? 6_291_456} bytes. Lambda rejected the invocation (RequestEntityTooLargeException), so ${door(p)} ${answered(p)}. Send less data per request or upload it to S3.`,
+    hint: 'The whole event counts, headers and base64 overhead included.',
+    source: D11,
+  },
+  'LT-ALB-RESPONSE-TOO-LARGE': {
+    title: 'Response larger than 1 MB for ALB',
+    cause: 'payload-too-large',
+    message: (p) =>
+      `The function returned ${p.bytes ?? '?'} bytes of JSON; an Application Load Balancer accepts at most ${p.limitBytes ?? 1_048_576} from a Lambda target. It logged LambdaResponseTooLarge and ${answered(p)}. Return less data or serve it from S3.`,
+    hint: 'ALB has a 1 MB limit where API Gateway has 6 MB.',
+    source: D8,
+  },
+  // ── Timeouts ─────────────────────────────────────────────────────────────────────────────────
+  'LT-INTEGRATION-TIMEOUT': {
+    title: 'The gateway stopped waiting',
+    cause: 'integration-timeout',
+    message: (p) =>
+      `${door(p)} waits at most ${p.timeoutMs ?? '?'} ms for the function; it ran ${p.durationMs ?? '?'} ms. The caller got ${p.status ?? 'an error'} at ${p.timeoutMs ?? '?'} ms while the function kept running and was billed ${p.billedDurationMs ?? p.durationMs ?? '?'} ms. Make the work faster, or accept the request and finish asynchronously (queue + poll).`,
+    hint: 'The function did not fail: the gateway gave up. Its logs show a success or a later timeout.',
+    source: D15,
+  },
+  // ── Invoke failures ─────────────────────────────────────────────────────────────────────────
+  'LT-NO-INVOKE-PERMISSION': {
+    title: 'The front door may not invoke the function',
+    cause: 'invoke-permission',
+    message: (p) =>
+      `${door(p)} is not allowed to invoke the function (no lambda:InvokeFunction${p.frontDoor === 'function-url' ? 'Url' : ''} permission in the function's resource policy), so it ${answered(p)} and the function never ran.${tail(p)} Add a resource-based policy statement for the front door (aws lambda add-permission).`,
+    hint: 'No function logs at all is the tell: the function was never invoked.',
+    source: KC2,
+  },
+  'LT-THROTTLED': {
+    title: 'Lambda throttled the invocation',
+    cause: 'throttling',
+    message: (p) =>
+      `Lambda refused to run the function (TooManyRequestsException: Rate Exceeded.) because its concurrency limit was reached, so ${door(p)} ${answered(p)}.${tail(p)} Check reserved concurrency (0 blocks every request) and the account's concurrency, or add retries with backoff.`,
+    hint: 'Look at the Throttles metric; the function log has no entry for throttled requests.',
+    source: D7,
+  },
+  'LT-INVALID-REQUEST': {
+    title: 'Lambda rejected the request',
+    cause: 'invalid-input',
+    message: (p) =>
+      `Lambda rejected the invoke request${p.errorType ? ` (${p.errorType})` : ''}${p.errorMessage ? `: ${p.errorMessage}` : ''}, so ${door(p)} ${answered(p)} and the function never ran.`,
+    hint: 'The Invoke API validates the request before any code runs.',
+    source: D11,
+  },
+} satisfies Record<string, CatalogueEntry>;
+
+/** A permanent catalogue code. */
+export type CatalogueCode = keyof typeof CATALOGUE;
+
+/** Is `value` a catalogue code? */
+export function isCatalogueCode(value: unknown): value is CatalogueCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CATALOGUE, value);
+}
+
+/** Site path of the guide for a cause. */
+export function guidePath(cause: CauseId): string {
+  return `/guides/${cause}/`;
+}
+
+/** Per-finding overrides: the rule for a given front door may have its own source or verification status. */
+export interface FindingOverrides {
+  source?: string;
+  unverified?: boolean;
+  severity?: 'error' | 'warning';
+}
+
+/** Build a {@link Finding} from a catalogue code and its parameters. */
+export function createFinding(code: CatalogueCode, params: FindingParams = {}, overrides: FindingOverrides = {}): Finding {
+  const entry: CatalogueEntry = CATALOGUE[code];
+  const finding: Finding = {
+    code,
+    cause: entry.cause,
+    message: entry.message(params),
+    guide: guidePath(entry.cause),
+    source: overrides.source ?? entry.source,
+  };
+  const unverified = overrides.unverified ?? entry.unverified;
+  if (unverified) finding.unverified = true;
+  const severity = overrides.severity ?? entry.severity;
+  if (severity) finding.severity = severity;
+  return finding;
+}
