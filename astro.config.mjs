@@ -16,7 +16,10 @@ export default defineConfig({
       description:
         'Understand, reproduce and fix AWS Lambda "Internal server error" responses (HTTP 500, 502, 504).',
       favicon: '/favicon.svg',
-      components: { Search: './src/components/Search.astro' },
+      components: {
+        Search: './src/components/Search.astro',
+        MarkdownContent: './src/components/MarkdownContent.astro',
+      },
       markdown: { processedDirs: ['./content/docs/'] },
       // Built from each guide's frontmatter (section, causes): adding a guide needs no change here.
       sidebar: buildSidebar(root),

@@ -16,6 +16,11 @@ export const guideFrontmatterSchema = z.object({
   causes: z.array(causeIdSchema).default([]),
   /** Front doors the guide talks about. */
   frontDoors: z.array(frontDoorSchema).default([]),
+  /**
+   * Exact strings a responder sees (log lines, error types, response bodies) that this guide explains.
+   * Shown in a "You are in the right place if you see" box and weighted high in site search.
+   */
+  errorStrings: z.array(z.string().min(3, 'an error string is an exact piece of text a responder sees.')).default([]),
   /** Ids of log signatures (content/signatures.yaml) that point to this guide. */
   logSignatures: z
     .array(z.string().regex(/^[a-z0-9-]+$/, 'a log signature id is lower-case words joined by hyphens.'))
