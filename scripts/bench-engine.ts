@@ -1,0 +1,44 @@
+/**
+ * Engine bench: cold start, warm invocation, a simulated 900 s timeout and 1,000 warm invocations
+ * (wall-clock ms on this machine). `npm run bench` calls benchEngine(); run directly to print.
+ */
+import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
+import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import { createSimulator } from '../src/engine/index.ts';
+
+/** Measure the engine figures. */
+export async function benchEngine(): Promise<Array<{ name: string; value: number; unit: string }>> {
+  const t0 = performance.now();
+  const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
+  const sim = createSimulator({ quickjs });
+  const fn = sim.createFunction({}, { 'index.mjs': 'let n = 0; export const handler = async (e) => ({ n: ++n, e });' });
+  await fn.invoke({ a: 1 });
+  const cold = performance.now() - t0;
+  const t1 = performance.now();
+  await fn.invoke({ a: 1 });
+  const warm = performance.now() - t1;
+  const t2 = performance.now();
+  for (let i = 0; i < 1000; i++) await fn.invoke({ a: i });
+  const thousand = performance.now() - t2;
+  fn.dispose();
+  const slow = sim.createFunction({ timeoutSeconds: 900 }, { 'index.mjs': 'export const handler = async () => { await new Promise((r) => setTimeout(r, 1e9)); };' });
+  const t3 = performance.now();
+  const r = await slow.invoke({});
+  const timeout = performance.now() - t3;
+  slow.dispose();
+  if (r.outcome !== 'timeout') throw new Error('bench: expected a timeout');
+  return [
+    { name: 'engine cold start (module load + first invocation)', value: round(cold), unit: 'ms' },
+    { name: 'engine warm invocation', value: round(warm), unit: 'ms' },
+    { name: 'engine simulated 900 s timeout', value: round(timeout), unit: 'ms' },
+    { name: 'engine 1,000 warm invocations', value: round(thousand), unit: 'ms' },
+  ];
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const f of await benchEngine()) console.log(`${f.name}: ${f.value} ${f.unit}`);
+}

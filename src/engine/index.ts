@@ -1,0 +1,80 @@
+/**
+ * Public API of the Lambda Triage engine: a deterministic simulation of the AWS Lambda Node.js
+ * runtime running user handlers inside QuickJS on a virtual clock. See SIMULATION.md.
+ *
+ * ```ts
+ * const sim = createSimulator({ quickjs });
+ * const fn = sim.createFunction({ timeoutSeconds: 3 }, { 'index.mjs': 'export const handler = async () => 42;' });
+ * const record = await fn.invoke({});
+ * fn.dispose();
+ * ```
+ */
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { FunctionConfig } from './types.ts';
+import { createVirtualClock, DEFAULT_EPOCH_MS } from './clock/virtual-clock.ts';
+import { createSeededRandom } from './clock/seeded-random.ts';
+import { createSimFunction, type SimFunction } from './lambda/simulated-function.ts';
+import { parseFunctionConfig } from './lambda/function-config.ts';
+import { DEFAULT_WALL_BUDGET_MS } from './lambda/limits.ts';
+import type { ModuleResolver, ServiceBridge, SimModule } from './sandbox/sandbox.ts';
+
+export type { SimFunction, InvokeOptions } from './lambda/simulated-function.ts';
+export type { SimModule, ModuleResolver, ServiceBridge, ServiceResult } from './sandbox/sandbox.ts';
+export { causesFor } from './lambda/simulated-function.ts';
+export { parseFunctionConfig, DEFAULT_FUNCTION_CONFIG, type ParseConfigResult } from './lambda/function-config.ts';
+export { toInvokeResponse, buildReport } from './report/invoke-response.ts';
+export { DEFAULT_EPOCH_MS } from './clock/virtual-clock.ts';
+export * from './lambda/limits.ts';
+
+/** Options of {@link createSimulator}. */
+export interface SimulatorOptions {
+  /** The QuickJS wasm module (a SYNC variant), injected by the caller. */
+  quickjs: QuickJSWASMModule;
+  /** Wall clock for the runaway-CPU guard only (default Date.now). Never used for simulated time. */
+  wallClock?: () => number;
+  /** Wall-clock budget per init or invocation before the guard ends it as a timeout, ms (default 5,000). */
+  wallBudgetMs?: number;
+  /** Seed for request ids, log stream names and Math.random (default 1). */
+  seed?: number;
+  /** Simulation epoch, Unix ms (default 2026-01-01T00:00:00.000Z). */
+  epochMs?: number;
+  /** Simulated packages by bare specifier, e.g. `{ '@aws-sdk/client-s3': { source, format: 'cjs' } }`. */
+  modules?: Record<string, SimModule>;
+  /** Resolver consulted after `modules` for bare specifiers. */
+  resolveModule?: ModuleResolver;
+  /** Host services reachable from simulated packages via `require('lambda-triage:host').call()`. */
+  services?: ServiceBridge;
+}
+
+/** A simulator: one virtual clock and one id generator shared by its functions. */
+export interface Simulator {
+  /** Create a function from a partial config and a map of files (`{ 'index.mjs': source }`). Throws on invalid config. */
+  createFunction: (config: Partial<FunctionConfig>, files: Record<string, string>) => SimFunction;
+  /** Current virtual time, Unix ms. */
+  now: () => number;
+}
+
+/** Create a simulator. */
+export function createSimulator(options: SimulatorOptions): Simulator {
+  const clock = createVirtualClock(options.epochMs ?? DEFAULT_EPOCH_MS);
+  const random = createSeededRandom(options.seed ?? 1);
+  const modules = options.modules ?? {};
+  const resolveModule: ModuleResolver = (spec) =>
+    Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : options.resolveModule?.(spec);
+  return {
+    now: () => clock.epochNowMs(),
+    createFunction(config, files) {
+      const parsed = parseFunctionConfig(config);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return createSimFunction(parsed.config, files, {
+        quickjs: options.quickjs,
+        clock,
+        random,
+        wallClock: options.wallClock ?? (() => Date.now()),
+        wallBudgetMs: options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS,
+        resolveModule,
+        services: options.services,
+      });
+    },
+  };
+}

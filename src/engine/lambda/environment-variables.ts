@@ -1,0 +1,56 @@
+/**
+ * Lambda's reserved runtime environment variables for a Node.js function.
+ * Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+ * (names and meanings verified; values marked ILLUSTRATIVE are simulator choices).
+ */
+import type { FunctionConfig } from '../types.ts';
+import type { RuntimeId } from '../vocabulary.ts';
+
+/**
+ * `process.version` per runtime. UNVERIFIED / ILLUSTRATIVE: the managed runtimes track patch releases;
+ * the simulator reports the major line only with `.0.0`.
+ */
+export const NODE_VERSIONS: Record<RuntimeId, string> = {
+  'nodejs20.x': 'v20.0.0',
+  'nodejs22.x': 'v22.0.0',
+  'nodejs24.x': 'v24.0.0',
+};
+
+/** Reserved variable names users cannot set (the docs' "reserved" list). */
+export const RESERVED_ENV_NAMES: readonly string[] = [
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV', 'AWS_LAMBDA_FUNCTION_NAME',
+  'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE',
+  'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME', 'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+];
+
+/** The environment a function's process sees: reserved variables plus the user's (reserved names win). */
+export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: string): Record<string, string> {
+  const major = config.runtime.replace(/^nodejs(\d+)\.x$/, '$1');
+  const reserved: Record<string, string> = {
+    _HANDLER: config.handler,
+    AWS_REGION: config.region,
+    AWS_DEFAULT_REGION: config.region,
+    AWS_EXECUTION_ENV: `AWS_Lambda_${config.runtime}`,
+    AWS_LAMBDA_FUNCTION_NAME: config.functionName,
+    AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memoryMB),
+    AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+    AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+    AWS_LAMBDA_LOG_GROUP_NAME: `/aws/lambda/${config.functionName}`,
+    AWS_LAMBDA_LOG_STREAM_NAME: logStreamName,
+    AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001', // ILLUSTRATIVE host:port
+    LAMBDA_TASK_ROOT: '/var/task',
+    LAMBDA_RUNTIME_DIR: '/var/runtime',
+    TZ: ':UTC',
+  };
+  const unreserved: Record<string, string> = {
+    LANG: 'en_US.UTF-8',
+    PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
+    LD_LIBRARY_PATH: '/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib',
+    // ILLUSTRATIVE: shape per the docs' NODE_PATH row; exact per-runtime value UNVERIFIED.
+    NODE_PATH: `/opt/nodejs/node${major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`,
+  };
+  if (config.logFormat === 'JSON') unreserved['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
+  const env: Record<string, string> = { ...unreserved, ...config.environment, ...reserved };
+  return env;
+}

@@ -1,0 +1,54 @@
+/**
+ * Parsing of untrusted function configuration into a complete {@link FunctionConfig}.
+ */
+import type { FunctionConfig } from '../types.ts';
+import { isRuntimeId } from './runtime-ids.ts';
+import {
+  DEFAULT_MEMORY_MB,
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_MEMORY_MB,
+  MAX_TIMEOUT_SECONDS,
+  MIN_MEMORY_MB,
+  MIN_TIMEOUT_SECONDS,
+} from './limits.ts';
+
+/** Defaults applied to missing fields. Region/account are ILLUSTRATIVE placeholders. */
+export const DEFAULT_FUNCTION_CONFIG: FunctionConfig = {
+  functionName: 'my-function',
+  handler: 'index.handler',
+  runtime: 'nodejs22.x',
+  timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  memoryMB: DEFAULT_MEMORY_MB,
+  environment: {},
+  logFormat: 'Text',
+  region: 'us-east-1',
+  accountId: '123456789012',
+};
+
+/** Result of {@link parseFunctionConfig}. */
+export type ParseConfigResult = { ok: true; config: FunctionConfig } | { ok: false; error: string };
+
+/** Validate a partial configuration (limits per D14) and fill defaults. */
+export function parseFunctionConfig(input: Partial<FunctionConfig>): ParseConfigResult {
+  const c: FunctionConfig = { ...DEFAULT_FUNCTION_CONFIG, ...input, environment: { ...(input.environment ?? {}) } };
+  if (!isRuntimeId(c.runtime)) {
+    return { ok: false, error: `Unknown runtime "${String(c.runtime)}": use nodejs20.x, nodejs22.x or nodejs24.x.` };
+  }
+  if (!Number.isInteger(c.timeoutSeconds) || c.timeoutSeconds < MIN_TIMEOUT_SECONDS || c.timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+    return { ok: false, error: `Timeout must be a whole number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}; got ${String(c.timeoutSeconds)}.` };
+  }
+  if (!Number.isInteger(c.memoryMB) || c.memoryMB < MIN_MEMORY_MB || c.memoryMB > MAX_MEMORY_MB) {
+    return { ok: false, error: `Memory must be a whole number of MB from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB}; got ${String(c.memoryMB)}.` };
+  }
+  if (c.logFormat !== 'Text' && c.logFormat !== 'JSON') {
+    return { ok: false, error: `Log format must be Text or JSON; got ${String(c.logFormat)}.` };
+  }
+  if (typeof c.handler !== 'string' || c.handler === '') return { ok: false, error: 'Handler must be a non-empty string such as index.handler.' };
+  if (!/^[a-zA-Z0-9-_]{1,64}$/.test(c.functionName)) {
+    return { ok: false, error: `Function name must be 1–64 letters, digits, hyphens or underscores; got "${c.functionName}".` };
+  }
+  for (const [k, v] of Object.entries(c.environment)) {
+    if (typeof v !== 'string') return { ok: false, error: `Environment variable ${k} must be a string.` };
+  }
+  return { ok: true, config: c };
+}

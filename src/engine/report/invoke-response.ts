@@ -1,0 +1,42 @@
+/**
+ * The Invoke API's view of an invocation (front door `invoke`) and the JSON report for the CLI.
+ */
+import type { HttpResponse, InvocationRecord, InvocationReport } from '../types.ts';
+
+/** HTTP status of Invoke API errors that reject the request — facts §10 (D11 API_Invoke Errors). */
+export const INVOKE_ERROR_STATUS: Record<string, number> = {
+  RequestEntityTooLargeException: 413,
+  InvalidRequestContentException: 400,
+  TooManyRequestsException: 429,
+  ResourceNotFoundException: 404,
+};
+
+/**
+ * What a direct Invoke (RequestResponse) caller receives. Function errors are HTTP 200 with
+ * `X-Amz-Function-Error: Unhandled` and the error document as body (facts §1, D11). Rejected
+ * requests get the error status; the error body shape `{"Type":"User","message":…}` follows the
+ * throttling capture in facts §8 and is UNVERIFIED for 413/400.
+ */
+export function toInvokeResponse(record: InvocationRecord): HttpResponse {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    'x-amzn-RequestId': record.requestId,
+  };
+  if (record.outcome === 'invalid-request' || record.outcome === 'throttled') {
+    const type = record.errorType ?? 'ServiceException';
+    headers['x-amzn-ErrorType'] = type;
+    return {
+      statusCode: INVOKE_ERROR_STATUS[type] ?? 500,
+      headers,
+      body: JSON.stringify({ Type: 'User', message: record.errorMessage ?? '' }),
+    };
+  }
+  headers['X-Amz-Executed-Version'] = '$LATEST';
+  if (record.functionError) headers['X-Amz-Function-Error'] = record.functionError;
+  return { statusCode: 200, headers, body: record.payload ?? 'null' };
+}
+
+/** The JSON report entry for a direct invoke (no integrations yet: gatewayLogs and findings empty). */
+export function buildReport(record: InvocationRecord): InvocationReport {
+  return { ...record, frontDoor: 'invoke', response: toInvokeResponse(record), gatewayLogs: [], findings: [] };
+}

@@ -1,0 +1,105 @@
+/**
+ * Platform log lines Lambda writes around an invocation, in CloudWatch's text format (facts §9) or
+ * as JSON `platform.*` records when the function uses the JSON log format.
+ */
+import type { LogFormat } from '../types.ts';
+
+/** Metrics of one REPORT line. */
+export interface ReportMetrics {
+  requestId: string;
+  durationMs: number;
+  billedDurationMs: number;
+  memorySizeMB: number;
+  maxMemoryUsedMB: number;
+  /** Only on cold starts. */
+  initDurationMs: number | null;
+  /** `timeout`, `error` or null (success: no status field). */
+  status: 'timeout' | 'error' | null;
+  errorType: string | null;
+}
+
+/** `START RequestId: <id> Version: $LATEST` — facts §9 (D13; LS-LAMBDA test_invocation_with_logs). */
+export function formatStartLine(requestId: string, format: LogFormat, isoTime: string): string {
+  if (format === 'JSON') {
+    // platform.start — https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html
+    return JSON.stringify({ time: isoTime, type: 'platform.start', record: { requestId, version: '$LATEST' } });
+  }
+  return `START RequestId: ${requestId} Version: $LATEST`;
+}
+
+/** `END RequestId: <id>` — facts §9. */
+export function formatEndLine(requestId: string, format: LogFormat, isoTime: string, status: string): string {
+  if (format === 'JSON') {
+    return JSON.stringify({ time: isoTime, type: 'platform.runtimeDone', record: { requestId, status } });
+  }
+  return `END RequestId: ${requestId}`;
+}
+
+/**
+ * REPORT line: tab-separated fields, each followed by a tab (so the success line ends with a
+ * trailing tab); Duration with 2 decimals; Init Duration only on cold starts; then
+ * `Status: timeout` or `Status: error\tError Type: X` on failures — facts §9, §2, §3
+ * (LS-LAMBDA snapshot; 2024–2026 REPORT captures).
+ */
+export function formatReportLine(m: ReportMetrics, format: LogFormat, isoTime: string): string {
+  if (format === 'JSON') {
+    const metrics: Record<string, number> = {
+      durationMs: m.durationMs,
+      billedDurationMs: m.billedDurationMs,
+      memorySizeMB: m.memorySizeMB,
+      maxMemoryUsedMB: m.maxMemoryUsedMB,
+    };
+    if (m.initDurationMs !== null) metrics['initDurationMs'] = m.initDurationMs;
+    const record: Record<string, unknown> = { requestId: m.requestId, metrics, status: m.status ?? 'success' };
+    if (m.errorType !== null) record['errorType'] = m.errorType;
+    return JSON.stringify({ time: isoTime, type: 'platform.report', record });
+  }
+  let line =
+    `REPORT RequestId: ${m.requestId}\t` +
+    `Duration: ${m.durationMs.toFixed(2)} ms\t` +
+    `Billed Duration: ${m.billedDurationMs} ms\t` +
+    `Memory Size: ${m.memorySizeMB} MB\t` +
+    `Max Memory Used: ${m.maxMemoryUsedMB} MB\t`;
+  if (m.initDurationMs !== null) line += `Init Duration: ${m.initDurationMs.toFixed(2)} ms\t`;
+  if (m.status === 'timeout') line += 'Status: timeout';
+  else if (m.status === 'error') line += `Status: error\tError Type: ${m.errorType ?? 'Runtime.Unknown'}`;
+  return line;
+}
+
+/**
+ * `INIT_START Runtime Version: <ver> Runtime Version ARN: <arn>` — facts §9/§4. The separator shown in
+ * the facts is a space; the version and ARN values are ILLUSTRATIVE (UNVERIFIED: real ones change).
+ */
+export function formatInitStartLine(runtime: string, region: string, format: LogFormat, isoTime: string): string {
+  const major = runtime.replace(/^nodejs(\d+)\.x$/, '$1');
+  const version = `nodejs:${major}.v0`;
+  const arn = `arn:aws:lambda:${region}::runtime:${'0'.repeat(64)}`;
+  if (format === 'JSON') {
+    return JSON.stringify({ time: isoTime, type: 'platform.initStart', record: { initializationType: 'on-demand', phase: 'init', runtimeVersion: version, runtimeVersionArn: arn } });
+  }
+  return `INIT_START Runtime Version: ${version} Runtime Version ARN: ${arn}`;
+}
+
+/** `INIT_REPORT Init Duration: <d> ms\tPhase: init|invoke\tStatus: error|timeout[\tError Type: X]` — facts §4. */
+export function formatInitReportLine(
+  durationMs: number,
+  phase: 'init' | 'invoke',
+  status: 'error' | 'timeout',
+  errorType: string | null,
+  format: LogFormat,
+  isoTime: string,
+): string {
+  if (format === 'JSON') {
+    const record: Record<string, unknown> = { initializationType: 'on-demand', phase, status, metrics: { durationMs } };
+    if (errorType !== null) record['errorType'] = errorType;
+    return JSON.stringify({ time: isoTime, type: 'platform.initReport', record });
+  }
+  let line = `INIT_REPORT Init Duration: ${durationMs.toFixed(2)} ms\tPhase: ${phase}\tStatus: ${status}`;
+  if (status === 'error' && errorType !== null) line += `\tError Type: ${errorType}`;
+  return line;
+}
+
+/** `<ISO ts> <requestId> Task timed out after N.NN seconds` (spaces, elapsed seconds) — facts §2. */
+export function formatTimeoutLine(isoTime: string, requestId: string, elapsedSeconds: number): string {
+  return `${isoTime} ${requestId} Task timed out after ${elapsedSeconds.toFixed(2)} seconds`;
+}

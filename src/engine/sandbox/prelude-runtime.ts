@@ -1,0 +1,1546 @@
+// @ts-nocheck -- this function is never called on the host: its source text (Function.prototype.toString)
+// is evaluated inside QuickJS, so it must be self-contained plain JavaScript (no imports, no closures
+// over host values, no TypeScript-only syntax).
+/**
+ * Source of the simulated Lambda Node.js runtime that runs *inside* QuickJS: globals (console, timers,
+ * Date, process, Buffer, …), CommonJS `require`, handler loading and the invoke protocol of the
+ * runtime interface client (RIC). The host (`sandbox.ts`) calls it as
+ * `runtimeSource(host, config, util)` and keeps the returned object as the control surface.
+ *
+ * Behaviour sources ([RUNTIME-SRC] = aws/aws-lambda-nodejs-runtime-interface-client, see
+ * /work/shared/aws-facts.md §1, §4, §9):
+ * - handler loading and errors: `src/UserFunction.js` (`_tryRequire` order, `Bad handler`,
+ *   `… is undefined or not exported`, `… is not a function`, ImportModuleError wrapping only
+ *   `MODULE_NOT_FOUND`);
+ * - invoke protocol: `src/Runtime.js`, `src/CallbackContext.js` (callback / succeed / fail / done,
+ *   callbackWaitsForEmptyEventLoop, `fail(null)` → `handled`);
+ * - error payloads and logs: `src/Errors.js` (`toRapidResponse`, `toFormatted`), `src/LogPatch.js`;
+ * - process-level errors: `src/index.mjs` (`Uncaught Exception`, `Unhandled Promise Rejection`).
+ */
+export function runtimeSource(host, config, util) {
+  'use strict';
+  const G = globalThis;
+  const RUNTIME_FILE = '/var/runtime/index.mjs';
+  const TASK_ROOT = '/var/task';
+  const NOT_AVAILABLE = (what) =>
+    new Error(what + ' is not available in the Lambda Triage simulator (no network, no file system, no host access).');
+
+  // ---------------------------------------------------------------- deterministic randomness
+  let seed = config.seed >>> 0 || 0x9e3779b9;
+  function random() {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  Math.random = random;
+  function randomUUID() {
+    const hex = [];
+    for (let i = 0; i < 16; i++) hex.push(Math.floor(random() * 256));
+    hex[6] = (hex[6] & 0x0f) | 0x40;
+    hex[8] = (hex[8] & 0x3f) | 0x80;
+    const h = hex.map((b) => b.toString(16).padStart(2, '0')).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  // ---------------------------------------------------------------- virtual clock: Date, performance
+  const RealDate = Date;
+  const nowMs = () => host.now(); // virtual ms since the environment's process started (monotonic)
+  const epochNow = () => Math.floor(config.epochMs + host.now());
+  function SimDate(...args) {
+    if (new.target === undefined) return new RealDate(epochNow()).toString();
+    return Reflect.construct(RealDate, args.length === 0 ? [epochNow()] : args, new.target);
+  }
+  SimDate.prototype = RealDate.prototype;
+  SimDate.now = epochNow;
+  SimDate.UTC = RealDate.UTC;
+  SimDate.parse = RealDate.parse;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
+  // Lambda sets TZ=:UTC (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime):
+  // local-time methods are the UTC ones, so output does not depend on the host's time zone.
+  const dp = RealDate.prototype;
+  for (const m of ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds']) {
+    dp['get' + m] = dp['getUTC' + m];
+    if (m !== 'Day') dp['set' + m] = dp['setUTC' + m];
+  }
+  dp.getTimezoneOffset = function () {
+    return 0;
+  };
+  const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const p2 = (n) => String(n).padStart(2, '0');
+  dp.toDateString = function () {
+    if (isNaN(this.getTime())) return 'Invalid Date';
+    return DAYS[this.getUTCDay()] + ' ' + MONTHS[this.getUTCMonth()] + ' ' + p2(this.getUTCDate()) + ' ' + String(this.getUTCFullYear()).padStart(4, '0');
+  };
+  dp.toTimeString = function () {
+    if (isNaN(this.getTime())) return 'Invalid Date';
+    return p2(this.getUTCHours()) + ':' + p2(this.getUTCMinutes()) + ':' + p2(this.getUTCSeconds()) + ' GMT+0000 (Coordinated Universal Time)';
+  };
+  dp.toString = function () {
+    if (isNaN(this.getTime())) return 'Invalid Date';
+    return this.toDateString() + ' ' + this.toTimeString();
+  };
+  G.Date = SimDate;
+  const performance = {
+    now: () => nowMs(),
+    timeOrigin: config.epochMs,
+    mark() {},
+    measure() {},
+  };
+  G.performance = performance;
+
+  // ---------------------------------------------------------------- logging (LogPatch)
+  let currentRequestId = undefined; // `undefined` during init, printed as "undefined" [RUNTIME-SRC] LogPatch.js; facts §4
+  function iso() {
+    return new RealDate(epochNow()).toISOString();
+  }
+  function errorForJson(err) {
+    // JSON log format serialises errors with constructor.name (facts §9).
+    const out = {
+      errorType: (err && err.constructor && err.constructor.name) || 'Error',
+      errorMessage: err.message,
+      stackTrace: util.errorStack(err).split('\n'),
+    };
+    for (const k of Object.keys(err)) if (!(k in out)) out[k] = err[k];
+    return out;
+  }
+  function jsonReplacer() {
+    const seen = new WeakSet();
+    return function (_k, v) {
+      if (v instanceof Error) return errorForJson(v);
+      if (typeof v === 'bigint') return v.toString();
+      if (v !== null && typeof v === 'object') {
+        if (seen.has(v)) return '[Circular]';
+        seen.add(v);
+      }
+      return v;
+    };
+  }
+  function writeLog(level, args) {
+    let line;
+    if (config.logFormat === 'JSON') {
+      // {"timestamp","level","requestId","message"} — facts §9, [RUNTIME-SRC] LogPatch.js
+      const rec = { timestamp: iso(), level, requestId: currentRequestId };
+      if (args.length === 1) rec.message = args[0] instanceof Error ? errorForJson(args[0]) : args[0];
+      else {
+        rec.message = util.format(...args);
+        const err = args.find((a) => a instanceof Error);
+        if (err) {
+          const e = errorForJson(err);
+          rec.errorType = e.errorType;
+          rec.errorMessage = e.errorMessage;
+          rec.stackTrace = e.stackTrace;
+        }
+      }
+      if (rec.message === undefined) rec.message = null;
+      try {
+        line = JSON.stringify(rec, jsonReplacer());
+      } catch (e) {
+        line = JSON.stringify({ timestamp: rec.timestamp, level, requestId: currentRequestId, message: util.format(...args) });
+      }
+    } else {
+      // `<ISO ts>\t<requestId>\t<LEVEL>\t<util.format(args)>` — facts §9
+      line = iso() + '\t' + String(currentRequestId) + '\t' + level + '\t' + util.format(...args);
+    }
+    host.emit(line);
+  }
+  const counts = new Map();
+  const timersLabels = new Map();
+  const console = {
+    log: (...a) => writeLog('INFO', a),
+    info: (...a) => writeLog('INFO', a),
+    warn: (...a) => writeLog('WARN', a),
+    error: (...a) => writeLog('ERROR', a),
+    debug: (...a) => writeLog('DEBUG', a),
+    trace: (...a) => writeLog('TRACE', a),
+    fatal: (...a) => writeLog('FATAL', a),
+    dir: (v) => writeLog('INFO', [util.inspect(v)]),
+    table: (...a) => writeLog('INFO', a),
+    assert: (cond, ...a) => {
+      if (!cond) writeLog('ERROR', a.length ? ['Assertion failed:', ...a] : ['Assertion failed']);
+    },
+    count: (label = 'default') => {
+      const n = (counts.get(label) || 0) + 1;
+      counts.set(label, n);
+      writeLog('INFO', [label + ': ' + n]);
+    },
+    countReset: (label = 'default') => counts.delete(label),
+    time: (label = 'default') => timersLabels.set(label, nowMs()),
+    timeEnd: (label = 'default') => {
+      const t = timersLabels.get(label);
+      if (t !== undefined) {
+        timersLabels.delete(label);
+        writeLog('INFO', [label + ': ' + (nowMs() - t).toFixed(3) + 'ms']);
+      }
+    },
+    timeLog: (label = 'default', ...a) => {
+      const t = timersLabels.get(label);
+      if (t !== undefined) writeLog('INFO', [label + ': ' + (nowMs() - t).toFixed(3) + 'ms', ...a]);
+    },
+    group: () => {},
+    groupEnd: () => {},
+  };
+  G.console = console;
+
+  // ---------------------------------------------------------------- errors: Node-like stack headers
+  // QuickJS stacks hold only frames; V8 stacks start with `Name: message`. Wrap the constructors so
+  // user-created errors get a lazily computed V8-style header (class names set after super() count).
+  for (const name of ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']) {
+    const Orig = G[name];
+    const wrapped = new Proxy(Orig, {
+      construct(target, args, newTarget) {
+        const e = Reflect.construct(target, args, newTarget === wrapped ? target : newTarget);
+        fixStack(e);
+        return e;
+      },
+      apply(target, thisArg, args) {
+        const e = Reflect.construct(target, args);
+        fixStack(e);
+        return e;
+      },
+    });
+    G[name] = wrapped;
+  }
+  function fixStack(e) {
+    const d = Object.getOwnPropertyDescriptor(e, 'stack');
+    if (!d || !('value' in d)) return;
+    const frames = typeof d.value === 'string' ? util.cleanFrames(d.value) : '';
+    let cached;
+    Object.defineProperty(e, 'stack', {
+      configurable: true,
+      enumerable: false,
+      get() {
+        if (cached === undefined) {
+          const header = String(this.name) + (this.message ? ': ' + this.message : '');
+          cached = frames ? header + '\n' + frames : header;
+        }
+        return cached;
+      },
+      set(v) {
+        cached = v;
+      },
+    });
+  }
+  G.Error.captureStackTrace = function (obj) {
+    if (obj && typeof obj === 'object' && !('stack' in obj)) {
+      obj.stack = String(obj.name || 'Error') + (obj.message ? ': ' + obj.message : '');
+    }
+  };
+  // QuickJS reports stack exhaustion as `InternalError: stack overflow`; V8 throws
+  // `RangeError: Maximum call stack size exceeded`. The host rewrites it when reporting (see toRapid).
+  function normaliseError(e) {
+    if (e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'stack overflow') {
+      const r = new RangeError('Maximum call stack size exceeded');
+      const frames = typeof e.stack === 'string' ? util.cleanFrames(e.stack) : '';
+      r.stack = 'RangeError: Maximum call stack size exceeded' + (frames ? '\n' + frames : '');
+      return r;
+    }
+    return e;
+  }
+  function isOom(e) {
+    return e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'out of memory';
+  }
+
+  // toRapidResponse — [RUNTIME-SRC] Errors.js; facts §1
+  function isErrorLike(obj) {
+    return !!(obj && obj.name && obj.message && obj.stack && typeof obj.name === 'string' && typeof obj.message === 'string' && typeof obj.stack === 'string');
+  }
+  function toRapid(error) {
+    try {
+      if (error instanceof Error || isErrorLike(error)) {
+        return {
+          errorType: String(error.name).replaceAll('\x7F', '%7F'),
+          errorMessage: String(error.message).replaceAll('\x7F', '%7F'),
+          trace: util.errorStack(error).replaceAll('\x7F', '%7F').split('\n'),
+        };
+      }
+      return { errorType: typeof error, errorMessage: error.toString(), trace: [] };
+    } catch (_e) {
+      return {
+        errorType: 'handled',
+        errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
+      };
+    }
+  }
+  // toFormatted — [RUNTIME-SRC] Errors.js: '\t' + JSON with errorType, errorMessage, code, own props, stack[]
+  function withEnumerable(v) {
+    if (v instanceof Error) {
+      const ret = Object.assign({ errorType: v.name, errorMessage: v.message, code: v.code }, v);
+      const st = util.errorStack(v);
+      if (typeof st === 'string') ret.stack = st.split('\n');
+      return ret;
+    }
+    return v;
+  }
+  function toFormatted(error) {
+    try {
+      return '\t' + JSON.stringify(error, (_k, v) => withEnumerable(v));
+    } catch (_e) {
+      return '\t' + JSON.stringify(toRapid(error));
+    }
+  }
+  function intoError(err) {
+    return err instanceof Error ? err : new Error(err);
+  }
+  function logError(label, error) {
+    if (config.logFormat === 'JSON') writeLog('ERROR', [error]);
+    else writeLog('ERROR', [label, toFormatted(error)]);
+  }
+  class RuntimeError extends Error {}
+  function runtimeError(shortName, message) {
+    const e = new RuntimeError(message);
+    Object.defineProperty(e, 'name', { value: 'Runtime.' + shortName, writable: true, configurable: true, enumerable: false });
+    return e;
+  }
+
+  // ---------------------------------------------------------------- promise rejection tracking
+  // QuickJS exposes no host rejection tracker through quickjs-emscripten, so the simulator tracks
+  // promises created with `new Promise`, `Promise.reject/all/race/…` and their `.then` chains. Promises
+  // returned by async functions are intrinsic and not tracked (documented in SIMULATION.md).
+  const IntrinsicPromise = Promise;
+  const handled = new WeakSet();
+  const reasons = new WeakMap();
+  const unhandled = new Set();
+  function track(p, reason) {
+    reasons.set(p, reason);
+    if (!handled.has(p)) unhandled.add(p);
+  }
+  class SimPromise extends IntrinsicPromise {
+    constructor(executor) {
+      const box = { self: null, settled: false, early: false, reason: undefined };
+      super((resolve, reject) => {
+        const res = (v) => {
+          if (box.settled) return;
+          box.settled = true;
+          resolve(v);
+        };
+        const rej = (r) => {
+          if (box.settled) return;
+          box.settled = true;
+          box.reason = r;
+          if (box.self) track(box.self, r);
+          else box.early = true;
+          reject(r);
+        };
+        try {
+          executor(res, rej);
+        } catch (e) {
+          rej(e);
+        }
+      });
+      box.self = this;
+      if (box.early) track(this, box.reason);
+    }
+    then(onFulfilled, onRejected) {
+      handled.add(this);
+      unhandled.delete(this);
+      return super.then(onFulfilled, onRejected);
+    }
+    static get [Symbol.species]() {
+      return SimPromise;
+    }
+  }
+  const PromiseProxy = new Proxy(IntrinsicPromise, {
+    construct(_t, args) {
+      return new SimPromise(...args);
+    },
+  });
+  for (const k of ['reject', 'resolve', 'all', 'allSettled', 'any', 'race', 'withResolvers']) {
+    if (typeof IntrinsicPromise[k] === 'function') {
+      const f = IntrinsicPromise[k];
+      Object.defineProperty(PromiseProxy, k, { value: (...a) => f.apply(SimPromise, a), writable: true, configurable: true });
+    }
+  }
+  G.Promise = PromiseProxy;
+
+  // ---------------------------------------------------------------- timers on the virtual clock
+  let timerSeq = 0;
+  const timers = new Map();
+  const TIMEOUT_MAX = 2147483647; // Node: delays outside 1..2^31-1 become 1 ms (https://nodejs.org/api/timers.html#settimeoutcallback-delay-args)
+  class Timeout {
+    constructor(id) {
+      this._id = id;
+    }
+    ref() {
+      const t = timers.get(this._id);
+      if (t) t.ref = true;
+      return this;
+    }
+    unref() {
+      const t = timers.get(this._id);
+      if (t) t.ref = false;
+      return this;
+    }
+    hasRef() {
+      const t = timers.get(this._id);
+      return !!(t && t.ref);
+    }
+    refresh() {
+      const t = timers.get(this._id);
+      if (t) t.due = nowMs() + t.delay;
+      return this;
+    }
+    close() {
+      timers.delete(this._id);
+      return this;
+    }
+    [Symbol.toPrimitive]() {
+      return this._id;
+    }
+  }
+  class Immediate {
+    constructor(id) {
+      this._id = id;
+    }
+    ref() {
+      return this;
+    }
+    unref() {
+      return this;
+    }
+    hasRef() {
+      return true;
+    }
+  }
+  function addTimer(kind, fn, delay, args, label) {
+    if (typeof fn !== 'function') {
+      const e = new TypeError('The "callback" argument must be of type function. Received ' + util.inspect(fn));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    let d = Number(delay);
+    if (kind !== 'immediate') {
+      if (!(d >= 1 && d <= TIMEOUT_MAX)) d = 1;
+    } else d = 0;
+    const id = ++timerSeq;
+    timers.set(id, { id, kind, fn, args, delay: d, due: nowMs() + d, ref: true, label });
+    return kind === 'immediate' ? new Immediate(id) : new Timeout(id);
+  }
+  function clearTimer(h) {
+    if (h === null || h === undefined) return;
+    const id = typeof h === 'object' ? h._id : Number(h);
+    timers.delete(id);
+  }
+  G.setTimeout = (fn, ms, ...args) => addTimer('timeout', fn, ms, args);
+  G.setInterval = (fn, ms, ...args) => addTimer('interval', fn, ms, args);
+  G.setImmediate = (fn, ...args) => addTimer('immediate', fn, 0, args);
+  G.clearTimeout = clearTimer;
+  G.clearInterval = clearTimer;
+  G.clearImmediate = clearTimer;
+  G.queueMicrotask = (fn) => {
+    IntrinsicPromise.resolve().then(() => {
+      try {
+        fn();
+      } catch (e) {
+        uncaught(e);
+      }
+    });
+  };
+
+  function nextTimer(refOnly) {
+    let best = null;
+    for (const t of timers.values()) {
+      if (refOnly && !t.ref) continue;
+      // Immediates run before timers that are due at the same instant (check phase follows I/O).
+      const key = t.kind === 'immediate' ? 0 : 1;
+      if (best === null || t.due < best.due || (t.due === best.due && (key < best.key || (key === best.key && t.id < best.id)))) {
+        best = { due: t.due, key, id: t.id };
+      }
+    }
+    return best;
+  }
+
+  // ---------------------------------------------------------------- Buffer, TextEncoder, base64
+  function utf8Encode(str) {
+    const out = [];
+    for (let i = 0; i < str.length; i++) {
+      let c = str.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
+        const d = str.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          i++;
+        } else c = 0xfffd;
+      } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+      if (c < 0x80) out.push(c);
+      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+      else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    }
+    return out;
+  }
+  function utf8Decode(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; ) {
+      const b = bytes[i];
+      let c;
+      let n = 0;
+      if (b < 0x80) c = b;
+      else if (b >= 0xc0 && b < 0xe0) (c = b & 31), (n = 1);
+      else if (b >= 0xe0 && b < 0xf0) (c = b & 15), (n = 2);
+      else if (b >= 0xf0 && b < 0xf8) (c = b & 7), (n = 3);
+      else c = 0xfffd;
+      i++;
+      for (let k = 0; k < n; k++, i++) c = i < bytes.length ? (c << 6) | (bytes[i] & 63) : 0xfffd;
+      s += String.fromCodePoint(c > 0x10ffff ? 0xfffd : c);
+    }
+    return s;
+  }
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  function b64Encode(bytes) {
+    let s = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
+      s += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+    }
+    return s;
+  }
+  function b64Decode(str) {
+    const clean = String(str).replace(/[^A-Za-z0-9+/\-_]/g, '');
+    const out = [];
+    let buf = 0;
+    let bits = 0;
+    for (const ch of clean) {
+      const v = ch === '-' ? 62 : ch === '_' ? 63 : B64.indexOf(ch);
+      buf = (buf << 6) | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        out.push((buf >> bits) & 255);
+      }
+    }
+    return out;
+  }
+  class Buffer extends Uint8Array {
+    static from(value, enc) {
+      if (typeof value === 'string') {
+        const e = (enc || 'utf8').toLowerCase();
+        let bytes;
+        if (e === 'utf8' || e === 'utf-8') bytes = utf8Encode(value);
+        else if (e === 'base64' || e === 'base64url') bytes = b64Decode(value);
+        else if (e === 'hex') {
+          bytes = [];
+          for (let i = 0; i + 1 < value.length; i += 2) {
+            const b = parseInt(value.slice(i, i + 2), 16);
+            if (isNaN(b)) break;
+            bytes.push(b);
+          }
+        } else if (e === 'latin1' || e === 'binary' || e === 'ascii') bytes = Array.from(value, (c) => c.charCodeAt(0) & 255);
+        else throw NOT_AVAILABLE('Buffer encoding ' + JSON.stringify(enc));
+        const b = new Buffer(bytes.length);
+        b.set(bytes);
+        return b;
+      }
+      if (value instanceof ArrayBuffer) return new Buffer(value);
+      if (value && typeof value.length === 'number') {
+        const b = new Buffer(value.length);
+        for (let i = 0; i < value.length; i++) b[i] = value[i];
+        return b;
+      }
+      if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
+      throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object.');
+    }
+    static alloc(n, fill) {
+      const b = new Buffer(n);
+      if (fill !== undefined) b.fill(typeof fill === 'number' ? fill : 0);
+      return b;
+    }
+    static allocUnsafe(n) {
+      return new Buffer(n);
+    }
+    static isBuffer(v) {
+      return v instanceof Buffer;
+    }
+    static byteLength(v, enc) {
+      return typeof v === 'string' ? Buffer.from(v, enc).length : v.byteLength;
+    }
+    static concat(list, total) {
+      const len = total !== undefined ? total : list.reduce((a, b) => a + b.length, 0);
+      const out = new Buffer(len);
+      let off = 0;
+      for (const b of list) {
+        out.set(b.subarray(0, Math.max(0, len - off)), off);
+        off += b.length;
+        if (off >= len) break;
+      }
+      return out;
+    }
+    toString(enc, start, end) {
+      const view = this.subarray(start || 0, end === undefined ? this.length : end);
+      const e = (enc || 'utf8').toLowerCase();
+      if (e === 'utf8' || e === 'utf-8') return utf8Decode(view);
+      if (e === 'base64') return b64Encode(view);
+      if (e === 'base64url') return b64Encode(view).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      if (e === 'hex') return Array.from(view, (b) => b.toString(16).padStart(2, '0')).join('');
+      if (e === 'latin1' || e === 'binary' || e === 'ascii') return Array.from(view, (b) => String.fromCharCode(b)).join('');
+      throw NOT_AVAILABLE('Buffer encoding ' + JSON.stringify(enc));
+    }
+    toJSON() {
+      return { type: 'Buffer', data: Array.from(this) };
+    }
+    equals(o) {
+      return this.length === o.length && this.every((b, i) => b === o[i]);
+    }
+    write() {
+      throw NOT_AVAILABLE('Buffer.prototype.write');
+    }
+  }
+  G.Buffer = Buffer;
+  class TextEncoder {
+    get encoding() {
+      return 'utf-8';
+    }
+    encode(s = '') {
+      return new Uint8Array(utf8Encode(String(s)));
+    }
+  }
+  class TextDecoder {
+    get encoding() {
+      return 'utf-8';
+    }
+    decode(b) {
+      if (b === undefined) return '';
+      return utf8Decode(b instanceof ArrayBuffer ? new Uint8Array(b) : b);
+    }
+  }
+  G.TextEncoder = TextEncoder;
+  G.TextDecoder = TextDecoder;
+  G.btoa = (s) => b64Encode(Array.from(String(s), (c) => c.charCodeAt(0) & 255));
+  G.atob = (s) => b64Decode(s).map((b) => String.fromCharCode(b)).join('');
+
+  // ---------------------------------------------------------------- URLSearchParams, URL (subset)
+  class URLSearchParams {
+    constructor(init) {
+      this._list = [];
+      if (typeof init === 'string') {
+        for (const part of init.replace(/^\?/, '').split('&')) {
+          if (!part) continue;
+          const i = part.indexOf('=');
+          const dec = (s) => decodeURIComponent(s.replace(/\+/g, ' '));
+          this._list.push(i < 0 ? [dec(part), ''] : [dec(part.slice(0, i)), dec(part.slice(i + 1))]);
+        }
+      } else if (init && typeof init === 'object') {
+        for (const [k, v] of Array.isArray(init) ? init : Object.entries(init)) this._list.push([String(k), String(v)]);
+      }
+    }
+    get(k) {
+      const e = this._list.find((p) => p[0] === k);
+      return e ? e[1] : null;
+    }
+    getAll(k) {
+      return this._list.filter((p) => p[0] === k).map((p) => p[1]);
+    }
+    has(k) {
+      return this._list.some((p) => p[0] === k);
+    }
+    set(k, v) {
+      this.delete(k);
+      this._list.push([String(k), String(v)]);
+    }
+    append(k, v) {
+      this._list.push([String(k), String(v)]);
+    }
+    delete(k) {
+      this._list = this._list.filter((p) => p[0] !== k);
+    }
+    entries() {
+      return this._list.map((p) => [p[0], p[1]])[Symbol.iterator]();
+    }
+    keys() {
+      return this._list.map((p) => p[0])[Symbol.iterator]();
+    }
+    values() {
+      return this._list.map((p) => p[1])[Symbol.iterator]();
+    }
+    forEach(fn) {
+      for (const [k, v] of this._list) fn(v, k, this);
+    }
+    [Symbol.iterator]() {
+      return this.entries();
+    }
+    toString() {
+      const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
+      return this._list.map(([k, v]) => enc(k) + '=' + enc(v)).join('&');
+    }
+  }
+  G.URLSearchParams = URLSearchParams;
+  const URL_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*:)\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?#]*)(?::(\d+))?([^?#]*)(\?[^#]*)?(#.*)?$/;
+  class URL {
+    constructor(input, base) {
+      let s = String(input);
+      if (base !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s)) {
+        const b = new URL(base);
+        s = s.startsWith('/') ? b.origin + s : b.origin + b.pathname.replace(/[^/]*$/, '') + s;
+      }
+      const m = URL_RE.exec(s);
+      if (!m) {
+        const e = new TypeError('Invalid URL');
+        e.code = 'ERR_INVALID_URL';
+        e.input = String(input);
+        throw e;
+      }
+      this.protocol = m[1].toLowerCase();
+      this.username = m[2] || '';
+      this.password = m[3] || '';
+      this.hostname = m[4].toLowerCase();
+      this.port = m[5] || '';
+      this.pathname = m[6] || '/';
+      this.search = m[7] && m[7] !== '?' ? m[7] : '';
+      this.hash = m[8] && m[8] !== '#' ? m[8] : '';
+      this.searchParams = new URLSearchParams(this.search);
+    }
+    get host() {
+      return this.hostname + (this.port ? ':' + this.port : '');
+    }
+    get origin() {
+      return this.protocol + '//' + this.host;
+    }
+    get href() {
+      const q = this.searchParams.toString();
+      return this.origin + this.pathname + (q ? '?' + q : '') + this.hash;
+    }
+    toString() {
+      return this.href;
+    }
+    toJSON() {
+      return this.href;
+    }
+  }
+  G.URL = URL;
+
+  // ---------------------------------------------------------------- structuredClone (subset)
+  G.structuredClone = function structuredClone(value) {
+    const seen = new Map();
+    function clone(v) {
+      if (v === null || typeof v !== 'object') {
+        if (typeof v === 'function' || typeof v === 'symbol') {
+          const e = new Error(String(v) + ' could not be cloned.');
+          e.name = 'DataCloneError';
+          throw e;
+        }
+        return v;
+      }
+      if (seen.has(v)) return seen.get(v);
+      let out;
+      if (v instanceof RealDate) out = new SimDate(v.getTime());
+      else if (v instanceof RegExp) out = new RegExp(v.source, v.flags);
+      else if (v instanceof Map) {
+        out = new Map();
+        seen.set(v, out);
+        for (const [k, x] of v) out.set(clone(k), clone(x));
+        return out;
+      } else if (v instanceof Set) {
+        out = new Set();
+        seen.set(v, out);
+        for (const x of v) out.add(clone(x));
+        return out;
+      } else if (ArrayBuffer.isView(v)) out = v.slice();
+      else if (Array.isArray(v)) {
+        out = [];
+        seen.set(v, out);
+        for (let i = 0; i < v.length; i++) out[i] = clone(v[i]);
+        return out;
+      } else {
+        out = {};
+        seen.set(v, out);
+        for (const k of Object.keys(v)) out[k] = clone(v[k]);
+        return out;
+      }
+      seen.set(v, out);
+      return out;
+    }
+    return clone(value);
+  };
+
+  // ---------------------------------------------------------------- fetch and other host APIs
+  G.fetch = function fetch() {
+    return SimPromise.reject(NOT_AVAILABLE('fetch()'));
+  };
+  for (const name of ['XMLHttpRequest', 'WebSocket']) {
+    G[name] = function () {
+      throw NOT_AVAILABLE(name);
+    };
+  }
+  G.global = G;
+  G.awslambda = {
+    streamifyResponse() {
+      throw NOT_AVAILABLE('awslambda.streamifyResponse (response streaming)');
+    },
+  };
+
+  // ---------------------------------------------------------------- process
+  const exitSignal = { exit: true };
+  const process = {
+    env: config.env,
+    version: config.nodeVersion,
+    versions: { node: config.nodeVersion.slice(1) },
+    platform: 'linux',
+    arch: 'x64',
+    pid: 8,
+    argv: ['/var/lang/bin/node', RUNTIME_FILE],
+    execArgv: [],
+    title: 'node',
+    cwd: () => TASK_ROOT,
+    uptime: () => nowMs() / 1000,
+    hrtime: Object.assign(
+      (prev) => {
+        const ns = Math.round(nowMs() * 1e6);
+        let s = Math.floor(ns / 1e9);
+        let n = ns % 1e9;
+        if (prev) {
+          s -= prev[0];
+          n -= prev[1];
+          if (n < 0) (s -= 1), (n += 1e9);
+        }
+        return [s, n];
+      },
+      { bigint: () => BigInt(Math.round(nowMs() * 1e6)) },
+    ),
+    memoryUsage: Object.assign(() => host.memoryUsage(), { rss: () => host.memoryUsage().rss }),
+    nextTick: (fn, ...args) => {
+      IntrinsicPromise.resolve().then(() => {
+        try {
+          fn(...args);
+        } catch (e) {
+          uncaught(e);
+        }
+      });
+    },
+    exit: (code) => {
+      host.exit(code === undefined ? 0 : Number(code) | 0);
+      throw exitSignal;
+    },
+    on() {
+      return process;
+    },
+    once() {
+      return process;
+    },
+    off() {
+      return process;
+    },
+    emitWarning: (w) => writeLog('WARN', ['(node:8) ' + (w instanceof Error ? w.name + ': ' + w.message : 'Warning: ' + String(w))]),
+    stdout: { write: (s) => (writeLog('INFO', [String(s).replace(/\n$/, '')]), true) },
+    stderr: { write: (s) => (writeLog('ERROR', [String(s).replace(/\n$/, '')]), true) },
+  };
+  G.process = process;
+  G.crypto = {
+    randomUUID,
+    getRandomValues(arr) {
+      for (let i = 0; i < arr.length; i++) arr[i] = Math.floor(random() * 256);
+      return arr;
+    },
+    subtle: new Proxy({}, { get: (_t, k) => () => SimPromise.reject(NOT_AVAILABLE('crypto.subtle.' + String(k))) }),
+  };
+
+  // ---------------------------------------------------------------- built-in modules
+  function unavailableModule(name, names) {
+    const m = {};
+    for (const n of names) {
+      m[n] = function () {
+        throw NOT_AVAILABLE(name + '.' + n + '()');
+      };
+    }
+    return m;
+  }
+  const path = {
+    sep: '/',
+    delimiter: ':',
+    basename(p, ext) {
+      let b = String(p).replace(/\/+$/, '');
+      b = b.slice(b.lastIndexOf('/') + 1);
+      return ext && b.endsWith(ext) && b !== ext ? b.slice(0, -ext.length) : b;
+    },
+    dirname(p) {
+      const s = String(p).replace(/\/+$/, '');
+      const i = s.lastIndexOf('/');
+      return i < 0 ? '.' : i === 0 ? '/' : s.slice(0, i);
+    },
+    extname(p) {
+      const b = path.basename(p);
+      const i = b.lastIndexOf('.');
+      return i <= 0 ? '' : b.slice(i);
+    },
+    normalize(p) {
+      const abs = String(p).startsWith('/');
+      const out = [];
+      for (const seg of String(p).split('/')) {
+        if (seg === '' || seg === '.') continue;
+        if (seg === '..') {
+          if (out.length && out[out.length - 1] !== '..') out.pop();
+          else if (!abs) out.push('..');
+        } else out.push(seg);
+      }
+      return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
+    },
+    join: (...parts) => path.normalize(parts.filter((x) => x !== '').join('/') || '.'),
+    resolve: (...parts) => {
+      let r = '';
+      for (const p of parts) r = String(p).startsWith('/') ? String(p) : r + '/' + p;
+      return path.normalize(r.startsWith('/') ? r : TASK_ROOT + '/' + r);
+    },
+    isAbsolute: (p) => String(p).startsWith('/'),
+    relative: (from, to) => {
+      const a = path.resolve(from).split('/').filter(Boolean);
+      const b = path.resolve(to).split('/').filter(Boolean);
+      let i = 0;
+      while (i < a.length && i < b.length && a[i] === b[i]) i++;
+      return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+    },
+  };
+  path.posix = path;
+  class EventEmitter {
+    constructor() {
+      this._events = new Map();
+    }
+    on(ev, fn) {
+      if (!this._events) this._events = new Map();
+      if (!this._events.has(ev)) this._events.set(ev, []);
+      this._events.get(ev).push(fn);
+      return this;
+    }
+    addListener(ev, fn) {
+      return this.on(ev, fn);
+    }
+    once(ev, fn) {
+      const w = (...a) => {
+        this.off(ev, w);
+        fn.apply(this, a);
+      };
+      return this.on(ev, w);
+    }
+    off(ev, fn) {
+      const l = this._events && this._events.get(ev);
+      if (l) this._events.set(ev, l.filter((f) => f !== fn));
+      return this;
+    }
+    removeListener(ev, fn) {
+      return this.off(ev, fn);
+    }
+    removeAllListeners(ev) {
+      if (ev === undefined) this._events = new Map();
+      else this._events.delete(ev);
+      return this;
+    }
+    emit(ev, ...args) {
+      const l = this._events && this._events.get(ev);
+      if (!l || l.length === 0) {
+        if (ev === 'error') throw args[0] instanceof Error ? args[0] : new Error('Unhandled error. (' + util.inspect(args[0]) + ')');
+        return false;
+      }
+      for (const f of [...l]) f.apply(this, args);
+      return true;
+    }
+    listenerCount(ev) {
+      const l = this._events && this._events.get(ev);
+      return l ? l.length : 0;
+    }
+  }
+  const utilModule = {
+    format: util.format,
+    inspect: util.inspect,
+    promisify: (fn) => (...args) =>
+      new SimPromise((res, rej) => fn(...args, (err, val) => (err ? rej(err) : res(val)))),
+    callbackify: (fn) => (...args) => {
+      const cb = args.pop();
+      fn(...args).then((v) => cb(null, v), (e) => cb(e));
+    },
+    isDeepStrictEqual: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    types: {
+      isNativeError: (e) => e instanceof Error,
+      isPromise: (p) => p instanceof IntrinsicPromise,
+      isDate: (d) => d instanceof RealDate,
+      isRegExp: (r) => r instanceof RegExp,
+    },
+    TextEncoder,
+    TextDecoder,
+    inherits(ctor, superCtor) {
+      Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+      Object.setPrototypeOf(ctor, superCtor);
+    },
+  };
+  const builtins = {
+    util: () => utilModule,
+    crypto: () =>
+      Object.assign(
+        unavailableModule('crypto', ['createHash', 'createHmac', 'randomBytes', 'createCipheriv', 'createDecipheriv', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'createSign', 'createVerify', 'generateKeyPair', 'timingSafeEqual']),
+        { randomUUID, getRandomValues: G.crypto.getRandomValues, webcrypto: G.crypto },
+      ),
+    buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
+    events: () => Object.assign(EventEmitter, { EventEmitter, default: EventEmitter, once: () => SimPromise.reject(NOT_AVAILABLE('events.once')) }),
+    path: () => path,
+    'path/posix': () => path,
+    process: () => process,
+    timers: () => ({ setTimeout: G.setTimeout, setInterval: G.setInterval, setImmediate: G.setImmediate, clearTimeout: G.clearTimeout, clearInterval: G.clearInterval, clearImmediate: G.clearImmediate }),
+    'timers/promises': () => ({
+      setTimeout: (ms, value) => new SimPromise((res) => G.setTimeout(() => res(value), ms)),
+      setImmediate: (value) => new SimPromise((res) => G.setImmediate(() => res(value))),
+    }),
+    url: () => ({ URL, URLSearchParams }),
+    querystring: () => ({
+      parse: (s) => Object.fromEntries(new URLSearchParams(s)),
+      stringify: (o) => new URLSearchParams(o).toString(),
+    }),
+    assert: () => {
+      const assert = (v, m) => {
+        if (!v) {
+          const e = new Error(m || 'The expression evaluated to a falsy value');
+          e.name = 'AssertionError';
+          e.code = 'ERR_ASSERTION';
+          throw e;
+        }
+      };
+      assert.ok = assert;
+      assert.equal = (a, b, m) => assert(a == b, m || util.inspect(a) + ' == ' + util.inspect(b));
+      assert.strictEqual = (a, b, m) => assert(Object.is(a, b), m || 'Expected values to be strictly equal:\n\n' + util.inspect(a) + ' !== ' + util.inspect(b) + '\n');
+      assert.deepStrictEqual = (a, b, m) => assert(JSON.stringify(a) === JSON.stringify(b), m || 'Expected values to be strictly deep-equal');
+      return assert;
+    },
+    os: () => ({ EOL: '\n', platform: () => 'linux', tmpdir: () => '/tmp', hostname: () => '169.254.10.1', cpus: () => [], totalmem: () => config.memoryMB * 1048576, freemem: () => 0 }),
+    fs: () => unavailableModule('fs', ['readFileSync', 'writeFileSync', 'existsSync', 'readdirSync', 'mkdirSync', 'statSync', 'readFile', 'writeFile', 'createReadStream', 'createWriteStream', 'unlinkSync', 'appendFileSync']),
+    'fs/promises': () => unavailableModule('fs/promises', ['readFile', 'writeFile', 'readdir', 'mkdir', 'stat', 'unlink', 'appendFile', 'rm']),
+    http: () => unavailableModule('http', ['request', 'get', 'createServer', 'Agent']),
+    https: () => unavailableModule('https', ['request', 'get', 'createServer', 'Agent']),
+    http2: () => unavailableModule('http2', ['connect', 'createServer']),
+    net: () => unavailableModule('net', ['connect', 'createConnection', 'createServer', 'Socket']),
+    tls: () => unavailableModule('tls', ['connect', 'createServer']),
+    dns: () => unavailableModule('dns', ['lookup', 'resolve']),
+    child_process: () => unavailableModule('child_process', ['exec', 'execSync', 'spawn', 'spawnSync', 'fork', 'execFile']),
+    stream: () => unavailableModule('stream', ['Readable', 'Writable', 'Transform', 'PassThrough', 'pipeline']),
+    zlib: () => unavailableModule('zlib', ['gzipSync', 'gunzipSync', 'deflateSync', 'inflateSync', 'gzip', 'gunzip']),
+    worker_threads: () => unavailableModule('worker_threads', ['Worker']),
+    vm: () => unavailableModule('vm', ['runInNewContext', 'runInThisContext', 'Script', 'createContext']),
+  };
+  const builtinCache = new Map();
+  function builtinName(spec) {
+    const n = spec.startsWith('node:') ? spec.slice(5) : spec;
+    return Object.prototype.hasOwnProperty.call(builtins, n) ? n : null;
+  }
+  function loadBuiltin(name) {
+    if (!builtinCache.has(name)) builtinCache.set(name, builtins[name]());
+    return builtinCache.get(name);
+  }
+
+  // ---------------------------------------------------------------- CommonJS
+  const files = config.files; // { '/var/task/index.js': source, ... }
+  const moduleCache = new Map();
+  function fileExists(p) {
+    return Object.prototype.hasOwnProperty.call(files, p);
+  }
+  function moduleNotFound(request, parents) {
+    // Node's MODULE_NOT_FOUND message with the require stack — facts §4 (aws-samples/s3-to-lambda-patterns#40)
+    const stack = parents.concat([RUNTIME_FILE]);
+    const e = new Error("Cannot find module '" + request + "'\nRequire stack:\n" + stack.map((s) => '- ' + s).join('\n'));
+    e.code = 'MODULE_NOT_FOUND';
+    e.requireStack = stack;
+    return e;
+  }
+  function resolveFile(base) {
+    const candidates = [base, base + '.js', base + '.json', base + '.cjs', base + '.mjs', base + '/index.js', base + '/index.json', base + '/index.cjs'];
+    for (const c of candidates) if (fileExists(c)) return c;
+    return null;
+  }
+  function resolvePackage(spec, fromDir) {
+    // node_modules lookup inside the function's files, then simulated modules registered by the host.
+    let dir = fromDir;
+    while (dir.startsWith(TASK_ROOT)) {
+      const baseDir = dir + '/node_modules/' + spec;
+      const pj = baseDir + '/package.json';
+      if (fileExists(pj)) {
+        let main = 'index.js';
+        try {
+          main = JSON.parse(files[pj]).main || 'index.js';
+        } catch (_e) {}
+        const r = resolveFile(path.normalize(baseDir + '/' + main));
+        if (r) return r;
+      }
+      const r = resolveFile(baseDir);
+      if (r) return r;
+      if (dir === TASK_ROOT) break;
+      dir = path.dirname(dir);
+    }
+    return null;
+  }
+  function parentsOf(mod) {
+    const out = [];
+    for (let m = mod; m; m = m.parent) out.push(m.filename);
+    return out;
+  }
+  function makeRequire(mod) {
+    const req = function require(spec) {
+      spec = String(spec);
+      const b = builtinName(spec);
+      if (b) return loadBuiltin(b);
+      if (host.hasSimModule(spec)) return requireSim(spec);
+      let target = null;
+      if (spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || spec === '.' || spec === '..') {
+        target = resolveFile(path.resolve(path.dirname(mod.filename), spec));
+      } else {
+        target = resolvePackage(spec, path.dirname(mod.filename));
+      }
+      if (!target) throw moduleNotFound(spec, parentsOf(mod));
+      return requirePath(target, mod);
+    };
+    req.resolve = (spec) => {
+      const b = builtinName(spec);
+      if (b) return spec;
+      const t = spec.startsWith('.') || spec.startsWith('/') ? resolveFile(path.resolve(path.dirname(mod.filename), spec)) : resolvePackage(spec, path.dirname(mod.filename));
+      if (!t) throw moduleNotFound(spec, parentsOf(mod));
+      return t;
+    };
+    req.cache = {};
+    return req;
+  }
+  function requirePath(filename, parent) {
+    const cached = moduleCache.get(filename);
+    if (cached) return cached.exports;
+    if (filename.endsWith('.mjs') || isEsmFile(filename)) {
+      // require(esm): Node 22.12+ loads synchronous ES modules; the simulator evaluates it on the host.
+      const ns = host.requireEsm(filename);
+      return ns;
+    }
+    const mod = { id: filename, filename, exports: {}, parent: parent || null, loaded: false, children: [], paths: [] };
+    mod.require = makeRequire(mod);
+    moduleCache.set(filename, mod);
+    try {
+      if (filename.endsWith('.json')) {
+        mod.exports = JSON.parse(files[filename]);
+      } else {
+        const fn = host.compile(filename, files[filename]);
+        fn.call(mod.exports, mod.exports, mod.require, mod, filename, path.dirname(filename));
+      }
+    } catch (e) {
+      moduleCache.delete(filename);
+      throw e;
+    }
+    mod.loaded = true;
+    return mod.exports;
+  }
+  const simCache = new Map();
+  function requireSim(spec) {
+    if (simCache.has(spec)) return simCache.get(spec);
+    const info = host.simModule(spec); // { format, source }
+    if (info.format === 'esm') {
+      const ns = host.requireEsm('sim:' + spec);
+      simCache.set(spec, ns);
+      return ns;
+    }
+    const mod = { id: 'sim:' + spec, filename: '/opt/nodejs/node_modules/' + spec + '/index.js', exports: {}, parent: null, loaded: false };
+    mod.require = makeRequire(mod);
+    simCache.set(spec, mod.exports);
+    const fn = host.compile(mod.filename, info.source);
+    fn.call(mod.exports, mod.exports, mod.require, mod, mod.filename, path.dirname(mod.filename));
+    simCache.set(spec, mod.exports);
+    return mod.exports;
+  }
+  function packageTypeModule(filename) {
+    // nearest package.json with "type": "module" — [RUNTIME-SRC] UserFunction.js _hasFolderPackageJsonTypeModule
+    let dir = path.dirname(filename);
+    for (;;) {
+      if (dir.endsWith('/node_modules')) return false;
+      const pj = (dir === '/' ? '' : dir) + '/package.json';
+      if (fileExists(pj)) {
+        try {
+          return JSON.parse(files[pj]).type === 'module';
+        } catch (_e) {
+          return false;
+        }
+      }
+      if (dir === '/' || dir === '.') return false;
+      dir = path.dirname(dir);
+    }
+  }
+  const ESM_SYNTAX = /(^|\n)\s*(import\s*[\w{*'"]|export\s+(default|const|let|var|function|async|class|\{|\*))/;
+  function isEsmFile(filename) {
+    if (filename.endsWith('.mjs')) return true;
+    if (filename.endsWith('.cjs') || filename.endsWith('.json')) return false;
+    if (packageTypeModule(filename)) return true;
+    // Node 22+ detects ES module syntax in ambiguous .js files (https://nodejs.org/api/packages.html#syntax-detection).
+    return ESM_SYNTAX.test(files[filename] || '');
+  }
+
+  // ESM glue used by the host's module loader.
+  function esmShim(kind, id) {
+    // Returns ES module source re-exporting a CommonJS/builtin/simulated module's keys.
+    let value;
+    if (kind === 'builtin') value = loadBuiltin(id);
+    else if (kind === 'sim') value = requireSim(id);
+    else value = requirePath(id, null);
+    const names = value && (typeof value === 'object' || typeof value === 'function') ? Object.keys(value).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default') : [];
+    const ref = 'globalThis[Symbol.for("lambda-triage.esm")](' + JSON.stringify(kind) + ',' + JSON.stringify(id) + ')';
+    return 'const __m = ' + ref + ';\nexport default __m;\n' + names.map((n) => 'export const ' + n + ' = __m[' + JSON.stringify(n) + '];').join('\n');
+  }
+  Object.defineProperty(G, Symbol.for('lambda-triage.esm'), {
+    value: (kind, id) => (kind === 'builtin' ? loadBuiltin(id) : kind === 'sim' ? requireSim(id) : requirePath(id, null)),
+    enumerable: false,
+  });
+
+  // ---------------------------------------------------------------- handler loading (UserFunction.load)
+  let handlerFn = null;
+  let handlerString = config.handler;
+  function splitHandler(full) {
+    if (full.includes('..')) {
+      throw runtimeError('MalformedHandlerName', "'" + full + "' is not a valid handler name. Use absolute paths when specifying root directories in handler names.");
+    }
+    const base = full.slice(full.lastIndexOf('/') + 1);
+    const moduleRoot = full.slice(0, full.indexOf(base));
+    const m = /^([^.]*)\.(.*)$/.exec(base);
+    if (!m) throw runtimeError('MalformedHandlerName', 'Bad handler');
+    return { moduleRoot, module: m[1], handlerPath: m[2] };
+  }
+  function wrapLoadError(e) {
+    if (e instanceof SyntaxError || (e && e.name === 'SyntaxError')) {
+      const w = runtimeError('UserCodeSyntaxError', String(e));
+      return w;
+    }
+    if (e && e.code === 'MODULE_NOT_FOUND') return runtimeError('ImportModuleError', String(e));
+    return e;
+  }
+  // Returns { kind: 'cjs' } when the app is loaded, or { kind: 'esm', path } for the host to evaluate.
+  function beginLoad() {
+    const { moduleRoot, module } = splitHandler(handlerString);
+    const base = path.normalize(TASK_ROOT + '/' + moduleRoot + module);
+    if (fileExists(base)) return finishCjs(base);
+    const pjModule = fileExists(base + '.js') && packageTypeModule(base + '.js');
+    if (fileExists(base + '.js') && !isEsmFile(base + '.js')) return finishCjs(base + '.js');
+    if (fileExists(base + '.js') && (pjModule || isEsmFile(base + '.js'))) return { kind: 'esm', path: base + '.js' };
+    if (fileExists(base + '.mjs')) return { kind: 'esm', path: base + '.mjs' };
+    if (fileExists(base + '.cjs')) return finishCjs(base + '.cjs');
+    throw runtimeError('ImportModuleError', String(moduleNotFound(module, [])));
+  }
+  let userApp = null;
+  function finishCjs(p) {
+    userApp = requirePath(p, null);
+    return { kind: 'cjs' };
+  }
+  function resolveHandler(app) {
+    const { handlerPath } = splitHandler(handlerString);
+    const fn = handlerPath.split('.').reduce((n, k) => n && n[k], app);
+    if (!fn) throw runtimeError('HandlerNotFound', handlerString + ' is undefined or not exported');
+    if (typeof fn !== 'function') throw runtimeError('HandlerNotFound', handlerString + ' is not a function');
+    return fn;
+  }
+  const CALLBACK_WARNING =
+    // [RUNTIME-SRC] src/WarningForCallbackHandlers.js (argsNum == 3, non-async, not streaming)
+    'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.';
+  const CALLBACK_REMOVED =
+    // facts §1 (open-telemetry/opentelemetry-js-contrib#3251; H4ad/serverless-adapter#378)
+    'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
+  function isAsyncFn(fn) {
+    return fn.constructor && fn.constructor.name === 'AsyncFunction';
+  }
+  function finishLoad() {
+    handlerFn = resolveHandler(userApp);
+    if (!isAsyncFn(handlerFn) && handlerFn.length >= 3 && config.runtime === 'nodejs24.x') {
+      throw runtimeError('CallbackHandlerDeprecated', CALLBACK_REMOVED);
+    }
+    if (!isAsyncFn(handlerFn) && handlerFn.length === 3 && config.env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
+      console.warn(CALLBACK_WARNING);
+    }
+  }
+
+  // ---------------------------------------------------------------- invoke protocol (Runtime.js + CallbackContext.js)
+  let inv = null; // current invocation state
+  function post(kind, value) {
+    if (!inv || inv.posted) return;
+    inv.posted = true;
+    inv.outcome = kind;
+    inv.value = value;
+  }
+  function serialise(result) {
+    // RAPIDClient._trySerializeResponse: JSON.stringify(body === undefined ? null : body)
+    try {
+      return JSON.stringify(result === undefined ? null : result);
+    } catch (_e) {
+      throw new Error('Unable to stringify response body');
+    }
+  }
+  function buildCallbacks(state) {
+    const postError = (err) => {
+      err = normaliseError(err);
+      if (isOom(err)) {
+        host.oom();
+        return;
+      }
+      logError('Invoke Error', intoError(err));
+      post('error', toRapid(err));
+    };
+    let completeInvoked = false;
+    const complete = (result) => {
+      if (completeInvoked) {
+        console.error('Invocation has already been reported as done. Cannot call complete more than once per invocation.');
+        return;
+      }
+      completeInvoked = true;
+      // Serialised later by `status()` from a top-level host call: JSON.stringify of a multi-MB string
+      // inside a promise job leaks a GC object in QuickJS (JS_FreeRuntime assertion), so it must not run there.
+      post('success-raw', result);
+    };
+    state.postError = postError;
+    let waitForEmptyEventLoop = true;
+    const callback = (err, result) => {
+      state.beforeExit = null;
+      if (err !== undefined && err !== null) postError(err);
+      else if (!waitForEmptyEventLoop) complete(result);
+      else state.beforeExit = () => G.setImmediate(() => complete(result));
+    };
+    const done = (err, result) => {
+      state.beforeExit = null;
+      if (err !== undefined && err !== null) postError(err);
+      else complete(result);
+    };
+    const succeed = (r) => done(null, r);
+    const fail = (err) => (err === undefined || err === null ? done('handled') : done(err, null));
+    let finished = false;
+    const once = (f) =>
+      function () {
+        if (!finished) {
+          f.apply(null, arguments);
+          finished = true;
+        }
+      };
+    return {
+      callback: once(callback),
+      succeed: once(succeed),
+      fail: once(fail),
+      done: once(done),
+      get waitForEmptyEventLoop() {
+        return waitForEmptyEventLoop;
+      },
+      set waitForEmptyEventLoop(v) {
+        waitForEmptyEventLoop = v;
+      },
+      markCompleted: () => {
+        completeInvoked = true;
+      },
+    };
+  }
+  function startInvoke(eventJson, info) {
+    currentRequestId = info.requestId;
+    const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline };
+    inv = state;
+    const cb = buildCallbacks(state);
+    // Default exit listener: a sync handler that never calls back succeeds with null once the loop drains.
+    state.beforeExit = () => {
+      cb.markCompleted();
+      post('success', 'null');
+    };
+    const context = {
+      get callbackWaitsForEmptyEventLoop() {
+        return cb.waitForEmptyEventLoop;
+      },
+      set callbackWaitsForEmptyEventLoop(v) {
+        cb.waitForEmptyEventLoop = v;
+      },
+      succeed: cb.succeed,
+      fail: cb.fail,
+      done: cb.done,
+      functionVersion: config.functionVersion,
+      functionName: config.functionName,
+      memoryLimitInMB: String(config.memoryMB),
+      logGroupName: config.logGroupName,
+      logStreamName: config.logStreamName,
+      clientContext: undefined,
+      identity: undefined,
+      invokedFunctionArn: config.functionArn,
+      awsRequestId: info.requestId,
+      getRemainingTimeInMillis: () => Math.max(0, Math.floor(state.deadline - nowMs())),
+    };
+    try {
+      const event = JSON.parse(eventJson);
+      const r = handlerFn(event, context, cb.callback);
+      if (r && typeof r.then === 'function') {
+        state.returnedPromise = true;
+        IntrinsicPromise.prototype.then.call(
+          IntrinsicPromise.resolve(r),
+          (v) => {
+            try {
+              cb.succeed(v);
+            } catch (e) {
+              cb.fail(e);
+            }
+          },
+          (e) => cb.fail(e),
+        );
+      }
+    } catch (e) {
+      if (e === exitSignal) return;
+      cb.callback(e);
+    }
+  }
+
+  // Called by the host for every macrotask; returns a status string.
+  function runNext() {
+    const t = nextTimer(false);
+    if (!t) return;
+    const timer = timers.get(t.id);
+    if (timer.kind === 'interval') timer.due = nowMs() + timer.delay;
+    else timers.delete(t.id);
+    try {
+      timer.fn.apply(undefined, timer.args);
+    } catch (e) {
+      uncaught(e);
+    }
+  }
+  let processFailure = null; // set when the runtime process would exit (uncaught error / unhandled rejection)
+  function uncaught(e) {
+    if (e === exitSignal) return;
+    e = normaliseError(e);
+    if (isOom(e)) {
+      host.oom();
+      return;
+    }
+    // [RUNTIME-SRC] index.mjs: console.error('Uncaught Exception', toFormatted(error)) then exit 129
+    logError('Uncaught Exception', e);
+    processFailure = { kind: 'uncaught', error: toRapid(e) };
+    if (inv) post('error', processFailure.error);
+  }
+  function checkRejections() {
+    if (unhandled.size === 0) return false;
+    const p = unhandled.values().next().value;
+    unhandled.clear();
+    const reason = normaliseError(reasons.get(p));
+    if (isOom(reason)) {
+      host.oom();
+      return true;
+    }
+    // [RUNTIME-SRC] Errors.js UnhandledPromiseRejection(reason, promise) + index.mjs log line, exit 128
+    const err = runtimeError('UnhandledPromiseRejection', reason);
+    err.reason = reason;
+    err.promise = p;
+    logError('Unhandled Promise Rejection', err);
+    processFailure = { kind: 'rejection', error: toRapid(err) };
+    if (inv) post('error', processFailure.error);
+    return true;
+  }
+  function describePending() {
+    const out = [];
+    const now = nowMs();
+    for (const t of timers.values()) {
+      const fname = t.fn.name ? ' ' + t.fn.name : '';
+      if (t.kind === 'immediate') out.push('setImmediate callback' + fname + ' not yet run');
+      else if (t.kind === 'interval') out.push('setInterval' + fname + ' every ' + t.delay + ' ms (next in ' + Math.max(0, Math.round(t.due - now)) + ' ms)');
+      else if (t.label) out.push(t.label);
+      else out.push('setTimeout' + fname + ' due in ' + Math.max(0, Math.round(t.due - now)) + ' ms' + (t.ref ? '' : ' (unref)'));
+    }
+    if (inv && inv.returnedPromise && !inv.posted) out.push("handler's promise has not settled");
+    else if (inv && !inv.posted && inv.beforeExit) out.push('handler has not called its callback');
+    return out;
+  }
+
+  // host service bridge for simulated modules (e.g. AWS SDK clients): resolves after virtual latency
+  function hostCall(name, payload) {
+    const r = JSON.parse(host.call(String(name), JSON.stringify(payload === undefined ? null : payload)));
+    return new SimPromise((resolve, reject) => {
+      const id = ++timerSeq;
+      timers.set(id, {
+        id,
+        kind: 'timeout',
+        fn: () => {
+          if (r.error) {
+            const e = new Error(r.error.message);
+            for (const k of Object.keys(r.error)) if (k !== 'message') e[k] = r.error[k];
+            reject(e);
+          } else resolve(r.result);
+        },
+        args: [],
+        delay: r.latencyMs,
+        due: nowMs() + r.latencyMs,
+        ref: true,
+        label: 'call ' + name + ' in flight',
+      });
+    });
+  }
+  builtins['lambda-triage:host'] = () => ({ call: hostCall });
+
+  const control = {
+    beginLoad: () => {
+      try {
+        return JSON.stringify(beginLoad());
+      } catch (e) {
+        return JSON.stringify({ kind: 'failed', failure: control.describeInitError(wrapLoadError(normaliseError(e))) });
+      }
+    },
+    finishEsm: (ns) => {
+      userApp = ns;
+    },
+    finishLoad: () => {
+      try {
+        finishLoad();
+        return JSON.stringify({ kind: 'ready' });
+      } catch (e) {
+        return JSON.stringify({ kind: 'failed', failure: control.describeInitError(normaliseError(e)) });
+      }
+    },
+    esmShim,
+    isEsmFile: (p) => isEsmFile(p),
+    hasFile: (p) => fileExists(p),
+    fileSource: (p) => files[p],
+    initFailure: (e) => {
+      const d = control.describeInitError(wrapLoadError(normaliseError(e)));
+      return d === null ? 'null' : JSON.stringify(d);
+    },
+    describeInitError: (e) => {
+      // [RUNTIME-SRC] index.mjs: init errors are logged as 'Uncaught Exception' with request id undefined (facts §4)
+      e = normaliseError(e);
+      if (isOom(e)) {
+        host.oom();
+        return null;
+      }
+      // Node.js 24 labels it 'Init Error' (facts §4; exact layout partly UNVERIFIED).
+      logError(config.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception', e);
+      return toRapid(e);
+    },
+    startInvoke: (eventJson, infoJson) => startInvoke(eventJson, JSON.parse(infoJson)),
+    status: () => {
+      if (inv && inv.outcome === 'success-raw') {
+        try {
+          inv.value = serialise(inv.value);
+          inv.outcome = 'success';
+        } catch (e) {
+          // RIC: the stringify error goes to callbackContext.fail → "Invoke Error" + error payload
+          inv.posted = false;
+          inv.outcome = null;
+          inv.value = null;
+          inv.postError(e);
+        }
+      }
+      return control.statusJson();
+    },
+    statusJson: () => (inv ? JSON.stringify({ posted: inv.posted, outcome: inv.outcome, value: inv.value, returnedPromise: inv.returnedPromise }) : 'null'),
+    nextDue: () => {
+      const t = nextTimer(true);
+      return t ? t.due : -1;
+    },
+    anyDue: () => {
+      const t = nextTimer(false);
+      return t ? t.due : -1;
+    },
+    runNext,
+    checkRejections,
+    beforeExit: () => {
+      if (!inv || inv.posted) return false;
+      const f = inv.beforeExit;
+      if (!f) return false;
+      inv.beforeExit = null;
+      if (inv.returnedPromise) return false;
+      f();
+      return true;
+    },
+    pending: () => JSON.stringify(describePending()),
+    endInvoke: () => {
+      inv = null;
+    },
+    uncaught: (e) => {
+      uncaught(e);
+    },
+    processFailure: () => (processFailure ? JSON.stringify(processFailure) : 'null'),
+    setRequestId: (id) => {
+      currentRequestId = id;
+    },
+  };
+  return control;
+}
