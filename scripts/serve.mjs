@@ -1,7 +1,8 @@
 // Serves the built site (dist/) over HTTP: used by `npm start` and by the browser tests, so both see
 // exactly what a static host would serve. Headers a host should set live in scripts/headers.mjs.
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { siteHeaders } from './headers.mjs';
@@ -15,7 +16,6 @@ const root = fileURLToPath(new URL('../dist/', import.meta.url));
 export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
   if (!existsSync(root)) throw new Error('dist/ does not exist: run `npm run build` first.');
   const assets = sirv(root, { dev: false, etag: true, extensions: ['html'] });
-  const notFound = sirv(root, { dev: false });
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(siteHeaders)) res.setHeader(name, value);
     assets(req, res, () => {
@@ -25,9 +25,10 @@ export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
         res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
         return;
       }
-      req.url = '/404.html';
-      res.statusCode = 404;
-      notFound(req, res, () => res.end('Not found'));
+      // sirv would answer 200 for a rewritten URL: send the site's 404 page with a real 404 status.
+      const page = join(root, '404.html');
+      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(existsSync(page) ? readFileSync(page) : 'Not found');
     });
   });
   return new Promise((resolve, reject) => {

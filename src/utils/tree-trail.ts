@@ -55,7 +55,7 @@ function render(host: HTMLElement, steps: TrailStep[]) {
   const items = steps.map((step, index) => {
     const li = document.createElement('li');
     const link = document.createElement('a');
-    link.href = `/tree/${step.id}/`;
+    link.href = step.id === 'start' ? '/tree/' : `/tree/${step.id}/`;
     link.textContent = step.label;
     link.dataset['trailIndex'] = String(index);
     const chosen = document.createElement('span');
@@ -68,7 +68,7 @@ function render(host: HTMLElement, steps: TrailStep[]) {
   const back = host.querySelector<HTMLAnchorElement>('a[data-back]');
   const previous = steps.at(-1);
   if (back && previous) {
-    back.href = `/tree/${previous.id}/`;
+    back.href = previous.id === 'start' ? '/tree/' : `/tree/${previous.id}/`;
     back.dataset['trailIndex'] = String(steps.length - 1);
   }
 }

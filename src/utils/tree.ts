@@ -7,6 +7,11 @@ import type { TreeNode } from '../schemas/tree.ts';
 /** The id of the first question. */
 export const TREE_START = 'start';
 
+/** The URL of a node's page; the start node is the tree's own page, /tree/. */
+export function treeHref(id: string): string {
+  return id === TREE_START ? '/tree/' : `/tree/${id}/`;
+}
+
 /** A node with its id. */
 export interface TreeEntry {
   id: string;

@@ -48,6 +48,12 @@ test('every page reachable from the landing page loads without errors or outside
   expect(watch.externalRequests).toEqual([]);
 });
 
+test('an unknown address answers 404 with the site\'s not-found page', async ({ request }) => {
+  const res = await request.get('/no-such-page/');
+  expect(res.status()).toBe(404);
+  expect(await res.text()).toContain('Page not found');
+});
+
 test('a :::note aside in a guide renders as a Starlight aside', async ({ page }) => {
   await page.goto('/guides/how-a-lambda-500-happens/');
   const note = page.locator('aside.starlight-aside--note');
