@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { buildSidebar } from './src/utils/sidebar.mjs';
+import csp from './src/integrations/csp.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,5 +28,6 @@ export default defineConfig({
       pagination: false,
     }),
     mdx(),
+    csp(),
   ],
 });

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { siteHeaders } from './headers.mjs';
+import { readSiteHeaders } from './headers.mjs';
 
 const root = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -15,6 +15,7 @@ const root = fileURLToPath(new URL('../dist/', import.meta.url));
  */
 export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
   if (!existsSync(root)) throw new Error('dist/ does not exist: run `npm run build` first.');
+  const siteHeaders = readSiteHeaders(root);
   const assets = sirv(root, { dev: false, etag: true, extensions: ['html'] });
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(siteHeaders)) res.setHeader(name, value);

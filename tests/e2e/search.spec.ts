@@ -14,7 +14,7 @@ for (const [query, expected] of cases) {
   test(`searching "${query}" lists ${expected} first`, async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Search' }).first().click();
-    await page.locator('#starlight__search input').fill(query);
+    await page.locator('#starlight__search .pagefind-ui__search-input').fill(query);
     // Pagefind searches as you type: wait until the results are those of the whole query.
     await expect(page.locator('.pagefind-ui__message')).toContainText(query, { timeout: 10_000 });
     const first = page.locator('.pagefind-ui__result-link').first();
@@ -26,7 +26,7 @@ for (const [query, expected] of cases) {
 test('search results can be filtered by cause', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).first().click();
-  await page.locator('#starlight__search input').fill('timeout');
+  await page.locator('#starlight__search .pagefind-ui__search-input').fill('timeout');
   await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 10_000 });
   const filters = page.locator('.pagefind-ui__filter-panel');
   await expect(filters).toContainText('cause');

@@ -66,7 +66,7 @@ test('a :::note aside in a guide renders as a Starlight aside', async ({ page })
 test('Pagefind search finds a word from a guide', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).first().click();
-  const input = page.locator('#starlight__search input');
+  const input = page.locator('#starlight__search .pagefind-ui__search-input');
   await input.fill('translation');
   const result = page.locator('.pagefind-ui__result-link').first();
   await expect(result).toBeVisible({ timeout: 10_000 });
