@@ -57,6 +57,41 @@ if (existsSync(dist)) {
   figure('HTML pages', pages.length, 'pages');
 }
 
+console.log('\n# Page budgets (gzip; initial = loaded up front, all = including lazy chunks, workers, wasm)');
+const { PAGE_TYPES, pageBytes, lighthouseScores } = await import('./bench-site.mjs');
+const kib = (n) => (n / 1024).toFixed(1);
+for (const [type, path] of Object.entries(PAGE_TYPES)) {
+  const b = pageBytes(dist, path);
+  if (!b) {
+    console.log(`${type.padEnd(12)} ${path}: not built`);
+    continue;
+  }
+  console.log(
+    `${type.padEnd(12)} html ${kib(b.initial.html)} KiB | js ${kib(b.initial.js)} KiB initial, ${kib(b.all.js)} KiB all | css ${kib(b.initial.css)} KiB | other (wasm…) ${kib(b.all.other)} KiB | Monaco: ${b.monaco ? 'yes' : 'no'}, QuickJS: ${b.quickjs ? 'yes' : 'no'}`,
+  );
+}
+
+if (process.env.BENCH_SKIP_LIGHTHOUSE) {
+  console.log('\n# Lighthouse: skipped (BENCH_SKIP_LIGHTHOUSE is set)');
+} else {
+  console.log('\n# Lighthouse (mobile, median of 3 runs, system Chromium)');
+  const { serveSite } = await import('./serve.mjs');
+  const { server, url } = await serveSite({ port: 4490 });
+  try {
+    for (const [type, path] of Object.entries(PAGE_TYPES)) {
+      if (!pageBytes(dist, path)) continue;
+      const scores = await lighthouseScores(new URL(path, url).href);
+      if (!scores) {
+        console.log('Lighthouse is not installed: no scores.');
+        break;
+      }
+      console.log(`${type.padEnd(12)} ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(' | ')}`);
+    }
+  } finally {
+    server.close();
+  }
+}
+
 const engineBench = join(repo, 'scripts', 'bench-engine.ts');
 if (existsSync(engineBench)) {
   console.log('\n# Engine');
