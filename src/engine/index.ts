@@ -25,6 +25,12 @@ export { parseFunctionConfig, DEFAULT_FUNCTION_CONFIG, type ParseConfigResult } 
 export { toInvokeResponse, buildReport } from './report/invoke-response.ts';
 export { DEFAULT_EPOCH_MS } from './clock/virtual-clock.ts';
 export * from './lambda/limits.ts';
+export { runLoad, poissonArrivals, throttledRecord, DEFAULT_ACCOUNT_CONCURRENCY, type LoadRunOptions, type LoadRunResult, type LoadRequest, type Arrivals } from './load/load-run.ts';
+export { aggregateMetrics, type MetricsPeriod, type MetricsTotals, type DurationStats } from './load/metrics.ts';
+export { createEnvironmentPool, type EnvironmentOptions, type EnvironmentPool, type SimEnvironment } from './load/environments.ts';
+export * from './async/async-invoke.ts';
+export { runSqsTrigger, createSqsEvent, checkBatchResponse, type SqsTriggerOptions, type SqsTriggerResult, type SqsEventRecord, type SqsMessageInput, type BatchVerdict } from './async/sqs.ts';
+export * from './aws/index.ts';
 
 /** Options of {@link createSimulator}. */
 export interface SimulatorOptions {

@@ -36,6 +36,8 @@ const MACROTASK_COST_US = 5;
 export interface InvokeOptions {
   /** Exact request body bytes (JSON text). Overrides `event`; used for size and JSON checks. */
   rawPayload?: string;
+  /** Request id to use instead of a new one (asynchronous retries keep the event's request id). */
+  requestId?: string;
 }
 
 /** A simulated function. */
@@ -72,7 +74,7 @@ interface Environment {
 
 type InitResult =
   | { ok: true; env: Environment; durationMs: number }
-  | { ok: false; status: 'error' | 'timeout'; errorType: string; failure: Record<string, unknown> | null; durationMs: number; oom: boolean };
+  | { ok: false; status: 'error' | 'timeout'; errorType: string; failure: Record<string, unknown> | null; durationMs: number; oom: boolean; pending?: string[] };
 
 /** UTF-8 byte length of a string, without host APIs. */
 export function utf8ByteLength(s: string): number {
@@ -104,6 +106,8 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
   let chain: Promise<unknown> = Promise.resolve();
   // Where guest console lines go: the current invocation's log list.
   let currentLogs: string[] = [];
+  // Request id handed to host services (null during init), so recorded calls belong to an invocation.
+  let currentRequestId: string | null = null;
 
   const iso = (msSinceEpochStart: number): string => new Date(clock.epochMs + Math.floor(msSinceEpochStart)).toISOString();
   const isoNow = (): string => iso(clock.nowMs());
@@ -171,6 +175,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       onLog: (line) => currentLogs.push(line),
       resolveModule: deps.resolveModule,
       services: deps.services,
+      serviceInfo: () => ({ nowMs: clock.nowMs(), requestId: currentRequestId }),
     });
     const baselineBytes = sandbox.memoryUsedBytes();
     const limitBytes = quickjsMemoryLimitBytes(config.memoryMB, baselineBytes);
@@ -184,6 +189,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     // INIT_START precedes the init phase (facts §4/§9); not repeated for the retry inside the invoke (UNVERIFIED).
     if (phase === 'init') logs.push(formatInitStartLine(config.runtime, config.region, config.logFormat, isoNow()));
     currentLogs = logs;
+    currentRequestId = null;
     const e = createEnvironment();
     const sb = e.sandbox;
     deadlineMs = start + limitMs;
@@ -192,10 +198,21 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     clock.advanceMicros(RUNTIME_BOOTSTRAP_MS * 1000);
     const fail = (status: 'error' | 'timeout', errorType: string, failure: Record<string, unknown> | null, oom = false): InitResult => {
       guardActive = false;
-      if (status === 'timeout') clock.advanceToMs(deadlineMs);
+      // Work still waiting when init timed out (e.g. an SDK call that never answers), for `pending`.
+      let pending: string[] = [];
+      if (status === 'timeout') {
+        clock.advanceToMs(deadlineMs);
+        sb.clearStop();
+        const p = sb.call('pending');
+        try {
+          pending = p.ok ? (JSON.parse(String(p.value)) as string[]) : [];
+        } catch {
+          pending = [];
+        }
+      }
       const durationMs = clock.nowMs() - start;
       sb.dispose();
-      return { ok: false, status, errorType, failure, durationMs, oom };
+      return { ok: false, status, errorType, failure, durationMs, oom, pending };
     };
     const stopped = (): InitResult | null => {
       const s = sb.stopReason();
@@ -313,7 +330,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
 
   function invokeNow(event: unknown, opts: InvokeOptions): InvocationRecord {
     if (disposed) throw new Error('This simulated function has been disposed.');
-    const requestId = random.uuid();
+    const requestId = opts.requestId ?? random.uuid();
     const startedAt = clock.nowMs();
     const payloadText = opts.rawPayload ?? JSON.stringify(event === undefined ? null : event) ?? 'null';
 
@@ -412,7 +429,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         if (!retry.ok) {
           logs.push(formatInitReportLine(retry.durationMs, 'invoke', retry.status, retry.status === 'error' ? retry.errorType : null, format, isoNow()));
           if (retry.status === 'timeout') {
-            return timeoutRecord(invokeStart, ["the function's init code had not finished"]);
+            return timeoutRecord(invokeStart, ["the function's init code had not finished", ...(retry.pending ?? [])]);
           }
           const failure = retry.failure;
           const errorType = retry.oom ? 'Runtime.OutOfMemory' : retry.errorType;
@@ -453,6 +470,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     function runInvocation(invokeStart: number): InvocationRecord {
       const e = env as Environment;
       const sb = e.sandbox;
+      currentRequestId = requestId;
       deadlineMs = invokeStart + config.timeoutSeconds * 1000;
       wallStart = deps.wallClock();
       guardActive = true;

@@ -17,7 +17,7 @@
  * - error payloads and logs: `src/Errors.js` (`toRapidResponse`, `toFormatted`), `src/LogPatch.js`;
  * - process-level errors: `src/index.mjs` (`Uncaught Exception`, `Unhandled Promise Rejection`).
  */
-export function runtimeSource(host, config, util) {
+export function runtimeSource(host, config, util, webFactory) {
   'use strict';
   const G = globalThis;
   const RUNTIME_FILE = '/var/runtime/index.mjs';
@@ -1432,29 +1432,48 @@ export function runtimeSource(host, config, util) {
   }
 
   // host service bridge for simulated modules (e.g. AWS SDK clients): resolves after virtual latency
+  // A call that never answers is a ref'd timer due at NEVER_DUE_MS: it keeps the event loop alive (as an
+  // open socket does in Node), so the invocation ends in its timeout and `pending` shows its label.
+  const NEVER_DUE_MS = 1e15;
+  function hostTimer(ms, label, fn, ref) {
+    const never = !(typeof ms === 'number' && ms >= 0 && ms < NEVER_DUE_MS);
+    const id = ++timerSeq;
+    timers.set(id, { id, kind: 'timeout', fn, args: [], delay: never ? NEVER_DUE_MS : ms, due: never ? NEVER_DUE_MS : nowMs() + ms, ref: ref !== false, label: label ? String(label) : undefined });
+    return () => timers.delete(id);
+  }
+  function callSync(name, payload) {
+    return JSON.parse(host.call(String(name), JSON.stringify(payload === undefined ? null : payload)));
+  }
+  function hostWait(ms, label) {
+    let cancel = null;
+    const promise = new SimPromise((resolve) => {
+      cancel = hostTimer(ms, label, () => resolve(undefined), true);
+    });
+    return { promise, cancel };
+  }
   function hostCall(name, payload) {
-    const r = JSON.parse(host.call(String(name), JSON.stringify(payload === undefined ? null : payload)));
+    const r = callSync(name, payload);
     return new SimPromise((resolve, reject) => {
-      const id = ++timerSeq;
-      timers.set(id, {
-        id,
-        kind: 'timeout',
-        fn: () => {
-          if (r.error) {
-            const e = new Error(r.error.message);
-            for (const k of Object.keys(r.error)) if (k !== 'message') e[k] = r.error[k];
-            reject(e);
-          } else resolve(r.result);
-        },
-        args: [],
-        delay: r.latencyMs,
-        due: nowMs() + r.latencyMs,
-        ref: true,
-        label: 'call ' + name + ' in flight',
-      });
+      if (r.hang) {
+        hostTimer(-1, r.label || 'call ' + name + ' still waiting for a response', () => undefined, true);
+        return;
+      }
+      hostTimer(r.latencyMs, 'call ' + name + ' in flight', () => {
+        if (r.error) {
+          const e = new Error(r.error.message);
+          for (const k of Object.keys(r.error)) if (k !== 'message') e[k] = r.error[k];
+          reject(e);
+        } else resolve(r.result);
+      }, true);
     });
   }
-  builtins['lambda-triage:host'] = () => ({ call: hostCall });
+  const hostModule = { call: hostCall, callSync, wait: hostWait, timer: hostTimer, hasServices: () => host.hasServices() };
+  builtins['lambda-triage:host'] = () => hostModule;
+  // fetch, AbortController, AbortSignal, DOMException, Headers, Response (prelude-web.ts)
+  if (typeof webFactory === 'function') {
+    const web = webFactory({ hostModule, Promise: SimPromise, util, Buffer, URL: G.URL, notAvailable: NOT_AVAILABLE });
+    for (const k of Object.keys(web)) G[k] = web[k];
+  }
 
   const control = {
     beginLoad: () => {
@@ -1512,8 +1531,11 @@ export function runtimeSource(host, config, util) {
     },
     statusJson: () => (inv ? JSON.stringify({ posted: inv.posted, outcome: inv.outcome, value: inv.value, returnedPromise: inv.returnedPromise }) : 'null'),
     nextDue: () => {
+      // The loop stays alive while a ref'd timer exists; unref'd timers due earlier still fire meanwhile.
       const t = nextTimer(true);
-      return t ? t.due : -1;
+      if (!t) return -1;
+      const any = nextTimer(false);
+      return any && any.due < t.due ? any.due : t.due;
     },
     anyDue: () => {
       const t = nextTimer(false);

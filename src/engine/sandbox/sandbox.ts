@@ -14,6 +14,7 @@ import type {
 } from 'quickjs-emscripten-core';
 import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
+import { webSource } from './prelude-web.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
 export const RUNTIME_FILENAME = 'lambda-triage:runtime';
@@ -36,13 +37,29 @@ export interface SimModule {
 /** Resolves a bare specifier to a simulated package, or undefined when unknown. */
 export type ModuleResolver = (specifier: string) => SimModule | undefined;
 
-/** Result of a host service call made by simulated packages through `lambda-triage:host`. */
+/**
+ * Result of a host service call made by simulated packages through `lambda-triage:host`: a result or an
+ * error after `latencyMs` of virtual time, or `hang` (the call never answers; it keeps the event loop
+ * alive, so the invocation ends in its timeout and `pending` lists `label`).
+ */
 export type ServiceResult =
-  | { result: unknown; latencyMs?: number }
-  | { error: { name: string; message: string; [key: string]: unknown }; latencyMs?: number };
+  | { result: unknown; latencyMs?: number; callId?: number }
+  | { error: { name: string; message: string; [key: string]: unknown }; latencyMs?: number; callId?: number }
+  | { hang: true; label?: string; callId?: number };
 
-/** Host services reachable from simulated packages (`require('lambda-triage:host').call(name, payload)`). */
-export type ServiceBridge = (name: string, payload: unknown) => ServiceResult;
+/** What the host knows about the moment a service is called. */
+export interface ServiceCallInfo {
+  /** Virtual time, ms since the simulation epoch. */
+  nowMs: number;
+  /** Request id of the invocation in progress, or null during init. */
+  requestId: string | null;
+}
+
+/**
+ * Host services reachable from simulated packages (`require('lambda-triage:host').call(name, payload)`).
+ * `info` is supplied by the engine (absent when a sandbox is driven without a simulated function).
+ */
+export type ServiceBridge = (name: string, payload: unknown, info?: ServiceCallInfo) => ServiceResult;
 
 /** Static configuration handed to the prelude. */
 export interface PreludeConfig {
@@ -79,6 +96,8 @@ export interface SandboxOptions {
   onLog: (line: string) => void;
   resolveModule: ModuleResolver;
   services?: ServiceBridge | undefined;
+  /** Time and request id handed to `services` with each call. */
+  serviceInfo?: (() => ServiceCallInfo) | undefined;
 }
 
 /** Outcome of a call into the guest. */
@@ -266,6 +285,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   fn('oom', () => {
     stop = 'out-of-memory';
   });
+  fn('hasServices', () => (opts.services ? ctx.true : ctx.false));
   fn('hasSimModule', (specH) => (opts.resolveModule(ctx.getString(specH as QuickJSHandle)) ? ctx.true : ctx.false));
   fn('simModule', (specH) => {
     const mod = opts.resolveModule(ctx.getString(specH as QuickJSHandle));
@@ -286,7 +306,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       out = { error: { name: 'Error', message: `No simulated service handles "${name}" in the Lambda Triage simulator.` } };
     } else {
       try {
-        out = opts.services(name, payload);
+        out = opts.services(name, payload, opts.serviceInfo ? opts.serviceInfo() : { nowMs: opts.now(), requestId: null });
       } catch (e) {
         out = { error: { name: 'Error', message: e instanceof Error ? e.message : String(e) } };
       }
@@ -298,7 +318,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   const preludeCode =
     `(function (host, configJson) {\n` +
     `  const util = (${inspectSource.toString()})();\n` +
-    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson), util);\n` +
+    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson), util, (${webSource.toString()}));\n` +
     `})`;
   const preludeFn = ctx.evalCode(preludeCode, RUNTIME_FILENAME, { type: 'global', strict: true });
   if (preludeFn.error) {
