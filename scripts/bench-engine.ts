@@ -1,10 +1,11 @@
 /**
- * Engine bench: cold start, warm invocation, a simulated 900 s timeout and 1,000 warm invocations
- * (wall-clock ms on this machine). `npm run bench` calls benchEngine(); run directly to print.
+ * Engine bench: cold start, warm invocation, a simulated 900 s timeout, 1,000 warm invocations and a
+ * load run of 1,000 requests over many environments (wall-clock ms on this machine). `npm run bench` calls benchEngine(); run directly to print.
  */
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
 import { createSimulator } from '../src/engine/index.ts';
+import { runLoad } from '../src/engine/load/load-run.ts';
 
 /** Measure the engine figures. */
 export async function benchEngine(): Promise<Array<{ name: string; value: number; unit: string }>> {
@@ -27,11 +28,25 @@ export async function benchEngine(): Promise<Array<{ name: string; value: number
   const timeout = performance.now() - t3;
   slow.dispose();
   if (r.outcome !== 'timeout') throw new Error('bench: expected a timeout');
+  // 1,000 requests at 100/s, each busy for 1 virtual second, unreserved: about 100 environments.
+  const t4 = performance.now();
+  const load = await runLoad({
+    quickjs,
+    config: {},
+    files: { 'index.mjs': 'export const handler = async () => { await new Promise((r) => setTimeout(r, 1000)); return { statusCode: 200, body: "ok" }; };' },
+    frontDoor: 'apigw-rest',
+    input: { request: { method: 'GET', path: '/' } },
+    requests: 1000,
+    arrivals: { rate: 100 },
+  });
+  const loadMs = performance.now() - t4;
+  if (load.totals.Invocations !== 1000) throw new Error('bench: expected 1,000 invocations in the load run');
   return [
     { name: 'engine cold start (module load + first invocation)', value: round(cold), unit: 'ms' },
     { name: 'engine warm invocation', value: round(warm), unit: 'ms' },
     { name: 'engine simulated 900 s timeout', value: round(timeout), unit: 'ms' },
     { name: 'engine 1,000 warm invocations', value: round(thousand), unit: 'ms' },
+    { name: `engine load run 1,000 requests (${load.environmentsCreated} environments)`, value: round(loadMs), unit: 'ms' },
   ];
 }
 

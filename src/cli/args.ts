@@ -1,47 +1,119 @@
 /**
  * Command-line parsing for `lambda-triage` (node:util parseArgs). All option definitions live here so
- * other commands and options (`diagnose`, `scenario`, `--integration`) can be added in one place.
+ * other commands and options can be added in one place. Parsing never reads files; it only checks
+ * that the options make sense together.
  */
 import { parseArgs } from 'node:util';
+import { FRONT_DOORS, isFrontDoor, type FrontDoor } from '../engine/vocabulary.ts';
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: lambda-triage <command> [options]
 
 Commands:
   invoke <handler-file>   Run a handler in the Lambda simulator and print its logs and result.
+  diagnose [FILE|-]       Read log text (a file, or - for standard input) and rank the likely causes.
+                          Run \`lambda-triage diagnose --help\` for its options.
+  scenarios               List the incident scenarios; \`scenario <id>\` checks a fix.
 
 Options for invoke:
   --handler NAME     Handler string file.export (default: <file name>.handler)
   --runtime ID       nodejs20.x | nodejs22.x | nodejs24.x (default nodejs22.x)
-  --event FILE       JSON event file (default {})
   --timeout S        Timeout in seconds, 1-900 (default 3)
   --memory MB        Memory in MB, 128-10240 (default 128)
   --env K=V          Environment variable (repeatable)
   --times N          Invoke N times on the same (warm) environment (default 1)
+  --seed N           Seed for request ids and Math.random (default 1)
   --json             Print one JSON report instead of the log stream
   -h, --help         Show this help
+
+What the function receives:
+  --event FILE       JSON event sent as-is (default {})
+  --request FILE     HTTP request description, JSON: { "method", "path", "query", "headers", "body", ... };
+                     the front door turns it into its own event
+  --integration DOOR ${FRONT_DOORS.join(' | ')}
+                     (default apigw-rest with --request, otherwise invoke)
+  --compare          Run the invocation through every front door and show the callers' responses side by side
+  --no-invoke-permission     The front door may not invoke the function (resource policy)
+  --alb-multi-value-headers  ALB target group with multi-value headers enabled
+
+Concurrency and load (virtual time):
+  --load N           Send N requests and report CloudWatch-style metrics per second
+  --rate R           ... arriving at R requests per second (default 10)
+  --concurrency C    ... or from C clients, each sending its next request when the last one is answered
+  --reserved-concurrency R   Reserved concurrency (load runs and --invocation-type Event; 0 throttles all)
+  --account-concurrency A    Account concurrency limit (default 1000)
+
+Asynchronous invocation:
+  --invocation-type T        RequestResponse (default) | Event
+  --retry-attempts N         Retries after a function error, 0-2 (default 2)
+  --max-event-age S          Maximum event age in seconds, 60-21600 (default 21600)
+  --on-failure KIND          Where failed events go: destination | dlq (default destination)
+
+Simulated AWS account:
+  --policy FILE      Identity policy (IAM JSON) of the function's execution role
+  --state FILE       Seeded AWS state (buckets, tables, queues, ...)
+  --faults FILE      Faults to inject into AWS calls
+
+Exit codes: 0 every invocation succeeded, 1 a function or front door failed, 2 bad option or unreadable file.
 `;
 
-/** Parsed `invoke` options. */
+/** Parsed `invoke` options. File paths are not read yet. */
 export interface InvokeArgs {
   command: 'invoke';
   file: string;
   handler: string | undefined;
   runtime: string;
   event: string | undefined;
+  request: string | undefined;
+  /** The front door (ignored with `--compare`, which runs every door). */
+  integration: FrontDoor;
+  compare: boolean;
+  invokePermission: boolean;
+  albMultiValueHeaders: boolean;
   timeout: number;
   memory: number;
   env: Record<string, string>;
   times: number;
+  seed: number;
   json: boolean;
+  invocationType: 'RequestResponse' | 'Event';
+  retryAttempts: number;
+  maxEventAgeSeconds: number;
+  onFailure: 'destination' | 'dlq';
+  /** Reserved concurrency (load runs and asynchronous invocations); null when not set. */
+  reservedConcurrency: number | null;
+  load: LoadArgs | null;
+  policy: string | undefined;
+  state: string | undefined;
+  faults: string | undefined;
+}
+
+/** Load-run options (`--load`). */
+export interface LoadArgs {
+  requests: number;
+  /** Arrivals per virtual second (open model), or null with `concurrency`. */
+  rate: number | null;
+  /** Closed model: this many clients, each sending its next request when its last one is answered. */
+  concurrency: number | null;
+  reservedConcurrency: number | null;
+  accountConcurrency: number;
 }
 
 /** Result of {@link parseCliArgs}. */
 export type ParsedArgs = { ok: true; args: InvokeArgs } | { ok: true; help: true } | { ok: false; error: string };
 
+/** Largest `--load`: a bound that keeps a run within a few seconds of wall time. */
+export const MAX_LOAD_REQUESTS = 100_000;
+
 function toInt(name: string, value: string | undefined, fallback: number): number | string {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value)) return `--${name} must be a whole number, got "${value}"`;
+  return Number(value);
+}
+
+function toPositive(name: string, value: string | undefined): number | null | string {
+  if (value === undefined) return null;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return `--${name} must be a positive number, got "${value}"`;
   return Number(value);
 }
 
@@ -56,11 +128,29 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         handler: { type: 'string' },
         runtime: { type: 'string', default: 'nodejs22.x' },
         event: { type: 'string' },
+        request: { type: 'string' },
+        integration: { type: 'string' },
+        compare: { type: 'boolean', default: false },
+        'no-invoke-permission': { type: 'boolean', default: false },
+        'alb-multi-value-headers': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         memory: { type: 'string' },
         env: { type: 'string', multiple: true },
         times: { type: 'string' },
+        seed: { type: 'string' },
         json: { type: 'boolean', default: false },
+        'invocation-type': { type: 'string' },
+        'retry-attempts': { type: 'string' },
+        'max-event-age': { type: 'string' },
+        'on-failure': { type: 'string' },
+        load: { type: 'string' },
+        rate: { type: 'string' },
+        concurrency: { type: 'string' },
+        'reserved-concurrency': { type: 'string' },
+        'account-concurrency': { type: 'string' },
+        policy: { type: 'string' },
+        state: { type: 'string' },
+        faults: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -81,14 +171,112 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   const times = toInt('times', values.times, 1);
   if (typeof times === 'string') return { ok: false, error: times };
   if (times < 1) return { ok: false, error: '--times must be at least 1' };
+  const seed = toInt('seed', values.seed, 1);
+  if (typeof seed === 'string') return { ok: false, error: seed };
   const env: Record<string, string> = {};
   for (const kv of values.env ?? []) {
     const i = kv.indexOf('=');
     if (i <= 0) return { ok: false, error: `--env expects K=V, got "${kv}"` };
     env[kv.slice(0, i)] = kv.slice(i + 1);
   }
+  if (values.event !== undefined && values.request !== undefined) {
+    return { ok: false, error: 'use either --event (a raw event) or --request (an HTTP request), not both' };
+  }
+  let integration: FrontDoor = values.request !== undefined ? 'apigw-rest' : 'invoke';
+  if (values.integration !== undefined) {
+    if (!isFrontDoor(values.integration)) return { ok: false, error: `--integration must be one of ${FRONT_DOORS.join(', ')}; got "${values.integration}"` };
+    integration = values.integration;
+  }
+  const compare = values.compare ?? false;
+  if (compare && values.integration !== undefined) return { ok: false, error: '--compare runs every front door; drop --integration' };
+  if (compare && values.times !== undefined) return { ok: false, error: '--compare runs one invocation per front door; drop --times' };
+
+  const invocationTypeRaw = values['invocation-type'] ?? 'RequestResponse';
+  if (invocationTypeRaw !== 'RequestResponse' && invocationTypeRaw !== 'Event') {
+    return { ok: false, error: `--invocation-type must be RequestResponse or Event; got "${invocationTypeRaw}"` };
+  }
+  const invocationType: 'RequestResponse' | 'Event' = invocationTypeRaw;
+  const retryAttempts = toInt('retry-attempts', values['retry-attempts'], 2);
+  if (typeof retryAttempts === 'string') return { ok: false, error: retryAttempts };
+  // MaximumRetryAttempts 0-2, MaximumEventAgeInSeconds 60-21600: https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
+  if (retryAttempts > 2) return { ok: false, error: `--retry-attempts must be 0, 1 or 2; got ${retryAttempts}` };
+  const maxEventAgeSeconds = toInt('max-event-age', values['max-event-age'], 21_600);
+  if (typeof maxEventAgeSeconds === 'string') return { ok: false, error: maxEventAgeSeconds };
+  if (maxEventAgeSeconds < 60 || maxEventAgeSeconds > 21_600) return { ok: false, error: `--max-event-age must be from 60 to 21600 seconds; got ${maxEventAgeSeconds}` };
+  const onFailureRaw = values['on-failure'] ?? 'destination';
+  if (onFailureRaw !== 'destination' && onFailureRaw !== 'dlq') return { ok: false, error: `--on-failure must be destination or dlq; got "${onFailureRaw}"` };
+  const asyncFlags = ['retry-attempts', 'max-event-age', 'on-failure'] as const;
+  if (invocationType !== 'Event') {
+    const used = asyncFlags.find((f) => values[f] !== undefined);
+    if (used) return { ok: false, error: `--${used} applies to asynchronous invocations; add --invocation-type Event` };
+  } else if (integration !== 'invoke' || compare) {
+    return { ok: false, error: '--invocation-type Event is an Invoke API call; it cannot be combined with --integration or --compare' };
+  }
+
+  const reserved = values['reserved-concurrency'] === undefined ? null : toInt('reserved-concurrency', values['reserved-concurrency'], 0);
+  if (typeof reserved === 'string') return { ok: false, error: reserved };
+  if (reserved !== null && values.load === undefined && invocationType !== 'Event') {
+    return { ok: false, error: '--reserved-concurrency applies to load runs and asynchronous invocations; add --load N or --invocation-type Event' };
+  }
+  let load: LoadArgs | null = null;
+  const loadFlags = ['rate', 'concurrency', 'account-concurrency'] as const;
+  if (values.load !== undefined) {
+    const requests = toInt('load', values.load, 0);
+    if (typeof requests === 'string') return { ok: false, error: requests };
+    if (requests < 1 || requests > MAX_LOAD_REQUESTS) return { ok: false, error: `--load must be from 1 to ${MAX_LOAD_REQUESTS}; got ${requests}` };
+    const rate = toPositive('rate', values.rate);
+    if (typeof rate === 'string') return { ok: false, error: rate };
+    const concurrency = toInt('concurrency', values.concurrency, 0);
+    if (typeof concurrency === 'string') return { ok: false, error: concurrency };
+    if (rate !== null && values.concurrency !== undefined) return { ok: false, error: 'use either --rate (arrivals per second) or --concurrency (clients), not both' };
+    if (values.concurrency !== undefined && concurrency < 1) return { ok: false, error: '--concurrency must be at least 1' };
+    const account = toInt('account-concurrency', values['account-concurrency'], 1000);
+    if (typeof account === 'string') return { ok: false, error: account };
+    if (account < 1) return { ok: false, error: '--account-concurrency must be at least 1' };
+    if (reserved !== null && reserved > account) return { ok: false, error: `--reserved-concurrency (${reserved}) cannot exceed --account-concurrency (${account})` };
+    if (compare) return { ok: false, error: '--load sends many requests through one front door; it cannot be combined with --compare' };
+    if (values.times !== undefined) return { ok: false, error: '--load sets the number of requests; drop --times' };
+    if (invocationType === 'Event') return { ok: false, error: '--load sends synchronous requests; it cannot be combined with --invocation-type Event' };
+    load = {
+      requests,
+      rate: values.concurrency === undefined ? (rate ?? 10) : null,
+      concurrency: values.concurrency === undefined ? null : concurrency,
+      reservedConcurrency: reserved,
+      accountConcurrency: account,
+    };
+  } else {
+    const used = loadFlags.find((f) => values[f] !== undefined);
+    if (used) return { ok: false, error: `--${used} applies to load runs; add --load N` };
+  }
+
   return {
     ok: true,
-    args: { command: 'invoke', file, handler: values.handler, runtime: values.runtime ?? 'nodejs22.x', event: values.event, timeout, memory, env, times, json: values.json ?? false },
+    args: {
+      command: 'invoke',
+      file,
+      handler: values.handler,
+      runtime: values.runtime ?? 'nodejs22.x',
+      event: values.event,
+      request: values.request,
+      integration,
+      compare,
+      invokePermission: !(values['no-invoke-permission'] ?? false),
+      albMultiValueHeaders: values['alb-multi-value-headers'] ?? false,
+      timeout,
+      memory,
+      env,
+      times,
+      seed,
+      json: values.json ?? false,
+      invocationType,
+      retryAttempts,
+      maxEventAgeSeconds,
+      onFailure: onFailureRaw,
+      reservedConcurrency: reserved,
+      load,
+      policy: values.policy,
+      state: values.state,
+      faults: values.faults,
+    },
   };
 }

@@ -1,15 +1,24 @@
 /**
- * `lambda-triage invoke`: run a handler file in the simulator and print the log stream and the
- * Invoke API result, or a JSON report (`--json`).
+ * `lambda-triage invoke`: run a handler file in the simulator behind one front door (or all of them
+ * with `--compare`) and print the function's logs, the front door's logs, the caller's response and
+ * the findings, or a JSON report (`--json`).
  */
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { readdirSync, statSync } from 'node:fs';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
-import { buildReport, createSimulator, parseFunctionConfig } from '../engine/index.ts';
-import type { RuntimeId } from '../engine/vocabulary.ts';
+import { createSimulator, DEFAULT_EPOCH_MS, type SimFunction, type Simulator } from '../engine/index.ts';
+import { createSeededRandom, type SeededRandom } from '../engine/clock/seeded-random.ts';
+import { runThroughFrontDoor, type RunInput, type RunOptions } from '../engine/integrations/compare.ts';
+import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
+import type { FunctionConfig } from '../engine/types.ts';
+import { FRONT_DOORS, type FrontDoor } from '../engine/vocabulary.ts';
 import type { InvokeArgs } from './args.ts';
+import { runAsyncCommand } from './async-command.ts';
+import { formatCompare, formatInvocation } from './format.ts';
+import { runLoadCommand } from './load-command.ts';
+import { loadFunction, loadInput, type CliInput } from './inputs.ts';
+import { formatCallsOf, loadWorld } from './world.ts';
+import { diagnoseCalls } from '../engine/aws/index.ts';
+import { buildRunReport, isSuccessfulReport, type CliInvocationReport } from './report.ts';
 
 /** Where output goes (injected for tests). */
 export interface Io {
@@ -17,69 +26,120 @@ export interface Io {
   err: (s: string) => void;
 }
 
-/** Exit codes: 0 all invocations succeeded, 1 a function failed, 2 usage or input error. */
+/** Seed offset of the front doors' own request ids, so they never repeat the function's ids. */
+const GATEWAY_SEED_OFFSET = 0x6a7e;
+
+/** The request a front door receives when no `--request` is given. */
+export const DEFAULT_REQUEST: HttpRequestSpec = { method: 'GET', path: '/' };
+
+/** Everything one front-door run needs. */
+export interface RunContext {
+  sim: Simulator;
+  fn: SimFunction;
+  config: FunctionConfig;
+  input: CliInput;
+  gatewayIds: SeededRandom;
+  invokePermission: boolean;
+  albMultiValueHeaders: boolean;
+}
+
+/** Run the input once through `frontDoor` and build its report entry. */
+export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<CliInvocationReport> {
+  const { sim, fn, config, input } = ctx;
+  const gatewayRequestId = ctx.gatewayIds.uuid();
+  const options: RunOptions = {
+    sim: { requestId: gatewayRequestId, nowMs: sim.now(), region: config.region, accountId: config.accountId, functionName: config.functionName },
+    invokePermission: ctx.invokePermission,
+    albMultiValueHeaders: ctx.albMultiValueHeaders,
+  };
+  let runInput: RunInput;
+  let invoke: (event: unknown) => ReturnType<SimFunction['invoke']>;
+  if (input.kind === 'request') {
+    runInput = { request: input.spec };
+    invoke = (event) => fn.invoke(event);
+  } else if (input.kind === 'event') {
+    // The exact bytes of the file go to Lambda, so invalid JSON and sizes behave as on the Invoke API.
+    runInput = { rawEvent: input.validJson ? input.value : input.text };
+    invoke = () => fn.invoke(null, { rawPayload: input.text });
+  } else {
+    runInput = { rawEvent: {} };
+    invoke = (event) => fn.invoke(event);
+  }
+  const startedAt = sim.now() - DEFAULT_EPOCH_MS;
+  const run = await runThroughFrontDoor(frontDoor, runInput, (event) => invoke(event), options);
+  return buildRunReport(run, gatewayRequestId, startedAt);
+}
+
+/** Exit codes: 0 all invocations succeeded, 1 a function or front door failed, 2 usage or input error. */
 export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
-  let source: string;
-  try {
-    source = await readFile(args.file, 'utf8');
-  } catch (e) {
-    io.err(`lambda-triage: cannot read handler file ${args.file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  const fail = (message: string): number => {
+    io.err(`lambda-triage: ${message}`);
     return 2;
+  };
+  const loaded = await loadFunction(args);
+  if (!loaded.ok) return fail(loaded.error);
+  const input = await loadInput(args);
+  if (!input.ok) return fail(input.error);
+  if (input.value.kind === 'event' && !input.value.validJson && (args.compare || args.integration !== 'invoke')) {
+    return fail(`event file ${args.event ?? ''} is not valid JSON; only --integration invoke sends raw bytes (to show Lambda's InvalidRequestContentException)`);
   }
-  let event: unknown = {};
-  let rawPayload: string | undefined;
-  if (args.event !== undefined) {
-    try {
-      rawPayload = await readFile(args.event, 'utf8');
-    } catch (e) {
-      io.err(`lambda-triage: cannot read event file ${args.event}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-      return 2;
-    }
-    event = undefined;
+  if (input.value.kind === 'event' && !input.value.validJson && (args.load !== null || args.invocationType === 'Event')) {
+    return fail(`event file ${args.event ?? ''} is not valid JSON`);
   }
-  const name = basename(args.file);
-  const moduleName = name.replace(/\.(mjs|cjs|js)$/, '');
-  const config = parseFunctionConfig({
-    handler: args.handler ?? `${moduleName}.handler`,
-    runtime: args.runtime as RuntimeId,
-    timeoutSeconds: args.timeout,
-    memoryMB: args.memory,
-    environment: args.env,
-  });
-  if (!config.ok) {
-    io.err(`lambda-triage: ${config.error}`);
-    return 2;
-  }
-  // The function's files: the handler file plus small sibling .js/.mjs/.cjs/.json files (for relative imports).
-  const files: Record<string, string> = { [name]: source };
-  const dir = dirname(args.file);
-  for (const f of readdirSync(dir)) {
-    if (f === name || !/\.(mjs|cjs|js|json)$/.test(f)) continue;
-    const p = join(dir, f);
-    if (statSync(p).size < 1_000_000) files[f] = await readFile(p, 'utf8');
-  }
+
+  const { config, files } = loaded.value;
+  // The simulated AWS account: SDK packages resolve and calls are checked against --policy, --state, --faults.
+  const worldResult = await loadWorld(args, config);
+  if (!worldResult.ok) return fail(worldResult.error);
+  const world = worldResult.value;
   const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
-  const fn = createSimulator({ quickjs }).createFunction(config.config, files);
-  const reports = [];
+  if (args.invocationType === 'Event') return runAsyncCommand(args, quickjs, config, files, input.value, io.out, world);
+  if (args.load !== null) {
+    const v = input.value;
+    const loadInput: RunInput = v.kind === 'request' ? { request: v.spec } : v.kind === 'event' ? { rawEvent: v.value } : args.integration === 'invoke' ? { rawEvent: {} } : { request: DEFAULT_REQUEST };
+    return runLoadCommand(args, quickjs, config, files, loadInput, io.out, world);
+  }
+  const sim = createSimulator({ quickjs, seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
+  const fn = sim.createFunction(config, files);
+  // Without --request, a front door other than the Invoke API receives a plain `GET /`.
+  const cliInput: CliInput = input.value.kind === 'none' && (args.compare || args.integration !== 'invoke') ? { kind: 'request', spec: DEFAULT_REQUEST } : input.value;
+  const ctx: RunContext = {
+    sim,
+    fn,
+    config,
+    input: cliInput,
+    gatewayIds: createSeededRandom((args.seed + GATEWAY_SEED_OFFSET) >>> 0),
+    invokePermission: args.invokePermission,
+    albMultiValueHeaders: args.albMultiValueHeaders,
+  };
+  const reports: CliInvocationReport[] = [];
   try {
-    for (let i = 0; i < args.times; i++) {
-      const record = rawPayload !== undefined ? await fn.invoke(null, { rawPayload }) : await fn.invoke(event);
-      reports.push(buildReport(record));
+    if (args.compare) {
+      for (const door of FRONT_DOORS) {
+        // Every door starts from the same state, so the table does not depend on the order of the doors.
+        fn.newEnvironment();
+        reports.push(await runOnce(ctx, door));
+      }
+    } else {
+      for (let i = 0; i < args.times; i++) reports.push(await runOnce(ctx, args.integration));
     }
   } finally {
     fn.dispose();
   }
+  const calls = world.calls();
+  for (const r of reports) if (r.invoked) for (const c of diagnoseCalls(r, calls)) if (!r.causes.includes(c)) r.causes.push(c);
   if (args.json) {
-    io.out(JSON.stringify({ invocations: reports }, null, 2));
+    io.out(JSON.stringify(args.compare ? { compare: reports, calls } : { invocations: reports, calls }, null, 2));
+  } else if (args.compare) {
+    for (const line of formatCompare(reports)) io.out(line);
   } else {
     for (const r of reports) {
-      for (const line of r.logs) io.out(line);
-      io.out('');
-      io.out(`Invoke API: HTTP ${r.response.statusCode}${r.functionError ? ` (X-Amz-Function-Error: ${r.functionError})` : ''}`);
-      io.out(r.response.body);
-      if (r.pending.length > 0) io.out(`Pending when it ended: ${r.pending.join('; ')}`);
-      io.out('');
+      const lines = formatInvocation(r, config.functionName);
+      // The calls go right after the function's log stream (before the first blank line).
+      const at = lines.indexOf('');
+      lines.splice(at + 1, 0, ...formatCallsOf(r, calls));
+      for (const line of lines) io.out(line);
     }
   }
-  return reports.every((r) => r.outcome === 'success') ? 0 : 1;
+  return reports.every(isSuccessfulReport) ? 0 : 1;
 }

@@ -1,0 +1,99 @@
+/**
+ * Reading the CLI's input files: the handler and its sibling files, the event (`--event`) and the HTTP
+ * request description (`--request`). Every failure is a one-line message for exit code 2.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { parseHttpRequestSpec, type HttpRequestSpec } from '../engine/integrations/http-request.ts';
+import { parseFunctionConfig } from '../engine/lambda/function-config.ts';
+import type { FunctionConfig } from '../engine/types.ts';
+import type { RuntimeId } from '../engine/vocabulary.ts';
+import type { InvokeArgs } from './args.ts';
+
+/** Result of reading an input: the value or a one-line message. */
+export type InputResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Sibling files larger than this are not copied into the simulated /var/task. */
+export const MAX_SIBLING_FILE_BYTES = 1_000_000;
+
+/** What the function is given: nothing (`{}`), a raw event, or an HTTP request for a front door. */
+export type CliInput =
+  | { kind: 'none' }
+  /** `text` is the exact file content; `value` its JSON parse, or undefined when it is not valid JSON. */
+  | { kind: 'event'; text: string; value: unknown; validJson: boolean }
+  | { kind: 'request'; spec: HttpRequestSpec };
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? String(e);
+}
+
+/** Read a text file, or say which option's file could not be read. */
+export async function readTextFile(what: string, path: string): Promise<InputResult<string>> {
+  try {
+    return { ok: true, value: await readFile(path, 'utf8') };
+  } catch (e) {
+    return { ok: false, error: `cannot read ${what} ${path}: ${errCode(e)}` };
+  }
+}
+
+/** Read a JSON file; the message names the option, the file and the parse error. */
+export async function readJsonFile(what: string, path: string): Promise<InputResult<unknown>> {
+  const text = await readTextFile(what, path);
+  if (!text.ok) return text;
+  try {
+    return { ok: true, value: JSON.parse(text.value) as unknown };
+  } catch (e) {
+    return { ok: false, error: `${what} ${path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The function's configuration and files: the handler file plus small sibling .js/.mjs/.cjs/.json files. */
+export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ config: FunctionConfig; files: Record<string, string> }>> {
+  const source = await readTextFile('handler file', args.file);
+  if (!source.ok) return source;
+  const name = basename(args.file);
+  const moduleName = name.replace(/\.(mjs|cjs|js)$/, '');
+  const config = parseFunctionConfig({
+    handler: args.handler ?? `${moduleName}.handler`,
+    runtime: args.runtime as RuntimeId,
+    timeoutSeconds: args.timeout,
+    memoryMB: args.memory,
+    environment: args.env,
+  });
+  if (!config.ok) return { ok: false, error: config.error };
+  const files: Record<string, string> = { [name]: source.value };
+  const dir = dirname(args.file);
+  try {
+    for (const f of await readdir(dir)) {
+      if (f === name || !/\.(mjs|cjs|js|json)$/.test(f)) continue;
+      const p = join(dir, f);
+      const s = await stat(p);
+      if (s.isFile() && s.size < MAX_SIBLING_FILE_BYTES) files[f] = await readFile(p, 'utf8');
+    }
+  } catch (e) {
+    return { ok: false, error: `cannot read the handler's folder ${dir}: ${errCode(e)}` };
+  }
+  return { ok: true, value: { config: config.config, files } };
+}
+
+/** Read `--event` or `--request` (the parser already refused both together). */
+export async function loadInput(args: Pick<InvokeArgs, 'event' | 'request'>): Promise<InputResult<CliInput>> {
+  if (args.request !== undefined) {
+    const json = await readJsonFile('request file', args.request);
+    if (!json.ok) return json;
+    const spec = parseHttpRequestSpec(json.value);
+    if (!spec.ok) return { ok: false, error: `request file ${args.request}: ${spec.error}` };
+    return { ok: true, value: { kind: 'request', spec: spec.value } };
+  }
+  if (args.event !== undefined) {
+    const text = await readTextFile('event file', args.event);
+    if (!text.ok) return text;
+    try {
+      return { ok: true, value: { kind: 'event', text: text.value, value: JSON.parse(text.value) as unknown, validJson: true } };
+    } catch {
+      // Kept: the Invoke API answers invalid JSON with InvalidRequestContentException, which the simulator shows.
+      return { ok: true, value: { kind: 'event', text: text.value, value: undefined, validJson: false } };
+    }
+  }
+  return { ok: true, value: { kind: 'none' } };
+}
