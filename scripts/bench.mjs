@@ -98,3 +98,10 @@ if (existsSync(engineBench)) {
   const { benchEngine } = await import(engineBench);
   for (const { name, value, unit } of await benchEngine()) figure(name, value, unit);
 }
+
+const analyzerBench = join(repo, 'scripts', 'bench-analyzer.ts');
+if (existsSync(analyzerBench)) {
+  console.log('\n# Log analyzer');
+  const { benchAnalyzer } = await import(analyzerBench);
+  for (const { name, value, unit } of await benchAnalyzer()) figure(name, value, unit);
+}

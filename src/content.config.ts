@@ -4,6 +4,8 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { causeSchema } from './schemas/cause.ts';
 import { guideFrontmatterSchema } from './schemas/docs.ts';
 import { treeNodeSchema } from './schemas/tree.ts';
+import { signatureSchema } from './schemas/signature.ts';
+import { scenarioFileSchema } from './schemas/scenario.ts';
 
 export const collections = {
   // Guides live in the top-level content/docs/ folder (authored material stays out of src/);
@@ -20,5 +22,16 @@ export const collections = {
   causes: defineCollection({
     loader: file('./content/causes.yaml'),
     schema: causeSchema,
+  }),
+  // Log signatures of the analyzer (/analyze/, `lambda-triage diagnose`).
+  signatures: defineCollection({
+    loader: file('./content/signatures.yaml'),
+    schema: signatureSchema,
+  }),
+  // Scenarios: content/scenarios/<id>/scenario.yaml (the folder name is the id); the handler files
+  // beside it are read with import.meta.glob where needed (src/onboarding/scenario-files.ts).
+  scenarios: defineCollection({
+    loader: glob({ base: './content/scenarios', pattern: '*/scenario.yaml', generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
+    schema: scenarioFileSchema,
   }),
 };

@@ -1,0 +1,70 @@
+/**
+ * Guesses where a pasted line comes from, so a signature is only tried on the kind of line it
+ * describes ("Endpoint request timed out" means one thing as the caller's response and another inside
+ * the function's own log). Formats and their sources:
+ * - Lambda console lines `<ISO ts>\t<request id>\t<LEVEL>\t…`, START/END/REPORT/INIT_* lines and the JSON
+ *   log format (`level`/`requestId`/`message`, `platform.*` events): aws-facts §9, D13.
+ * - Invoke output (`StatusCode`, `FunctionError`, `errorType`/`errorMessage` payloads): aws-facts §1, §2, D11.
+ * - REST execution log lines (`(<request id>) Method completed with status: 502`, "Endpoint response body
+ *   before transformations", "Execution failed …"): aws-facts §1, §5, KC1.
+ * - ALB access log entries (space separated, first field the request type): D10,
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
+ * - Client responses (HTTP status line, x-amzn-ErrorType/Server headers, the exact error bodies): aws-facts §0.
+ */
+import type { LineSource } from './types.ts';
+
+const ISO_TS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?/;
+const CONSOLE_LINE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?[\t ]+(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|undefined)[\t ]/i;
+const PLATFORM_LINE = /^(?:START RequestId:|END RequestId:|REPORT RequestId:|INIT_START |INIT_REPORT |RESTORE_START |RESTORE_REPORT |EXTENSION\t|TELEMETRY\t|RequestId: [0-9a-f-]{36} Error: )/;
+const EXEC_LOG_PREFIX = /^\([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\) /i;
+const EXEC_LOG_PHRASES = /(?:Method completed with status|Endpoint response body before transformations|Endpoint response headers|Execution failed|Lambda execution failed with status|Lambda invocation failed with status|Sending request to https:\/\/lambda\.|Received response\. Status:|Starting execution for request|Method request (?:path|query string|headers|body)|Endpoint request (?:URI|headers|body after transformations)|Method response body after transformations|Method response headers)/;
+const ALB_LINE = /^(?:http|https|h2|grpcs|ws|wss) \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
+const HTTP_LINE = /^(?:< )?(?:HTTP\/[\d.]+ \d{3}\b|x-amzn-ErrorType:|x-amzn-errortype:|x-amzn-RequestId:|x-amz-apigw-id:|Server: awselb|server: awselb|X-Amz-Function-Error:|x-amz-function-error:)/;
+const CLIENT_BODY = /^(?:< )?(?:\{"message": ?"[^"]*"\}|\{"Message":(?:null|"[^"]*")\}|Internal Server Error|<title>\d{3} [^<]*<\/title>|<h1>\d{3} [^<]*<\/h1>|<center><h1>\d{3} [^<]*<\/h1><\/center>)\s*$/;
+const INVOKE_KEY_LINE = /^\s*"(?:StatusCode|FunctionError|ExecutedVersion|LogResult|errorType|errorMessage|trace|stackTrace)"\s*:/;
+
+/** Largest line (characters) the classifier parses as JSON; longer lines are classified by pattern only. */
+const MAX_JSON_PARSE_CHARS = 65_536;
+
+function classifyJson(value: unknown): LineSource {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'plain';
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  const type = o['type'];
+  if (typeof type === 'string' && type.startsWith('platform.')) return 'lambda-log';
+  if ('level' in o && ('requestId' in o || 'message' in o || 'timestamp' in o)) return 'lambda-log';
+  if ('StatusCode' in o || 'FunctionError' in o || 'ExecutedVersion' in o) return 'invoke-output';
+  if ('errorType' in o || 'errorMessage' in o) return 'invoke-output';
+  // Access logs use a format the API owner defines; these $context variable names are the usual keys.
+  const accessKeys = /^(?:requestId|extendedRequestId|ip|sourceIp|httpMethod|routeKey|resourcePath|status|protocol|responseLength|integrationStatus|integrationError|integrationErrorMessage|integrationLatency|responseLatency|errorMessage|error|errorResponseType|error\.message|error\.responseType|error_messageString|requestTime)$/;
+  if (keys.length >= 3 && keys.filter((k) => accessKeys.test(k)).length >= 2) return 'apigw-access-log';
+  if (keys.length === 1 && (keys[0] === 'message' || keys[0] === 'Message')) return 'client-response';
+  return 'plain';
+}
+
+/** Classify one line (already cut to the analyzer's line limit). */
+export function classifyLine(line: string): LineSource {
+  const t = line.trim();
+  if (t === '') return 'plain';
+  if (CONSOLE_LINE.test(t) || PLATFORM_LINE.test(t)) return 'lambda-log';
+  if (ALB_LINE.test(t)) return 'alb-access-log';
+  if (EXEC_LOG_PREFIX.test(t)) return 'apigw-execution-log';
+  if (t.startsWith('{') && t.endsWith('}') && t.length <= MAX_JSON_PARSE_CHARS) {
+    try {
+      const kind = classifyJson(JSON.parse(t));
+      if (kind !== 'plain') return kind;
+    } catch {
+      // not JSON: fall through to the text rules
+    }
+  }
+  if (CLIENT_BODY.test(t) || HTTP_LINE.test(t)) return 'client-response';
+  if (INVOKE_KEY_LINE.test(t)) return 'invoke-output';
+  if (EXEC_LOG_PHRASES.test(t)) return 'apigw-execution-log';
+  // CloudWatch console exports and Logs Insights results put their own timestamp in front of the message.
+  const stripped = t.replace(ISO_TS, '').replace(/^[\s|,]+/, '');
+  if (stripped !== t && stripped.length > 0 && !ISO_TS.test(stripped)) {
+    const inner = classifyLine(stripped);
+    if (inner !== 'plain') return inner;
+  }
+  return 'plain';
+}
