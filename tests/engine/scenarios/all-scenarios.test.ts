@@ -1,0 +1,35 @@
+/**
+ * Every scenario in content/scenarios/ runs through the engine: the broken handler fails its checks
+ * (with a smallest failing case that says what the caller got) and the solution passes all of them.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenarios, loadWorldFactory } from '../../../src/cli/scenarios-command.ts';
+import { runScenarioChecks } from '../../../src/engine/scenarios/index.ts';
+import { getTestQuickJS } from '../quickjs.ts';
+
+const loaded = await loadScenarios();
+if (!loaded.ok) throw new Error(loaded.error);
+const scenarios = loaded.value;
+const createWorld = await loadWorldFactory();
+
+describe.each(scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
+  const deps = async () => ({ quickjs: await getTestQuickJS(), ...(createWorld ? { createWorld } : {}) });
+
+  it('the broken handler fails, and the report shows the smallest failing case', async () => {
+    const result = await runScenarioChecks(scenario, scenario.config ? { handler: scenario.handler, config: scenario.config.broken } : scenario.handler, await deps());
+    expect(result.submissionError).toBeUndefined();
+    expect(result.passed).toBe(false);
+    const failure = result.smallestFailure;
+    expect(failure).toBeDefined();
+    expect(failure?.detail.length).toBeGreaterThan(10);
+    expect(failure?.response.status).toBeGreaterThan(0);
+  });
+
+  it('the solution passes every check', async () => {
+    const result = await runScenarioChecks(scenario, scenario.config ? { handler: scenario.solution, config: scenario.config.solution } : scenario.solution, await deps());
+    const failed = result.checks.filter((c) => !c.passed).map((c) => ({ id: c.id, case: c.case }));
+    expect(result.submissionError).toBeUndefined();
+    expect(failed).toEqual([]);
+    expect(result.passed).toBe(true);
+  });
+});
