@@ -9,6 +9,8 @@ export interface TreeData {
   causeTitles: Map<string, string>;
   /** Slugs (`guides/<x>`) of guides that exist. */
   guides: Set<string>;
+  /** Scenario ids that exist, with their titles. */
+  scenarios: Map<string, string>;
 }
 
 let loaded: Promise<TreeData> | undefined;
@@ -19,11 +21,13 @@ export function loadTreeData(): Promise<TreeData> {
     const tree = createTree(await getCollection('tree'));
     const causes = await getCollection('causes');
     const docs = await getCollection('docs');
+    const scenarios = await getCollection('scenarios');
     return {
       tree,
       map: await layoutTreeMap(tree),
       causeTitles: new Map(causes.map((c) => [c.id, c.data.title])),
       guides: new Set(docs.map((d) => d.id)),
+      scenarios: new Map(scenarios.map((s) => [s.id, s.data.title])),
     };
   })();
   return loaded;
