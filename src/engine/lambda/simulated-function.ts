@@ -25,12 +25,43 @@ import {
   formatInitReportLine,
   formatInitStartLine,
   formatReportLine,
+  formatRuntimeErrorLine,
   formatStartLine,
   formatTimeoutLine,
+  type RuntimeErrorDoc,
 } from '../report/log-lines.ts';
+
+/**
+ * What Node reports when the stack runs out: V8's RangeError (Node test
+ * test/parallel/test-error-reporting / V8 messages.h kStackOverflow "Maximum call stack size exceeded").
+ * Used when the host's own stack overflowed inside QuickJS and the sandbox cannot report it itself.
+ */
+const STACK_OVERFLOW_ERROR: RuntimeErrorDoc = {
+  errorType: 'RangeError',
+  errorMessage: 'Maximum call stack size exceeded',
+  trace: ['RangeError: Maximum call stack size exceeded'],
+};
+
+/**
+ * The RIC's answer when the result cannot be serialised: `_trySerializeResponse` catches any error of
+ * `JSON.stringify` (a stack overflow in `toJSON` included) and throws this one ([RUNTIME-SRC]
+ * RAPIDClient.js `_trySerializeResponse`).
+ */
+const STRINGIFY_ERROR: RuntimeErrorDoc = {
+  errorType: 'Error',
+  errorMessage: 'Unable to stringify response body',
+  trace: ['Error: Unable to stringify response body'],
+};
 
 /** Virtual CPU charged per macrotask the event loop runs (timer, immediate), µs. ILLUSTRATIVE. */
 const MACROTASK_COST_US = 5;
+
+/**
+ * Guest work (interrupt polls of ≈ 10,000 bytecode steps, plus macrotasks) an init or invocation must
+ * have done before the wall-clock guard may end it. ILLUSTRATIVE: ≈ 20 M bytecode steps, far more than
+ * ordinary handlers and scenarios do, far less than a runaway loop does within the wall budget.
+ */
+const MIN_WORK_FOR_WALL_GUARD = 2_000;
 
 /** Options for one invocation. */
 export interface InvokeOptions {
@@ -116,18 +147,24 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
   let deadlineMs = Infinity;
   let wallStart = 0;
   let guardActive = false;
+  // Guest work done since the guard started (interrupt polls + macrotasks). The wall-clock guard only
+  // ends a run that has also done a lot of work: a host that is merely slow or starved (parallel test
+  // workers, a busy laptop) must not turn an ordinary invocation into a timeout, or results would
+  // depend on the machine. Below the threshold every outcome is decided by virtual time alone.
+  let guestWork = 0;
   const cpuUs = cpuMicrosPerInterrupt(config.memoryMB);
 
   function onInterrupt(): StopReason | null {
     clock.advanceMicros(cpuUs);
     if (!guardActive) return null;
+    guestWork++;
     if (clock.nowMs() >= deadlineMs) return 'timeout';
-    if (deps.wallClock() - wallStart > deps.wallBudgetMs) return 'wall-clock';
+    if (wallExceeded()) return 'wall-clock';
     return null;
   }
 
   function wallExceeded(): boolean {
-    return deps.wallClock() - wallStart > deps.wallBudgetMs;
+    return guestWork >= MIN_WORK_FOR_WALL_GUARD && deps.wallClock() - wallStart > deps.wallBudgetMs;
   }
 
   function disposeEnv(): void {
@@ -141,7 +178,8 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     const used = e.sandbox.memoryUsedBytes();
     if (used > e.peakBytes) e.peakBytes = used;
     // QuickJS fails allocations near the limit; treat ≥ 98 % as exhausted (its count is approximate).
-    return used >= e.limitBytes * 0.98;
+    // The allocator counter is checked too: the sandbox enforces the limit on it (MEMORY_HEADROOM_BYTES).
+    return used >= e.limitBytes * 0.98 || e.sandbox.overMemoryLimit();
   }
 
   function createEnvironment(): Environment {
@@ -194,6 +232,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     const sb = e.sandbox;
     deadlineMs = start + limitMs;
     wallStart = deps.wallClock();
+    guestWork = 0;
     guardActive = true;
     clock.advanceMicros(RUNTIME_BOOTSTRAP_MS * 1000);
     const fail = (status: 'error' | 'timeout', errorType: string, failure: Record<string, unknown> | null, oom = false): InitResult => {
@@ -219,6 +258,12 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       if (s === 'timeout' || s === 'wall-clock') return fail('timeout', 'Runtime.Unknown', null);
       if (s === 'out-of-memory') return fail('error', 'Runtime.OutOfMemory', null, true);
       if (s === 'exit') return fail('error', 'Runtime.ExitError', null);
+      if (s === 'host-stack-overflow') {
+        // Node would throw a RangeError from the module's top level: logged as an init error (facts §4).
+        const label = config.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception';
+        logs.push(formatRuntimeErrorLine(label, null, STACK_OVERFLOW_ERROR, config.logFormat, isoNow()));
+        return fail('error', STACK_OVERFLOW_ERROR.errorType, { ...STACK_OVERFLOW_ERROR });
+      }
       if (trackMemory(e)) return fail('error', 'Runtime.OutOfMemory', null, true);
       return null;
     };
@@ -256,6 +301,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         if (abs > deadlineMs) return fail('timeout', 'Runtime.Unknown', null);
         clock.advanceToMs(abs);
         clock.advanceMicros(MACROTASK_COST_US);
+        guestWork++;
         if (wallExceeded()) return fail('timeout', 'Runtime.Unknown', null);
         sb.call('runNext');
         const s2 = stopped();
@@ -473,6 +519,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       currentRequestId = requestId;
       deadlineMs = invokeStart + config.timeoutSeconds * 1000;
       wallStart = deps.wallClock();
+      guestWork = 0;
       guardActive = true;
       clock.advanceMicros(INVOKE_OVERHEAD_MS * 1000);
       const readPending = (): string[] => {
@@ -513,8 +560,21 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
             reset: true,
           });
         }
+        if (s === 'host-stack-overflow') return hostStackRecord(STACK_OVERFLOW_ERROR);
         if (trackMemory(e)) return oomRecord();
         return null;
+      };
+      // The host's stack ran out inside QuickJS (see StopReason): the sandbox cannot log or report,
+      // so the host writes what the runtime would have. Node survives a RangeError it catches; here
+      // the environment is discarded (documented in SIMULATION.md).
+      const hostStackRecord = (err: RuntimeErrorDoc): InvocationRecord => {
+        guardActive = false;
+        logs.push(formatRuntimeErrorLine('Invoke Error', requestId, err, format, isoNow()));
+        return finish('function-error', invokeStart, JSON.stringify(err), {
+          errorType: err.errorType,
+          errorMessage: err.errorMessage,
+          reset: true,
+        });
       };
       const info = JSON.stringify({ requestId, deadline: deadlineMs - e.processStartMs });
       sb.call('startInvoke', payloadText, info);
@@ -528,7 +588,11 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         sb.call('checkRejections');
         const st3 = stopped();
         if (st3) return st3;
+        // `status` serialises the result (JSON.stringify, getters, toJSON): user code runs there too.
         const status = sb.call('status');
+        if (!status.ok && sb.stopReason() === 'host-stack-overflow') return hostStackRecord(STRINGIFY_ERROR);
+        const st4 = stopped();
+        if (st4) return st4;
         const parsed = status.ok ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown; returnedPromise: boolean } | null) : null;
         if (parsed && parsed.posted) {
           guardActive = false;
@@ -590,6 +654,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         if (abs >= deadlineMs) return timeoutRecord(invokeStart, readPending());
         clock.advanceToMs(abs);
         clock.advanceMicros(MACROTASK_COST_US);
+        guestWork++;
         if (clock.nowMs() >= deadlineMs || wallExceeded()) return timeoutRecord(invokeStart, readPending());
         sb.call('runNext');
       }

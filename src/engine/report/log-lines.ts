@@ -103,3 +103,31 @@ export function formatInitReportLine(
 export function formatTimeoutLine(isoTime: string, requestId: string, elapsedSeconds: number): string {
   return `${isoTime} ${requestId} Task timed out after ${elapsedSeconds.toFixed(2)} seconds`;
 }
+
+/** An error as the runtime reports it: Invoke payload fields plus the stack lines. */
+export interface RuntimeErrorDoc {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+/**
+ * The runtime's error log line, written by the host when the sandbox can no longer write it itself.
+ * Text: `<ts>\t<id>\tERROR\t<label> \t{"errorType","errorMessage","stack":[…]}` (facts §9, [RUNTIME-SRC]
+ * LogPatch.js `textErrorLogger`, Errors.js `toFormatted`); JSON: an ERROR record whose `message` holds
+ * `errorType`, `errorMessage`, `stackTrace` (facts §9). `requestId` null prints `undefined` (init, facts §4).
+ */
+export function formatRuntimeErrorLine(
+  label: 'Invoke Error' | 'Uncaught Exception' | 'Init Error',
+  requestId: string | null,
+  err: RuntimeErrorDoc,
+  format: LogFormat,
+  isoTime: string,
+): string {
+  if (format === 'JSON') {
+    const message = { errorType: err.errorType, errorMessage: err.errorMessage, stackTrace: err.trace };
+    return JSON.stringify({ timestamp: isoTime, level: 'ERROR', requestId: requestId ?? undefined, message });
+  }
+  const body = JSON.stringify({ errorType: err.errorType, errorMessage: err.errorMessage, stack: err.trace });
+  return `${isoTime}\t${requestId ?? 'undefined'}\tERROR\t${label} \t${body}`;
+}

@@ -67,10 +67,17 @@ export function inspectSource() {
   }
 
   // Frames of the simulator's own runtime code (file name `lambda-triage:…`) are hidden.
+  // Set by the runtime: turns a QuickJS frame line into Node's form (file URLs for ES modules, …).
+  let rewriteFrame = (l) => l;
+  function setFrameRewriter(f) {
+    rewriteFrame = f;
+  }
   function cleanFrames(stack) {
     return String(stack)
       .split('\n')
       .filter((l) => l !== '' && !l.includes('lambda-triage:') && l !== '    at construct (native)' && l !== '    at apply (native)')
+      .map((l) => rewriteFrame(l))
+      .filter((l) => l !== '')
       .join('\n');
   }
 
@@ -362,5 +369,5 @@ export function inspectSource() {
     return out;
   }
 
-  return { inspect, format: (...args) => formatWithOptions(args), quote, errorStack, cleanFrames };
+  return { inspect, format: (...args) => formatWithOptions(args), quote, errorStack, cleanFrames, setFrameRewriter };
 }

@@ -17,7 +17,7 @@
  * - error payloads and logs: `src/Errors.js` (`toRapidResponse`, `toFormatted`), `src/LogPatch.js`;
  * - process-level errors: `src/index.mjs` (`Uncaught Exception`, `Unhandled Promise Rejection`).
  */
-export function runtimeSource(host, config, util, webFactory) {
+export function runtimeSource(host, config, util, webFactory, v8) {
   'use strict';
   const G = globalThis;
   const RUNTIME_FILE = '/var/runtime/index.mjs';
@@ -120,6 +120,7 @@ export function runtimeSource(host, config, util, webFactory) {
     };
   }
   function writeLog(level, args) {
+    for (const a of args) if (a instanceof Error) v8ify(a);
     let line;
     if (config.logFormat === 'JSON') {
       // {"timestamp","level","requestId","message"} — facts §9, [RUNTIME-SRC] LogPatch.js
@@ -232,6 +233,7 @@ export function runtimeSource(host, config, util, webFactory) {
   // QuickJS reports stack exhaustion as `InternalError: stack overflow`; V8 throws
   // `RangeError: Maximum call stack size exceeded`. The host rewrites it when reporting (see toRapid).
   function normaliseError(e) {
+    v8ify(e);
     if (e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'stack overflow') {
       const r = new RangeError('Maximum call stack size exceeded');
       const frames = typeof e.stack === 'string' ? util.cleanFrames(e.stack) : '';
@@ -239,6 +241,97 @@ export function runtimeSource(host, config, util, webFactory) {
       return r;
     }
     return e;
+  }
+  // ---------------------------------------------------------------- V8 error messages (v8-messages.ts)
+  // QuickJS's own errors are rewritten in place the first time the runtime sees them (thrown out of
+  // the handler, uncaught, logged); JSON.parse is wrapped so its SyntaxError reads like V8's at once.
+  const v8Done = new WeakSet();
+  const RANGE_ERROR_PROTO = G.RangeError.prototype;
+  const CJS_WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
+  function rawStack(e) {
+    const d = Object.getOwnPropertyDescriptor(e, 'stack');
+    return d && typeof d.value === 'string' ? d.value : '';
+  }
+  // "x is not a function": V8 names the callee; read it from the source at the first user frame.
+  function firstUserFrame(e) {
+    const m = /\((\/var\/task\/[^():]+):(\d+):(\d+)\)/.exec(rawStack(e));
+    if (!m || typeof files[m[1]] !== 'string') return null;
+    const line = Number(m[2]);
+    const shift = line === 1 && !isEsmFile(m[1]) ? CJS_WRAPPER_PREFIX.length : 0;
+    const text = files[m[1]].split('\n')[line - 1];
+    if (typeof text !== 'string') return null;
+    return { match: m[0], path: m[1], line, col: Number(m[3]) - shift, shift, text };
+  }
+  function calleeFromStack(e) {
+    const f = firstUserFrame(e);
+    return f ? v8.callee(f.text, f.col) : null;
+  }
+  // V8 points a failed property read at the property name and a failed call at the callee's last
+  // name; QuickJS points at the '.' and at the '('. Move the first user frame's column to match.
+  function moveColumn(e, ruleId, callee) {
+    const f = firstUserFrame(e);
+    if (!f) return;
+    let col = f.col;
+    const at = f.text[col - 1];
+    if (ruleId === 'read' && at === '.') col += 1;
+    else if (ruleId === 'read' && at === '?' && f.text[col] === '.') col += 2;
+    else if (ruleId === 'call' && at === '(' && callee) col -= callee.split('.').pop().replace(/^.*\[/, '[').length;
+    else return;
+    if (col < 1) return;
+    const stack = rawStack(e);
+    const fixed = stack.replace(f.match, '(' + f.path + ':' + f.line + ':' + (col + f.shift) + ')');
+    Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
+  }
+  function v8ify(e) {
+    if (!v8 || !(e instanceof Error) || v8Done.has(e)) return e;
+    v8Done.add(e);
+    try {
+      const name = e.name;
+      const message = e.message;
+      if (typeof name !== 'string' || typeof message !== 'string') return e;
+      const callee = /^not a (function|constructor)$/.test(message) ? calleeFromStack(e) : null;
+      const t = v8.translate(v8.rules, name, message, callee);
+      if (!t) return e;
+      Object.defineProperty(e, 'message', { value: t.message, writable: true, configurable: true, enumerable: false });
+      if (/^cannot (read|set) property '/.test(message)) moveColumn(e, 'read', null);
+      else if (callee) moveColumn(e, 'call', callee);
+      if (t.name === 'RangeError' && name !== 'RangeError') Object.setPrototypeOf(e, RANGE_ERROR_PROTO);
+    } catch (_err) {
+      // a frozen or exotic error keeps QuickJS's text
+    }
+    return e;
+  }
+  if (v8) {
+    const intrinsicJsonParse = JSON.parse;
+    Object.defineProperty(JSON, 'parse', {
+      value: function parse(text, reviver) {
+        try {
+          return intrinsicJsonParse(text, reviver);
+        } catch (e) {
+          if (e instanceof G.SyntaxError && !v8Done.has(e)) {
+            v8Done.add(e);
+            const msg = v8.json(String(text));
+            if (msg !== null) Object.defineProperty(e, 'message', { value: msg, writable: true, configurable: true, enumerable: false });
+          }
+          throw e;
+        }
+      },
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  }
+  // Node's frame forms: ES modules as file URLs, anonymous functions without a name, no parser frames.
+  if (util.setFrameRewriter) {
+    util.setFrameRewriter((l) => {
+      if (l.startsWith('    at <input>:')) return '';
+      if (l === '    at parse (native)') return '    at JSON.parse (<anonymous>)';
+      const m = /^    at (.*) \((\/var\/task\/[^()]*):(\d+):(\d+)\)$/.exec(l);
+      if (!m) return l;
+      const file = isEsmFile(m[2]) ? 'file://' + m[2] : m[2];
+      const where = file + ':' + m[3] + ':' + m[4];
+      return m[1] === '<anonymous>' || m[1] === '<eval>' ? '    at ' + where : '    at ' + m[1] + ' (' + where + ')';
+    });
   }
   function isOom(e) {
     return e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'out of memory';

@@ -15,6 +15,7 @@ import type {
 import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
 import { webSource } from './prelude-web.ts';
+import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
 export const RUNTIME_FILENAME = 'lambda-triage:runtime';
@@ -79,8 +80,21 @@ export interface PreludeConfig {
   logFormat: 'Text' | 'JSON';
 }
 
-/** Why the sandbox stopped running guest code. */
-export type StopReason = 'timeout' | 'wall-clock' | 'out-of-memory' | 'exit';
+/**
+ * Why the sandbox stopped running guest code. `host-stack-overflow`: a deep native recursion inside
+ * QuickJS (e.g. `JSON.stringify` calling `toJSON` without end) exhausted the host's own stack before
+ * QuickJS's stack check fired; the runtime is unusable afterwards (see {@link createSandbox}).
+ */
+export type StopReason = 'timeout' | 'wall-clock' | 'out-of-memory' | 'exit' | 'host-stack-overflow';
+
+/**
+ * Extra bytes QuickJS may allocate above the configured limit before its own allocator fails. The
+ * configured limit is enforced by the interrupt poll instead (see {@link createSandbox}), so that a
+ * heap that fills up with small objects ends as a clean out-of-memory stop rather than QuickJS's
+ * last-resort `throw null` (it throws null when even the "out of memory" error cannot be allocated).
+ * ILLUSTRATIVE: well above what a loop allocates between two interrupt polls (≈ 1 MB measured).
+ */
+export const MEMORY_HEADROOM_BYTES = 8 * 1024 * 1024;
 
 /** Callbacks and limits for {@link createSandbox}. */
 export interface SandboxOptions {
@@ -115,8 +129,14 @@ export interface Sandbox {
   runMicrotasks: () => GuestResult;
   /** QuickJS heap bytes in use (QuickJS's own count). */
   memoryUsedBytes: () => number;
-  /** Set the QuickJS memory limit, bytes. */
+  /**
+   * Set the memory limit, bytes of QuickJS allocations. When the allocator counter can be read (see
+   * {@link createSandbox}), the limit is checked at every interrupt poll and QuickJS's own hard limit
+   * sits {@link MEMORY_HEADROOM_BYTES} above it; otherwise QuickJS enforces the limit itself.
+   */
   setMemoryLimit: (bytes: number) => void;
+  /** True when QuickJS's allocation counter is at or above the limit (false when it cannot be read). */
+  overMemoryLimit: () => boolean;
   /** The reason guest code was stopped, if any. */
   stopReason: () => StopReason | null;
   /** Forget the stop reason (to read diagnostics after a stop). */
@@ -151,7 +171,21 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   let stop: StopReason | null = null;
   let exitCode: number | null = null;
   let tainted = false;
-  runtime.setMemoryLimit(opts.memoryLimitBytes);
+  // Set after the host's own stack overflowed inside QuickJS: the C code was abandoned mid-way, so
+  // the runtime is never entered again and is quarantined instead of freed.
+  let broken = false;
+  let lastMemoryUsed = 0;
+  let mallocSize: (() => number | null) | null = null;
+  let softLimit = -1;
+  const applyLimit = (bytes: number): void => {
+    softLimit = bytes;
+    runtime.setMemoryLimit(bytes < 0 || !mallocSize ? bytes : bytes + MEMORY_HEADROOM_BYTES);
+  };
+  const overMemoryLimit = (): boolean => {
+    if (!mallocSize || softLimit < 0 || broken) return false;
+    const n = mallocSize();
+    return n !== null && n >= softLimit;
+  };
   runtime.setMaxStackSize(opts.maxStackBytes);
   runtime.setInterruptHandler(() => {
     if (stop !== null) return true;
@@ -160,9 +194,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       stop = r;
       return true;
     }
+    if (overMemoryLimit()) {
+      stop = 'out-of-memory';
+      return true;
+    }
     return false;
   });
   const ctx: QuickJSContext = runtime.newContext();
+  mallocSize = createMallocSizeProbe(opts.quickjs, runtime, ctx);
+  applyLimit(opts.memoryLimitBytes);
   let control: QuickJSHandle | null = null;
   let mainPromise: QuickJSHandle | null = null;
   const files = opts.config.files;
@@ -315,10 +355,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   });
 
   // Evaluate the prelude: (inspect source)() gives util; (runtime source)(host, config, util) gives control.
+  // The V8 message helpers (v8-messages.ts) travel as source text plus their data table.
   const preludeCode =
     `(function (host, configJson) {\n` +
     `  const util = (${inspectSource.toString()})();\n` +
-    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson), util, (${webSource.toString()}));\n` +
+    `  const v8 = { rules: ${JSON.stringify(V8_MESSAGE_RULES)}, translate: (${translateErrorMessage.toString()}),\n` +
+    `    callee: (${calleeBefore.toString()}), json: (${v8JsonParseMessage.toString()}) };\n` +
+    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson), util, (${webSource.toString()}), v8);\n` +
     `})`;
   const preludeFn = ctx.evalCode(preludeCode, RUNTIME_FILENAME, { type: 'global', strict: true });
   if (preludeFn.error) {
@@ -356,7 +399,30 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     }
   }
 
+  /**
+   * Run `body`, which enters QuickJS. A host `RangeError` thrown out of the wasm code means the host's
+   * native stack ran out inside a QuickJS C recursion (JSON.stringify → toJSON → … is the usual path:
+   * measured, it exhausts the host stack before QuickJS's own 256 KiB check fires). QuickJS could not
+   * unwind, so the runtime is marked broken and never entered again.
+   */
+  function guarded(body: () => GuestResult): GuestResult {
+    if (broken) return { ok: false, error: HOST_STACK_MESSAGE, stop };
+    try {
+      return body();
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      broken = true;
+      tainted = true;
+      stop = 'host-stack-overflow';
+      return { ok: false, error: HOST_STACK_MESSAGE, stop };
+    }
+  }
+
   function call(method: string, ...args: Array<string | number>): GuestResult {
+    return guarded(() => callUnguarded(method, ...args));
+  }
+
+  function callUnguarded(method: string, ...args: Array<string | number>): GuestResult {
     if (!control) return { ok: false, error: 'sandbox disposed', stop };
     const f = ctx.getProp(control, method);
     const handles = args.map((a) => (typeof a === 'number' ? ctx.newNumber(a) : ctx.newString(a)));
@@ -382,6 +448,10 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   }
 
   function callWithHandle(method: string, arg: QuickJSHandle): GuestResult {
+    return guarded(() => callWithHandleUnguarded(method, arg));
+  }
+
+  function callWithHandleUnguarded(method: string, arg: QuickJSHandle): GuestResult {
     if (!control) return { ok: false, error: 'sandbox disposed', stop };
     const f = ctx.getProp(control, method);
     const r = ctx.callFunction(f, control, arg);
@@ -397,6 +467,12 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   }
 
   function memoryUsedBytes(): number {
+    if (broken) return lastMemoryUsed;
+    lastMemoryUsed = memoryUsedBytesUnguarded();
+    return lastMemoryUsed;
+  }
+
+  function memoryUsedBytesUnguarded(): number {
     const mu = runtime.computeMemoryUsage();
     try {
       const v = ctx.getProp(mu, 'memory_used_size');
@@ -411,18 +487,20 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   return {
     call,
     evalMainModule(path) {
-      const r = ctx.evalCode(files[path] ?? '', path, { type: 'module' });
-      if (r.error) {
-        // Link/parse errors: let the prelude wrap and log them like the RIC does.
-        const d = callWithHandle('initFailure', r.error);
-        r.error.dispose();
-        return d.ok ? { ok: false, error: String(d.value), stop } : d;
-      }
-      mainPromise = r.value;
-      return { ok: true, value: null };
+      return guarded(() => {
+        const r = ctx.evalCode(files[path] ?? '', path, { type: 'module' });
+        if (r.error) {
+          // Link/parse errors: let the prelude wrap and log them like the RIC does.
+          const d = callWithHandle('initFailure', r.error);
+          r.error.dispose();
+          return d.ok ? { ok: false, error: String(d.value), stop } : d;
+        }
+        mainPromise = r.value;
+        return { ok: true, value: null };
+      });
     },
     mainModuleState() {
-      if (!mainPromise) return { state: 'rejected', failure: 'null' };
+      if (!mainPromise || broken) return { state: 'rejected', failure: 'null' };
       const st = ctx.getPromiseState(mainPromise);
       if (st.type === 'pending') return { state: 'pending' };
       if (st.type === 'fulfilled') {
@@ -440,29 +518,39 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       return { state: 'rejected', failure: d.ok ? String(d.value) : 'null' };
     },
     runMicrotasks() {
-      const r = runtime.executePendingJobs(-1);
-      // A promise job interrupted (timeout, OOM) leaks QuickJS objects; freeing that runtime would
-      // abort the whole wasm module (JS_FreeRuntime gc_obj_list assertion), so it is quarantined.
-      if (stop !== null && stop !== 'exit') tainted = true;
-      if (r.error) {
-        const msg = describeError(r.error);
-        r.error.dispose();
-        return { ok: false, error: msg, stop };
-      }
-      r.dispose();
-      return { ok: true, value: null };
+      return guarded(() => {
+        const r = runtime.executePendingJobs(-1);
+        // A promise job interrupted (timeout, OOM) leaks QuickJS objects; freeing that runtime would
+        // abort the whole wasm module (JS_FreeRuntime gc_obj_list assertion), so it is quarantined.
+        if (stop !== null && stop !== 'exit') tainted = true;
+        if (r.error) {
+          const msg = describeError(r.error);
+          r.error.dispose();
+          return { ok: false, error: msg, stop };
+        }
+        r.dispose();
+        return { ok: true, value: null };
+      });
     },
     memoryUsedBytes,
-    setMemoryLimit: (bytes) => runtime.setMemoryLimit(bytes),
+    setMemoryLimit: applyLimit,
+    overMemoryLimit,
     stopReason: () => stop,
     clearStop: () => {
-      stop = null;
+      // A broken runtime stays stopped: nothing may run in it again.
+      if (!broken) stop = null;
     },
     exitCode: () => exitCode,
     dispose() {
       if (mainPromise) {
         mainPromise.dispose();
         mainPromise = null;
+      }
+      if (broken) {
+        // Handles of a runtime abandoned mid-call cannot be freed safely either.
+        control = null;
+        quarantinedRuntimes++;
+        return;
       }
       if (control) {
         control.dispose();
@@ -476,6 +564,60 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       runtime.dispose();
     },
   };
+}
+
+/** What a broken sandbox reports for every call (V8's text for the same condition). */
+const HOST_STACK_MESSAGE = 'RangeError: Maximum call stack size exceeded';
+
+/** Byte offset of `malloc_state.malloc_limit` searched for in QuickJS's `JSRuntime` struct. */
+const RUNTIME_STRUCT_SCAN_BYTES = 64;
+
+/**
+ * A cheap reader of QuickJS's allocation counter (`JSRuntime.malloc_state.malloc_size`), or null.
+ * `computeMemoryUsage` walks the whole heap (≈ 0.2-9 ms measured), too slow for every interrupt poll;
+ * the counter itself is one 32-bit word in wasm memory. quickjs-emscripten exposes neither, so the
+ * word is located once per runtime: set a distinctive limit, find it in the first bytes of the struct
+ * (`malloc_limit`, right after `malloc_size`), and check its neighbours (`malloc_count`, `malloc_size`) against `computeMemoryUsage`.
+ * If anything does not match (another QuickJS build), the probe is null and QuickJS's own limit applies.
+ */
+function createMallocSizeProbe(quickjs: QuickJSWASMModule, runtime: QuickJSRuntime, ctx: QuickJSContext): (() => number | null) | null {
+  try {
+    const internals = runtime as unknown as { rt?: { value?: unknown }; module?: { HEAPU8?: Uint8Array } };
+    const mod = (quickjs as unknown as { module?: { HEAPU8?: Uint8Array } }).module ?? internals.module;
+    const ptr = internals.rt?.value;
+    if (!mod || typeof ptr !== 'number' || ptr <= 0) return null;
+    const read = (addr: number): number | null => {
+      const heap = mod.HEAPU8; // re-read: the view is replaced when wasm memory grows
+      if (!heap || addr + 4 > heap.length) return null;
+      return (heap[addr]! | (heap[addr + 1]! << 8) | (heap[addr + 2]! << 16) | (heap[addr + 3]! << 24)) >>> 0;
+    };
+    const marker = 0x7a3c_51e8;
+    runtime.setMemoryLimit(marker);
+    let limitOffset = -1;
+    for (let off = 4; off < RUNTIME_STRUCT_SCAN_BYTES; off += 4) {
+      if (read(ptr + off) === marker) {
+        limitOffset = off;
+        break;
+      }
+    }
+    runtime.setMemoryLimit(-1);
+    if (limitOffset < 0) return null;
+    const sizeAddr = ptr + limitOffset - 4;
+    const mu = runtime.computeMemoryUsage();
+    const reported = ctx.dump(mu) as { malloc_count?: unknown; memory_used_size?: unknown };
+    mu.dispose();
+    // The dump has no malloc_size; the word before it is malloc_count (same struct). Each block adds
+    // at least its 8-byte overhead to malloc_size (this wasm build has no malloc_usable_size, so
+    // measured: exactly 8 per block; the limit QuickJS enforces is in these units too).
+    const count = read(sizeAddr - 4);
+    const size = read(sizeAddr);
+    const { malloc_count: mc, memory_used_size: mus } = reported;
+    if (typeof mc !== 'number' || typeof mus !== 'number' || count === null || size === null) return null;
+    if (Math.abs(count - mc) > 256 || size < count * 8 || size > count * 8 + mus * 4) return null;
+    return () => read(sizeAddr);
+  } catch {
+    return null;
+  }
 }
 
 let quarantinedRuntimes = 0;

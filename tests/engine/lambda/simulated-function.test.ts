@@ -154,7 +154,8 @@ describe('errors', () => {
     const r = await once({ 'index.mjs': 'export const handler = async () => { throw new Error("boom"); };' });
     expect(r.outcome).toBe('function-error');
     expect(r.functionError).toBe('Unhandled');
-    expect(r.payload).toMatch(/^\{"errorType":"Error","errorMessage":"boom","trace":\["Error: boom","    at handler \(\/var\/task\/index\.mjs:1:\d+\)"\]\}$/);
+    // ES module frames are file URLs in Node (real capture aws/aws-lambda-base-images#75: `at file:///var/task/index.mjs:…`).
+    expect(r.payload).toMatch(/^\{"errorType":"Error","errorMessage":"boom","trace":\["Error: boom","    at handler \(file:\/\/\/var\/task\/index\.mjs:1:\d+\)"\]\}$/);
     const line = r.logs.find((l) => l.includes('Invoke Error'));
     expect(line).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"Error","errorMessage":"boom","stack":\["Error: boom",/);
     expect(r.causes).toEqual(['unhandled-exception']);

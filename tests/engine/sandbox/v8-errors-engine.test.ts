@@ -1,0 +1,88 @@
+/**
+ * End to end: errors QuickJS raises reach the Invoke payload, the `Invoke Error` log line and console
+ * output with V8's wording. The oracle is the test host itself: Node 22 (V8, as on nodejs22.x) runs the
+ * same statement and its message must be identical.
+ */
+import { describe, expect, it } from 'vitest';
+import { messages, once } from '../helpers.ts';
+
+/** V8's message for `body`, run as a function body by the host's own engine. */
+function hostMessage(body: string): string {
+  try {
+    new Function('e', body)({});
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error(`no error from ${body}`);
+}
+
+const STATEMENTS = [
+  'return e.body.length;',
+  'const n = null; return n.foo;',
+  'e.user.name = "x";',
+  'const o = {}; return o.method();',
+  'const svc = { db: {} }; return svc.db.query("x");',
+  'const f = 3; return f();',
+  'return undefinedThing;',
+  'const c = 1; c = 2;',
+  'return JSON.parse("hello");',
+  'return JSON.parse("");',
+  'return JSON.parse({});',
+  'return JSON.parse("{\\"a\\":1,}");',
+  'return Object.keys(undefined);',
+  'return new Array(-1);',
+  'return [].reduce((a, b) => a);',
+  'const [a] = e.items; return a;',
+];
+
+describe('V8 error messages through the engine', () => {
+  for (const body of STATEMENTS) {
+    it(`${body}`, async () => {
+      const expected = hostMessage(body);
+      const r = await once({ 'index.mjs': `export const handler = async (e) => {\n  ${body}\n};` }, {});
+      expect(r.outcome).toBe('function-error');
+      expect(r.errorMessage).toBe(expected);
+      const payload = r.result as { errorType: string; errorMessage: string; trace: string[] };
+      expect(payload.trace[0]).toBe(`${payload.errorType}: ${expected}`);
+      const invokeError = messages(r).find((l) => l.startsWith('ERROR\tInvoke Error \t'));
+      expect(invokeError).toContain(JSON.stringify(expected).slice(1, -1));
+    });
+  }
+
+  it('reports e.body.length on {} like Node, with a frame at the property name', async () => {
+    const r = await once({ 'index.mjs': 'export const handler = async (e) => {\n  const x = 1;\n  return e.body.length;\n};' }, {});
+    expect(r.result).toEqual({
+      errorType: 'TypeError',
+      errorMessage: "Cannot read properties of undefined (reading 'length')",
+      trace: ["TypeError: Cannot read properties of undefined (reading 'length')", '    at handler (file:///var/task/index.mjs:3:17)'],
+    });
+  });
+
+  it('CommonJS frames are plain paths; a failed call points at the callee name', async () => {
+    const r = await once({ 'index.js': 'exports.handler = async (e) => {\n  const svc = {};\n  return svc.fetchUser(e.id);\n};' }, {});
+    expect(r.errorMessage).toBe('svc.fetchUser is not a function');
+    expect((r.result as { trace: string[] }).trace[1]).toBe('    at /var/task/index.js:3:14');
+  });
+
+  it('JSON.parse errors read like V8 inside the handler too', async () => {
+    const r = await once({
+      'index.mjs': 'export const handler = async () => { try { JSON.parse("hello"); } catch (err) { return err.message; } };',
+    });
+    expect(r.result).toBe(`Unexpected token 'h', "hello" is not valid JSON`);
+  });
+
+  it('stack overflow is a RangeError in the payload and in console output', async () => {
+    const r = await once({
+      'index.mjs': 'const f = (n) => f(n + 1) + 1;\nexport const handler = async () => { try { f(0); } catch (err) { console.log(err); } return f(0); };',
+    });
+    expect(r.errorType).toBe('RangeError');
+    expect(r.errorMessage).toBe('Maximum call stack size exceeded');
+    expect(messages(r).some((l) => l.startsWith('INFO\tRangeError: Maximum call stack size exceeded'))).toBe(true);
+  });
+
+  it('console.error of a caught QuickJS error shows the V8 text', async () => {
+    const r = await once({ 'index.mjs': 'export const handler = async (e) => { try { e.a.b; } catch (err) { console.error(err); } return 1; };' });
+    expect(r.outcome).toBe('success');
+    expect(messages(r)[0]).toMatch(/^ERROR\tTypeError: Cannot read properties of undefined \(reading 'b'\)\n    at handler \(file:\/\/\/var\/task\/index\.mjs:1:/);
+  });
+});
