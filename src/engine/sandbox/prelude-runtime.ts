@@ -328,8 +328,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       if (l === '    at parse (native)') return '    at JSON.parse (<anonymous>)';
       const m = /^    at (.*) \((\/var\/task\/[^()]*):(\d+):(\d+)\)$/.exec(l);
       if (!m) return l;
-      const file = isEsmFile(m[2]) ? 'file://' + m[2] : m[2];
-      const where = file + ':' + m[3] + ':' + m[4];
+      const esm = isEsmFile(m[2]);
+      const file = esm ? 'file://' + m[2] : m[2];
+      // Line 1 of a CommonJS file sits behind the module wrapper; Node reports columns without it.
+      const col = !esm && m[3] === '1' && Number(m[4]) > CJS_WRAPPER_PREFIX.length ? Number(m[4]) - CJS_WRAPPER_PREFIX.length : m[4];
+      const where = file + ':' + m[3] + ':' + col;
       return m[1] === '<anonymous>' || m[1] === '<eval>' ? '    at ' + where : '    at ' + m[1] + ' (' + where + ')';
     });
   }
