@@ -15,41 +15,45 @@ const statusList = z.array(z.number().int().min(100).max(599)).min(1, 'list at l
 const caseSelector = z.union([z.enum(['good', 'bad-input', 'all']), z.array(z.string().min(1)).min(1)]);
 const base = { id: z.string().regex(/^[a-z0-9-]+$/, 'a check id is lower-case words joined by hyphens.').optional(), description: z.string().min(5).optional(), cases: caseSelector.optional() };
 
-const invocationCheck = z.discriminatedUnion(
-  'kind',
-  [
-    z.strictObject({ ...base, kind: z.literal('status'), in: statusList }),
-    z.strictObject({ ...base, kind: z.literal('status-not'), in: statusList }),
-    z.strictObject({ ...base, kind: z.literal('status-for-bad-input'), in: statusList }),
-    z.strictObject({ ...base, kind: z.literal('no-cause'), cause: causeIdSchema }),
-    z.strictObject({ ...base, kind: z.literal('outcome'), equals: z.enum(OUTCOMES) }),
-    z.strictObject({ ...base, kind: z.literal('body-contains'), text: z.string().min(1) }),
-    z.strictObject({
-      ...base,
-      kind: z.literal('header'),
-      name: z.string().min(1),
-      matches: z.string().min(1).refine((s) => {
-        try {
-          new RegExp(s);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'matches must be a valid regular expression (JavaScript syntax, no slashes).'),
-    }),
-    z.strictObject({ ...base, kind: z.literal('max-billed-ms'), value: z.number().int().positive() }),
-  ],
-  { error: 'kind must be one of status, status-not, status-for-bad-input, no-cause, outcome, body-contains, header, max-billed-ms, state, warm-invocations (see content/scenarios/README.md).' },
-);
+const kindError = { error: 'kind must be one of status, status-not, status-for-bad-input, no-cause, outcome, body-contains, header, max-billed-ms, state, warm-invocations (see content/scenarios/README.md).' };
 
-const stateCheck = z
-  .strictObject({ ...base, kind: z.literal('state'), path: z.string().min(1), equals: z.unknown().optional(), atLeast: z.number().optional(), atMost: z.number().optional() })
-  .refine((c) => c.equals !== undefined || c.atLeast !== undefined || c.atMost !== undefined, 'a state check needs equals, atLeast or atMost.');
+const invocationMembers = [
+  z.strictObject({ ...base, kind: z.literal('status'), in: statusList }),
+  z.strictObject({ ...base, kind: z.literal('status-not'), in: statusList }),
+  z.strictObject({ ...base, kind: z.literal('status-for-bad-input'), in: statusList }),
+  z.strictObject({ ...base, kind: z.literal('no-cause'), cause: causeIdSchema }),
+  z.strictObject({ ...base, kind: z.literal('outcome'), equals: z.enum(OUTCOMES) }),
+  z.strictObject({ ...base, kind: z.literal('body-contains'), text: z.string().min(1) }),
+  z.strictObject({
+    ...base,
+    kind: z.literal('header'),
+    name: z.string().min(1),
+    matches: z.string().min(1).refine((s) => {
+      try {
+        new RegExp(s);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'matches must be a valid regular expression (JavaScript syntax, no slashes).'),
+  }),
+  z.strictObject({ ...base, kind: z.literal('max-billed-ms'), value: z.number().int().positive() }),
+] as const;
 
-const warmCheck = z.strictObject({ ...base, kind: z.literal('warm-invocations'), count: z.number().int().min(2).max(200), then: z.array(invocationCheck).min(1) });
+const invocationCheck = z.discriminatedUnion('kind', [...invocationMembers], kindError);
 
 /** One check, as data (the closed set of kinds documented in content/scenarios/README.md). */
-export const scenarioCheckSchema = z.union([warmCheck, stateCheck, invocationCheck]);
+export const scenarioCheckSchema = z
+  .discriminatedUnion(
+    'kind',
+    [
+      ...invocationMembers,
+      z.strictObject({ ...base, kind: z.literal('state'), path: z.string().min(1), equals: z.unknown().optional(), atLeast: z.number().optional(), atMost: z.number().optional() }),
+      z.strictObject({ ...base, kind: z.literal('warm-invocations'), count: z.number().int().min(2).max(200), then: z.array(invocationCheck).min(1) }),
+    ],
+    kindError,
+  )
+  .refine((c) => c.kind !== 'state' || c.equals !== undefined || c.atLeast !== undefined || c.atMost !== undefined, 'a state check needs equals, atLeast or atMost.');
 
 const requestSchema = z.unknown().transform((value, ctx) => {
   const parsed = parseHttpRequestSpec(value);
@@ -175,7 +179,15 @@ export function parseScenario(id: string, data: unknown, files: ScenarioFolderFi
     summary: s.summary,
     brief: s.brief.trim(),
     frontDoor: s.frontDoor,
-    function: { ...s.function, ...(s.function.logFormat ? { logFormat: s.function.logFormat } : {}) },
+    function: {
+      runtime: s.function.runtime,
+      handler: s.function.handler,
+      timeoutSeconds: s.function.timeoutSeconds,
+      memoryMB: s.function.memoryMB,
+      environment: s.function.environment,
+      functionName: s.function.functionName,
+      ...(s.function.logFormat ? { logFormat: s.function.logFormat } : {}),
+    },
     frontDoorSettings: {
       ...(s.frontDoorSettings.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: s.frontDoorSettings.integrationTimeoutMs } : {}),
       ...(s.frontDoorSettings.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: s.frontDoorSettings.albMultiValueHeaders } : {}),

@@ -144,6 +144,8 @@ const DECISIVE_PATTERNS: readonly RegExp[] = [
   /Malformed Lambda proxy response/,
   /Invalid permissions on Lambda function/,
   /Execution failed/,
+  // ALB access log error_reason (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes)
+  /\bLambda(InvalidResponse|Unhandled|Throttling|AccessDenied|ResponseTooLarge|Timeout)\b/,
   /timed out|Endpoint request timed out/,
   /Rate Exceeded|TooManyRequests|throttl/i,
   /payload size exceeded|too large/i,
