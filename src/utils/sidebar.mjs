@@ -7,7 +7,7 @@ import { parse } from 'yaml';
 
 /** Sidebar sections in display order. A guide names one with `section:` in its frontmatter. */
 export const SECTIONS = [
-  { id: 'basics', label: 'Start here', extra: [{ label: 'Find the cause (decision tree)', link: '/tree/' }] },
+  { id: 'basics', label: 'Start here', extra: [{ label: 'Find the cause (decision tree)', link: '/tree/' }, { label: 'Playground', link: '/playground/' }, { label: 'Analyze logs', link: '/analyze/' }, { label: 'Onboarding', link: '/onboarding/' }] },
   { id: 'causes', label: 'Causes' },
   { id: 'front-doors', label: 'Front doors' },
   { id: 'operations', label: 'Operate and prevent' },

@@ -1,0 +1,632 @@
+/**
+ * The playground layer: the `<lt-playground>` custom element wires the editor sandbox, the engine
+ * worker client and the panels together. It owns the state (autosaved on every edit) and turns
+ * button presses into worker requests. The page's markup is server-rendered (PlaygroundPage.astro);
+ * this code enhances it.
+ */
+import { FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor, RUNTIMES } from '../engine/vocabulary.ts';
+import { EngineClient, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
+import type { AwsInput, RunView } from '../worker/protocol.ts';
+import { h, must, replaceChildren } from './dom.ts';
+import { createTextareaEditor, prefersPlainEditor, type CodeEditor, type DocId, type EditorEvents } from './editor.ts';
+import { asyncInvokeResponse } from './invocation-type.ts';
+import { jsonErrorPosition } from './json-position.ts';
+import { createDiagnosisPanel } from './panels/diagnosis.ts';
+import { createLogsPanel } from './panels/logs.ts';
+import { createMetricsPanel } from './panels/metrics.ts';
+import { createResponsePanel } from './panels/response.ts';
+import { createTimelinePanel } from './panels/timeline.ts';
+import type { CauseLinks, Panel, PanelData } from './panels/types.ts';
+import { HANDLER_SAMPLES, REQUEST_SAMPLES } from './samples.ts';
+import {
+  createDefaultState,
+  DEFAULT_SCENARIO_ID,
+  encodeShareHash,
+  HANDLER_FILES,
+  MAX_LOAD_REQUESTS,
+  isShareHash,
+  parseFunctionInput,
+  parseJsonText,
+  parseRequestInput,
+  parseShareHash,
+  parseStoredState,
+  serialiseState,
+  storageKey,
+  type PlaygroundState,
+} from './state.ts';
+import { summariseRun } from './summary.ts';
+
+type TabId = DocId | 'config' | 'concurrency';
+type RunKind = 'run' | 'again' | 'fresh' | 'compare' | 'load';
+
+const DOCS: Record<DocId, { label: string; language: 'javascript' | 'json'; stateKey: 'code' | 'request' | 'policy' | 'awsState' | 'faults' }> = {
+  handler: { label: 'Handler code', language: 'javascript', stateKey: 'code' },
+  request: { label: 'Request (JSON)', language: 'json', stateKey: 'request' },
+  policy: { label: 'Execution-role policy (JSON)', language: 'json', stateKey: 'policy' },
+  awsState: { label: 'Seeded AWS state (JSON)', language: 'json', stateKey: 'awsState' },
+  faults: { label: 'Downstream faults (JSON)', language: 'json', stateKey: 'faults' },
+};
+
+const AUTOSAVE_DELAY_MS = 250;
+
+function isDocId(tab: string): tab is DocId {
+  return tab in DOCS;
+}
+
+function readLinks(root: HTMLElement): CauseLinks {
+  try {
+    const raw: unknown = JSON.parse(root.dataset['links'] ?? '{}');
+    return typeof raw === 'object' && raw !== null ? (raw as CauseLinks) : {};
+  } catch {
+    return {};
+  }
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** A running playground; `dispose` stops the worker and listeners. */
+export interface PlaygroundApp {
+  dispose: () => void;
+}
+
+/** Enhance the server-rendered playground markup inside `root`. */
+export function createPlayground(root: HTMLElement): PlaygroundApp {
+  const scenarioId = root.dataset['scenario'] || DEFAULT_SCENARIO_ID;
+  const hasAws = root.dataset['hasAws'] === 'true';
+  const hasLoad = root.dataset['hasLoad'] === 'true';
+  const links = readLinks(root);
+  const storage = safeStorage();
+  const key = storageKey(scenarioId);
+  const cleanups: (() => void)[] = [];
+
+  // ── Elements ───────────────────────────────────────────────────────────────────────────────
+  const notice = must(root, '[data-pg="notice"]');
+  const summaryEl = must(root, '[data-pg="summary"]');
+  const progressEl = must(root, '[data-pg="progress"]');
+  const textarea = must<HTMLTextAreaElement>(root, '[data-pg="textarea"]');
+  const codeLabel = must(root, '[data-pg="code-label"]');
+  const codeNote = must(root, '[data-pg="code-note"]');
+  const validation = must(root, '[data-pg="validation"]');
+  const editorHost = must(root, '[data-pg="editor-host"]');
+  const editorStatus = must(root, '[data-pg="editor-status"]');
+  const codePanel = must(root, '#pg-panel-code');
+  const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"][data-tab]')];
+  const buttons = {
+    run: must<HTMLButtonElement>(root, '[data-action="run"]'),
+    again: must<HTMLButtonElement>(root, '[data-action="again"]'),
+    fresh: must<HTMLButtonElement>(root, '[data-action="fresh"]'),
+    compare: must<HTMLButtonElement>(root, '[data-action="compare"]'),
+    load: must<HTMLButtonElement>(root, '[data-action="load"]'),
+    share: must<HTMLButtonElement>(root, '[data-action="share"]'),
+    reset: must<HTMLButtonElement>(root, '[data-action="reset"]'),
+  };
+  const shareBox = must(root, '[data-pg="share-box"]');
+  const shareInput = must<HTMLInputElement>(root, '[data-pg="share-url"]');
+  const form = must<HTMLFormElement>(root, '[data-pg="config-form"]');
+  const sampleSelect = must<HTMLSelectElement>(root, '[data-pg="sample"]');
+  const field = <T extends HTMLElement>(name: string) => must<T>(root, `[name="${name}"]`);
+  const concurrencyForm = must(root, '[data-pg="concurrency-form"]');
+
+  // ── State ──────────────────────────────────────────────────────────────────────────────────
+  let state: PlaygroundState = createDefaultState();
+  const restored = parseStoredState(storage?.getItem(key) ?? null);
+  if (restored?.ok) state = restored.value.state;
+  else if (restored && !restored.ok) showNotice(`${restored.error} The starting code is shown instead; nothing was overwritten until you edit.`, 'warn');
+
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  function saveNow(): void {
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = null;
+    try {
+      storage?.setItem(key, serialiseState(state));
+    } catch {
+      showNotice('Your browser refused to save (storage full or disabled). Use Share to keep a copy of your work.', 'warn');
+    }
+  }
+  function scheduleSave(): void {
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
+  }
+  const onPageHide = () => saveNow();
+  window.addEventListener('pagehide', onPageHide);
+  cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
+
+  function showNotice(message: string, tone: 'info' | 'warn', action?: { label: string; run: () => void }): void {
+    const button = action ? h('button', { type: 'button', class: 'pg-button pg-button-small' }, action.label) : null;
+    button?.addEventListener('click', () => {
+      action?.run();
+      replaceChildren(notice);
+    });
+    const dismiss = h('button', { type: 'button', class: 'pg-button pg-button-small pg-button-quiet', 'aria-label': 'Dismiss message' }, 'Dismiss');
+    dismiss.addEventListener('click', () => replaceChildren(notice));
+    replaceChildren(notice, h('div', { class: `pg-notice pg-notice-${tone}` }, h('p', {}, message), button, dismiss));
+  }
+
+  // ── Editor ─────────────────────────────────────────────────────────────────────────────────
+  let activeTab: TabId = 'handler';
+  let lastDoc: DocId = 'handler';
+  const events: EditorEvents = {
+    onChange(doc, text) {
+      state = { ...state, [DOCS[doc].stateKey]: text };
+      scheduleSave();
+      validateDoc(doc);
+    },
+    onRun: () => void run('run'),
+  };
+  let editor: CodeEditor = createTextareaEditor(textarea, events);
+
+  function validateDoc(doc: DocId): void {
+    if (doc === 'handler') {
+      replaceChildren(validation);
+      return;
+    }
+    const text = state[DOCS[doc].stateKey];
+    const parsed = doc === 'request' ? parseRequestInput(text, state.requestMode) : parseJsonText(text, DOCS[doc].label.replace(' (JSON)', ''));
+    if (parsed.ok) {
+      editor.setProblems(doc, []);
+      replaceChildren(validation, h('span', { class: 'pg-ok' }, doc === 'request' ? (state.requestMode === 'http' ? 'Valid HTTP request.' : 'Valid JSON event.') : 'Valid JSON.'));
+    } else {
+      const at = jsonErrorPosition(text, parsed.error);
+      editor.setProblems(doc, [{ line: at?.line ?? 1, column: at?.column ?? 1, message: parsed.error }]);
+      replaceChildren(validation, h('span', { class: 'pg-error' }, at ? `Line ${at.line}, column ${at.column}: ${parsed.error}` : parsed.error));
+    }
+  }
+
+  function docNote(doc: DocId): string {
+    if (doc === 'handler') return `File ${state.fileName}, handler ${state.fileName.replace(/\.(mjs|cjs|js)$/, '')}.${state.handlerExport}. Use JSDoc types from aws-lambda for completions.`;
+    if (doc === 'request') {
+      return state.requestMode === 'http'
+        ? `An HTTP request { method, path, query, headers, cookies, body }: each front door builds its own event from it (${FRONT_DOOR_LABELS[state.frontDoor]} now).`
+        : 'A raw event, sent to the function exactly as written.';
+    }
+    if (!hasAws) return 'Saved and shared with your work, but not used yet: the simulated AWS services (Engine III) are not in this build, so runs ignore this tab.';
+    if (doc === 'policy') return 'The execution role\'s policy (one document or a list): every simulated AWS call is checked against it, and a denied call fails with AccessDeniedException.';
+    if (doc === 'awsState') return 'What the account holds at the start of each new environment: s3.buckets, dynamodb.tables (keySchema, items), sqs.queues, sns.topics, secretsmanager.secrets, ssm.parameters, http hosts.';
+    return 'Faults for downstream calls, e.g. { "rules": [{ "service": "dynamodb", "latencyMs": 5000 }, { "service": "s3", "error": "throttling", "errorRate": 0.5 }, { "service": "secretsmanager", "hang": true }] }.';
+  }
+
+  function showTab(tab: TabId, focusTab = false): void {
+    activeTab = tab;
+    for (const t of tabs) {
+      const selected = t.dataset['tab'] === tab;
+      t.setAttribute('aria-selected', String(selected));
+      t.tabIndex = selected ? 0 : -1;
+      if (selected && focusTab) t.focus();
+    }
+    for (const panel of root.querySelectorAll<HTMLElement>('[role="tabpanel"][data-panel]')) {
+      const forTab = panel.dataset['panel'];
+      panel.hidden = !(forTab === tab || (forTab === 'code' && isDocId(tab)));
+    }
+    if (isDocId(tab)) {
+      lastDoc = tab;
+      const tabEl = tabs.find((t) => t.dataset['tab'] === tab);
+      if (tabEl) codePanel.setAttribute('aria-labelledby', tabEl.id);
+      codeLabel.textContent = DOCS[tab].label;
+      codeNote.textContent = docNote(tab);
+      must(root, '[data-pg="samples"]').hidden = tab !== 'request' && tab !== 'handler';
+      fillSamples(tab);
+      editor.show(tab, state[DOCS[tab].stateKey], DOCS[tab].language);
+      validateDoc(tab);
+    }
+  }
+
+  tabs.forEach((t, i) => {
+    t.addEventListener('click', () => showTab(t.dataset['tab'] as TabId));
+    t.addEventListener('keydown', (e) => {
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
+      if (next === null) return;
+      e.preventDefault();
+      const target = tabs[(next + tabs.length) % tabs.length];
+      if (target) showTab(target.dataset['tab'] as TabId, true);
+    });
+  });
+
+  // Monaco on first interaction with the code area (never on touch-first devices).
+  let monacoRequested = false;
+  function upgradeEditor(): void {
+    if (monacoRequested || prefersPlainEditor()) return;
+    monacoRequested = true;
+    editorStatus.textContent = 'Loading the code editor…';
+    const hadFocus = document.activeElement === textarea;
+    const doc = lastDoc;
+    import('./monaco.ts')
+      .then(({ createMonacoEditor }) => {
+        const monacoEditor = createMonacoEditor(editorHost, events, { doc, text: state[DOCS[doc].stateKey], language: DOCS[doc].language });
+        editor.dispose();
+        editor = monacoEditor;
+        textarea.hidden = true;
+        textarea.tabIndex = -1;
+        editorHost.hidden = false;
+        root.dataset['editor'] = 'monaco';
+        editorStatus.textContent = '';
+        showTab(isDocId(activeTab) ? activeTab : lastDoc);
+        if (hadFocus || document.activeElement === textarea || document.activeElement === document.body) editor.focus();
+      })
+      .catch(() => {
+        editorStatus.textContent = 'The code editor could not load; this plain text box works the same (Ctrl+Enter runs).';
+        root.dataset['editor'] = 'textarea';
+      });
+  }
+  const codeArea = must(root, '[data-pg="code-area"]');
+  for (const type of ['pointerdown', 'focusin', 'keydown'] as const) {
+    codeArea.addEventListener(type, upgradeEditor, { once: true });
+  }
+
+  // ── Configuration form ─────────────────────────────────────────────────────────────────────
+  const frontDoorSelect = field<HTMLSelectElement>('frontDoor');
+  const configError = must(root, '[data-pg="config-error"]');
+  function fillForm(): void {
+    frontDoorSelect.value = state.frontDoor;
+    field<HTMLSelectElement>('requestMode').value = state.requestMode;
+    field<HTMLSelectElement>('runtime').value = state.runtime;
+    field<HTMLSelectElement>('fileName').value = state.fileName;
+    field<HTMLInputElement>('handlerExport').value = state.handlerExport;
+    field<HTMLInputElement>('timeoutSeconds').value = String(state.timeoutSeconds);
+    field<HTMLInputElement>('memoryMB').value = String(state.memoryMB);
+    field<HTMLTextAreaElement>('environment').value = state.environment;
+    field<HTMLSelectElement>('invocationType').value = state.invocationType;
+    field<HTMLInputElement>('reservedConcurrency').value = state.reservedConcurrency === null ? '' : String(state.reservedConcurrency);
+    field<HTMLInputElement>('loadRequests').value = String(state.loadRequests);
+    field<HTMLInputElement>('loadRatePerSecond').value = String(state.loadRatePerSecond);
+    field<HTMLSelectElement>('loadModel').value = state.loadModel;
+    field<HTMLInputElement>('loadClients').value = String(state.loadClients);
+    syncInvocationType();
+    syncLoadModel();
+    fillSamples();
+  }
+  function syncLoadModel(): void {
+    must(root, '[data-pg="load-rate"]').hidden = state.loadModel !== 'rate';
+    must(root, '[data-pg="load-clients"]').hidden = state.loadModel !== 'clients';
+  }
+  function syncInvocationType(): void {
+    const select = field<HTMLSelectElement>('invocationType');
+    select.disabled = state.frontDoor !== 'invoke';
+    must(root, '[data-pg="invocation-note"]').textContent =
+      state.frontDoor === 'invoke' ? 'Event answers 202 at once; the function still runs and logs.' : 'Only the direct Invoke API lets the caller choose; HTTP front doors invoke synchronously.';
+  }
+  function fillSamples(tab: TabId = activeTab): void {
+    const options =
+      tab === 'handler'
+        ? HANDLER_SAMPLES.filter((s) => hasAws || !s.aws).map((s) => h('option', { value: `handler:${s.id}` }, s.label))
+        : REQUEST_SAMPLES.filter((s) => s.frontDoors.length === 0 || s.frontDoors.includes(state.frontDoor)).map((s) => h('option', { value: `request:${s.id}` }, s.label));
+    replaceChildren(sampleSelect, h('option', { value: '' }, tab === 'handler' ? 'Load a handler…' : 'Load a request…'), ...options);
+  }
+  form.addEventListener('submit', (e) => e.preventDefault());
+  const onConfigInput = (e: Event) => {
+    const target = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    const problems: string[] = [];
+    const intField = (name: string, min: number, max: number, label: string): number | null => {
+      const el = field<HTMLInputElement>(name);
+      const n = Number(el.value);
+      const ok = el.value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max;
+      el.setAttribute('aria-invalid', String(!ok));
+      if (!ok) problems.push(`${label} must be a whole number from ${min} to ${max}.`);
+      return ok ? n : null;
+    };
+    const next: PlaygroundState = { ...state };
+    const fd = frontDoorSelect.value;
+    if (isFrontDoor(fd)) next.frontDoor = fd;
+    const mode = field<HTMLSelectElement>('requestMode').value;
+    next.requestMode = mode === 'event' ? 'event' : 'http';
+    const runtime = field<HTMLSelectElement>('runtime').value;
+    if ((RUNTIMES as readonly string[]).includes(runtime)) next.runtime = runtime as PlaygroundState['runtime'];
+    const file = field<HTMLSelectElement>('fileName').value;
+    if ((HANDLER_FILES as readonly string[]).includes(file)) next.fileName = file as PlaygroundState['fileName'];
+    const exportName = field<HTMLInputElement>('handlerExport').value.trim();
+    const exportOk = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(exportName);
+    field<HTMLInputElement>('handlerExport').setAttribute('aria-invalid', String(!exportOk));
+    if (exportOk) next.handlerExport = exportName;
+    else problems.push('The handler export must be a JavaScript name such as handler.');
+    next.timeoutSeconds = intField('timeoutSeconds', 1, 900, 'Timeout') ?? state.timeoutSeconds;
+    next.memoryMB = intField('memoryMB', 128, 10240, 'Memory') ?? state.memoryMB;
+    next.environment = field<HTMLTextAreaElement>('environment').value;
+    next.invocationType = field<HTMLSelectElement>('invocationType').value === 'Event' ? 'Event' : 'RequestResponse';
+    const reserved = field<HTMLInputElement>('reservedConcurrency').value.trim();
+    next.reservedConcurrency = reserved === '' ? null : (intField('reservedConcurrency', 0, 10000, 'Reserved concurrency') ?? state.reservedConcurrency);
+    next.loadRequests = intField('loadRequests', 1, MAX_LOAD_REQUESTS, 'Requests') ?? state.loadRequests;
+    next.loadRatePerSecond = intField('loadRatePerSecond', 1, 10000, 'Rate') ?? state.loadRatePerSecond;
+    next.loadModel = field<HTMLSelectElement>('loadModel').value === 'clients' ? 'clients' : 'rate';
+    next.loadClients = intField('loadClients', 1, 1000, 'Concurrent callers') ?? state.loadClients;
+    const frontDoorChanged = next.frontDoor !== state.frontDoor;
+    state = next;
+    const env = parseFunctionInput(state);
+    if (!env.ok) problems.push(env.error);
+    replaceChildren(configError, ...problems.map((p) => h('p', { class: 'pg-error' }, p)));
+    if (frontDoorChanged || target.name === 'frontDoor') {
+      syncInvocationType();
+      fillSamples();
+    }
+    syncLoadModel();
+    scheduleSave();
+  };
+  form.addEventListener('input', onConfigInput);
+  concurrencyForm.addEventListener('input', onConfigInput);
+  sampleSelect.addEventListener('change', () => {
+    const [kind, id] = sampleSelect.value.split(':');
+    sampleSelect.value = '';
+    if (kind === 'handler') {
+      const sample = HANDLER_SAMPLES.find((s) => s.id === id);
+      if (!sample) return;
+      if (state.code !== sample.code && !window.confirm(`Replace your handler code with "${sample.label}"?`)) return;
+      state = { ...state, code: sample.code, fileName: 'index.mjs', handlerExport: 'handler' };
+      fillForm();
+      editor.setText('handler', sample.code);
+      showTab('handler');
+    } else {
+      const sample = REQUEST_SAMPLES.find((s) => s.id === id);
+      if (!sample) return;
+      state = { ...state, request: sample.text, requestMode: sample.mode };
+      field<HTMLSelectElement>('requestMode').value = sample.mode;
+      editor.setText('request', sample.text);
+      showTab('request');
+    }
+    scheduleSave();
+  });
+
+  // ── Panels ─────────────────────────────────────────────────────────────────────────────────
+  const panels: Panel[] = [
+    createResponsePanel(must(root, '[data-pg="response"]')),
+    createDiagnosisPanel(must(root, '[data-pg="diagnosis"]'), links),
+    createLogsPanel(must(root, '[data-pg="logs"]')),
+    createTimelinePanel(must(root, '[data-pg="timeline"]')),
+    createMetricsPanel(must(root, '[data-pg="metrics"]'), hasLoad),
+  ];
+  const data: PanelData = { run: null, compare: null, load: null, config: null, summary: '', invocationType: 'RequestResponse' };
+  function render(): void {
+    for (const p of panels) p.update(data);
+  }
+
+  // ── Running ────────────────────────────────────────────────────────────────────────────────
+  const client = new EngineClient({
+    // Why the cast: WorkerLike types its handlers with the narrow event shape the client reads ({ data },
+    // { message }); a real Worker passes MessageEvent/ErrorEvent, which have those fields.
+    createWorker: () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'lambda-triage-engine' }) as unknown as WorkerLike,
+  });
+  cleanups.push(() => client.dispose());
+  let firstResultMarked = false;
+
+  function setBusy(busy: boolean, message = ''): void {
+    root.toggleAttribute('data-busy', busy);
+    must(root, '[data-pg="results"]').setAttribute('aria-busy', String(busy));
+    progressEl.textContent = message;
+  }
+
+  function awsInput(): AwsInput | undefined | string {
+    if (!hasAws) return undefined;
+    const policy = parseJsonText(state.policy, 'The policy');
+    if (!policy.ok) return policy.error;
+    const aws = parseJsonText(state.awsState, 'The AWS state');
+    if (!aws.ok) return aws.error;
+    const faults = parseJsonText(state.faults, 'The faults');
+    if (!faults.ok) return faults.error;
+    return { policy: policy.value, state: aws.value, faults: faults.value };
+  }
+
+  function fail(message: string, tab?: TabId): void {
+    summaryEl.textContent = message;
+    summaryEl.dataset['tone'] = 'error';
+    if (tab) showTab(tab);
+  }
+
+  async function run(kind: RunKind): Promise<void> {
+    saveNow();
+    const fn = parseFunctionInput(state);
+    if (!fn.ok) return fail(`Not run: ${fn.error}`, 'config');
+    const input = parseRequestInput(state.request, state.requestMode);
+    if (!input.ok) return fail(`Not run: ${input.error}`, 'request');
+    const aws = awsInput();
+    if (typeof aws === 'string') return fail(`Not run: ${aws}`);
+    // Reserved concurrency 0 throttles every synchronous invocation (aws-facts §8: "With reserved
+    // concurrency 0 or exceeded", Reason ReservedFunctionConcurrentInvocationLimitExceeded).
+    const options = state.reservedConcurrency === 0 ? { options: { throttled: true } } : {};
+    const common = { ...(aws ? { aws } : {}), ...options };
+    let request: OutgoingRequest;
+    if (kind === 'compare') {
+      if (input.value.kind !== 'http') return fail('Compare needs an HTTP request: set the request kind to "HTTP request" in Config (a raw event only fits one front door).', 'config');
+      request = { type: 'compare', fn: fn.value, request: input.value.request, ...common };
+    } else if (kind === 'load') {
+      if (!hasLoad) return fail('Load runs need the load simulator (Engine III), which is not in this build yet.');
+      request = {
+        type: 'load-run',
+        fn: fn.value,
+        frontDoor: state.frontDoor,
+        input: input.value,
+        load: { requests: state.loadRequests, model: state.loadModel, ratePerSecond: state.loadRatePerSecond, clients: state.loadClients, reservedConcurrency: state.reservedConcurrency },
+        ...(aws ? { aws } : {}),
+      };
+    } else {
+      if (kind === 'fresh') {
+        const reset = await client.send({ type: 'reset-environment', fn: fn.value });
+        if (!reset.ok && reset.reason === 'superseded') return;
+      }
+      request = { type: 'run', fn: fn.value, frontDoor: state.frontDoor, input: input.value, ...common };
+    }
+    setBusy(true, kind === 'compare' ? 'Comparing the front doors…' : kind === 'load' ? 'Running the load test…' : 'Running…');
+    const outcome = await client.send(
+      request,
+      (message) => {
+        progressEl.textContent = message;
+      },
+      // A load run reports no progress while it runs; allow the engine's budget for each request.
+      kind === 'load' ? { watchdogMs: 10_000 + state.loadRequests * 100 } : {},
+    );
+    handleOutcome(outcome, kind);
+  }
+
+  function handleOutcome(outcome: ClientOutcome, kind: RunKind): void {
+    if (!outcome.ok && outcome.reason === 'superseded') return;
+    setBusy(false);
+    if (!outcome.ok) {
+      fail(outcome.message);
+      return;
+    }
+    const payload = outcome.payload;
+    if (payload.kind === 'run') {
+      const view: RunView = state.frontDoor === 'invoke' && state.invocationType === 'Event' ? { ...payload.run, response: asyncInvokeResponse(payload.run.response) } : payload.run;
+      data.run = view;
+      data.config = payload.functionConfig;
+      data.invocationType = state.frontDoor === 'invoke' ? state.invocationType : 'RequestResponse';
+      if (kind !== 'again') data.compare = null;
+      showResult(summariseRun({ ...view, invocationType: data.invocationType }), view);
+    } else if (payload.kind === 'compare') {
+      data.compare = payload.runs;
+      data.config = payload.functionConfig;
+      const current = payload.runs.find((r) => r.frontDoor === state.frontDoor) ?? payload.runs[0] ?? null;
+      if (current) {
+        data.run = current;
+        data.invocationType = 'RequestResponse';
+        const statuses = payload.runs.map((r) => `${r.response.statusCode}`).join(', ');
+        showResult(`${summariseRun(current)} Across the ${payload.runs.length} front doors the statuses were ${statuses}.`, current);
+      }
+    } else if (payload.kind === 'load-run') {
+      data.load = payload.load;
+      data.config = payload.functionConfig;
+      const t = payload.load.totals;
+      showResult(`Load run finished: ${t.requests} requests gave ${t.invocations} invocations, ${t.errors} errors and ${t.throttles} throttles, with at most ${t.maxConcurrentExecutions} running at once.`, null);
+    }
+    buttons.again.disabled = false;
+    buttons.fresh.disabled = false;
+  }
+
+  function showResult(sentence: string, view: RunView | null): void {
+    data.summary = sentence;
+    summaryEl.textContent = sentence;
+    const status = view?.response.statusCode ?? 200;
+    summaryEl.dataset['tone'] = view === null ? 'info' : view.findings.some((f) => f.severity !== 'warning') || status >= 400 ? 'error' : 'ok';
+    render();
+    if (!firstResultMarked) {
+      firstResultMarked = true;
+      performance.mark('lt-playground-first-result');
+      root.dataset['firstResult'] = 'true';
+    }
+  }
+
+  buttons.run.addEventListener('click', () => void run('run'));
+  buttons.again.addEventListener('click', () => void run('again'));
+  buttons.fresh.addEventListener('click', () => void run('fresh'));
+  buttons.compare.addEventListener('click', () => void run('compare'));
+  buttons.load.addEventListener('click', () => void run('load'));
+  if (!hasLoad) {
+    buttons.load.disabled = true;
+    buttons.load.title = 'Load runs need the load simulator (Engine III), not in this build yet.';
+  }
+
+  // ── Share and reset ────────────────────────────────────────────────────────────────────────
+  buttons.share.addEventListener('click', () => {
+    saveNow();
+    void encodeShareHash(state).then(async (hash) => {
+      const url = `${location.origin}${location.pathname}#${hash}`;
+      shareInput.value = url;
+      shareBox.hidden = false;
+      let copied = false;
+      try {
+        await navigator.clipboard.writeText(url);
+        copied = true;
+      } catch {
+        copied = false;
+      }
+      must(root, '[data-pg="share-status"]').textContent = copied
+        ? `Link copied (${url.length.toLocaleString('en-US')} characters). It holds your code, request, configuration, policy, state and faults.`
+        : `Link ready (${url.length.toLocaleString('en-US')} characters): copy it from the box.`;
+      shareInput.select();
+    });
+  });
+
+  function applyState(next: PlaygroundState): void {
+    state = next;
+    for (const doc of Object.keys(DOCS) as DocId[]) editor.setText(doc, state[DOCS[doc].stateKey]);
+    fillForm();
+    showTab(activeTab);
+  }
+
+  buttons.reset.addEventListener('click', () => {
+    if (!window.confirm('Reset the playground to the starting code? Your current code, request and configuration will be replaced.')) return;
+    applyState(createDefaultState());
+    saveNow();
+    showNotice('The playground was reset to the starting code.', 'info');
+  });
+
+  // ── Start ──────────────────────────────────────────────────────────────────────────────────
+  const frontDoorOptions = FRONT_DOORS.map((d) => h('option', { value: d }, FRONT_DOOR_LABELS[d]));
+  replaceChildren(frontDoorSelect, ...frontDoorOptions);
+  fillForm();
+  showTab('handler');
+  buttons.again.disabled = true;
+  buttons.fresh.disabled = true;
+  root.dataset['ready'] = 'true';
+
+  async function start(): Promise<void> {
+    if (isShareHash(location.hash)) {
+      const shared = await parseShareHash(location.hash);
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      if (shared.ok) {
+        const previous = storage?.getItem(key) ?? null;
+        const backupKey = `${key}:before-share`;
+        if (previous !== null) {
+          try {
+            storage?.setItem(backupKey, previous);
+          } catch {
+            // Storage full: the notice below still offers nothing to restore.
+          }
+        }
+        applyState(shared.value.state);
+        saveNow();
+        const dropped = shared.value.dropped.length ? ` Some fields were unreadable and use defaults: ${shared.value.dropped.join(', ')}.` : '';
+        showNotice(
+          `Opened a shared playground.${dropped}${previous !== null ? ' Your previous work was kept.' : ''}`,
+          'info',
+          previous !== null
+            ? {
+                label: 'Restore my previous work',
+                run: () => {
+                  const back = parseStoredState(storage?.getItem(backupKey) ?? null);
+                  if (back?.ok) {
+                    applyState(back.value.state);
+                    saveNow();
+                  }
+                },
+              }
+            : undefined,
+        );
+      } else {
+        showNotice(shared.error, 'warn');
+      }
+    }
+    await run('run');
+  }
+  void start();
+
+  return {
+    dispose() {
+      saveNow();
+      for (const c of cleanups) c();
+      for (const p of panels) p.unmount();
+      editor.dispose();
+    },
+  };
+}
+
+/** The `<lt-playground>` element: mounts the playground on connect, disposes it on disconnect. */
+export class PlaygroundElement extends HTMLElement {
+  #app: PlaygroundApp | null = null;
+
+  connectedCallback(): void {
+    this.#app ??= createPlayground(this);
+  }
+
+  disconnectedCallback(): void {
+    this.#app?.dispose();
+    this.#app = null;
+  }
+}
+
+/** Register `<lt-playground>` once. */
+export function definePlayground(): void {
+  if (!customElements.get('lt-playground')) customElements.define('lt-playground', PlaygroundElement);
+}

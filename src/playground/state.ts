@@ -1,0 +1,345 @@
+/**
+ * The playground's whole state (code, request, configuration, policy, AWS state, faults, load), and
+ * the parsers for every untrusted form of it: localStorage, share links (URL hash), the environment
+ * variables box and the request box. Parsers never throw; errors are sentences for the page.
+ */
+import { parseHttpRequestSpec } from '../engine/integrations/http-request.ts';
+import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
+import { isFrontDoor, RUNTIMES, type FrontDoor, type RuntimeId } from '../engine/vocabulary.ts';
+import type { FunctionInput, RequestInput } from '../worker/protocol.ts';
+import { STARTER_AWS_STATE, STARTER_CODE, STARTER_FAULTS, STARTER_POLICY, STARTER_REQUEST } from './samples.ts';
+
+/** Result of every `parse*` here. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Handler file names the playground offers (the runtime decides ESM vs CommonJS from these, see SIMULATION.md). */
+export const HANDLER_FILES = ['index.mjs', 'index.js', 'index.cjs'] as const;
+/** One handler file name. */
+export type HandlerFile = (typeof HANDLER_FILES)[number];
+
+/** Invocation types of the Invoke API (D11: RequestResponse answers 200, Event answers 202). */
+export const INVOCATION_TYPES = ['RequestResponse', 'Event'] as const;
+/** One invocation type. */
+export type InvocationType = (typeof INVOCATION_TYPES)[number];
+
+/** Everything a user can edit. Editor texts are kept as typed, even when they do not parse. */
+export interface PlaygroundState {
+  code: string;
+  fileName: HandlerFile;
+  /** Exported handler name: the handler string is `index.<handlerExport>`. */
+  handlerExport: string;
+  /** JSON text: an HTTP request (`requestMode` http) or the raw event (`event`). */
+  request: string;
+  requestMode: 'http' | 'event';
+  frontDoor: FrontDoor;
+  runtime: RuntimeId;
+  timeoutSeconds: number;
+  memoryMB: number;
+  /** `KEY=value` lines. */
+  environment: string;
+  invocationType: InvocationType;
+  /** JSON text of the execution-role policy. */
+  policy: string;
+  /** JSON text of the seeded AWS state. */
+  awsState: string;
+  /** JSON text of the downstream faults. */
+  faults: string;
+  /** Reserved concurrency, or null for unreserved. */
+  reservedConcurrency: number | null;
+  loadRequests: number;
+  /** `rate`: requests arrive at a rate (open model); `clients`: a number of callers in a loop (closed model). */
+  loadModel: 'rate' | 'clients';
+  loadRatePerSecond: number;
+  loadClients: number;
+}
+
+/** Version written into share links and storage; older versions stay readable. */
+export const STATE_VERSION = 1;
+/** Scenario id used when the page has no scenario. */
+export const DEFAULT_SCENARIO_ID = 'scratch';
+/** Largest share-link payload accepted (characters of the hash), so a hostile link cannot exhaust memory. */
+export const MAX_SHARE_HASH_CHARS = 200_000;
+/** Largest decompressed state accepted, bytes. */
+export const MAX_STATE_BYTES = 1_000_000;
+/** Largest load run the page offers (each request runs the handler in the browser). */
+export const MAX_LOAD_REQUESTS = 2_000;
+
+/** The state a fresh scratch pad starts with. */
+export function createDefaultState(): PlaygroundState {
+  return {
+    code: STARTER_CODE,
+    fileName: 'index.mjs',
+    handlerExport: 'handler',
+    request: STARTER_REQUEST,
+    requestMode: 'http',
+    frontDoor: 'apigw-rest',
+    runtime: 'nodejs22.x',
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    memoryMB: DEFAULT_MEMORY_MB,
+    environment: 'TABLE_NAME=orders\n',
+    invocationType: 'RequestResponse',
+    policy: STARTER_POLICY,
+    awsState: STARTER_AWS_STATE,
+    faults: STARTER_FAULTS,
+    reservedConcurrency: null,
+    loadRequests: 200,
+    loadModel: 'rate',
+    loadRatePerSecond: 50,
+    loadClients: 10,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pick<T>(raw: Record<string, unknown>, key: string, ok: (v: unknown) => v is T, fallback: T, dropped: string[]): T {
+  if (!(key in raw)) return fallback;
+  const v = raw[key];
+  if (ok(v)) return v;
+  dropped.push(key);
+  return fallback;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STATE_BYTES;
+const intIn = (min: number, max: number) => (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const oneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const isExportName = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(v) && v.length <= 100;
+
+/** A parsed state plus the fields that were unreadable and replaced by defaults. */
+export interface StateWithNotes {
+  state: PlaygroundState;
+  /** Field names that were present but invalid (replaced by their default). */
+  dropped: string[];
+}
+
+/**
+ * Parse a state object from storage or a share link (any version ≤ {@link STATE_VERSION}). Missing
+ * fields take their defaults; invalid ones are reported in `dropped` and replaced, so a partly
+ * damaged state still restores everything that is readable.
+ */
+export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
+  try {
+    if (!isRecord(input)) return { ok: false, error: 'The saved playground is not an object.' };
+    const version = input['v'];
+    if (version !== undefined && !(typeof version === 'number' && Number.isInteger(version) && version >= 1)) {
+      return { ok: false, error: 'The saved playground has an unreadable version number.' };
+    }
+    if (typeof version === 'number' && version > STATE_VERSION) {
+      return { ok: false, error: `This link was made by a newer version of the playground (format ${version}); this page reads up to format ${STATE_VERSION}.` };
+    }
+    const d = createDefaultState();
+    const dropped: string[] = [];
+    const state: PlaygroundState = {
+      code: pick(input, 'code', isString, d.code, dropped),
+      fileName: pick(input, 'fileName', oneOf(HANDLER_FILES), d.fileName, dropped),
+      handlerExport: pick(input, 'handlerExport', isExportName, d.handlerExport, dropped),
+      request: pick(input, 'request', isString, d.request, dropped),
+      requestMode: pick(input, 'requestMode', oneOf(['http', 'event'] as const), d.requestMode, dropped),
+      frontDoor: pick(input, 'frontDoor', isFrontDoor, d.frontDoor, dropped),
+      runtime: pick(input, 'runtime', oneOf(RUNTIMES), d.runtime, dropped),
+      timeoutSeconds: pick(input, 'timeoutSeconds', intIn(MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS), d.timeoutSeconds, dropped),
+      memoryMB: pick(input, 'memoryMB', intIn(MIN_MEMORY_MB, MAX_MEMORY_MB), d.memoryMB, dropped),
+      environment: pick(input, 'environment', isString, d.environment, dropped),
+      invocationType: pick(input, 'invocationType', oneOf(INVOCATION_TYPES), d.invocationType, dropped),
+      policy: pick(input, 'policy', isString, d.policy, dropped),
+      awsState: pick(input, 'awsState', isString, d.awsState, dropped),
+      faults: pick(input, 'faults', isString, d.faults, dropped),
+      reservedConcurrency: pick(input, 'reservedConcurrency', (v: unknown): v is number | null => v === null || intIn(0, 10_000)(v), d.reservedConcurrency, dropped),
+      loadRequests: pick(input, 'loadRequests', intIn(1, MAX_LOAD_REQUESTS), d.loadRequests, dropped),
+      loadModel: pick(input, 'loadModel', oneOf(['rate', 'clients'] as const), d.loadModel, dropped),
+      loadRatePerSecond: pick(input, 'loadRatePerSecond', intIn(1, 10_000), d.loadRatePerSecond, dropped),
+      loadClients: pick(input, 'loadClients', intIn(1, 1_000), d.loadClients, dropped),
+    };
+    return { ok: true, value: { state, dropped } };
+  } catch {
+    // Why: getters or proxies in hostile input can throw while being read.
+    return { ok: false, error: 'The saved playground could not be read.' };
+  }
+}
+
+/** The object written to storage and share links (the state plus its format version). */
+export function serialiseState(state: PlaygroundState): string {
+  return JSON.stringify({ v: STATE_VERSION, ...state });
+}
+
+/** localStorage key of a scenario's autosave. */
+export function storageKey(scenarioId: string): string {
+  return `lambda-triage:playground:${scenarioId}`;
+}
+
+/** Parse an autosave read from localStorage (null when nothing was saved). */
+export function parseStoredState(text: string | null): Parsed<StateWithNotes> | null {
+  if (text === null) return null;
+  if (text.length > MAX_STATE_BYTES * 2) return { ok: false, error: 'The autosave is too large to restore.' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'The autosave is not valid JSON (it may have been cut short).' };
+  }
+  return parsePlaygroundState(raw);
+}
+
+// ── Share links ──────────────────────────────────────────────────────────────────────────────
+
+/** Prefix of share hashes: `#s=<version>.<base64url deflate-raw JSON>`. */
+export const SHARE_PREFIX = 's=';
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  try {
+    const binary = atob(b64);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array | null> {
+  const writer = stream.writable.getWriter();
+  // Why: write errors surface on the reader too; swallowing them here avoids an unhandled rejection.
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Encode the whole state as a URL hash (without `#`): versioned, deflate-raw compressed, base64url. */
+export async function encodeShareHash(state: PlaygroundState): Promise<string> {
+  const json = new TextEncoder().encode(serialiseState(state));
+  const compressed = await pipe(json, new CompressionStream('deflate-raw'), Number.POSITIVE_INFINITY);
+  return `${SHARE_PREFIX}${STATE_VERSION}.${toBase64Url(compressed ?? new Uint8Array())}`;
+}
+
+/** Does this hash look like a share link at all (so the page knows whether to try)? */
+export function isShareHash(hash: string): boolean {
+  return hash.replace(/^#/, '').startsWith(SHARE_PREFIX);
+}
+
+/** Parse a share hash (with or without `#`). Never throws; an unreadable link explains itself. */
+export async function parseShareHash(hash: string): Promise<Parsed<StateWithNotes>> {
+  const broken = (why: string): Parsed<StateWithNotes> => ({ ok: false, error: `This share link could not be opened: ${why} Your autosaved work is unchanged.` });
+  try {
+    const text = hash.replace(/^#/, '');
+    if (!text.startsWith(SHARE_PREFIX)) return broken('it is not a playground link.');
+    if (text.length > MAX_SHARE_HASH_CHARS) return broken('it is too long.');
+    const body = text.slice(SHARE_PREFIX.length);
+    const dot = body.indexOf('.');
+    const versionText = dot === -1 ? '' : body.slice(0, dot);
+    if (!/^[1-9]\d{0,3}$/.test(versionText)) return broken('its format version is missing.');
+    const version = Number(versionText);
+    if (version > STATE_VERSION) return broken(`it was made by a newer version of the playground (format ${version}).`);
+    const bytes = fromBase64Url(body.slice(dot + 1));
+    if (!bytes || bytes.length === 0) return broken('it was cut short or changed (the data is not base64url).');
+    const json = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_STATE_BYTES).catch(() => null);
+    if (!json) return broken('it was cut short or changed (the data does not decompress).');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json));
+    } catch {
+      return broken('its contents are not valid JSON.');
+    }
+    const parsed = parsePlaygroundState(raw);
+    return parsed.ok ? parsed : broken(parsed.error);
+  } catch {
+    return broken('it is damaged.');
+  }
+}
+
+// ── Inputs for a run ───────────────────────────────────────────────────────────────────────────
+
+const ENV_NAME_RE = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** Lambda: environment variables total at most 4 KB. Source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
+export const MAX_ENVIRONMENT_BYTES = 4_096;
+
+/** Parse `KEY=value` lines (blank lines and `#` comments ignored) into environment variables. */
+export function parseEnvironment(text: string): Parsed<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const lines = String(text).split(/\r?\n/);
+  let bytes = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    if (eq <= 0) return { ok: false, error: `Environment line ${i + 1}: write KEY=value (got "${line.slice(0, 40)}").` };
+    const name = line.slice(0, eq).trim();
+    if (!ENV_NAME_RE.test(name)) {
+      return { ok: false, error: `Environment line ${i + 1}: "${name.slice(0, 40)}" is not a valid name; start with a letter and use letters, digits and _.` };
+    }
+    const value = line.slice(eq + 1);
+    out[name] = value;
+    bytes += new TextEncoder().encode(name + value).length;
+  }
+  if (bytes > MAX_ENVIRONMENT_BYTES) return { ok: false, error: `Environment variables total ${bytes} bytes; Lambda allows 4 KB (4,096 bytes).` };
+  return { ok: true, value: out };
+}
+
+/** Parse a JSON text box, naming the box and the position of a syntax error. */
+export function parseJsonText(text: string, what: string): Parsed<unknown> {
+  const source = String(text);
+  if (source.trim() === '') return { ok: false, error: `${what} is empty; write JSON such as {}.` };
+  try {
+    return { ok: true, value: JSON.parse(source) as unknown };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'invalid JSON';
+    return { ok: false, error: `${what} is not valid JSON: ${detail}.` };
+  }
+}
+
+/** Parse the request box into what the worker sends, according to the request mode. */
+export function parseRequestInput(text: string, mode: 'http' | 'event'): Parsed<RequestInput> {
+  const json = parseJsonText(text, mode === 'http' ? 'The request' : 'The event');
+  if (!json.ok) return json;
+  if (mode === 'event') return { ok: true, value: { kind: 'event', event: json.value } };
+  const spec = parseHttpRequestSpec(json.value);
+  if (!spec.ok) return { ok: false, error: `The request: ${spec.error}` };
+  return { ok: true, value: { kind: 'http', request: spec.value } };
+}
+
+/** The function (files and configuration) described by a state. */
+export function parseFunctionInput(state: PlaygroundState): Parsed<FunctionInput> {
+  const env = parseEnvironment(state.environment);
+  if (!env.ok) return env;
+  const base = state.fileName.replace(/\.(mjs|cjs|js)$/, '');
+  return {
+    ok: true,
+    value: {
+      files: { [state.fileName]: state.code },
+      config: {
+        handler: `${base}.${state.handlerExport}`,
+        runtime: state.runtime,
+        timeoutSeconds: state.timeoutSeconds,
+        memoryMB: state.memoryMB,
+        environment: env.value,
+      },
+    },
+  };
+}

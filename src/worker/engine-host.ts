@@ -1,0 +1,289 @@
+/**
+ * The engine side of the worker protocol, without any messaging: it turns one {@link WorkerRequest}
+ * into one result or error. The worker entry (`engine.worker.ts`) owns `postMessage`; this module is
+ * plain code so Node tests can drive it with the shared QuickJS module.
+ *
+ * It keeps one simulated function per (files, config, AWS input), so "Run again" reuses the warm
+ * execution environment exactly as Lambda would.
+ */
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { createSimulator, parseFunctionConfig, type ModuleResolver, type ServiceBridge, type SimFunction, type Simulator } from '../engine/index.ts';
+import { compareFrontDoors, runThroughFrontDoor, type FrontDoorRun, type RunOptions } from '../engine/integrations/compare.ts';
+import { requestBodyBytes, type SimulationInputs } from '../engine/integrations/http-request.ts';
+import { utf8ByteLength } from '../engine/integrations/text.ts';
+import type { FunctionConfig, InvocationRecord } from '../engine/types.ts';
+import { isFrontDoor, type CauseId } from '../engine/vocabulary.ts';
+import type {
+  AwsInput,
+  CallSpan,
+  ErrorResponse,
+  FrontDoorOptions,
+  FunctionInput,
+  LoadView,
+  LoadRunRequest,
+  ResultPayload,
+  RunView,
+  WorkerRequest,
+} from './protocol.ts';
+
+/** The simulated AWS world of one function (Engine III), as the host uses it. */
+export interface AwsWorld {
+  resolveModule: ModuleResolver;
+  services: ServiceBridge;
+  /** The calls one invocation made, for the timeline and the diagnosis. */
+  callsFor: (record: InvocationRecord) => CallSpan[];
+  /** Causes those calls add to the record's own. */
+  causesFor: (record: InvocationRecord) => CauseId[];
+}
+
+/** Creates an AWS world from the page's policy, state and faults; throws with a friendly message on bad input. */
+export type AwsWorldFactory = (input: AwsInput, config: FunctionConfig) => AwsWorld;
+
+/** Runs a load test (Engine III); returns metrics. Absent until the load module exists. */
+export type LoadRunner = (args: {
+  request: LoadRunRequest;
+  quickjs: QuickJSWASMModule;
+  config: FunctionConfig;
+  files: Record<string, string>;
+  /** A fresh AWS world for the run, when Engine III is plugged in. */
+  world: AwsWorld | null;
+  wallBudgetMs: number;
+}) => Promise<LoadView>;
+
+/** Options of {@link createEngineHost}. */
+export interface EngineHostOptions {
+  quickjs: QuickJSWASMModule;
+  /** Wall-clock budget per init or invocation before a runaway loop ends as a timeout, ms. */
+  wallBudgetMs?: number;
+  wallClock?: () => number;
+  createAwsWorld?: AwsWorldFactory;
+  runLoad?: LoadRunner;
+  /** How many distinct functions stay warm at once (least recently used are disposed). Default 4. */
+  maxWarmFunctions?: number;
+}
+
+/** The answer of {@link EngineHost.handle}, without the id (the caller adds it). */
+export type HostAnswer = { type: 'result'; payload: ResultPayload } | { type: 'error'; message: string; code: ErrorResponse['code'] };
+
+/** Handles requests one at a time. */
+export interface EngineHost {
+  handle: (request: WorkerRequest, progress: (message: string) => void) => Promise<HostAnswer>;
+  /** Is Engine III (simulated AWS services) plugged in? */
+  readonly hasAws: boolean;
+  readonly hasLoad: boolean;
+  dispose: () => void;
+}
+
+interface WarmEntry {
+  sim: Simulator;
+  fn: SimFunction;
+  world: AwsWorld | null;
+  /** {@link functionKey} of the code and config. */
+  fnKey: string;
+}
+
+/** Default wall budget in the browser: long enough for honest work, short enough that a hang is felt as a timeout. */
+export const WORKER_WALL_BUDGET_MS = 3_000;
+
+function badInput(message: string): HostAnswer {
+  return { type: 'error', code: 'bad-input', message };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deterministic UUID-shaped id for the front door's own request id (API Gateway / ALB). */
+export function frontDoorRequestId(n: number): string {
+  const hex = (n * 2654435761 >>> 0).toString(16).padStart(8, '0');
+  const tail = n.toString(16).padStart(12, '0');
+  return `${hex}-f00d-4${hex.slice(0, 3)}-8${hex.slice(3, 6)}-${tail}`;
+}
+
+function checkFunctionInput(fn: unknown): { ok: true; fn: FunctionInput; config: FunctionConfig } | { ok: false; message: string } {
+  if (!isPlainObject(fn) || !isPlainObject(fn['files']) || !isPlainObject(fn['config'])) {
+    return { ok: false, message: 'The request names no function files or configuration.' };
+  }
+  for (const [name, source] of Object.entries(fn['files'])) {
+    if (typeof source !== 'string') return { ok: false, message: `File ${name} is not text.` };
+  }
+  const parsed = parseFunctionConfig(fn['config'] as Partial<FunctionConfig>);
+  if (!parsed.ok) return { ok: false, message: parsed.error };
+  return { ok: true, fn: fn as unknown as FunctionInput, config: parsed.config };
+}
+
+/** Create the engine host. */
+export function createEngineHost(options: EngineHostOptions): EngineHost {
+  const warm = new Map<string, WarmEntry>();
+  const maxWarm = options.maxWarmFunctions ?? 4;
+  let requestCounter = 0;
+
+  function functionKey(fn: FunctionInput): string {
+    return JSON.stringify([fn.files, fn.config]);
+  }
+
+  function keyOf(fn: FunctionInput, aws: AwsInput | undefined): string {
+    return JSON.stringify([functionKey(fn), options.createAwsWorld ? (aws ?? null) : null]);
+  }
+
+  function dropEntry(key: string): void {
+    const entry = warm.get(key);
+    if (!entry) return;
+    warm.delete(key);
+    try {
+      entry.fn.dispose();
+    } catch {
+      // A quarantined runtime cannot be freed (see SIMULATION.md); dropping the reference is enough.
+    }
+  }
+
+  function getEntry(fn: FunctionInput, config: FunctionConfig, aws: AwsInput | undefined): WarmEntry {
+    const key = keyOf(fn, aws);
+    const existing = warm.get(key);
+    if (existing) {
+      // Why: Map keeps insertion order, so re-inserting marks the entry as most recently used.
+      warm.delete(key);
+      warm.set(key, existing);
+      return existing;
+    }
+    const world = options.createAwsWorld && aws ? options.createAwsWorld(aws, config) : null;
+    const sim = createSimulator({
+      quickjs: options.quickjs,
+      wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
+      ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+      ...(world ? { resolveModule: world.resolveModule, services: world.services } : {}),
+    });
+    const entry: WarmEntry = { sim, fn: sim.createFunction(config, fn.files), world, fnKey: functionKey(fn) };
+    warm.set(key, entry);
+    while (warm.size > maxWarm) {
+      const oldest = warm.keys().next().value;
+      if (oldest === undefined) break;
+      dropEntry(oldest);
+    }
+    return entry;
+  }
+
+  function simInputs(entry: WarmEntry, config: FunctionConfig): SimulationInputs {
+    requestCounter += 1;
+    return { requestId: frontDoorRequestId(requestCounter), nowMs: entry.sim.now(), region: config.region, accountId: config.accountId, functionName: config.functionName };
+  }
+
+  function runOptions(entry: WarmEntry, config: FunctionConfig, fd: FrontDoorOptions | undefined): RunOptions {
+    const o: RunOptions = { sim: simInputs(entry, config) };
+    if (fd?.invokePermission !== undefined) o.invokePermission = fd.invokePermission;
+    if (fd?.integrationTimeoutMs !== undefined) o.integrationTimeoutMs = fd.integrationTimeoutMs;
+    if (fd?.throttled !== undefined) o.throttled = fd.throttled;
+    return o;
+  }
+
+  function toView(run: FrontDoorRun, requestBytes: number | null, entry: WarmEntry): RunView {
+    const eventText = (() => {
+      try {
+        return JSON.stringify(run.event) ?? 'null';
+      } catch {
+        return 'null';
+      }
+    })();
+    const eventBytes = utf8ByteLength(eventText);
+    const record = run.record;
+    return {
+      frontDoor: run.frontDoor,
+      response: run.response,
+      findings: run.findings,
+      gatewayLogs: run.gatewayLogs,
+      invoked: run.invoked,
+      clientLatencyMs: run.clientLatencyMs,
+      record: run.record,
+      event: run.event,
+      requestBytes: requestBytes ?? eventBytes,
+      eventBytes,
+      payloadBytes: run.record?.payload != null ? utf8ByteLength(run.record.payload) : null,
+      calls: record && entry.world ? entry.world.callsFor(record) : [],
+      callCauses: record && entry.world ? entry.world.causesFor(record) : [],
+    };
+  }
+
+  async function handleUnsafe(request: WorkerRequest, progress: (message: string) => void): Promise<HostAnswer> {
+    const checked = checkFunctionInput((request as { fn?: unknown }).fn);
+    if (!checked.ok) return badInput(checked.message);
+    const { fn, config } = checked;
+
+    if (request.type === 'reset-environment') {
+      // Whatever AWS input it ran with, every warm copy of this code and config starts cold next time.
+      const fnKey = functionKey(fn);
+      for (const e of warm.values()) if (e.fnKey === fnKey) e.fn.newEnvironment();
+      return { type: 'result', payload: { kind: 'reset-environment' } };
+    }
+
+    const needsAws = 'aws' in request && request.aws !== undefined;
+    let entry: WarmEntry;
+    try {
+      entry = getEntry(fn, config, needsAws ? request.aws : undefined);
+    } catch (error) {
+      return badInput(error instanceof Error ? error.message : String(error));
+    }
+    const invoke = (event: unknown) => entry.fn.invoke(event);
+
+    if (request.type === 'run') {
+      if (!isFrontDoor(request.frontDoor)) return badInput(`Unknown front door "${String(request.frontDoor)}".`);
+      if (request.fresh) entry.fn.newEnvironment();
+      progress('Running the function…');
+      const input = request.input;
+      const run =
+        input.kind === 'http'
+          ? await runThroughFrontDoor(request.frontDoor, { request: input.request }, invoke, runOptions(entry, config, request.options))
+          : await runThroughFrontDoor(request.frontDoor, { rawEvent: input.event }, invoke, runOptions(entry, config, request.options));
+      const view = toView(run, input.kind === 'http' ? requestBodyBytes(input.request) : null, entry);
+      return { type: 'result', payload: { kind: 'run', run: view, coldStart: run.record?.coldStart ?? false, functionConfig: config } };
+    }
+
+    if (request.type === 'compare') {
+      progress('Comparing the front doors…');
+      const runs = await compareFrontDoors(request.request, async (event, door) => {
+        progress(`Running through ${door}…`);
+        return invoke(event);
+      }, runOptions(entry, config, request.options));
+      const bytes = requestBodyBytes(request.request);
+      return { type: 'result', payload: { kind: 'compare', runs: runs.map((r) => toView(r, bytes, entry)), functionConfig: config } };
+    }
+
+    if (request.type === 'load-run') {
+      if (!options.runLoad) return { type: 'error', code: 'unsupported', message: 'Load runs need the load simulator (Engine III), which this build does not include yet.' };
+      progress(`Running ${request.load.requests} requests…`);
+      let world: AwsWorld | null = null;
+      try {
+        world = options.createAwsWorld && request.aws ? options.createAwsWorld(request.aws, config) : null;
+      } catch (error) {
+        return badInput(error instanceof Error ? error.message : String(error));
+      }
+      const load = await options.runLoad({
+        request,
+        quickjs: options.quickjs,
+        config,
+        files: fn.files,
+        world,
+        wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
+      });
+      return { type: 'result', payload: { kind: 'load-run', load, functionConfig: config } };
+    }
+    return badInput('Unknown request type.');
+  }
+
+  return {
+    hasAws: options.createAwsWorld !== undefined,
+    hasLoad: options.runLoad !== undefined,
+    async handle(request, progress) {
+      try {
+        return await handleUnsafe(request, progress);
+      } catch (error) {
+        // A bug or an engine failure: drop every warm function (they may be inconsistent) and say so.
+        for (const key of [...warm.keys()]) dropEntry(key);
+        const message = error instanceof Error ? error.message : String(error);
+        return { type: 'error', code: 'engine-failure', message: `The simulator failed: ${message}. The environment was reset; run again.` };
+      }
+    },
+    dispose() {
+      for (const key of [...warm.keys()]) dropEntry(key);
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker: loads QuickJS (RELEASE_SYNC, wasm from our own origin), creates the engine host
+ * and answers the page's requests one at a time. This is the only code that posts messages.
+ */
+import { newQuickJSWASMModuleFromVariant, newVariant } from 'quickjs-emscripten-core';
+import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import wasmLocation from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
+import { createEngineHost, type AwsWorldFactory, type EngineHost, type LoadRunner } from './engine-host.ts';
+import { isWorkerRequest, type WorkerResponse } from './protocol.ts';
+import { loadPlugins } from './plugins.ts';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+function post(message: WorkerResponse): void {
+  scope.postMessage(message);
+}
+
+async function startHost(): Promise<EngineHost> {
+  const [quickjs, plugins] = await Promise.all([
+    newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmLocation })),
+    loadPlugins(),
+  ]);
+  const createAwsWorld: AwsWorldFactory | undefined = plugins.createAwsWorld;
+  const runLoad: LoadRunner | undefined = plugins.runLoad;
+  return createEngineHost({ quickjs, ...(createAwsWorld ? { createAwsWorld } : {}), ...(runLoad ? { runLoad } : {}) });
+}
+
+// Why: requests are answered strictly in order; the chain holds the host once it is ready.
+let chain: Promise<EngineHost> = startHost();
+
+scope.onmessage = (event: MessageEvent<unknown>) => {
+  const request = event.data;
+  if (!isWorkerRequest(request)) {
+    const id = typeof (request as { id?: unknown })?.id === 'number' ? (request as { id: number }).id : -1;
+    post({ id, type: 'error', code: 'bad-input', message: 'The engine received a message it does not understand.' });
+    return;
+  }
+  chain = chain.then(async (host) => {
+    const started = performance.now();
+    const answer = await host.handle(request, (message) => post({ id: request.id, type: 'progress', message }));
+    const wallMs = performance.now() - started;
+    if (answer.type === 'result') post({ id: request.id, type: 'result', payload: answer.payload, wallMs });
+    else post({ id: request.id, type: 'error', code: answer.code, message: answer.message });
+    return host;
+  });
+  chain.catch((error: unknown) => {
+    post({ id: request.id, type: 'error', code: 'engine-failure', message: `The engine could not start: ${error instanceof Error ? error.message : String(error)}` });
+  });
+};

@@ -1,0 +1,314 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './support/page-checks.ts';
+
+// The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
+// browser context, so localStorage starts empty.
+
+const summary = (page: Page) => page.locator('[data-pg="summary"]');
+const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+
+/** Open the playground and wait for the automatic first run. */
+async function open(page: Page, path = '/playground/'): Promise<void> {
+  await page.goto(path);
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+}
+
+/**
+ * Replace the handler code through Monaco (loaded on first interaction), as a person would. Code is
+ * one line: typed text goes through Monaco's auto-closing of brackets, which a newline would defeat.
+ */
+async function setCode(page: Page, code: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Handler' }).click();
+  await page.locator('[data-pg="code-area"]').click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(code);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(code.split('\n')[0]!.trim().slice(0, 20));
+}
+
+async function setConfig(page: Page, label: string, value: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Config' }).click();
+  await page.getByLabel(label).fill(value);
+}
+
+async function runAndWait(page: Page, button = 'Run'): Promise<void> {
+  const before = await summary(page).textContent();
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await expect(summary(page)).not.toHaveText(before ?? '', { timeout: 20_000 });
+}
+
+test.describe.configure({ mode: 'parallel' });
+
+test('the first run succeeds: 200 for the caller, CloudWatch lines, no console errors', async ({ page, baseURL }) => {
+  const watch = watchPage(page, baseURL!);
+  await open(page);
+  await expect(response(page)).toContainText('200');
+  await expect(summary(page)).toContainText('answered 200');
+  const logs = page.getByRole('region', { name: 'Logs' });
+  await expect(logs).toContainText('START RequestId:');
+  await expect(logs).toContainText('REPORT RequestId:');
+  await expect(page.getByRole('region', { name: 'Diagnosis' })).toContainText('No findings');
+  await page.waitForLoadState('networkidle');
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.externalRequests).toEqual([]);
+});
+
+test('a slow handler times out and the diagnosis links its guide and tree node', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => { await new Promise((r) => setTimeout(r, 5000)); return { statusCode: 200, body: "late" }; };');
+  await setConfig(page, 'Timeout (seconds, 1–900)', '1');
+  await runAndWait(page);
+  await expect(summary(page)).toContainText('Task timed out after 1.00 seconds');
+  await expect(response(page)).toContainText('502');
+  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  await expect(diagnosis.getByRole('link', { name: /Guide: / }).first()).toHaveAttribute('href', '/guides/timeout/');
+  await expect(diagnosis.getByRole('link', { name: 'Decision tree node' }).first()).toHaveAttribute('href', '/tree/timeout/');
+  await expect(page.getByRole('region', { name: 'Logs' })).toContainText('Task timed out after 1.00 seconds');
+});
+
+test('a handler that keeps allocating runs out of memory', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => { const keep = []; for (let i = 0; ; i++) keep.push({ i, s: "x".repeat(100) + i }); };');
+  await runAndWait(page);
+  await expect(summary(page)).toContainText('ran out of memory');
+  await expect(response(page)).toContainText('502');
+  await expect(page.getByRole('region', { name: 'Logs' })).toContainText('Runtime.OutOfMemory');
+  await expect(page.locator('#pg-memory-gauge')).toHaveAttribute('value', '128');
+});
+
+test('a bare object is 502 on the REST API and 200 on HTTP API 2.0 in the compare view', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => ({ message: "hello" });');
+  await runAndWait(page, 'Compare front doors');
+  const rest = page.locator('.pg-compare tr[data-front-door="apigw-rest"] .pg-compare-status');
+  const v2 = page.locator('.pg-compare tr[data-front-door="http-api-v2"] .pg-compare-status');
+  await expect(rest).toContainText('502');
+  await expect(v2).toContainText('200');
+});
+
+test('while (true) {} leaves the page responsive and ends as a timeout', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => { while (true) {} };');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // The page still reacts while the worker spins: switching tabs works.
+  await page.getByRole('tab', { name: 'Config' }).click();
+  await expect(page.getByRole('tab', { name: 'Config' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Timeout (seconds, 1–900)')).toBeVisible();
+  await expect(summary(page)).toContainText('Task timed out after', { timeout: 20_000 });
+});
+
+test('a share link restores the same state in a new browser', async ({ page, browser, baseURL }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => ({ statusCode: 418, body: "shared-marker-71" });');
+  await setConfig(page, 'Memory (MB, 128–10,240)', '512');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const url = await page.locator('[data-pg="share-url"]').inputValue();
+  expect(url).toMatch(/#s=1\./);
+
+  const other = await browser.newContext({ baseURL: baseURL! });
+  const fresh = await other.newPage();
+  await open(fresh, url.replace(baseURL!, ''));
+  await expect(fresh.locator('#pg-code')).toHaveValue(/shared-marker-71/);
+  await expect(response(fresh)).toContainText('418');
+  await fresh.getByRole('tab', { name: 'Config' }).click();
+  await expect(fresh.getByLabel('Memory (MB, 128–10,240)')).toHaveValue('512');
+  await other.close();
+});
+
+test('an unreadable share link says so and keeps the autosaved work', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: "kept-marker-33" });');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('lambda-triage:playground:scratch') ?? '')).toContain('kept-marker-33');
+  // A new document (not a same-page hash change), as when someone opens the link.
+  await page.goto('about:blank');
+  await open(page, '/playground/#s=1.not-really-data');
+  await expect(page.locator('[data-pg="notice"]')).toContainText('This share link could not be opened');
+  await expect(page.locator('#pg-code')).toHaveValue(/kept-marker-33/);
+});
+
+test('a reload keeps edits', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: "reload-marker-5" });');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('lambda-triage:playground:scratch') ?? '')).toContain('reload-marker-5');
+  await page.reload();
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('#pg-code')).toHaveValue(/reload-marker-5/);
+  await expect(response(page)).toContainText('200');
+});
+
+test('Reset asks first, then returns to the starting code', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: "reset-marker" });');
+  page.once('dialog', (d) => void d.dismiss());
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('reset-marker');
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('reset-marker');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Edit me');
+});
+
+test('keyboard only: reach the editor, edit, run with Ctrl+Enter, and leave with Escape then Tab', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Handler' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Examples')).toBeFocused();
+  await page.keyboard.press('Tab');
+  // Focus entering the code area loads Monaco and moves focus into it.
+  await expect(page.locator('.monaco-editor.focused')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('export const handler = async () => ({ statusCode: 201, body: "made" });');
+  const before = await summary(page).textContent();
+  await page.keyboard.press('Control+Enter');
+  await expect(summary(page)).not.toHaveText(before ?? '');
+  await expect(response(page)).toContainText('201');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const inEditor = await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'));
+  expect(inEditor).toBe(false);
+  // And the Run button works from the keyboard.
+  await page.getByRole('button', { name: 'Run', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(response(page)).toContainText('201');
+});
+
+test('Monaco marks syntax errors and completes the Lambda context from @types/aws-lambda', async ({ page }) => {
+  await open(page);
+  // The starting code types the handler with JSDoc; add a line inside it and ask for completions.
+  await page.locator('[data-pg="code-area"]').click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('context');
+  await page.keyboard.type('.getR');
+  await expect(page.locator('.monaco-editor .suggest-widget')).toContainText('getRemainingTimeInMillis', { timeout: 20_000 });
+  await page.keyboard.press('Escape');
+  await setCode(page, 'export const handler = async () => { return (; };');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeAttached({ timeout: 20_000 });
+  // The simulator agrees: the run fails at init with a syntax error.
+  await runAndWait(page);
+  await expect(summary(page)).toContainText('UserCodeSyntaxError');
+});
+
+test('the request tab validates JSON and refuses to run a broken request, keeping the text', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Request' }).click();
+  await page.locator('[data-pg="code-area"]').click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('{ "method": "GET", "path": "no-slash" }');
+  await expect(page.locator('[data-pg="validation"]')).toContainText('`path` must be a string starting with "/"');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(summary(page)).toContainText('Not run: The request:');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('no-slash');
+});
+
+async function setJsonTab(page: Page, tab: string, json: string): Promise<void> {
+  await page.getByRole('tab', { name: tab }).click();
+  await page.locator('[data-pg="code-area"]').click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(json);
+  await expect(page.locator('[data-pg="validation"]')).toContainText('Valid JSON');
+}
+
+test('the DynamoDB example reads its seeded item, then a policy without the action gets AccessDenied', async ({ page }) => {
+  await open(page);
+  page.on('dialog', (d) => void d.accept());
+  await page.getByLabel('Examples').selectOption({ label: 'Reads DynamoDB (needs the policy)' });
+  await runAndWait(page);
+  await expect(response(page)).toContainText('200');
+  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  await expect(diagnosis).toContainText('DynamoDB GetItem');
+  await setJsonTab(page, 'Policy', '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }');
+  await runAndWait(page);
+  await expect(summary(page)).toContainText('AccessDeniedException');
+  await expect(response(page)).toContainText('502');
+  await expect(diagnosis).toContainText('IAM implicit deny of dynamodb:GetItem');
+});
+
+test('a load run with reserved concurrency charts the five metrics and counts throttles', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Concurrency' }).click();
+  await page.getByLabel('Reserved concurrency (empty = unreserved)').fill('1');
+  await page.getByLabel('Requests (1–2,000)').fill('40');
+  await page.getByLabel('Rate (requests per second)').fill('40');
+  await page.getByRole('button', { name: 'Load run' }).click();
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  await expect(metrics).toContainText(/\d+ throttles/, { timeout: 30_000 });
+  await expect(metrics.locator('canvas')).toHaveCount(5);
+  await expect(summary(page)).toContainText('Load run finished: 40 requests');
+  await expect(summary(page)).toContainText('at most 1 running at once');
+  // Reserved concurrency 0 throttles a single run too.
+  await page.getByLabel('Reserved concurrency (empty = unreserved)').fill('0');
+  await runAndWait(page);
+  await expect(summary(page)).toContainText('without invoking the function');
+  await expect(response(page)).toContainText('500');
+});
+
+test('on a touch screen the plain, labelled text box is the editor and it runs', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL: baseURL!, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await open(page);
+  const box = page.getByLabel('Handler code');
+  await box.tap();
+  await box.fill('export const handler = async () => ({ statusCode: 202, body: "from a phone" });');
+  await page.getByRole('button', { name: 'Run', exact: true }).tap();
+  await expect(response(page)).toContainText('202');
+  await expect(page.locator('.monaco-editor')).toHaveCount(0);
+  await context.close();
+});
+
+test('when Monaco cannot load, the text box stays, says so, and still runs', async ({ page }) => {
+  await page.route(/\/_astro\/monaco\.[^/]+\.js$/, (route) => route.abort());
+  await open(page);
+  await page.locator('#pg-code').click();
+  await expect(page.locator('[data-pg="editor-status"]')).toContainText('could not load');
+  await page.locator('#pg-code').fill('export const handler = async () => ({ statusCode: 203, body: "plain" });');
+  await page.locator('#pg-code').press('Control+Enter');
+  await expect(response(page)).toContainText('203');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no violations (${theme} theme)`, async ({ page }) => {
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await open(page);
+    await runAndWait(page, 'Compare front doors');
+    // With Monaco loaded too, and the Diagnosis showing findings.
+    await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: { not: "a string" } });');
+    await runAndWait(page);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  });
+}
+
+test('no horizontal overflow at 390 px, with results and the compare table', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await runAndWait(page, 'Compare front doors');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('guide pages load neither Monaco nor QuickJS', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto('/guides/timeout/');
+  await page.waitForLoadState('networkidle');
+  expect(requested.filter((u) => /monaco|editor\.api|quickjs|emscripten|engine\.worker|ts\.worker/.test(u))).toEqual([]);
+});
