@@ -105,3 +105,10 @@ if (existsSync(analyzerBench)) {
   const { benchAnalyzer } = await import(analyzerBench);
   for (const { name, value, unit } of await benchAnalyzer()) figure(name, value, unit);
 }
+
+const playgroundBench = join(repo, 'scripts', 'bench-playground.mjs');
+if (existsSync(playgroundBench)) {
+  console.log('\n# Playground (in Chromium; bytes counted from dist/ including workers and wasm)');
+  const { benchPlayground } = await import(playgroundBench);
+  for (const { name, value, unit } of await benchPlayground()) figure(name, value, unit);
+}

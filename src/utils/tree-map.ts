@@ -2,7 +2,7 @@
  * Lays out the whole decision tree at build time with elkjs (layered algorithm) and returns boxes and
  * edge paths ready to draw as SVG. Runs in Node during the build; nothing of it ships to the browser.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { childrenOf, nodeLabel, type Tree } from './tree.ts';
 
 /** A box of the map. */
@@ -90,7 +90,7 @@ async function computeLayout(tree: Tree): Promise<TreeMap> {
       edges.push({ id: `${id}->${key}`, sources: [id], targets: [key] });
     }
   }
-  const graph = await elk.layout({
+  const input: ElkNode = {
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -102,7 +102,8 @@ async function computeLayout(tree: Tree): Promise<TreeMap> {
     },
     children: boxes.map((b) => ({ id: b.key, width: b.width, height: b.height })),
     edges,
-  });
+  };
+  const graph = await elk.layout(input);
   const placed = new Map((graph.children ?? []).map((c) => [c.id, c]));
   return {
     width: Math.ceil(graph.width ?? 0),

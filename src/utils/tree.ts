@@ -95,7 +95,7 @@ export function checkTree(tree: Tree, causeIds: readonly string[], start = TREE_
   for (const id of tree.keys()) {
     if (!state.has(id)) issues.push(`${id}: cannot be reached from "${start}"; link to it from a question.`);
   }
-  const outcomes = new Set([...tree.values()].flatMap((n) => (n.type === 'outcome' ? [n.cause] : [])));
+  const outcomes = new Set<string>([...tree.values()].flatMap((n) => (n.type === 'outcome' ? [n.cause] : [])));
   for (const cause of causeIds) {
     if (!outcomes.has(cause)) issues.push(`Cause "${cause}" has no outcome node: add one so the tree can reach it.`);
   }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs module without type declarations
 import { applyMetaPolicy, hashSource, inlineScripts, serializePolicy, BASE_DIRECTIVES } from '../../src/integrations/csp.mjs';
 
 describe('csp integration', () => {
