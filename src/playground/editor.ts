@@ -5,7 +5,7 @@
  */
 
 /** Documents the editor can show. */
-export type DocId = 'handler' | 'request' | 'policy' | 'awsState' | 'faults';
+export type DocId = 'handler' | 'request' | 'policy' | 'awsState' | 'faults' | 'scenarioConfig';
 
 /** A position-anchored problem to mark in the editor. */
 export interface EditorProblem {

@@ -6,7 +6,7 @@
  */
 import { FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor, RUNTIMES } from '../engine/vocabulary.ts';
 import { EngineClient, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
-import type { AwsInput, RunView } from '../worker/protocol.ts';
+import type { AwsInput, FrontDoorOptions, RunView } from '../worker/protocol.ts';
 import { h, must, replaceChildren } from './dom.ts';
 import { createTextareaEditor, prefersPlainEditor, type CodeEditor, type DocId, type EditorEvents } from './editor.ts';
 import { asyncInvokeResponse } from './invocation-type.ts';
@@ -35,16 +35,19 @@ import {
   type PlaygroundState,
 } from './state.ts';
 import { summariseRun } from './summary.ts';
+import { createScenarioMode, type ScenarioMode } from './scenario-mode.ts';
+import { parseScenarioParam } from './scenario.ts';
 
 type TabId = DocId | 'config' | 'concurrency';
 type RunKind = 'run' | 'again' | 'fresh' | 'compare' | 'load';
 
-const DOCS: Record<DocId, { label: string; language: 'javascript' | 'json'; stateKey: 'code' | 'request' | 'policy' | 'awsState' | 'faults' }> = {
+const DOCS: Record<DocId, { label: string; language: 'javascript' | 'json'; stateKey: 'code' | 'request' | 'policy' | 'awsState' | 'faults' | 'scenarioConfig' }> = {
   handler: { label: 'Handler code', language: 'javascript', stateKey: 'code' },
   request: { label: 'Request (JSON)', language: 'json', stateKey: 'request' },
   policy: { label: 'Execution-role policy (JSON)', language: 'json', stateKey: 'policy' },
   awsState: { label: 'Seeded AWS state (JSON)', language: 'json', stateKey: 'awsState' },
   faults: { label: 'Downstream faults (JSON)', language: 'json', stateKey: 'faults' },
+  scenarioConfig: { label: 'Scenario config file (JSON)', language: 'json', stateKey: 'scenarioConfig' },
 };
 
 const AUTOSAVE_DELAY_MS = 250;
@@ -77,12 +80,14 @@ export interface PlaygroundApp {
 
 /** Enhance the server-rendered playground markup inside `root`. */
 export function createPlayground(root: HTMLElement): PlaygroundApp {
-  const scenarioId = root.dataset['scenario'] || DEFAULT_SCENARIO_ID;
+  // Scenario mode: `?scenario=<id>` keeps the learner's work under that scenario's own key.
+  const scenarioParam = parseScenarioParam(location.search);
+  const scenarioId = scenarioParam?.ok ? scenarioParam.value : root.dataset['scenario'] || DEFAULT_SCENARIO_ID;
   const hasAws = root.dataset['hasAws'] === 'true';
   const hasLoad = root.dataset['hasLoad'] === 'true';
   const links = readLinks(root);
   const storage = safeStorage();
-  const key = storageKey(scenarioId);
+  let key = storageKey(scenarioId);
   const cleanups: (() => void)[] = [];
 
   // ── Elements ───────────────────────────────────────────────────────────────────────────────
@@ -97,6 +102,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   const editorStatus = must(root, '[data-pg="editor-status"]');
   const codePanel = must(root, '#pg-panel-code');
   const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"][data-tab]')];
+  const visibleTabs = () => tabs.filter((t) => !t.hidden);
   const buttons = {
     run: must<HTMLButtonElement>(root, '[data-action="run"]'),
     again: must<HTMLButtonElement>(root, '[data-action="again"]'),
@@ -118,6 +124,9 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   const restored = parseStoredState(storage?.getItem(key) ?? null);
   if (restored?.ok) state = restored.value.state;
   else if (restored && !restored.ok) showNotice(`${restored.error} The starting code is shown instead; nothing was overwritten until you edit.`, 'warn');
+
+  // Scenario mode, once the scenario has loaded (see startScenario).
+  let scenario: ScenarioMode | null = null;
 
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   function saveNow(): void {
@@ -185,6 +194,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
         ? `An HTTP request { method, path, query, headers, cookies, body }: each front door builds its own event from it (${FRONT_DOOR_LABELS[state.frontDoor]} now).`
         : 'A raw event, sent to the function exactly as written.';
     }
+    if (doc === 'scenarioConfig') return scenario?.configNote() ?? '';
     if (!hasAws) return 'Saved and shared with your work, but not used yet: the simulated AWS services (Engine III) are not in this build, so runs ignore this tab.';
     if (doc === 'policy') return 'The execution role\'s policy (one document or a list): every simulated AWS call is checked against it, and a denied call fails with AccessDeniedException.';
     if (doc === 'awsState') return 'What the account holds at the start of each new environment: s3.buckets, dynamodb.tables (keySchema, items), sqs.queues, sns.topics, secretsmanager.secrets, ssm.parameters, http hosts.';
@@ -207,7 +217,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       lastDoc = tab;
       const tabEl = tabs.find((t) => t.dataset['tab'] === tab);
       if (tabEl) codePanel.setAttribute('aria-labelledby', tabEl.id);
-      codeLabel.textContent = DOCS[tab].label;
+      codeLabel.textContent = tab === 'scenarioConfig' ? (scenario?.configLabel() ?? DOCS[tab].label) : DOCS[tab].label;
       codeNote.textContent = docNote(tab);
       must(root, '[data-pg="samples"]').hidden = tab !== 'request' && tab !== 'handler';
       fillSamples(tab);
@@ -216,13 +226,16 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     }
   }
 
-  tabs.forEach((t, i) => {
+  tabs.forEach((t) => {
     t.addEventListener('click', () => showTab(t.dataset['tab'] as TabId));
     t.addEventListener('keydown', (e) => {
-      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : null;
+      // Why computed here: the scenario's config-file tab appears only in scenario mode.
+      const shown = visibleTabs();
+      const i = shown.indexOf(t);
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? shown.length - 1 : null;
       if (next === null) return;
       e.preventDefault();
-      const target = tabs[(next + tabs.length) % tabs.length];
+      const target = shown[(next + shown.length) % shown.length];
       if (target) showTab(target.dataset['tab'] as TabId, true);
     });
   });
@@ -420,11 +433,21 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     if (!fn.ok) return fail(`Not run: ${fn.error}`, 'config');
     const input = parseRequestInput(state.request, state.requestMode);
     if (!input.ok) return fail(`Not run: ${input.error}`, 'request');
-    const aws = awsInput();
+    let aws = awsInput();
     if (typeof aws === 'string') return fail(`Not run: ${aws}`);
     // Reserved concurrency 0 throttles every synchronous invocation (aws-facts §8: "With reserved
     // concurrency 0 or exceeded", Reason ReservedFunctionConcurrentInvocationLimitExceeded).
-    const options = state.reservedConcurrency === 0 ? { options: { throttled: true } } : {};
+    let fdOptions: FrontDoorOptions = state.reservedConcurrency === 0 ? { throttled: true } : {};
+    if (scenario) {
+      // Scenario mode: support files, the function name and the config file, as "Check my fix" runs them.
+      const adjusted = scenario.adjustRun(fn.value, input.value, aws);
+      if (!adjusted.ok) return fail(`Not run: ${adjusted.error}`, 'scenarioConfig');
+      fn.value.files = adjusted.value.files;
+      fn.value.config = adjusted.value.config;
+      aws = adjusted.value.aws;
+      fdOptions = { ...fdOptions, ...adjusted.value.options };
+    }
+    const options = Object.keys(fdOptions).length > 0 ? { options: fdOptions } : {};
     const common = { ...(aws ? { aws } : {}), ...options };
     let request: OutgoingRequest;
     if (kind === 'compare') {
@@ -474,6 +497,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       data.invocationType = state.frontDoor === 'invoke' ? state.invocationType : 'RequestResponse';
       if (kind !== 'again') data.compare = null;
       showResult(summariseRun({ ...view, invocationType: data.invocationType }), view);
+      if (kind !== 'load' && userRan) scenario?.runFinished(view.response.statusCode);
     } else if (payload.kind === 'compare') {
       data.compare = payload.runs;
       data.config = payload.functionConfig;
@@ -507,6 +531,9 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     }
   }
 
+  // The automatic first run does not count as the learner reproducing a scenario.
+  let userRan = false;
+  for (const b of [buttons.run, buttons.again, buttons.fresh]) b.addEventListener('click', () => (userRan = true), { capture: true });
   buttons.run.addEventListener('click', () => void run('run'));
   buttons.again.addEventListener('click', () => void run('again'));
   buttons.fresh.addEventListener('click', () => void run('fresh'));
@@ -546,8 +573,8 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   }
 
   buttons.reset.addEventListener('click', () => {
-    if (!window.confirm('Reset the playground to the starting code? Your current code, request and configuration will be replaced.')) return;
-    applyState(createDefaultState());
+    if (!window.confirm(scenario ? 'Reset this scenario to the broken handler it started with? Your current code, request and configuration will be replaced.' : 'Reset the playground to the starting code? Your current code, request and configuration will be replaced.')) return;
+    applyState(scenario ? scenario.initialState() : createDefaultState());
     saveNow();
     showNotice('The playground was reset to the starting code.', 'info');
   });
@@ -561,7 +588,41 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   buttons.fresh.disabled = true;
   root.dataset['ready'] = 'true';
 
+  // ── Scenario mode ──────────────────────────────────────────────────────────────────────────
+  const hadSavedWork = restored?.ok === true;
+
+  async function startScenario(): Promise<void> {
+    if (!scenarioParam) return;
+    const fallBackToScratch = (message: string) => {
+      key = storageKey(DEFAULT_SCENARIO_ID);
+      const scratch = parseStoredState(storage?.getItem(key) ?? null);
+      applyState(scratch?.ok ? scratch.value.state : createDefaultState());
+      showNotice(message, 'warn', { label: 'Go to the onboarding scenarios', run: () => location.assign('/onboarding/') });
+    };
+    if (!scenarioParam.ok) return fallBackToScratch(`${scenarioParam.error} This is the scratch playground; pick a scenario on the onboarding page (/onboarding/).`);
+    const mode = await createScenarioMode({
+      id: scenarioParam.value,
+      host: must(root, '[data-pg="scenario"]'),
+      storage,
+      client,
+      getState: () => state,
+      applyState: (next) => {
+        applyState(next);
+        saveNow();
+      },
+      showTab: (tab) => showTab(tab),
+      configTab: must<HTMLButtonElement>(root, '[data-tab="scenarioConfig"]'),
+      hadSavedWork,
+      saveNow,
+    });
+    if (!mode.ok) return fallBackToScratch(mode.error);
+    scenario = mode.value;
+    root.dataset['scenario'] = scenarioParam.value;
+    showTab(activeTab);
+  }
+
   async function start(): Promise<void> {
+    await startScenario();
     if (isShareHash(location.hash)) {
       const shared = await parseShareHash(location.hash);
       history.replaceState(null, '', `${location.pathname}${location.search}`);

@@ -44,6 +44,8 @@ export interface PlaygroundState {
   awsState: string;
   /** JSON text of the downstream faults. */
   faults: string;
+  /** Scenario mode: the text of the scenario's config file (resource policy, function config, role policy); '' otherwise. */
+  scenarioConfig: string;
   /** Reserved concurrency, or null for unreserved. */
   reservedConcurrency: number | null;
   loadRequests: number;
@@ -81,6 +83,7 @@ export function createDefaultState(): PlaygroundState {
     policy: STARTER_POLICY,
     awsState: STARTER_AWS_STATE,
     faults: STARTER_FAULTS,
+    scenarioConfig: '',
     reservedConcurrency: null,
     loadRequests: 200,
     loadModel: 'rate',
@@ -145,6 +148,7 @@ export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
       policy: pick(input, 'policy', isString, d.policy, dropped),
       awsState: pick(input, 'awsState', isString, d.awsState, dropped),
       faults: pick(input, 'faults', isString, d.faults, dropped),
+      scenarioConfig: pick(input, 'scenarioConfig', isString, d.scenarioConfig, dropped),
       reservedConcurrency: pick(input, 'reservedConcurrency', (v: unknown): v is number | null => v === null || intIn(0, 10_000)(v), d.reservedConcurrency, dropped),
       loadRequests: pick(input, 'loadRequests', intIn(1, MAX_LOAD_REQUESTS), d.loadRequests, dropped),
       loadModel: pick(input, 'loadModel', oneOf(['rate', 'clients'] as const), d.loadModel, dropped),

@@ -13,9 +13,11 @@ import { requestBodyBytes, type SimulationInputs } from '../engine/integrations/
 import { utf8ByteLength } from '../engine/integrations/text.ts';
 import type { FunctionConfig, InvocationRecord } from '../engine/types.ts';
 import { isFrontDoor, type CauseId } from '../engine/vocabulary.ts';
+import { runScenarioChecks, type ScenarioWorldFactory } from '../engine/scenarios/index.ts';
 import type {
   AwsInput,
   CallSpan,
+  CheckScenarioRequest,
   ErrorResponse,
   FrontDoorOptions,
   FunctionInput,
@@ -57,6 +59,11 @@ export interface EngineHostOptions {
   wallBudgetMs?: number;
   wallClock?: () => number;
   createAwsWorld?: AwsWorldFactory;
+  /**
+   * Builds a fresh simulated AWS world per scenario case, for "Check my fix" (`runScenarioChecks`);
+   * Engine III's `createAwsWorld` fits as is. Scenarios with an `aws` section need it.
+   */
+  createScenarioWorld?: ScenarioWorldFactory;
   runLoad?: LoadRunner;
   /** How many distinct functions stay warm at once (least recently used are disposed). Default 4. */
   maxWarmFunctions?: number;
@@ -84,6 +91,27 @@ interface WarmEntry {
 
 /** Default wall budget in the browser: long enough for honest work, short enough that a hang is felt as a timeout. */
 export const WORKER_WALL_BUDGET_MS = 3_000;
+
+/** Largest handler or config text "Check my fix" accepts, characters (the playground's own state limit). */
+export const MAX_SUBMISSION_CHARS = 1_000_000;
+
+/** Shape check of a scenario sent by the page (it came from our own JSON, but the worker trusts no message). */
+function checkScenarioRequest(request: CheckScenarioRequest): string | null {
+  const s: unknown = request.scenario;
+  if (!isPlainObject(s) || typeof s['id'] !== 'string' || !Array.isArray(s['checks']) || typeof s['frontDoor'] !== 'string' || !isPlainObject(s['function']) || !isPlainObject(s['variations'])) {
+    return 'The scenario to check is incomplete (no id, function, variations or checks). Reload the page to fetch it again.';
+  }
+  if (!isFrontDoor(s['frontDoor'])) return `The scenario names an unknown front door "${String(s['frontDoor'])}".`;
+  const sub: unknown = request.submission;
+  const handler = typeof sub === 'string' ? sub : isPlainObject(sub) ? sub['handler'] : undefined;
+  if (typeof handler !== 'string') return 'There is no handler code to check.';
+  const config = isPlainObject(sub) ? sub['config'] : undefined;
+  if (config !== undefined && typeof config !== 'string') return 'The configuration file to check is not text.';
+  if (handler.length > MAX_SUBMISSION_CHARS || (typeof config === 'string' && config.length > MAX_SUBMISSION_CHARS)) {
+    return `The submission is longer than ${MAX_SUBMISSION_CHARS.toLocaleString('en-US')} characters.`;
+  }
+  return null;
+}
 
 function badInput(message: string): HostAnswer {
   return { type: 'error', code: 'bad-input', message };
@@ -203,7 +231,25 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     };
   }
 
+  async function checkScenario(request: CheckScenarioRequest, progress: (message: string) => void): Promise<HostAnswer> {
+    const problem = checkScenarioRequest(request);
+    if (problem) return badInput(problem);
+    const scenario = request.scenario;
+    if (scenario.aws && !options.createScenarioWorld) {
+      return { type: 'error', code: 'unsupported', message: 'This scenario needs the simulated AWS services (Engine III), which this build does not include.' };
+    }
+    progress(`Checking your fix on the shown request and the hidden variations…`);
+    const result = await runScenarioChecks(scenario, request.submission, {
+      quickjs: options.quickjs,
+      wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
+      ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+      ...(options.createScenarioWorld ? { createWorld: options.createScenarioWorld } : {}),
+    });
+    return { type: 'result', payload: { kind: 'check-scenario', result } };
+  }
+
   async function handleUnsafe(request: WorkerRequest, progress: (message: string) => void): Promise<HostAnswer> {
+    if (request.type === 'check-scenario') return checkScenario(request, progress);
     const checked = checkFunctionInput((request as { fn?: unknown }).fn);
     if (!checked.ok) return badInput(checked.message);
     const { fn, config } = checked;

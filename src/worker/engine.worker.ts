@@ -23,7 +23,8 @@ async function startHost(): Promise<EngineHost> {
   ]);
   const createAwsWorld: AwsWorldFactory | undefined = plugins.createAwsWorld;
   const runLoad: LoadRunner | undefined = plugins.runLoad;
-  return createEngineHost({ quickjs, ...(createAwsWorld ? { createAwsWorld } : {}), ...(runLoad ? { runLoad } : {}) });
+  const createScenarioWorld = plugins.createScenarioWorld;
+  return createEngineHost({ quickjs, ...(createAwsWorld ? { createAwsWorld } : {}), ...(createScenarioWorld ? { createScenarioWorld } : {}), ...(runLoad ? { runLoad } : {}) });
 }
 
 // Why: requests are answered strictly in order; the chain holds the host once it is ready.

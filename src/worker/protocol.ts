@@ -6,6 +6,7 @@
 import type { Finding, FunctionConfig, HttpResponse, InvocationRecord } from '../engine/types.ts';
 import type { CauseId, FrontDoor } from '../engine/vocabulary.ts';
 import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
+import type { ScenarioDefinition, ScenarioResult, ScenarioSubmission } from '../engine/scenarios/types.ts';
 
 /** The function the page wants to run: its files and configuration. Same input → same warm function. */
 export interface FunctionInput {
@@ -87,8 +88,20 @@ export interface LoadRunRequest {
   load: LoadParams;
 }
 
+/**
+ * "Check my fix": run the learner's submission against a scenario's shown request and hidden
+ * variations (`runScenarioChecks`). The scenario is the one the page fetched from
+ * `/onboarding/scenarios/<id>.json`.
+ */
+export interface CheckScenarioRequest {
+  id: number;
+  type: 'check-scenario';
+  scenario: ScenarioDefinition;
+  submission: ScenarioSubmission;
+}
+
 /** Any request the page sends. */
-export type WorkerRequest = RunRequest | CompareRequest | ResetEnvironmentRequest | LoadRunRequest;
+export type WorkerRequest = RunRequest | CompareRequest | ResetEnvironmentRequest | LoadRunRequest | CheckScenarioRequest;
 
 /** One simulated AWS SDK / HTTP call, for the timeline (from Engine III when it is available). */
 export interface CallSpan {
@@ -144,7 +157,8 @@ export type ResultPayload =
   | { kind: 'run'; run: RunView; coldStart: boolean; functionConfig: FunctionConfig }
   | { kind: 'compare'; runs: RunView[]; functionConfig: FunctionConfig }
   | { kind: 'reset-environment' }
-  | { kind: 'load-run'; load: LoadView; functionConfig: FunctionConfig };
+  | { kind: 'load-run'; load: LoadView; functionConfig: FunctionConfig }
+  | { kind: 'check-scenario'; result: ScenarioResult };
 
 /** The worker's final answer to request `id`. */
 export interface ResultResponse {
@@ -174,7 +188,7 @@ export interface ErrorResponse {
 /** Any message the worker sends. */
 export type WorkerResponse = ResultResponse | ProgressResponse | ErrorResponse;
 
-const REQUEST_TYPES = new Set(['run', 'compare', 'reset-environment', 'load-run']);
+const REQUEST_TYPES = new Set(['run', 'compare', 'reset-environment', 'load-run', 'check-scenario']);
 const RESPONSE_TYPES = new Set(['result', 'progress', 'error']);
 
 function hasIdAndType(value: unknown): value is { id: number; type: string } {

@@ -1,0 +1,211 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { watchPage } from './support/page-checks.ts';
+
+// Scenario mode of the playground (/playground/?scenario=<id>): real Chromium, the real worker and
+// QuickJS, the scenario JSON the build publishes. Each test gets a fresh context (empty localStorage).
+
+const SCENARIO = 'product-body-object';
+const PROGRESS_KEY = 'lambda-triage:onboarding-progress';
+const panel = (page: Page) => page.locator('[data-sc="panel"]');
+const verdict = (page: Page) => page.locator('[data-sc="verdict"]');
+
+/** Open a scenario and wait for the automatic first run (which runs the scenario's broken handler). */
+async function openScenario(page: Page, id = SCENARIO): Promise<void> {
+  await page.goto(`/playground/?scenario=${id}`);
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(panel(page)).toBeVisible();
+}
+
+/** Replace the handler code through Monaco, as a person would (see playground.spec.ts). */
+async function setCode(page: Page, code: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Handler' }).click();
+  await page.locator('[data-pg="code-area"]').click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(code);
+  await expect(lines).toContainText(code.slice(0, 20));
+}
+
+async function checkMyFix(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Check my fix' }).click();
+  await expect(verdict(page)).toBeVisible({ timeout: 60_000 });
+}
+
+/** Press Tab until the focused element matches `selector` (keyboard-only navigation). */
+async function tabTo(page: Page, selector: string, max = 250): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test.describe.configure({ mode: 'parallel' });
+
+test('one full scenario: the broken handler fails with the smallest failing case, the solution solves it, /onboarding/ shows it', async ({ page, baseURL }) => {
+  const watch = watchPage(page, baseURL!);
+  page.on('dialog', (d) => void d.accept());
+  await openScenario(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'The product page says "Internal server error"' })).toBeVisible();
+  await expect(page.locator('[data-sc="brief"]')).toContainText('09:15 UTC');
+  await expect(panel(page).getByRole('link', { name: 'Read the guide' })).toHaveAttribute('href', /^\/guides\//);
+  await expect(panel(page).getByRole('link', { name: 'See the tree outcome' })).toHaveAttribute('href', /^\/tree\/.+\/$/);
+  // The editor starts with the broken handler, and the first run reproduces the 502.
+  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/body: product,/);
+  await expect(page.locator('[data-pg="summary"]')).toContainText('502');
+
+  await checkMyFix(page);
+  await expect(verdict(page)).toContainText('Not fixed yet');
+  const failure = page.locator('[data-sc="smallest-failure"]');
+  await expect(failure).toContainText('GET /products/cup-01');
+  await expect(page.locator('[data-sc="failure-status"]')).toHaveText('502');
+  await expect(page.locator('[data-sc="decisive-log"]')).toContainText('Malformed Lambda proxy response');
+  await expect(page.locator('[data-sc="checks"] li[data-passed="false"]').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.locator('[data-sc="diff"]')).toContainText('JSON.stringify(value)');
+  await page.getByRole('button', { name: 'Use the solution' }).click();
+  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/body: JSON\.stringify\(value\)/);
+
+  await checkMyFix(page);
+  await expect(verdict(page)).toContainText('Solved');
+  const solved = page.locator('[data-sc="solved"]');
+  await expect(solved).toContainText('Malformed Lambda proxy response');
+  await expect(solved.getByRole('link', { name: /^Next scenario: / })).toHaveAttribute('href', /^\/playground\/\?scenario=[a-z0-9-]+$/);
+  const stored = await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY);
+  expect(JSON.parse(stored ?? '{}').scenarios?.[SCENARIO]?.solved).toMatch(/^\d{4}-/);
+
+  // Undo brings the learner's own code back.
+  await page.getByRole('button', { name: 'Undo: restore my code' }).click();
+  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/body: product,/);
+
+  await page.goto('/onboarding/');
+  await expect(page.locator(`input[data-scenario-field="solved"][data-id="${SCENARIO}"]`)).toBeChecked();
+  expect(watch.consoleErrors).toEqual([]);
+  expect(watch.externalRequests).toEqual([]);
+});
+
+test('the hint ladder reveals three hints one at a time, announced politely', async ({ page }) => {
+  await openScenario(page);
+  const hints = page.locator('[data-sc="hints"] li');
+  const button = page.locator('[data-sc="hint"]');
+  const status = panel(page).locator('[role="status"][aria-live="polite"]').first();
+  await expect(hints).toHaveCount(0);
+  await expect(button).toHaveText('Show a hint (1 of 3)');
+  await button.click();
+  await expect(hints).toHaveCount(1);
+  await expect(status).toContainText('Hint 1 of 3');
+  await expect(button).toHaveText('Next hint (2 of 3)');
+  await button.click();
+  await expect(hints).toHaveCount(2);
+  await expect(status).toContainText('Hint 2 of 3');
+  await button.click();
+  await expect(hints).toHaveCount(3);
+  await expect(hints.nth(2)).toContainText('JSON.stringify');
+  await expect(status).toContainText('Hint 3 of 3');
+  await expect(button).toBeDisabled();
+});
+
+test('a wrong fix shows the smallest failing case: the request, what the caller received and why', async ({ page }) => {
+  await openScenario(page);
+  await setCode(page, "export const handler = async () => ({ statusCode: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' });");
+  await checkMyFix(page);
+  await expect(verdict(page)).toContainText('Not fixed yet');
+  const failure = page.locator('[data-sc="smallest-failure"]');
+  await expect(failure).toContainText('GET /products/cup-01');
+  await expect(page.locator('[data-sc="failure-status"]')).toHaveText('200');
+  await expect(failure).toContainText('Why it failed');
+  await expect(failure).toContainText('Espresso cup');
+  await expect(page.locator('[data-sc="decisive-log"]')).not.toBeEmpty();
+  await expect(page.locator('[data-sc="solved"]')).toBeHidden();
+  expect(await page.evaluate((k) => localStorage.getItem(k), PROGRESS_KEY)).toBeNull();
+});
+
+test('the edited scenario code and the hints shown survive a reload', async ({ page }) => {
+  await openScenario(page);
+  await page.locator('[data-sc="hint"]').click();
+  await setCode(page, 'export const handler = async () => ({ statusCode: 418, body: "kept-after-reload" });');
+  await page.reload();
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(panel(page)).toBeVisible();
+  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/kept-after-reload/);
+  await expect(page.locator('[data-sc="hints"] li')).toHaveCount(1);
+  // The scratch playground keeps its own code.
+  await page.goto('/playground/');
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('[data-pg="textarea"]')).not.toHaveValue(/kept-after-reload/);
+});
+
+test('keyboard only: from /onboarding/ through the scenario to "Solved"', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.goto('/onboarding/');
+  await tabTo(page, `a[href="/playground/?scenario=${SCENARIO}"]`);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(panel(page)).toBeVisible();
+  await tabTo(page, '[data-sc="hint"]');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-sc="hints"] li')).toHaveCount(1);
+  await tabTo(page, '[data-sc="show-solution"]');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '[data-sc="use-solution"]');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/JSON\.stringify\(value\)/);
+  await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-sc="check"]') ?? false)); i++) await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('[data-sc="check"]')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(verdict(page)).toContainText('Solved', { timeout: 60_000 });
+  // Focus moves to the solved section, so the next step is one Tab away.
+  await expect(page.locator('[data-sc="solved"]')).toBeFocused();
+  await tabTo(page, '[data-sc="next"]', 10);
+});
+
+test('an unknown scenario says so, links to /onboarding/, and the scratch playground still runs', async ({ page }) => {
+  await page.goto('/playground/?scenario=no-such-scenario');
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator('[data-pg="notice"]')).toContainText('There is no scenario "no-such-scenario"');
+  await expect(page.getByRole('button', { name: 'Go to the onboarding scenarios' })).toBeVisible();
+  await expect(panel(page)).toHaveCount(0);
+  await expect(page.locator('[data-pg="summary"]')).toContainText('answered 200');
+});
+
+test('a scenario with a config file shows it in its own editor tab, and checks use it', async ({ page }) => {
+  await openScenario(page, 'api-permission-stale-source-arn');
+  const tab = page.getByRole('tab', { name: 'resource-policy.json' });
+  await expect(tab).toBeVisible();
+  await tab.click();
+  await expect(page.locator('[data-pg="code-label"]')).toHaveText('resource-policy.json (JSON)');
+  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/"Statement"/);
+  await checkMyFix(page);
+  await expect(verdict(page)).toContainText('Not fixed yet');
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the scenario page has no axe violations (${theme}), with a failing check and the diff shown`, async ({ page }) => {
+    page.on('dialog', (d) => void d.accept());
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await openScenario(page);
+    await page.locator('[data-sc="hint"]').click();
+    await checkMyFix(page);
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    await expect(page.locator('[data-sc="diff"]')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  });
+}
+
+test('no horizontal overflow at 390 px with the failing case and the diff shown', async ({ page }) => {
+  page.on('dialog', (d) => void d.accept());
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openScenario(page);
+  await checkMyFix(page);
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.locator('[data-sc="diff"]')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
