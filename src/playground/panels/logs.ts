@@ -5,6 +5,7 @@
 import { h, replaceChildren } from '../dom.ts';
 import { logLevel } from '../format.ts';
 import type { Panel, PanelData } from './types.ts';
+import { PENDING_KEY } from '../../analyzer/handoff.ts';
 
 function highlight(line: string, ids: readonly string[]): (Node | string)[] {
   const wanted = ids.filter((id) => id.length > 0);
@@ -63,14 +64,25 @@ export function createLogsPanel(host: HTMLElement): Panel {
   const gwPre = h('pre', { class: 'pg-log', tabindex: 0, 'aria-label': 'Front door log' });
   const gwHeading = h('h3', { class: 'pg-sub' }, gatewayTitle);
   const count = h('span', { class: 'pg-muted pg-log-count' });
+  // Round trip to the log analyzer: the logs go through localStorage (the analyzer's hand-off
+  // contract, src/analyzer/handoff.ts), so nothing is put in a URL or leaves the browser.
+  const analyze = h('a', { href: '/analyze/?from=playground', class: 'pg-button pg-button-small', hidden: true }, 'Analyze these logs');
 
   function render(): void {
     const n = renderLines(fnPre, lines, filter.value, ids, 'No function log yet.');
     renderLines(gwPre, gateway, filter.value, ids, 'This front door writes no log of its own for this run.');
     count.textContent = lines.length ? `${n} of ${lines.length} lines` : '';
+    analyze.hidden = lines.length === 0;
   }
 
   filter.addEventListener('input', render);
+  analyze.addEventListener('click', () => {
+    try {
+      localStorage.setItem(PENDING_KEY, [...lines, ...(gateway.length ? ['', ...gateway] : [])].join('\n'));
+    } catch {
+      // Storage full or off: the analyzer opens empty and says how to paste.
+    }
+  });
   copy.addEventListener('click', () => {
     void copyText(lines.join('\n')).then((ok) => {
       copyStatus.textContent = ok ? 'Copied.' : 'Copy failed: select the text and copy it.';
@@ -78,7 +90,7 @@ export function createLogsPanel(host: HTMLElement): Panel {
   });
 
   host.append(
-    h('div', { class: 'pg-log-tools' }, h('label', { for: 'pg-log-filter' }, 'Filter'), filter, copy, copyStatus, count),
+    h('div', { class: 'pg-log-tools' }, h('label', { for: 'pg-log-filter' }, 'Filter'), filter, copy, analyze, copyStatus, count),
     h(
       'div',
       { class: 'pg-log-columns' },
