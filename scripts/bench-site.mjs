@@ -1,6 +1,6 @@
 // Site budgets for `npm run bench`: bytes each page type ships (gzip), and Lighthouse scores against
 // the built site with the system Chromium. Figures only; no assertions.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -27,9 +27,10 @@ function fileFor(dist, path) {
 function jsReferences(source) {
   const refs = { static: [], lazy: [] };
   for (const m of source.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) refs.static.push(m[1]);
-  for (const m of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) refs.lazy.push(m[1]);
-  for (const m of source.matchAll(/new URL\(\s*["']([^"']+)["']\s*,\s*import\.meta\.url\s*\)/g)) refs.lazy.push(m[1]);
-  for (const m of source.matchAll(/["'](\/_astro\/[^"']+\.(?:js|wasm|css))["']/g)) refs.lazy.push(m[1]);
+  // Vite writes lazy references as import(`./x.js`), new URL(`/_astro/x.js`, …) and __vite__mapDeps lists.
+  for (const m of source.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) refs.lazy.push(m[1]);
+  for (const m of source.matchAll(/new URL\(\s*["'`]([^"'`]+)["'`]\s*,/g)) refs.lazy.push(m[1]);
+  for (const m of source.matchAll(/["'`]\/?(_astro\/[^"'`]+\.(?:js|wasm|css))["'`]/g)) refs.lazy.push(`/${m[1]}`);
   return refs;
 }
 
@@ -63,7 +64,7 @@ export function pageBytes(dist, path) {
     seen.add(key);
     seen.add(ref);
     const file = ref.startsWith('/') ? join(dist, ref) : null;
-    if (!file || !existsSync(file)) continue;
+    if (!file || !existsSync(file) || !statSync(file).isFile()) continue;
     const bytes = readFileSync(file);
     const kind = file.endsWith('.js') ? 'js' : file.endsWith('.css') ? 'css' : 'other';
     const size = gz(bytes);
