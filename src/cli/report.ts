@@ -5,6 +5,7 @@
 import type { FrontDoorRun } from '../engine/integrations/compare.ts';
 import type { Finding, InvocationRecord, InvocationReport, Outcome } from '../engine/types.ts';
 import type { CauseId } from '../engine/vocabulary.ts';
+import { createInvocationRecord } from '../engine/report/record.ts';
 
 /** One invocation in the CLI's JSON report: the engine's report plus how the front door handled it. */
 export interface CliInvocationReport extends InvocationReport {
@@ -34,24 +35,7 @@ function notInvokedOutcome(findings: readonly Finding[]): Outcome {
  */
 function recordOf(run: FrontDoorRun, gatewayRequestId: string, startedAt: number): InvocationRecord {
   if (run.record) return run.record;
-  return {
-    requestId: gatewayRequestId,
-    coldStart: false,
-    outcome: notInvokedOutcome(run.findings),
-    errorType: null,
-    errorMessage: null,
-    functionError: null,
-    durationMs: 0,
-    billedDurationMs: 0,
-    initDurationMs: null,
-    maxMemoryUsedMB: 0,
-    payload: null,
-    result: null,
-    startedAt,
-    logs: [],
-    pending: [],
-    causes: [],
-  };
+  return createInvocationRecord({ requestId: gatewayRequestId, startedAt, outcome: notInvokedOutcome(run.findings) });
 }
 
 /**

@@ -16,6 +16,7 @@
  * client configured for another region does not find them (as on AWS). Buckets are global.
  */
 import { marshallItem, unmarshallItem, type AttributeMap } from './dynamodb.ts';
+import { utf8Bytes } from '../text/utf8.ts';
 
 /** A stored S3 object. */
 export interface S3ObjectState {
@@ -100,17 +101,6 @@ export function emptyAwsState(): AwsState {
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-function utf8Bytes(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
 
 /** base64 of a UTF-8 string (pure TS: the engine has no DOM or Node APIs). */
 export function utf8ToBase64(s: string): string {

@@ -44,25 +44,37 @@ export function deriveTraceId(requestId: string, nowMs: number): string {
   return `Root=1-${epoch}-${deriveId(`trace:${requestId}`, 24, '0123456789abcdef')}`;
 }
 
+/**
+ * Sets an own property even for names such as "__proto__" or "toString": header and query names come
+ * from the caller, and a plain assignment would reach Object.prototype instead.
+ */
+function put<T>(out: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function lastValues(list: readonly NamedValues[], transform: (name: string) => string = (n) => n): Record<string, string> {
   const out: Record<string, string> = {};
   for (const { name, values } of list) {
     const last = values[values.length - 1];
-    if (last !== undefined) out[transform(name)] = last;
+    if (last !== undefined) put(out, transform(name), last);
   }
   return out;
 }
 
 function allValues(list: readonly NamedValues[], transform: (name: string) => string = (n) => n): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const { name, values } of list) (out[transform(name)] ??= []).push(...values);
+  for (const { name, values } of list) {
+    const key = transform(name);
+    if (Object.hasOwn(out, key)) out[key]!.push(...values);
+    else put(out, key, [...values]);
+  }
   return out;
 }
 
 function joined(list: readonly NamedValues[], transform: (name: string) => string = (n) => n): Record<string, string> {
   const all = allValues(list, transform);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(all)) out[k] = v.join(',');
+  for (const [k, v] of Object.entries(all)) put(out, k, v.join(','));
   return out;
 }
 

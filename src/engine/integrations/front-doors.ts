@@ -25,6 +25,7 @@ import { defaultIntegrationTimeoutMs, MAX_ALB_RESPONSE_BYTES, MAX_SYNC_REQUEST_B
 import type { ResponseIssue, ShapedResponse } from './response-rules.ts';
 import { checkV1Result, checkV2Result } from './response-rules.ts';
 import { base64DecodedLength, utf8ByteLength } from './text.ts';
+import { INVOKE_ERROR_STATUS, invokeErrorStatus } from '../report/invoke-response.ts';
 
 /** The request as the front door's logs describe it. */
 export interface RequestSummary {
@@ -682,18 +683,8 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
 
 // ── Direct Invoke ───────────────────────────────────────────────────────────────────────────────
 
-/** Invoke API error status by exception name (D11 API_Invoke Errors). */
-export const INVOKE_ERROR_STATUS: Record<string, number> = {
-  ResourceNotFoundException: 404,
-  InvalidRequestContentException: 400,
-  RequestTooLargeException: 413,
-  RequestEntityTooLargeException: 413,
-  TooManyRequestsException: 429,
-  UnsupportedMediaTypeException: 415,
-  ServiceException: 500,
-  ResourceConflictException: 409,
-  AccessDeniedException: 403,
-};
+/** Invoke API error status by exception name: one table, in report/invoke-response.ts (D11). */
+export { INVOKE_ERROR_STATUS };
 
 /** Direct Invoke (RequestResponse) mapper: the status reflects the API call, not the function (D11). */
 export const mapInvokeResponse: FrontDoorMapper = (record, ctx) => {
@@ -725,7 +716,7 @@ export const mapInvokeResponse: FrontDoorMapper = (record, ctx) => {
     case 'invalid-request': {
       const r = g.kind === 'invalid-request' ? g.record : null;
       const type = r?.errorType ?? 'InvalidRequestContentException';
-      const status = INVOKE_ERROR_STATUS[type] ?? 400;
+      const status = invokeErrorStatus(type, 400);
       response = apiError(status, type, JSON.stringify({ Type: 'User', message: r?.errorMessage ?? 'Could not parse request body into json' }));
       findings.push(createFinding('LT-INVALID-REQUEST', { frontDoor: fd, status, errorType: type, errorMessage: r?.errorMessage ?? null }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (D11)' }));
       break;

@@ -3,23 +3,7 @@
  * tsconfig has neither DOM nor Node types), so byte counting and id derivation are done by hand.
  */
 
-/** Number of bytes `text` takes when encoded as UTF-8 (lone surrogates count as U+FFFD, 3 bytes). */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export { utf8ByteLength } from '../text/utf8.ts';
 
 /** Number of bytes encoded by base64 `text` (padding-aware; whitespace ignored). */
 export function base64DecodedLength(text: string): number {

@@ -20,6 +20,8 @@ import {
   simulatedMemoryMB,
 } from './limits.ts';
 import { buildLambdaEnvironment, NODE_VERSIONS } from './environment-variables.ts';
+import { utf8ByteLength } from '../text/utf8.ts';
+import { createInvocationRecord } from '../report/record.ts';
 import {
   formatEndLine,
   formatInitReportLine,
@@ -108,19 +110,7 @@ type InitResult =
   | { ok: false; status: 'error' | 'timeout'; errorType: string; failure: Record<string, unknown> | null; durationMs: number; oom: boolean; pending?: string[] };
 
 /** UTF-8 byte length of a string, without host APIs. */
-export function utf8ByteLength(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+export { utf8ByteLength };
 
 /** Create a simulated function. `files` maps paths relative to /var/task to sources. */
 export function createSimFunction(config: FunctionConfig, files: Record<string, string>, deps: FunctionDeps): SimFunction {
@@ -354,24 +344,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
   }
 
   function baseRecord(requestId: string, coldStart: boolean, startedAt: number): InvocationRecord {
-    return {
-      requestId,
-      coldStart,
-      outcome: 'success',
-      errorType: null,
-      errorMessage: null,
-      functionError: null,
-      durationMs: 0,
-      billedDurationMs: 0,
-      initDurationMs: null,
-      maxMemoryUsedMB: 0,
-      payload: null,
-      result: null,
-      startedAt,
-      logs: [],
-      pending: [],
-      causes: [],
-    };
+    return createInvocationRecord({ requestId, coldStart, startedAt });
   }
 
   function invokeNow(event: unknown, opts: InvokeOptions): InvocationRecord {

@@ -26,6 +26,7 @@ import type { InvocationRecord } from '../types.ts';
 import type { FrontDoor } from '../vocabulary.ts';
 import { createEnvironmentPool, type EnvironmentOptions, type SimEnvironment } from './environments.ts';
 import { aggregateMetrics, type LoadSample, type MetricsPeriod, type MetricsTotals } from './metrics.ts';
+import { createInvocationRecord } from '../report/record.ts';
 
 /** Default account concurrency limit: 1,000 per Region. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
@@ -93,24 +94,14 @@ export function throttleReason(reserved: boolean): string {
 
 /** The record Lambda "reports" for a throttled request: no environment, no logs. */
 export function throttledRecord(requestId: string, startedAt: number): InvocationRecord {
-  return {
+  return createInvocationRecord({
     requestId,
-    coldStart: false,
+    startedAt,
     outcome: 'throttled',
     errorType: 'TooManyRequestsException',
     errorMessage: 'Rate Exceeded.',
-    functionError: null,
-    durationMs: 0,
-    billedDurationMs: 0,
-    initDurationMs: null,
-    maxMemoryUsedMB: 0,
-    payload: null,
-    result: null,
-    startedAt,
-    logs: [],
-    pending: [],
     causes: ['throttling'],
-  };
+  });
 }
 
 /** Arrival times (ms from 0) of `n` seeded Poisson arrivals at `perSecond`. */

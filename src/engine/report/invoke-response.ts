@@ -4,12 +4,23 @@
 import type { HttpResponse, InvocationRecord, InvocationReport } from '../types.ts';
 
 /** HTTP status of Invoke API errors that reject the request — facts §10 (D11 API_Invoke Errors). */
-export const INVOKE_ERROR_STATUS: Record<string, number> = {
-  RequestEntityTooLargeException: 413,
-  InvalidRequestContentException: 400,
-  TooManyRequestsException: 429,
+export const INVOKE_ERROR_STATUS: Readonly<Record<string, number>> = {
   ResourceNotFoundException: 404,
+  InvalidRequestContentException: 400,
+  RequestTooLargeException: 413,
+  RequestEntityTooLargeException: 413,
+  TooManyRequestsException: 429,
+  UnsupportedMediaTypeException: 415,
+  ServiceException: 500,
+  ResourceConflictException: 409,
+  // UNVERIFIED: IAM denials of lambda:InvokeFunction are AccessDeniedException; 403 is the usual status.
+  AccessDeniedException: 403,
 };
+
+/** The Invoke API status for an exception name (own keys only, so "valueOf" is not a status). */
+export function invokeErrorStatus(type: string, fallback: number): number {
+  return Object.hasOwn(INVOKE_ERROR_STATUS, type) ? INVOKE_ERROR_STATUS[type]! : fallback;
+}
 
 /**
  * What a direct Invoke (RequestResponse) caller receives. Function errors are HTTP 200 with
@@ -26,7 +37,7 @@ export function toInvokeResponse(record: InvocationRecord): HttpResponse {
     const type = record.errorType ?? 'ServiceException';
     headers['x-amzn-ErrorType'] = type;
     return {
-      statusCode: INVOKE_ERROR_STATUS[type] ?? 500,
+      statusCode: invokeErrorStatus(type, 500),
       headers,
       body: JSON.stringify({ Type: 'User', message: record.errorMessage ?? '' }),
     };
