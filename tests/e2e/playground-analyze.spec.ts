@@ -1,12 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
+import { openShared } from './support/playground.ts';
 
 // Round trip (issue 9): the playground's log panel sends its logs to the analyzer, which names the cause.
 test('"Analyze these logs" takes a failed run to the analyzer, which names the cause', async ({ page }) => {
   const code = 'export const handler = async (event) => JSON.parse(event.body).items.length;';
-  const hash = await encodeShareHash({ ...createDefaultState(), code, frontDoor: 'invoke', request: '{"body": "not json"}', requestMode: 'event' });
-  await page.goto(`/playground/#${hash}`);
-  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
+  await openShared(page, { code, frontDoor: 'invoke', request: '{"body": "not json"}', requestMode: 'event' });
   const logs = page.getByRole('region', { name: 'Logs' });
   await expect(logs).toContainText('Invoke Error');
   await logs.getByRole('link', { name: 'Analyze these logs' }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { HOSTILE_PROGRAMS } from '../engine/hostile/programs.ts';
-import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
+import { openShared } from './support/playground.ts';
 
 // The hostile-code suite through the playground: every program ends as a reported outcome, the page
 // stays responsive while and after it runs, and the next run on the same page works.
@@ -17,10 +17,8 @@ test.describe.configure({ mode: 'parallel' });
 for (const program of HOSTILE_PROGRAMS) {
   test(`hostile: ${program.name}`, async ({ page }) => {
     test.setTimeout(60_000);
-    const hash = await encodeShareHash({ ...createDefaultState(), code: program.source, frontDoor: 'invoke' });
-    await page.goto(`/playground/#${hash}`);
+    await openShared(page, { code: program.source, frontDoor: 'invoke' });
     const summary = page.locator('[data-pg="summary"]');
-    await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
     const expected = program.outcomes.map((o) => SUMMARY_BY_OUTCOME[o]!.source).join('|');
     await expect(summary).toHaveText(new RegExp(expected), { timeout: 30_000 });
     // The page answers at once: the main thread is free and the controls still work.
@@ -29,10 +27,7 @@ for (const program of HOSTILE_PROGRAMS) {
     await expect(page.getByRole('tab', { name: 'Config' })).toHaveAttribute('aria-selected', 'true');
     expect(await page.evaluate(() => performance.now())).toBeGreaterThan(started);
     // Nothing leaks into the next run: a clean handler in a new environment succeeds.
-    const clean = await encodeShareHash({ ...createDefaultState(), frontDoor: 'invoke' });
-    await page.goto('about:blank');
-    await page.goto(`/playground/#${clean}`);
-    await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
+    await openShared(page, { frontDoor: 'invoke' });
     await expect(summary).toContainText('returned in');
   });
 }

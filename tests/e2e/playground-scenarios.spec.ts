@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/page-checks.ts';
+import { setCode } from './support/playground.ts';
 
 // Scenario mode of the playground (/playground/?scenario=<id>): real Chromium, the real worker and
 // QuickJS, the scenario JSON the build publishes. Each test gets a fresh context (empty localStorage).
@@ -17,18 +18,6 @@ async function openScenario(page: Page, id = SCENARIO): Promise<void> {
   await expect(panel(page)).toBeVisible();
 }
 
-/** Replace the handler code through Monaco, as a person would (see playground.spec.ts). */
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Handler' }).click();
-  await page.locator('[data-pg="code-area"]').click();
-  const lines = page.locator('.monaco-editor .view-lines');
-  await expect(lines).toBeVisible({ timeout: 20_000 });
-  await lines.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(code);
-  await expect(lines).toContainText(code.slice(0, 20));
-}
 
 async function checkMyFix(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Check my fix' }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/page-checks.ts';
+import { setCode } from './support/playground.ts';
 
 // The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
 // browser context, so localStorage starts empty.
@@ -14,21 +15,6 @@ async function open(page: Page, path = '/playground/'): Promise<void> {
   await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
 }
 
-/**
- * Replace the handler code through Monaco (loaded on first interaction), as a person would. Code is
- * one line: typed text goes through Monaco's auto-closing of brackets, which a newline would defeat.
- */
-async function setCode(page: Page, code: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Handler' }).click();
-  await page.locator('[data-pg="code-area"]').click();
-  const lines = page.locator('.monaco-editor .view-lines');
-  await expect(lines).toBeVisible({ timeout: 20_000 });
-  await lines.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(code);
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText(code.split('\n')[0]!.trim().slice(0, 20));
-}
 
 async function setConfig(page: Page, label: string, value: string): Promise<void> {
   await page.getByRole('tab', { name: 'Config' }).click();

@@ -1,19 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
+import { openShared } from './support/playground.ts';
 
 // Shared links carry other people's text: HTML and script in them must render as text.
 const PAYLOAD = '</textarea><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><b id="injected">bold</b>';
 
 test('a share link with HTML and script payloads renders them as text', async ({ page }) => {
   const code = `export const handler = async () => { console.log(${JSON.stringify(PAYLOAD)}); throw new Error(${JSON.stringify(PAYLOAD)}); };`;
-  const hash = await encodeShareHash({
-    ...createDefaultState(),
-    code,
-    frontDoor: 'apigw-rest',
-    environment: `NOTE=${PAYLOAD.replace(/\n/g, ' ')}`,
-  });
-  await page.goto(`/playground/#${hash}`);
-  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
+  await openShared(page, { code, frontDoor: 'apigw-rest', environment: `NOTE=${PAYLOAD.replace(/\n/g, ' ')}` });
   // The payload shows up as text in the logs and the summary …
   await expect(page.getByRole('region', { name: 'Logs' })).toContainText('<script>window.__pwned = 1</script>');
   // … and nothing of it became markup or ran.
