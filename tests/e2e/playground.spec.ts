@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/page-checks.ts';
-import { setCode } from './support/playground.ts';
+import { setCode, setEditorText } from './support/playground.ts';
 
 // The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
 // browser context, so localStorage starts empty.
@@ -187,14 +187,7 @@ test('Monaco marks syntax errors and completes the Lambda context from @types/aw
 
 test('the request tab validates JSON and refuses to run a broken request, keeping the text', async ({ page }) => {
   await open(page);
-  await page.getByRole('tab', { name: 'Request' }).click();
-  await page.locator('[data-pg="code-area"]').click();
-  const lines = page.locator('.monaco-editor .view-lines');
-  await expect(lines).toBeVisible({ timeout: 20_000 });
-  await lines.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.insertText('{ "method": "GET", "path": "no-slash" }');
+  await setEditorText(page, 'Request', '{ "method": "GET", "path": "no-slash" }');
   await expect(page.locator('[data-pg="validation"]')).toContainText('`path` must be a string starting with "/"');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(summary(page)).toContainText('Not run: The request:');

@@ -47,6 +47,24 @@ export interface LimitRule {
   note?: string;
 }
 
+/** HTTP API limits; payload formats 1.0 and 2.0 share them (D15 quotas, D4 troubleshooting). */
+const HTTP_API_REQUEST_LIMITS: readonly LimitRule[] = [
+  {
+    applies: 'request-body',
+    bytes: MAX_API_GATEWAY_PAYLOAD_BYTES,
+    status: 413,
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
+    unverified: true,
+  },
+  {
+    applies: 'invoke-payload',
+    bytes: MAX_SYNC_REQUEST_BYTES,
+    status: 500,
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html',
+    unverified: true,
+  },
+];
+
 /** Request-side limits per front door, checked in order: the front door's own limit, then Lambda's. */
 export const REQUEST_LIMITS: Record<FrontDoor, readonly LimitRule[]> = {
   invoke: [
@@ -75,38 +93,8 @@ export const REQUEST_LIMITS: Record<FrontDoor, readonly LimitRule[]> = {
       note: 'D1: "If the Lambda API rejects the invocation request, API Gateway returns a 500"; no recording of the oversized case.',
     },
   ],
-  'http-api-v1': [
-    {
-      applies: 'request-body',
-      bytes: MAX_API_GATEWAY_PAYLOAD_BYTES,
-      status: 413,
-      source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
-      unverified: true,
-    },
-    {
-      applies: 'invoke-payload',
-      bytes: MAX_SYNC_REQUEST_BYTES,
-      status: 500,
-      source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html',
-      unverified: true,
-    },
-  ],
-  'http-api-v2': [
-    {
-      applies: 'request-body',
-      bytes: MAX_API_GATEWAY_PAYLOAD_BYTES,
-      status: 413,
-      source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
-      unverified: true,
-    },
-    {
-      applies: 'invoke-payload',
-      bytes: MAX_SYNC_REQUEST_BYTES,
-      status: 500,
-      source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html',
-      unverified: true,
-    },
-  ],
+  'http-api-v1': HTTP_API_REQUEST_LIMITS,
+  'http-api-v2': HTTP_API_REQUEST_LIMITS,
   'function-url': [
     {
       applies: 'invoke-payload',

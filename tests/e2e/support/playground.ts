@@ -19,13 +19,18 @@ export async function openShared(page: Page, state: Partial<PlaygroundState>): P
  * one line: typed text goes through Monaco's auto-closing of brackets, which a newline would defeat.
  */
 export async function setCode(page: Page, code: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Handler' }).click();
+  await setEditorText(page, 'Handler', code);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(code.split('\n')[0]!.trim().slice(0, 20));
+}
+
+/** Replace the text of one editor tab (Handler, Request, …) through Monaco, as a person would. */
+export async function setEditorText(page: Page, tab: string, text: string): Promise<void> {
+  await page.getByRole('tab', { name: tab }).click();
   await page.locator('[data-pg="code-area"]').click();
   const lines = page.locator('.monaco-editor .view-lines');
   await expect(lines).toBeVisible({ timeout: 20_000 });
   await lines.click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
-  await page.keyboard.insertText(code);
-  await expect(lines).toContainText(code.split('\n')[0]!.trim().slice(0, 20));
+  await page.keyboard.insertText(text);
 }
