@@ -67,18 +67,17 @@ export function inspectSource() {
   }
 
   // Frames of the simulator's own runtime code (file name `lambda-triage:…`) are hidden.
-  // Set by the runtime: turns a QuickJS frame line into Node's form (file URLs for ES modules, …).
-  let rewriteFrame = (l) => l;
+  // Set by the runtime: turns QuickJS frame lines into Node's (names, columns, file URLs for ES modules).
+  let rewriteFrames = (lines) =>
+    lines.filter((l) => !l.includes('lambda-triage:') && l !== '    at construct (native)' && l !== '    at apply (native)');
   function setFrameRewriter(f) {
-    rewriteFrame = f;
+    rewriteFrames = f;
   }
   function cleanFrames(stack) {
-    return String(stack)
-      .split('\n')
-      .filter((l) => l !== '' && !l.includes('lambda-triage:') && l !== '    at construct (native)' && l !== '    at apply (native)')
-      .map((l) => rewriteFrame(l))
-      .filter((l) => l !== '')
-      .join('\n');
+    // QuickJS's own stacks are frame lines only; a stack that starts with its header line was
+    // cleaned already (the Error constructors clean at creation), and columns must not move twice.
+    if (!/^ {4}at /.test(String(stack))) return String(stack).replace(/\n$/, '');
+    return rewriteFrames(String(stack).split('\n').filter((l) => l !== '')).join('\n');
   }
 
   function errorStack(err) {

@@ -247,20 +247,28 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   // the handler, uncaught, logged); JSON.parse is wrapped so its SyntaxError reads like V8's at once.
   const v8Done = new WeakSet();
   const RANGE_ERROR_PROTO = G.RangeError.prototype;
-  const CJS_WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
   function rawStack(e) {
     const d = Object.getOwnPropertyDescriptor(e, 'stack');
     return d && typeof d.value === 'string' ? d.value : '';
+  }
+  // A QuickJS position in a user file, seen in the user's own text (the host keeps the column map of
+  // the module wrapper and of the async-function transform, user-source.ts). Null outside user files.
+  function frameInfo(file, line, col) {
+    try {
+      return JSON.parse(host.frameInfo(file, line, col));
+    } catch (_e) {
+      return null;
+    }
   }
   // "x is not a function": V8 names the callee; read it from the source at the first user frame.
   function firstUserFrame(e) {
     const m = /\((\/var\/task\/[^():]+):(\d+):(\d+)\)/.exec(rawStack(e));
     if (!m || typeof files[m[1]] !== 'string') return null;
     const line = Number(m[2]);
-    const shift = line === 1 && !isEsmFile(m[1]) ? CJS_WRAPPER_PREFIX.length : 0;
+    const info = frameInfo(m[1], line, Number(m[3]));
     const text = files[m[1]].split('\n')[line - 1];
-    if (typeof text !== 'string') return null;
-    return { match: m[0], path: m[1], line, col: Number(m[3]) - shift, shift, text };
+    if (typeof text !== 'string' || !info) return null;
+    return { match: m[0], path: m[1], line, col: info.raw, text };
   }
   function calleeFromStack(e) {
     const f = firstUserFrame(e);
@@ -279,7 +287,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     else return;
     if (col < 1) return;
     const stack = rawStack(e);
-    const fixed = stack.replace(f.match, '(' + f.path + ':' + f.line + ':' + (col + f.shift) + ')');
+    const fixed = stack.replace(f.match, '(' + f.path + ':' + f.line + ':' + host.generatedColumn(f.path, f.line, col) + ')');
     Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
   }
   function v8ify(e) {
@@ -321,19 +329,59 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       enumerable: false,
     });
   }
-  // Node's frame forms: ES modules as file URLs, anonymous functions without a name, no parser frames.
+  // Node's frame forms (V8's CallSite printing, checked against Node 22): ES modules as file URLs;
+  // names as V8 prints them (`Runtime.handler`, `exports.handler`, `Object.run`, `Svc.run`,
+  // `Object.<anonymous>` for CommonJS module scope); call sites at the callee's last name or at `new`;
+  // built-ins as `Array.map (<anonymous>)`; frames of the simulator's wrappers and parser dropped.
+  // Not simulated: V8's `at async …` frames and the runtime's own frames (/var/runtime/index.mjs).
+  const NATIVE_TYPES = {
+    map: 'Array', forEach: 'Array', filter: 'Array', reduce: 'Array', reduceRight: 'Array', find: 'Array',
+    findIndex: 'Array', findLast: 'Array', findLastIndex: 'Array', some: 'Array', every: 'Array', flatMap: 'Array',
+    sort: 'Array', toSorted: 'Array', parse: 'JSON', stringify: 'JSON', keys: 'Function', values: 'Function',
+    entries: 'Function', assign: 'Function', fromEntries: 'Function', defineProperty: 'Function', from: 'Function',
+    replace: 'String', replaceAll: 'String',
+  };
+  function nativeFrame(name) {
+    if (name === 'Promise') return '    at new Promise (<anonymous>)';
+    const type = Object.prototype.hasOwnProperty.call(NATIVE_TYPES, name) ? NATIVE_TYPES[name] + '.' : '';
+    return '    at ' + type + name + ' (<anonymous>)';
+  }
+  function v8FrameName(info, quickjsName, esm) {
+    const fn = info.fn;
+    if (info.handler) {
+      // [RUNTIME-SRC] the RIC calls `this.handler(…)` on its Runtime object: a method call.
+      if (fn && fn.name) return 'Runtime.' + fn.name + (fn.name === info.handler || fn.name.endsWith('.' + info.handler) ? '' : ' [as ' + info.handler + ']');
+      if (fn && fn.inferred) return fn.inferred;
+      return 'Runtime.' + info.handler;
+    }
+    if (!info.mapped) return quickjsName === '<anonymous>' || quickjsName === '<eval>' ? '' : quickjsName;
+    if (!fn) return esm ? '' : 'Object.<anonymous>';
+    if (fn.name) return fn.typeName && !fn.name.startsWith(fn.typeName + '.') ? fn.typeName + '.' + fn.name : fn.name;
+    return fn.inferred;
+  }
   if (util.setFrameRewriter) {
-    util.setFrameRewriter((l) => {
-      if (l.startsWith('    at <input>:')) return '';
-      if (l === '    at parse (native)') return '    at JSON.parse (<anonymous>)';
-      const m = /^    at (.*) \((\/var\/task\/[^()]*):(\d+):(\d+)\)$/.exec(l);
-      if (!m) return l;
-      const esm = isEsmFile(m[2]);
-      const file = esm ? 'file://' + m[2] : m[2];
-      // Line 1 of a CommonJS file sits behind the module wrapper; Node reports columns without it.
-      const col = !esm && m[3] === '1' && Number(m[4]) > CJS_WRAPPER_PREFIX.length ? Number(m[4]) - CJS_WRAPPER_PREFIX.length : m[4];
-      const where = file + ':' + m[3] + ':' + col;
-      return m[1] === '<anonymous>' || m[1] === '<eval>' ? '    at ' + where : '    at ' + m[1] + ' (' + where + ')';
+    util.setFrameRewriter((lines) => {
+      const out = [];
+      for (const l of lines) {
+        if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l.startsWith('    at <input>:')) continue;
+        const nat = /^    at ([\w$]+) \(native\)$/.exec(l);
+        if (nat) {
+          out.push(nativeFrame(nat[1]));
+          continue;
+        }
+        const m = /^    at (.*) \((\/var\/task\/[^()]*):(\d+):(\d+)\)$/.exec(l);
+        if (!m) {
+          out.push(l);
+          continue;
+        }
+        const esm = isEsmFile(m[2]);
+        const info = frameInfo(m[2], Number(m[3]), Number(m[4])) || { column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' };
+        if (info.synthetic) continue;
+        const where = (esm ? 'file://' + m[2] : m[2]) + ':' + m[3] + ':' + info.column;
+        const name = v8FrameName(info, m[1], esm);
+        out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
+      }
+      return out;
     });
   }
   function isOom(e) {
@@ -394,8 +442,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
 
   // ---------------------------------------------------------------- promise rejection tracking
   // QuickJS exposes no host rejection tracker through quickjs-emscripten, so the simulator tracks
-  // promises created with `new Promise`, `Promise.reject/all/race/…` and their `.then` chains. Promises
-  // returned by async functions are intrinsic and not tracked (documented in SIMULATION.md).
+  // promises created with `new Promise`, `Promise.reject/all/race/…` and their `.then` chains, and the
+  // promises of user async functions: the host rewrites each one to go through `__lt_async` /
+  // `__lt_wrap` below (user-source.ts), which hand back a tracked promise that follows the intrinsic one.
   const IntrinsicPromise = Promise;
   const handled = new WeakSet();
   const reasons = new WeakMap();
@@ -451,6 +500,52 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     }
   }
   G.Promise = PromiseProxy;
+  const intrinsicThen = IntrinsicPromise.prototype.then;
+  const AsyncFunctionProto = Object.getPrototypeOf(async function () {});
+  function tracked(p) {
+    if (!(p instanceof IntrinsicPromise) || p instanceof SimPromise) return p;
+    // `await` on a SimPromise goes through its `then`, which marks it handled.
+    return new SimPromise((resolve, reject) => intrinsicThen.call(p, resolve, reject));
+  }
+  function setFnName(fn, name) {
+    if (typeof name === 'string' && name !== '' && fn.name !== name) {
+      try {
+        Object.defineProperty(fn, 'name', { value: name, configurable: true });
+      } catch (_e) {
+        // a frozen function keeps its name
+      }
+    }
+  }
+  const asyncHelpers = {
+    // `async function f(…) {…}` → `function f(…){return __lt_async(this,arguments,async function f(…) {…})}`
+    __lt_async(self, args, fn, name) {
+      setFnName(fn, name);
+      return tracked(Reflect.apply(fn, self, args));
+    },
+    // an async function or arrow expression
+    __lt_wrap(fn, name) {
+      if (typeof fn !== 'function') return fn;
+      setFnName(fn, name);
+      const w = {
+        wrapped() {
+          return tracked(Reflect.apply(fn, this, arguments));
+        },
+      }.wrapped;
+      Object.defineProperty(w, 'name', { value: fn.name, configurable: true });
+      Object.defineProperty(w, 'length', { value: fn.length, configurable: true });
+      Object.setPrototypeOf(w, Object.getPrototypeOf(fn)); // AsyncFunction: constructor.name, toStringTag
+      wrappedSource.set(w, fn);
+      return w;
+    },
+    // after a rewritten declaration: it still reads as an AsyncFunction
+    __lt_mark(fn) {
+      if (typeof fn === 'function' && Object.getPrototypeOf(fn) === Function.prototype) Object.setPrototypeOf(fn, AsyncFunctionProto);
+    },
+  };
+  const wrappedSource = new WeakMap();
+  for (const k of Object.keys(asyncHelpers)) {
+    Object.defineProperty(G, k, { value: asyncHelpers[k], enumerable: false, writable: false, configurable: false });
+  }
 
   // ---------------------------------------------------------------- timers on the virtual clock
   let timerSeq = 0;
@@ -1325,11 +1420,24 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   const CALLBACK_REMOVED =
     // facts §1 (open-telemetry/opentelemetry-js-contrib#3251; H4ad/serverless-adapter#378)
     'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
+  // A rewritten async method (user-source.ts) is a plain method whose body calls `__lt_async`.
+  const REWRITTEN_ASYNC = /^[^{]*\)\{return __lt_async\(this,arguments,async /;
   function isAsyncFn(fn) {
-    return fn.constructor && fn.constructor.name === 'AsyncFunction';
+    if (fn.constructor && fn.constructor.name === 'AsyncFunction') return true;
+    try {
+      return REWRITTEN_ASYNC.test(intrinsicFnToString.call(fn));
+    } catch (_e) {
+      return false;
+    }
   }
+  const intrinsicFnToString = Function.prototype.toString;
   function finishLoad() {
     handlerFn = resolveHandler(userApp);
+    try {
+      host.markHandler(intrinsicFnToString.call(wrappedSource.get(handlerFn) || handlerFn), splitHandler(handlerString).handlerPath);
+    } catch (_e) {
+      // a bound or native handler has no source: its frames keep their plain names
+    }
     if (!isAsyncFn(handlerFn) && handlerFn.length >= 3 && config.runtime === 'nodejs24.x') {
       throw runtimeError('CallbackHandlerDeprecated', CALLBACK_REMOVED);
     }
@@ -1450,6 +1558,12 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       const r = handlerFn(event, context, cb.callback);
       if (r && typeof r.then === 'function') {
         state.returnedPromise = true;
+        // The RIC attaches its handlers at once (`result.then(succeed, fail)`): the handler's own
+        // promise is handled, even when it rejects before the job below has run.
+        if (r instanceof SimPromise) {
+          handled.add(r);
+          unhandled.delete(r);
+        }
         IntrinsicPromise.prototype.then.call(
           IntrinsicPromise.resolve(r),
           (v) => {

@@ -15,6 +15,7 @@ import type {
 import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
 import { webSource } from './prelude-web.ts';
+import { prepareUserSource, type PreparedSource } from './user-source.ts';
 import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
@@ -206,6 +207,26 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   let control: QuickJSHandle | null = null;
   let mainPromise: QuickJSHandle | null = null;
   const files = opts.config.files;
+  // User files as QuickJS runs them (async functions routed through the prelude's tracker) and the
+  // position maps back to the user's text; see user-source.ts.
+  const prepared = new Map<string, PreparedSource>();
+  const handlerSites = new Map<string, { offset: number; exportName: string }>();
+  const userFile = (path: string, source: string): boolean =>
+    Object.prototype.hasOwnProperty.call(files, path) && files[path] === source;
+  const prepare = (path: string, source: string, kind: 'cjs' | 'esm'): PreparedSource => {
+    const key = `${kind}:${path}`;
+    let p = prepared.get(key);
+    if (!p) {
+      p = prepareUserSource(source, kind);
+      prepared.set(key, p);
+    }
+    return p;
+  };
+  const preparedFor = (path: string): PreparedSource | undefined => prepared.get(`esm:${path}`) ?? prepared.get(`cjs:${path}`);
+  const esmSource = (path: string): string => {
+    const source = files[path] ?? '';
+    return userFile(path, source) ? prepare(path, source, 'esm').code : source;
+  };
 
   // quickjs-emscripten 0.32 ignores a normalizer failure (the loader is then called with an empty
   // name), so the normalizer returns a `missing:` id and the loader fails with Node's error.
@@ -247,7 +268,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
           return callControlForString('esmShim', 'sim', spec);
         }
         const isEsm = call('isEsmFile', name);
-        if (isEsm.ok && isEsm.value === true) return files[name] ?? '';
+        if (isEsm.ok && isEsm.value === true) return esmSource(name);
         return callControlForString('esmShim', 'cjs', name);
       } catch (e) {
         return { error: e instanceof Error ? e : new Error(String(e)) };
@@ -284,15 +305,17 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   fn('compile', (pathH, sourceH) => {
     const path = ctx.getString(pathH as QuickJSHandle);
     const source = ctx.getString(sourceH as QuickJSHandle);
-    // Same wrapper as Node's CommonJS loader, kept on the first line so line numbers match.
-    const wrapped = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+    // Node's CommonJS wrapper, kept on the first line so line numbers match (user-source.ts).
+    const wrapped = userFile(path, source)
+      ? prepare(path, source, 'cjs').code
+      : `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
     const r = ctx.evalCode(wrapped, path, { type: 'global', strict: false });
     if (r.error) return { error: r.error };
     return r.value;
   });
   fn('requireEsm', (pathH) => {
     const path = ctx.getString(pathH as QuickJSHandle);
-    const source = path.startsWith('sim:') ? (opts.resolveModule(path.slice(4))?.source ?? '') : (files[path] ?? '');
+    const source = path.startsWith('sim:') ? (opts.resolveModule(path.slice(4))?.source ?? '') : esmSource(path);
     const r = ctx.evalCode(source, path, { type: 'module' });
     if (r.error) return { error: r.error };
     const state = ctx.getPromiseState(r.value);
@@ -307,6 +330,38 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     r.value.dispose();
     const e = ctx.newError({ name: 'Error', message: `require() cannot be used on an ESM graph with top-level await. Use import() instead.\n  From ${path} ` });
     return { error: e };
+  });
+  // A QuickJS frame position in a user file, as JSON: the original column (`raw`), the column V8 would
+  // print (`column`), whether it lies in inserted wrapper text, and the enclosing function's names.
+  fn('frameInfo', (pathH, lineH, colH) => {
+    const path = ctx.getString(pathH as QuickJSHandle);
+    const line = ctx.getNumber(lineH as QuickJSHandle);
+    const col = ctx.getNumber(colH as QuickJSHandle);
+    const p = preparedFor(path);
+    if (!p) return ctx.newString('null');
+    const f = p.frame(line, col);
+    const site = handlerSites.get(path);
+    const handler = site && f.fnStart === site.offset ? site.exportName : '';
+    return ctx.newString(JSON.stringify({ raw: f.rawColumn, column: f.column, synthetic: f.synthetic, mapped: p.transformed, fn: f.fn, handler }));
+  });
+  fn('generatedColumn', (pathH, lineH, colH) => {
+    const p = preparedFor(ctx.getString(pathH as QuickJSHandle));
+    const line = ctx.getNumber(lineH as QuickJSHandle);
+    const col = ctx.getNumber(colH as QuickJSHandle);
+    return ctx.newNumber(p ? p.generatedColumn(line, col) : col);
+  });
+  // The handler's source text (Function.prototype.toString) → where it starts in which user file, so
+  // its frames get V8's `Runtime.handler` name (the runtime calls it as a method of its Runtime object).
+  fn('markHandler', (textH, exportH) => {
+    const text = ctx.getString(textH as QuickJSHandle);
+    const exportName = ctx.getString(exportH as QuickJSHandle);
+    for (const [key, p] of prepared) {
+      const offset = p.locate(text);
+      if (offset !== null) {
+        handlerSites.set(key.slice(key.indexOf(':') + 1), { offset, exportName });
+        return;
+      }
+    }
   });
   fn('memoryUsage', () => {
     const used = memoryUsedBytes();
@@ -488,7 +543,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     call,
     evalMainModule(path) {
       return guarded(() => {
-        const r = ctx.evalCode(files[path] ?? '', path, { type: 'module' });
+        const r = ctx.evalCode(esmSource(path), path, { type: 'module' });
         if (r.error) {
           // Link/parse errors: let the prelude wrap and log them like the RIC does.
           const d = callWithHandle('initFailure', r.error);

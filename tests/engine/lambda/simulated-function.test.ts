@@ -155,7 +155,7 @@ describe('errors', () => {
     expect(r.outcome).toBe('function-error');
     expect(r.functionError).toBe('Unhandled');
     // ES module frames are file URLs in Node (real capture aws/aws-lambda-base-images#75: `at file:///var/task/index.mjs:…`).
-    expect(r.payload).toMatch(/^\{"errorType":"Error","errorMessage":"boom","trace":\["Error: boom","    at handler \(file:\/\/\/var\/task\/index\.mjs:1:\d+\)"\]\}$/);
+    expect(r.payload).toMatch(/^\{"errorType":"Error","errorMessage":"boom","trace":\["Error: boom","    at Runtime\.handler \(file:\/\/\/var\/task\/index\.mjs:1:\d+\)"\]\}$/);
     const line = r.logs.find((l) => l.includes('Invoke Error'));
     expect(line).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"Error","errorMessage":"boom","stack":\["Error: boom",/);
     expect(r.causes).toEqual(['unhandled-exception']);

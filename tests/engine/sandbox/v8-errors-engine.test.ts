@@ -54,14 +54,14 @@ describe('V8 error messages through the engine', () => {
     expect(r.result).toEqual({
       errorType: 'TypeError',
       errorMessage: "Cannot read properties of undefined (reading 'length')",
-      trace: ["TypeError: Cannot read properties of undefined (reading 'length')", '    at handler (file:///var/task/index.mjs:3:17)'],
+      trace: ["TypeError: Cannot read properties of undefined (reading 'length')", '    at Runtime.handler (file:///var/task/index.mjs:3:17)'],
     });
   });
 
   it('CommonJS frames are plain paths; a failed call points at the callee name', async () => {
     const r = await once({ 'index.js': 'exports.handler = async (e) => {\n  const svc = {};\n  return svc.fetchUser(e.id);\n};' }, {});
     expect(r.errorMessage).toBe('svc.fetchUser is not a function');
-    expect((r.result as { trace: string[] }).trace[1]).toBe('    at /var/task/index.js:3:14');
+    expect((r.result as { trace: string[] }).trace[1]).toBe('    at exports.handler (/var/task/index.js:3:14)');
   });
 
   it('JSON.parse errors read like V8 inside the handler too', async () => {
@@ -83,6 +83,6 @@ describe('V8 error messages through the engine', () => {
   it('console.error of a caught QuickJS error shows the V8 text', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async (e) => { try { e.a.b; } catch (err) { console.error(err); } return 1; };' });
     expect(r.outcome).toBe('success');
-    expect(messages(r)[0]).toMatch(/^ERROR\tTypeError: Cannot read properties of undefined \(reading 'b'\)\n    at handler \(file:\/\/\/var\/task\/index\.mjs:1:/);
+    expect(messages(r)[0]).toMatch(/^ERROR\tTypeError: Cannot read properties of undefined \(reading 'b'\)\n    at Runtime\.handler \(file:\/\/\/var\/task\/index\.mjs:1:/);
   });
 });

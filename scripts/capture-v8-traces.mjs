@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+/**
+ * Capture the stack traces real Node.js (V8) prints for the programs in
+ * tests/engine/sandbox/fixtures/v8-trace-programs.json, so the simulator's traces are checked
+ * against measurements rather than against what we believe V8 does.
+ *
+ * Each program is written to a temporary /…/var/task, its handler is called the way the runtime
+ * interface client calls it (`this.handler(event, context, callback)` on a `Runtime` object), and the
+ * error's `stack` is recorded with the temporary directory replaced by `/var/task`.
+ * Output: tests/engine/sandbox/fixtures/v8-traces.json (with the Node version that made it).
+ *
+ * Usage: npm run capture:v8-traces   (uses the project's pinned Node 22)
+ */
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const fixtures = join(root, 'tests/engine/sandbox/fixtures');
+const programs = JSON.parse(readFileSync(join(fixtures, 'v8-trace-programs.json'), 'utf8'));
+
+// Runs in the child: load the handler module, call it like the RIC's Runtime does, print the stack.
+const HARNESS = `
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+const [file, exportName, eventJson] = process.argv.slice(2);
+const mod = file.endsWith('.mjs') ? await import(pathToFileURL(file).href) : createRequire(import.meta.url)(file);
+class Runtime {
+  constructor(handler) { this.handler = handler; }
+  handleOnceNonStreaming() {
+    const done = (e) => { process.stdout.write(JSON.stringify(String(e && e.stack))); process.exit(0); };
+    try {
+      const r = this.handler(JSON.parse(eventJson), {}, (err) => done(err));
+      if (r && typeof r.then === 'function') r.then(() => done(new Error('no error')), done);
+    } catch (e) { done(e); }
+  }
+}
+new Runtime(mod[exportName] ?? mod.default?.[exportName]).handleOnceNonStreaming();
+`;
+
+const out = [];
+for (const p of programs) {
+  const base = mkdtempSync(join(tmpdir(), 'lt-v8-'));
+  const task = join(base, 'var', 'task');
+  mkdirSync(task, { recursive: true });
+  for (const [name, text] of Object.entries(p.files)) writeFileSync(join(task, name), text);
+  const harness = join(base, 'harness.mjs');
+  writeFileSync(harness, HARNESS);
+  const entry = Object.keys(p.files).find((f) => f.startsWith('index.'));
+  const stack = JSON.parse(
+    execFileSync(process.execPath, [harness, join(task, entry), p.handler ?? 'handler', JSON.stringify(p.event ?? {})], { encoding: 'utf8' }),
+  );
+  rmSync(base, { recursive: true, force: true });
+  const trace = stack
+    .split(task)
+    .join('/var/task')
+    .split('\n')
+    .filter((l) => !l.includes('harness.mjs') && !l.includes('node:internal'));
+  out.push({ ...p, node: process.version, trace });
+}
+writeFileSync(join(fixtures, 'v8-traces.json'), JSON.stringify(out, null, 2) + '\n');
+console.log(`captured ${out.length} traces with Node ${process.version}`);

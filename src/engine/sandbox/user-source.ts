@@ -1,0 +1,446 @@
+/**
+ * User code as the sandbox runs it, and the way back from QuickJS positions to the user's own text.
+ *
+ * Why a transform: QuickJS (through quickjs-emscripten 0.32) offers no host promise-rejection
+ * tracker, so a promise that an *async function* returns is invisible to the simulated runtime.
+ * Node reports such a rejection when nobody handles it (`Runtime.UnhandledPromiseRejection`, facts §1;
+ * https://nodejs.org/api/process.html#event-unhandledrejection). So every async function in user
+ * code is routed through the prelude's `__lt_async` / `__lt_wrap`, which hand back a tracked promise:
+ *
+ * - `async function f(a, b) {…}` becomes
+ *   `function f($lt$0,$lt$1){return __lt_async(this,arguments,async function f(a, b) {…})};__lt_mark(f);`
+ *   (still a hoisted declaration with the same `name` and `length`);
+ * - an async function or arrow *expression* `E` becomes `__lt_wrap(E,"name")`;
+ * - an async method `async m(a) {…}` becomes `m($lt$0){return __lt_async(this,arguments,async (a) =>{…},"m")}`
+ *   (an arrow keeps `this`, `arguments` and `super` of the method).
+ *
+ * Nothing inserted contains a line break, so lines never move; columns do, and {@link PreparedSource}
+ * maps them back. Frames that point into inserted text belong to the wrappers and are dropped.
+ *
+ * The same parse gives each function the name V8 shows in a stack frame (`exports.handler`,
+ * `Object.run`, `Svc.run`), and call-site columns are moved to where V8 points: the callee's last
+ * name, or `new` (QuickJS points at the `(`).
+ *
+ * Code that does not parse is left as it is: QuickJS then reports the syntax error itself.
+ */
+import { parse } from 'acorn';
+
+export type SourceKind = 'cjs' | 'esm';
+
+/** Node's CommonJS wrapper, kept on the first line so line numbers match (Node's `Module.wrap`). */
+export const CJS_WRAPPER_PREFIX = '(function (exports, require, module, __filename, __dirname) { ';
+export const CJS_WRAPPER_SUFFIX = '\n})';
+
+/** How V8 names the function a frame is in. */
+export interface FunctionName {
+  /** The function's `name` (own or given by the language: `const f = () => …` is `f`). */
+  name: string;
+  /** V8's inferred name when `name` is empty: `exports.handler` for `exports.handler = async () => …`. */
+  inferred: string;
+  /** Receiver type V8 prints for method calls: `Object` for object-literal members, the class name for methods. */
+  typeName: string;
+}
+
+/** One QuickJS frame position, seen in the user's own file. */
+export interface FramePosition {
+  /** 1-based column in the original line, moved where V8 points for call sites. */
+  column: number;
+  /** 1-based column in the original line, as QuickJS meant it (not moved). */
+  rawColumn: number;
+  /** Offset where the enclosing function starts in the original text (-1 at module scope). */
+  fnStart: number;
+  /** True when the position lies in text the simulator inserted (a wrapper's frame: drop it). */
+  synthetic: boolean;
+  /** The innermost function around the position, or null at module scope (or when the file did not parse). */
+  fn: FunctionName | null;
+}
+
+export interface PreparedSource {
+  /** The text QuickJS evaluates (for CommonJS: inside Node's module wrapper). */
+  code: string;
+  /** True when the async-function transform was applied (the file parsed). */
+  transformed: boolean;
+  /** A QuickJS frame position (1-based line and column in `code`) in the original file. */
+  frame(line: number, column: number): FramePosition;
+  /** Original 1-based column → column in `code` on the same line. */
+  generatedColumn(line: number, column: number): number;
+  /** Where a function whose source text (`Function.prototype.toString`) is `text` starts in the original, or null. */
+  locate(text: string): number | null;
+}
+
+interface Edit {
+  start: number;
+  end: number; // original text [start, end) is replaced by `text`
+  text: string;
+  closing: boolean;
+  seq: number;
+}
+
+interface FnRange extends FunctionName {
+  start: number;
+  end: number;
+}
+
+type AnyNode = { type: string; start: number; end: number; [k: string]: unknown };
+
+const ASYNC_CALL = '__lt_async';
+const ASYNC_WRAP = '__lt_wrap';
+const ASYNC_MARK = '__lt_mark';
+
+/** Cheap pre-check: no `async` token, nothing to transform (most files). */
+const MAY_HAVE_ASYNC = /\basync\b/;
+
+function isNode(v: unknown): v is AnyNode {
+  return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
+}
+
+function isFunction(n: AnyNode): boolean {
+  return n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression';
+}
+
+function keyName(key: AnyNode | undefined, computed: unknown): string {
+  if (!key || computed) return '';
+  if (key.type === 'Identifier') return String(key['name']);
+  if (key.type === 'PrivateIdentifier') return '#' + String(key['name']);
+  if (key.type === 'Literal') return String(key['value']);
+  return '';
+}
+
+/** `a.b.c` for a plain member chain, else ''. */
+function memberChain(n: AnyNode): string {
+  if (n.type === 'Identifier') return String(n['name']);
+  if (n.type === 'ThisExpression') return 'this';
+  if (n.type === 'MemberExpression' && !n['computed']) {
+    const obj = memberChain(n['object'] as AnyNode);
+    const prop = keyName(n['property'] as AnyNode, false);
+    return obj && prop ? obj + '.' + prop : '';
+  }
+  return '';
+}
+
+/** The `length` of a function: parameters before the first default or rest parameter. */
+function expectedArgs(fn: AnyNode): number {
+  let n = 0;
+  for (const p of fn['params'] as AnyNode[]) {
+    if (p.type === 'AssignmentPattern' || p.type === 'RestElement') break;
+    n++;
+  }
+  return n;
+}
+
+function paramList(count: number): string {
+  return Array.from({ length: count }, (_, i) => `$lt$${i}`).join(',');
+}
+
+/** Offsets of line starts. */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  return out;
+}
+
+/** Where V8 points for a call whose `(` is at index `i` of `text`: the callee's last name, or `new`. */
+export function v8CallColumn(text: string, i: number): number {
+  if (text[i] !== '(') return i;
+  let j = i;
+  while (j > 0 && /\s/.test(text[j - 1]!)) j--;
+  if (text.slice(j - 2, j) === '?.') {
+    j -= 2;
+    while (j > 0 && /\s/.test(text[j - 1]!)) j--;
+  }
+  let k = j;
+  while (k > 0 && /[\w$]/.test(text[k - 1]!)) k--;
+  if (k === j || /^\d/.test(text.slice(k, j))) return i;
+  if (/^(?:if|for|while|switch|catch|function|return|typeof|await|void|in|of)$/.test(text.slice(k, j))) return i;
+  // `new a.b.C(` → `new`
+  let m = k;
+  for (;;) {
+    let p = m;
+    while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+    if (p > 0 && text[p - 1] === '.') {
+      p--;
+      while (p > 0 && /\s/.test(text[p - 1]!)) p--;
+      let q = p;
+      while (q > 0 && /[\w$]/.test(text[q - 1]!)) q--;
+      if (q === p) return k;
+      m = q;
+      continue;
+    }
+    if (p >= 3 && text.slice(p - 3, p) === 'new' && (p === 3 || !/[\w$.]/.test(text[p - 4]!))) return p - 3;
+    return k;
+  }
+}
+
+/** Prepare one user file. `kind` decides the parse goal and the CommonJS wrapper. */
+export function prepareUserSource(source: string, kind: SourceKind): PreparedSource {
+  const edits: Edit[] = [];
+  const fns: FnRange[] = [];
+  // `return f(x)`: QuickJS places the call's frame at `return`; V8 at the callee (offset → offset).
+  const returnCalls = new Map<number, number>();
+  let seq = 0;
+  const add = (start: number, end: number, text: string, closing = false): void => {
+    edits.push({ start, end, text, closing, seq: seq++ });
+  };
+  let transformed = false;
+  try {
+    const ast = parse(source, {
+      ecmaVersion: 'latest',
+      sourceType: kind === 'esm' ? 'module' : 'script',
+      allowReturnOutsideFunction: kind === 'cjs',
+      allowHashBang: true,
+    }) as unknown as AnyNode;
+    collect(ast, source, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls);
+    transformed = true;
+  } catch {
+    // Unparsable (QuickJS will report the syntax error) or too deeply nested for the host: run as is.
+    edits.length = 0;
+    fns.length = 0;
+    returnCalls.clear();
+  }
+  // Node accepts a `#!` line at the top of a CommonJS file although the file runs inside the module
+  // wrapper; the simulator turns it into a comment of the same length.
+  if (source.startsWith('#!')) edits.push({ start: 0, end: 2, text: '//', closing: false, seq: -2 });
+  if (kind === 'cjs') edits.unshift({ start: 0, end: 0, text: CJS_WRAPPER_PREFIX, closing: false, seq: -3 });
+
+  // At one offset: closings first (innermost first), then openings (outermost first).
+  edits.sort((a, b) => a.start - b.start || (a.closing === b.closing ? (a.closing ? b.seq - a.seq : a.seq - b.seq) : a.closing ? -1 : 1));
+  let code = '';
+  let at = 0;
+  for (const e of edits) {
+    code += source.slice(at, e.start) + e.text;
+    at = Math.max(at, e.end);
+  }
+  code += source.slice(at);
+  if (kind === 'cjs') code += CJS_WRAPPER_SUFFIX;
+
+  const starts = lineStarts(source);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  // Per original line (0-based): edits as { col, del, ins } in order.
+  const perLine = new Map<number, { col: number; del: number; ins: number }[]>();
+  for (const e of edits) {
+    const line = lineOf(e.start);
+    const list = perLine.get(line) ?? [];
+    list.push({ col: e.start - starts[line]!, del: e.end - e.start, ins: e.text.length });
+    perLine.set(line, list);
+  }
+  fns.sort((a, b) => a.start - b.start);
+
+  const toOriginal = (line: number, column: number): { col: number; synthetic: boolean } => {
+    const g = column - 1;
+    let shift = 0;
+    for (const e of perLine.get(line - 1) ?? []) {
+      const genStart = e.col + shift;
+      if (g < genStart) break;
+      if (g < genStart + e.ins) return { col: e.col, synthetic: true };
+      shift += e.ins - e.del;
+    }
+    return { col: g - shift, synthetic: false };
+  };
+
+  const functionAt = (offset: number): FnRange | null => {
+    let best: FnRange | null = null;
+    for (const f of fns) {
+      if (f.start > offset) break;
+      if (offset < f.end && (!best || f.start >= best.start)) best = f;
+    }
+    return best;
+  };
+  const genLineStarts = lineStarts(code);
+
+  return {
+    code,
+    transformed,
+    frame(line, column) {
+      const o = toOriginal(line, column);
+      const lineStart = starts[line - 1];
+      if (lineStart === undefined) return { column, rawColumn: column, synthetic: o.synthetic, fnStart: -1, fn: null };
+      const lineEnd = line < starts.length ? starts[line]! - 1 : source.length;
+      const text = source.slice(lineStart, lineEnd);
+      const atReturn = returnCalls.get(lineStart + o.col);
+      const col = o.synthetic ? o.col : atReturn !== undefined && atReturn >= lineStart && atReturn <= lineEnd ? atReturn - lineStart : v8CallColumn(text, o.col);
+      const f = functionAt(lineStart + o.col);
+      return {
+        column: col + 1,
+        rawColumn: o.col + 1,
+        synthetic: o.synthetic,
+        fnStart: f ? f.start : -1,
+        fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null,
+      };
+    },
+    locate(text) {
+      if (text === '') return null;
+      const at = code.indexOf(text);
+      if (at < 0) return null;
+      let line = 0;
+      while (line + 1 < genLineStarts.length && genLineStarts[line + 1]! <= at) line++;
+      const o = toOriginal(line + 1, at - genLineStarts[line]! + 1);
+      return (starts[line] ?? 0) + o.col;
+    },
+    generatedColumn(line, column) {
+      const o = column - 1;
+      let shift = 0;
+      for (const e of perLine.get(line - 1) ?? []) {
+        if (e.col > o) break;
+        if (o < e.col + e.del) return e.col + shift + e.ins + 1;
+        shift += e.ins - e.del;
+      }
+      return o + shift + 1;
+    },
+  };
+}
+
+/**
+ * Walk the tree once (iteratively: deep nesting must not exhaust the host stack), recording each
+ * function's V8 name and the edits that route async functions through the prelude.
+ */
+function collect(
+  root: AnyNode,
+  source: string,
+  rewriteAsync: boolean,
+  add: (start: number, end: number, text: string, closing?: boolean) => void,
+  fns: FnRange[],
+  returnCalls: Map<number, number>,
+): void {
+  type Item = { node: AnyNode; parent: AnyNode | null; className: string };
+  const stack: Item[] = [{ node: root, parent: null, className: '' }];
+  while (stack.length > 0) {
+    const { node, parent, className } = stack.pop()!;
+    let innerClass = className;
+    if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      const id = node['id'] as AnyNode | null;
+      innerClass = id ? String(id['name']) : parent ? specName(node, parent) : '';
+    }
+    if (node.type === 'ReturnStatement' && isNode(node['argument'])) {
+      const target = v8CallTarget(node['argument']);
+      if (target !== null) returnCalls.set(node.start, target);
+    }
+    if (isFunction(node)) {
+      const isConstructor = parent?.type === 'MethodDefinition' && parent['kind'] === 'constructor';
+      if (isConstructor) {
+        // V8 prints a class constructor's frame as `new Client`.
+        fns.push({ start: node.start, end: node.end, name: `new ${className}`, inferred: '', typeName: '' });
+        stackPushChildren(node, innerClass, stack);
+        continue;
+      }
+      const name = parent ? specName(node, parent) : '';
+      const inferred = parent && !name ? inferredName(node, parent) : '';
+      fns.push({ start: node.start, end: node.end, name, inferred, typeName: receiverType(node, parent, className) });
+      if (rewriteAsync && node['async'] === true && node['generator'] !== true) rewrite(node, parent, name, source, add);
+    }
+    stackPushChildren(node, innerClass, stack);
+  }
+}
+
+/** Queue a node's children so that the first child is visited next (pre-order). */
+function stackPushChildren(node: AnyNode, className: string, stack: { node: AnyNode; parent: AnyNode | null; className: string }[]): void {
+  const children: AnyNode[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'type' || key === 'start' || key === 'end') continue;
+    const v = node[key];
+    if (Array.isArray(v)) {
+      for (const c of v) if (isNode(c)) children.push(c);
+    } else if (isNode(v)) children.push(v);
+  }
+  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: node, className });
+}
+
+/** Where V8 places the frame of the call a `return` makes: the callee's last name, or `new`. */
+function v8CallTarget(arg: AnyNode): number | null {
+  let n = arg;
+  while (n.type === 'ParenthesizedExpression' || n.type === 'ChainExpression') n = n['expression'] as AnyNode;
+  if (n.type === 'NewExpression') return n.start;
+  if (n.type !== 'CallExpression') return null;
+  const callee = n['callee'] as AnyNode;
+  if (callee.type === 'MemberExpression' && !callee['computed']) return (callee['property'] as AnyNode).start;
+  if (callee.type === 'Identifier') return callee.start;
+  return null;
+}
+
+/** The `name` the language gives a function (or class) at this place (ECMA-262 NamedEvaluation). */
+function specName(node: AnyNode, parent: AnyNode): string {
+  const id = node['id'] as AnyNode | null | undefined;
+  if (id && id.type === 'Identifier') return String(id['name']);
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent['init'] === node && (parent['id'] as AnyNode).type === 'Identifier' ? String((parent['id'] as AnyNode)['name']) : '';
+    case 'AssignmentExpression':
+      return parent['right'] === node && (parent['left'] as AnyNode).type === 'Identifier' ? String((parent['left'] as AnyNode)['name']) : '';
+    case 'AssignmentPattern':
+      return parent['right'] === node && (parent['left'] as AnyNode).type === 'Identifier' ? String((parent['left'] as AnyNode)['name']) : '';
+    case 'Property':
+    case 'PropertyDefinition':
+    case 'MethodDefinition': {
+      if (parent['value'] !== node) return '';
+      const k = keyName(parent['key'] as AnyNode, parent['computed']);
+      const kind = parent['kind'];
+      return k && (kind === 'get' || kind === 'set') ? `${String(kind)} ${k}` : k;
+    }
+    case 'ExportDefaultDeclaration':
+      return 'default';
+    default:
+      return '';
+  }
+}
+
+/** V8's inferred name for an anonymous function assigned to a member: `exports.handler`. */
+function inferredName(node: AnyNode, parent: AnyNode): string {
+  if (parent.type === 'AssignmentExpression' && parent['right'] === node) return memberChain(parent['left'] as AnyNode);
+  return '';
+}
+
+/** The receiver type V8 prints when this function is called as a method. */
+function receiverType(node: AnyNode, parent: AnyNode | null, className: string): string {
+  if (!parent) return '';
+  if (parent.type === 'Property' && parent['value'] === node) return 'Object';
+  if (parent.type === 'MethodDefinition' && parent['value'] === node) return parent['static'] ? 'Function' : className;
+  return '';
+}
+
+function rewrite(
+  node: AnyNode,
+  parent: AnyNode | null,
+  name: string,
+  source: string,
+  add: (start: number, end: number, text: string, closing?: boolean) => void,
+): void {
+  const params = paramList(expectedArgs(node));
+  if (node.type === 'FunctionDeclaration') {
+    const id = node['id'] as AnyNode | null;
+    const fname = id ? String(id['name']) : '';
+    add(node.start, node.start, `function ${fname}(${params}){return ${ASYNC_CALL}(this,arguments,`);
+    // After the whole statement when it is exported (`export async function f`), so the mark is a statement.
+    const after = parent && (parent.type === 'ExportNamedDeclaration' || parent.type === 'ExportDefaultDeclaration') ? parent.end : node.end;
+    const mark = fname ? `;${ASYNC_MARK}(${fname});` : '';
+    if (after === node.end) add(node.end, node.end, ')}' + mark, true);
+    else {
+      add(node.end, node.end, ')}', true);
+      if (mark) add(after, after, mark, true);
+    }
+    return;
+  }
+  const isMethod = parent !== null && (parent.type === 'MethodDefinition' || (parent.type === 'Property' && (parent['method'] === true))) && parent['value'] === node;
+  if (isMethod) {
+    const key = parent['key'] as AnyNode;
+    // Drop the `async` keyword before the key (`static async m`, `async *m` is a generator and skipped).
+    const head = source.slice(parent.start, key.start);
+    const idx = head.search(/\basync\b/);
+    if (idx < 0) return;
+    add(parent.start + idx, parent.start + idx + 5, '');
+    const body = node['body'] as AnyNode;
+    add(node.start, node.start, `(${params}){return ${ASYNC_CALL}(this,arguments,async `);
+    add(body.start, body.start, '=>');
+    add(node.end, node.end, `,${JSON.stringify(name)})}`, true);
+    return;
+  }
+  add(node.start, node.start, `${ASYNC_WRAP}(`);
+  add(node.end, node.end, name ? `,${JSON.stringify(name)})` : ')', true);
+}
