@@ -78,6 +78,11 @@ export interface InvocationRecord {
   pending: string[];
   /** Diagnosed causes. */
   causes: CauseId[];
+  /**
+   * Set when the runtime process exited after the invocation had answered: an unhandled rejection or
+   * uncaught exception in the same turn. The caller keeps its answer; the next request is a cold start.
+   */
+  processExit: { errorType: string | null; errorMessage: string | null } | null;
 }
 
 /** A finding: one rule the invocation broke, from the error catalogue. */

@@ -66,7 +66,7 @@ describe('report entries', () => {
   });
 
   it('warnings do not fail an invocation', () => {
-    const record = { requestId: 'r', coldStart: true, outcome: 'success' as const, errorType: null, errorMessage: null, functionError: null, durationMs: 1, billedDurationMs: 1, initDurationMs: 1, maxMemoryUsedMB: 64, payload: '{}', result: {}, startedAt: 0, logs: [], pending: [], causes: [] };
+    const record = { requestId: 'r', coldStart: true, outcome: 'success' as const, errorType: null, errorMessage: null, functionError: null, durationMs: 1, billedDurationMs: 1, initDurationMs: 1, maxMemoryUsedMB: 64, payload: '{}', result: {}, startedAt: 0, logs: [], pending: [], causes: [], processExit: null };
     const r = buildRunReport(run({ record, invoked: true, response: { statusCode: 200, headers: {}, body: '{}' }, findings: [{ ...finding, severity: 'warning' }] }), 'gw', 0);
     expect(r.causes).toEqual([]);
     expect(isSuccessfulReport(r)).toBe(true);

@@ -754,7 +754,11 @@ export const FRONT_DOOR_MAPPERS: Record<FrontDoor, FrontDoorMapper> = {
 
 /** Map a record through `frontDoor` (see {@link FRONT_DOOR_MAPPERS}). */
 export function mapFrontDoorResponse(frontDoor: FrontDoor, record: InvocationRecord | null, ctx: FrontDoorContext): FrontDoorResult {
-  return FRONT_DOOR_MAPPERS[frontDoor](record, ctx);
+  const out = FRONT_DOOR_MAPPERS[frontDoor](record, ctx);
+  if (record?.processExit && !isFunctionFailure(record)) {
+    out.findings.push(createFinding('LT-PROCESS-EXIT-AFTER-ANSWER', { frontDoor, errorType: record.processExit.errorType, errorMessage: record.processExit.errorMessage }));
+  }
+  return out;
 }
 
 /** Catalogue params helper re-exported for callers building their own findings. */

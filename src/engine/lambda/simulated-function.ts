@@ -388,7 +388,15 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       outcome: Outcome,
       invokeStart: number,
       payload: string,
-      extra: { errorType?: string | null; errorMessage?: string | null; status?: 'timeout' | 'error' | null; memoryMB?: number; reset?: boolean; pending?: string[] },
+      extra: {
+        errorType?: string | null;
+        errorMessage?: string | null;
+        status?: 'timeout' | 'error' | null;
+        memoryMB?: number;
+        reset?: boolean;
+        pending?: string[];
+        processExit?: InvocationRecord['processExit'];
+      },
     ): InvocationRecord => {
       const durationMs = Math.round((clock.nowMs() - invokeStart) * 1000) / 1000;
       // Billed = ceil(Duration + Init Duration) on cold starts since 2025-08-01 (facts §9, D19).
@@ -429,6 +437,8 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       rec.logs = logs;
       rec.pending = extra.pending ?? [];
       rec.causes = causesFor(outcome, rec.errorType, rec.errorMessage);
+      rec.processExit = extra.processExit ?? null;
+      if (rec.processExit && !rec.causes.includes('unhandled-exception')) rec.causes.push('unhandled-exception');
       if (extra.reset) disposeEnv();
       return rec;
     };
@@ -571,6 +581,18 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
           guardActive = false;
           const pf = sb.call('processFailure');
           const processDied = pf.ok && pf.value !== 'null';
+          let processExit: InvocationRecord['processExit'] = null;
+          if (processDied) {
+            try {
+              const err = (JSON.parse(String(pf.value)) as { error?: { errorType?: unknown; errorMessage?: unknown } }).error ?? {};
+              processExit = {
+                errorType: typeof err.errorType === 'string' ? err.errorType : null,
+                errorMessage: typeof err.errorMessage === 'string' ? err.errorMessage : null,
+              };
+            } catch {
+              processExit = { errorType: null, errorMessage: null };
+            }
+          }
           const pending = readPending();
           sb.call('endInvoke');
           if (parsed.outcome === 'success') {
@@ -585,9 +607,14 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
                 errorType: 'Function.ResponseSizeTooLarge',
                 errorMessage: `Response payload size exceeded maximum allowed payload size (${MAX_SYNC_RESPONSE_BYTES} bytes).`,
                 pending,
+                reset: processDied,
+                processExit,
               });
             }
-            return finish('success', invokeStart, body, { pending });
+            // The caller keeps its answer, but a rejection or uncaught exception in the same turn still
+            // ends the process ([RUNTIME-SRC] Runtime.js _setErrorCallbacks: postInvocationError, then
+            // process.exit(128/129)): the next request gets a new environment.
+            return finish('success', invokeStart, body, { pending, reset: processDied, processExit });
           }
           const err = parsed.value as { errorType?: string; errorMessage?: string };
           // Uncaught exceptions and unhandled rejections exit the runtime process (exit 129 / 128,

@@ -23,6 +23,7 @@ export function createInvocationRecord(
     logs: [],
     pending: [],
     causes: [],
+    processExit: null,
     ...fields,
   };
 }

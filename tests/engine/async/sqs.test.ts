@@ -18,7 +18,7 @@ async function run(partial: Partial<SqsTriggerOptions>) {
 }
 
 function rec(outcome: InvocationRecord['outcome'], result: unknown): InvocationRecord {
-  return { requestId: 'r', coldStart: false, outcome, errorType: outcome === 'success' ? null : 'Error', errorMessage: null, functionError: null, durationMs: 1, billedDurationMs: 1, initDurationMs: null, maxMemoryUsedMB: 64, payload: JSON.stringify(result), result, startedAt: 0, logs: [], pending: [], causes: [] };
+  return { requestId: 'r', coldStart: false, outcome, errorType: outcome === 'success' ? null : 'Error', errorMessage: null, functionError: null, durationMs: 1, billedDurationMs: 1, initDurationMs: null, maxMemoryUsedMB: 64, payload: JSON.stringify(result), result, startedAt: 0, logs: [], pending: [], causes: [], processExit: null };
 }
 
 describe('SQS trigger', () => {

@@ -24,6 +24,7 @@ export function makeRecord(over: Partial<InvocationRecord> = {}): InvocationReco
     logs: [],
     pending: [],
     causes: [],
+    processExit: null,
     ...over,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mapFrontDoorResponse } from '../../../src/engine/integrations/front-doors.ts';
 import { once, run } from '../helpers.ts';
 
 /**
@@ -36,6 +37,24 @@ describe('un-awaited async functions', () => {
     expect(a?.errorType).toBe('Runtime.UnhandledPromiseRejection');
     expect(b?.coldStart).toBe(true);
     expect(b?.result).toBe(1);
+  });
+
+  it('a rejection in the turn the handler answers: the caller keeps its answer, the process still exits', async () => {
+    // [RUNTIME-SRC] Runtime.js _setErrorCallbacks: postInvocationError for the invoke, then process.exit(128).
+    const [a, b] = await run(
+      { 'index.mjs': 'let n = 0;\nasync function audit() { throw new Error("audit failed"); }\nexport const handler = async () => { n++; audit(); return { statusCode: 200, body: "n=" + n }; };' },
+      [{}, {}],
+    );
+    expect(a?.outcome).toBe('success');
+    expect(a?.result).toEqual({ statusCode: 200, body: 'n=1' });
+    expect(a?.processExit).toEqual({ errorType: 'Runtime.UnhandledPromiseRejection', errorMessage: 'Error: audit failed' });
+    expect(a?.causes).toContain('unhandled-exception');
+    expect(a?.logs.some((l) => l.includes('\tERROR\tUnhandled Promise Rejection \t'))).toBe(true);
+    expect(b?.coldStart).toBe(true);
+    expect(b?.result).toEqual({ statusCode: 200, body: 'n=1' });
+    const door = mapFrontDoorResponse('apigw-rest', a!, { invokePermission: true, requestBodyBytes: 0 });
+    expect(door.response.statusCode).toBe(200);
+    expect(door.findings.map((f) => [f.code, f.severity])).toContainEqual(['LT-PROCESS-EXIT-AFTER-ANSWER', 'warning']);
   });
 
   it('a rejection during init (top-level call) fails the init', async () => {
