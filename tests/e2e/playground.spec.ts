@@ -56,6 +56,17 @@ test('a slow handler times out and the diagnosis links its guide and tree node',
   await expect(page.getByRole('region', { name: 'Logs' })).toContainText('Task timed out after 1.00 seconds');
 });
 
+test('an async function started without await rejects: Runtime.UnhandledPromiseRejection, with V8 frames', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'async function audit() { throw new Error("audit failed"); } export const handler = async () => { audit(); await new Promise((r) => setTimeout(r, 50)); return { statusCode: 200, body: "ok" }; };');
+  await runAndWait(page);
+  await expect(response(page)).toContainText('502');
+  const logs = page.getByRole('region', { name: 'Logs' });
+  await expect(logs).toContainText('Unhandled Promise Rejection');
+  await expect(logs).toContainText('Runtime.UnhandledPromiseRejection');
+  await expect(logs).toContainText('at Runtime.handler (file:///var/task/index.mjs:1:');
+});
+
 test('a handler that keeps allocating runs out of memory', async ({ page }) => {
   await open(page);
   await setCode(page, 'export const handler = async () => { const keep = []; for (let i = 0; ; i++) keep.push({ i, s: "x".repeat(100) + i }); };');
