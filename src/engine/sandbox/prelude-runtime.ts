@@ -546,6 +546,20 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   for (const k of Object.keys(asyncHelpers)) {
     Object.defineProperty(G, k, { value: asyncHelpers[k], enumerable: false, writable: false, configurable: false });
   }
+  // `toString()` of a rewritten function gives the text you wrote (libraries test it for `async`).
+  const nativeFnToString = Function.prototype.toString;
+  const DECL_WRAPPER = /^function [^(]*\([^)]*\)\{return __lt_async\(this,arguments,([\s\S]*)\)\}$/;
+  const fnToString = {
+    toString() {
+      if (this === fnToString) return 'function toString() { [native code] }';
+      const inner = wrappedSource.get(this);
+      if (inner) return nativeFnToString.call(inner);
+      const text = nativeFnToString.call(this);
+      const m = DECL_WRAPPER.exec(text);
+      return m ? m[1] : text;
+    },
+  }.toString;
+  Object.defineProperty(Function.prototype, 'toString', { value: fnToString, writable: true, configurable: true, enumerable: false });
 
   // ---------------------------------------------------------------- timers on the virtual clock
   let timerSeq = 0;
@@ -1430,7 +1444,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return false;
     }
   }
-  const intrinsicFnToString = Function.prototype.toString;
+  const intrinsicFnToString = nativeFnToString;
   function finishLoad() {
     handlerFn = resolveHandler(userApp);
     try {

@@ -105,6 +105,7 @@ describe('rewritten async functions behave like the originals', () => {
       '  kinds: [decl, arrow, obj.f, handler].map((f) => f.constructor.name + " " + Object.prototype.toString.call(f)),',
       '  results: [await decl(1, 2, 3, 4), await arrow(1, 2), await obj.m(1), await obj.f(7), await new B().get(3), await A.s()],',
       '  promise: decl() instanceof Promise,',
+      '  text: [decl.toString(), arrow.toString(), String(obj.f), Function.prototype.toString.toString()],',
       '});',
     ].join('\n');
     const r = await once({ 'index.mjs': src });
@@ -115,6 +116,7 @@ describe('rewritten async functions behave like the originals', () => {
       kinds: Array(4).fill('AsyncFunction [object AsyncFunction]'),
       results: [[true, 4], 3, 6, 7, 7, 'static'],
       promise: true,
+      text: ['async function decl(a, b, c = 1) { return [this === undefined, arguments.length]; }', 'async (x, y) => x + y', 'async function named(q) { return q; }', 'function toString() { [native code] }'],
     });
   });
 
