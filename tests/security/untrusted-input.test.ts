@@ -16,6 +16,7 @@ import { parseProgress } from '../../src/onboarding/progress.ts';
 import { parseDrillSelection, parseDrillState } from '../../src/onboarding/drill.ts';
 import { parseScenarioJson, parseScenarioList, parseScenarioParam } from '../../src/playground/scenario.ts';
 import { parseStoredTrail } from '../../src/utils/tree-trail.ts';
+import { prepareUserSource } from '../../src/engine/sandbox/user-source.ts';
 
 const RUNS = { numRuns: 300 };
 
@@ -76,6 +77,26 @@ describe('parsers of untrusted input never throw and explain what is wrong', () 
   });
   it('the decision tree trail kept in sessionStorage', () =>
     fc.assert(fc.property(fc.option(anyText), (t) => void parseStoredTrail(t)), RUNS));
+});
+
+describe('handler code', () => {
+  /** Code-like text: fragments of real syntax shuffled together, async ones included. */
+  const fragment = fc.constantFrom(
+    'async ', 'function ', 'f', '(a, b = 1)', ' => ', '{', '}', '(', ')', ';', '\n', 'await ', 'class A ', 'static ', 'x.y', '`t${', '"s"', '/* c */',
+    '// c\n', 'export ', 'const g = ', 'return ', '*', '#!', '\r\n', 'super.m()', 'new ', '[', ']', ',', '?.',
+  );
+  const codeLike = fc.oneof(fc.array(fragment, { maxLength: 60 }).map((a) => a.join('')), fc.string({ maxLength: 2000 }));
+  it('preparing any text for the sandbox never throws, and every frame position maps to a column', () =>
+    fc.assert(
+      fc.property(codeLike, fc.constantFrom('cjs' as const, 'esm' as const), fc.nat(5), fc.nat(400), (code, kind, line, col) => {
+        const p = prepareUserSource(code, kind);
+        expect(typeof p.code).toBe('string');
+        const f = p.frame(line + 1, col + 1);
+        expect(f.column).toBeGreaterThanOrEqual(1);
+        expect(p.generatedColumn(line + 1, col + 1)).toBeGreaterThanOrEqual(1);
+      }),
+      RUNS,
+    ));
 });
 
 describe('pasted logs', () => {
