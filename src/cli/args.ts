@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { FRONT_DOORS, isFrontDoor, type FrontDoor } from '../engine/vocabulary.ts';
+import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
+import type { ApplicationLogLevel } from '../engine/types.ts';
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: lambda-triage <command> [options]
@@ -23,6 +25,9 @@ Options for invoke:
   --env K=V          Environment variable (repeatable)
   --times N          Invoke N times on the same (warm) environment (default 1)
   --seed N           Seed for request ids and Math.random (default 1)
+  --log-format F     Text (default) | JSON: how the runtime and Lambda write log lines
+  --log-level L      Application log level with --log-format JSON: TRACE | DEBUG | INFO | WARN | ERROR | FATAL
+                     (console output below it is dropped, as Lambda's log-level filtering does)
   --json             Print one JSON report instead of the log stream
   -h, --help         Show this help
 
@@ -75,6 +80,9 @@ export interface InvokeArgs {
   env: Record<string, string>;
   times: number;
   seed: number;
+  logFormat: 'Text' | 'JSON';
+  /** Application log level, or undefined to filter nothing. */
+  logLevel: ApplicationLogLevel | undefined;
   json: boolean;
   invocationType: 'RequestResponse' | 'Event';
   retryAttempts: number;
@@ -138,6 +146,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         env: { type: 'string', multiple: true },
         times: { type: 'string' },
         seed: { type: 'string' },
+        'log-format': { type: 'string' },
+        'log-level': { type: 'string' },
         json: { type: 'boolean', default: false },
         'invocation-type': { type: 'string' },
         'retry-attempts': { type: 'string' },
@@ -173,6 +183,18 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   if (times < 1) return { ok: false, error: '--times must be at least 1' };
   const seed = toInt('seed', values.seed, 1);
   if (typeof seed === 'string') return { ok: false, error: seed };
+  const logFormatRaw = values['log-format'] ?? 'Text';
+  const logFormat = logFormatRaw.toUpperCase() === 'JSON' ? 'JSON' : logFormatRaw.toUpperCase() === 'TEXT' ? 'Text' : null;
+  if (logFormat === null) return { ok: false, error: `--log-format must be Text or JSON; got "${logFormatRaw}"` };
+  let logLevel: ApplicationLogLevel | undefined;
+  if (values['log-level'] !== undefined) {
+    const l = values['log-level'].toUpperCase();
+    if (!(APPLICATION_LOG_LEVELS as readonly string[]).includes(l)) {
+      return { ok: false, error: `--log-level must be one of ${APPLICATION_LOG_LEVELS.join(', ')}; got "${values['log-level']}"` };
+    }
+    if (logFormat !== 'JSON') return { ok: false, error: '--log-level filters JSON logs only (as in Lambda): add --log-format JSON' };
+    logLevel = l as ApplicationLogLevel;
+  }
   const env: Record<string, string> = {};
   for (const kv of values.env ?? []) {
     const i = kv.indexOf('=');
@@ -267,6 +289,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       env,
       times,
       seed,
+      logFormat,
+      logLevel,
       json: values.json ?? false,
       invocationType,
       retryAttempts,

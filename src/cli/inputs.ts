@@ -59,6 +59,8 @@ export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ conf
     timeoutSeconds: args.timeout,
     memoryMB: args.memory,
     environment: args.env,
+    logFormat: args.logFormat,
+    ...(args.logLevel ? { applicationLogLevel: args.logLevel } : {}),
   });
   if (!config.ok) return { ok: false, error: config.error };
   const files: Record<string, string> = { [name]: source.value };

@@ -17,6 +17,13 @@ export type Outcome =
 /** Log output format of the function (`AWS_LAMBDA_LOG_FORMAT` / LoggingConfig.LogFormat). */
 export type LogFormat = 'Text' | 'JSON';
 
+/**
+ * Application log level (LoggingConfig.ApplicationLogLevel, JSON log format only): Lambda passes it to
+ * the runtime as `AWS_LAMBDA_LOG_LEVEL` and the runtime drops console output below it.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html
+ */
+export type ApplicationLogLevel = 'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL';
+
 /** The configuration of a simulated function. */
 export interface FunctionConfig {
   /** Function name; also the role session name in AccessDenied messages. */
@@ -31,6 +38,8 @@ export interface FunctionConfig {
   /** User environment variables (Lambda adds its reserved ones). */
   environment: Record<string, string>;
   logFormat: LogFormat;
+  /** Application log level; needs `logFormat: 'JSON'`. Unset: nothing is filtered. */
+  applicationLogLevel?: ApplicationLogLevel;
   region: string;
   accountId: string;
 }

@@ -37,6 +37,18 @@ describe('parseCliArgs: front doors', () => {
   });
 });
 
+describe('parseCliArgs: log format and level', () => {
+  it('Text by default; JSON and a level, in any case', () => {
+    expect(args([])).toMatchObject({ logFormat: 'Text', logLevel: undefined });
+    expect(args(['--log-format', 'json', '--log-level', 'warn'])).toMatchObject({ logFormat: 'JSON', logLevel: 'WARN' });
+  });
+  it('refuses an unknown format or level, and a level without JSON', () => {
+    expect(error(['--log-format', 'xml'])).toBe('--log-format must be Text or JSON; got "xml"');
+    expect(error(['--log-format', 'JSON', '--log-level', 'loud'])).toMatch(/^--log-level must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL; got "loud"/);
+    expect(error(['--log-level', 'ERROR'])).toMatch(/add --log-format JSON/);
+  });
+});
+
 describe('parseCliArgs: load runs and async invocations', () => {
   it('--load with a rate (default 10/s) or a concurrency', () => {
     expect(args(['--load', '1000']).load).toEqual({ requests: 1000, rate: 10, concurrency: null, reservedConcurrency: null, accountConcurrency: 1000 });

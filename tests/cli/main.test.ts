@@ -57,6 +57,17 @@ describe('lambda-triage invoke', () => {
     }
   });
 
+  it('--log-format JSON --log-level WARN: JSON records, console.log dropped', async () => {
+    const t = io();
+    const code = await main(['invoke', join(dir, 'index.mjs'), '--event', join(dir, 'ok.json'), '--log-format', 'JSON', '--log-level', 'WARN'], t.io);
+    expect(code).toBe(0);
+    expect(t.out.some((l) => l.startsWith('{"time":') && l.includes('"type":"platform.start"'))).toBe(true);
+    expect(t.out.some((l) => l.includes('"message":"got { a: 1 }"') || l.includes('"level":"INFO"'))).toBe(false);
+    const t2 = io();
+    await main(['invoke', join(dir, 'index.mjs'), '--event', join(dir, 'ok.json'), '--log-format', 'JSON'], t2.io);
+    expect(t2.out.some((l) => l.includes('"level":"INFO"'))).toBe(true);
+  });
+
   it('--help prints usage', async () => {
     const t = io();
     expect(await main(['--help'], t.io)).toBe(0);

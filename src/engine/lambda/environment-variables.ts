@@ -51,6 +51,8 @@ export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: st
     NODE_PATH: `/opt/nodejs/node${major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`,
   };
   if (config.logFormat === 'JSON') unreserved['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
+  // Lambda hands the application log level to the runtime in AWS_LAMBDA_LOG_LEVEL (JSON format only).
+  if (config.logFormat === 'JSON' && config.applicationLogLevel) unreserved['AWS_LAMBDA_LOG_LEVEL'] = config.applicationLogLevel;
   const env: Record<string, string> = { ...unreserved, ...config.environment, ...reserved };
   return env;
 }

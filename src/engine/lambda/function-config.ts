@@ -1,7 +1,7 @@
 /**
  * Parsing of untrusted function configuration into a complete {@link FunctionConfig}.
  */
-import type { FunctionConfig } from '../types.ts';
+import type { ApplicationLogLevel, FunctionConfig } from '../types.ts';
 import { isRuntimeId } from './runtime-ids.ts';
 import {
   DEFAULT_MEMORY_MB,
@@ -11,6 +11,9 @@ import {
   MIN_MEMORY_MB,
   MIN_TIMEOUT_SECONDS,
 } from './limits.ts';
+
+/** LoggingConfig.ApplicationLogLevel values, most detail first (https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html). */
+export const APPLICATION_LOG_LEVELS: readonly ApplicationLogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 
 /** Defaults applied to missing fields. Region/account are ILLUSTRATIVE placeholders. */
 export const DEFAULT_FUNCTION_CONFIG: FunctionConfig = {
@@ -42,6 +45,14 @@ export function parseFunctionConfig(input: Partial<FunctionConfig>): ParseConfig
   }
   if (c.logFormat !== 'Text' && c.logFormat !== 'JSON') {
     return { ok: false, error: `Log format must be Text or JSON; got ${String(c.logFormat)}.` };
+  }
+  if (c.applicationLogLevel !== undefined) {
+    if (!(APPLICATION_LOG_LEVELS as readonly unknown[]).includes(c.applicationLogLevel)) {
+      return { ok: false, error: `Application log level must be one of ${APPLICATION_LOG_LEVELS.join(', ')}; got ${String(c.applicationLogLevel)}.` };
+    }
+    // "To use log-level filtering, your function must be configured to use the JSON log format."
+    // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+    if (c.logFormat !== 'JSON') return { ok: false, error: 'Log-level filtering needs the JSON log format: set the log format to JSON.' };
   }
   if (typeof c.handler !== 'string' || c.handler === '') return { ok: false, error: 'Handler must be a non-empty string such as index.handler.' };
   if (!/^[a-zA-Z0-9-_]{1,64}$/.test(c.functionName)) {

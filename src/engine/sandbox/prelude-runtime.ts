@@ -150,38 +150,82 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   }
   const counts = new Map();
   const timersLabels = new Map();
+  // [RUNTIME-SRC] LogPatch.js _patchConsoleWith: AWS_LAMBDA_LOG_LEVEL (read once, at start) turns the
+  // console methods below it into no-ops; FATAL always logs; console.log is console.info.
+  const LEVEL_PRIORITY = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
+  const minLevel = LEVEL_PRIORITY[String(config.env.AWS_LAMBDA_LOG_LEVEL || '').toUpperCase()] || LEVEL_PRIORITY.TRACE;
+  const leveled = (level) => (LEVEL_PRIORITY[level] >= minLevel || level === 'FATAL' ? (...a) => writeLog(level, a) : () => {});
+  const logInfo = leveled('INFO');
+  const logWarn = leveled('WARN');
+  // Node's console.time* duration text (lib/internal/util/debuglog.js formatTime).
+  function formatTime(ms) {
+    let hours = 0;
+    let minutes = 0;
+    let seconds = 0;
+    if (ms >= 1000) {
+      if (ms >= 60000) {
+        if (ms >= 3600000) {
+          hours = Math.floor(ms / 3600000);
+          ms = ms % 3600000;
+        }
+        minutes = Math.floor(ms / 60000);
+        ms = ms % 60000;
+      }
+      seconds = ms / 1000;
+    }
+    if (hours !== 0 || minutes !== 0) {
+      const [sec, milli] = seconds.toFixed(3).split('.');
+      const pad = (v) => String(v).padStart(2, '0');
+      const res = hours !== 0 ? hours + ':' + pad(minutes) : minutes;
+      return res + ':' + pad(sec) + '.' + milli + ' (' + (hours !== 0 ? 'h:m' : '') + 'm:ss.mmm)';
+    }
+    if (seconds !== 0) return seconds.toFixed(3) + 's';
+    return Number(ms.toFixed(3)) + 'ms';
+  }
   const console = {
-    log: (...a) => writeLog('INFO', a),
-    info: (...a) => writeLog('INFO', a),
-    warn: (...a) => writeLog('WARN', a),
-    error: (...a) => writeLog('ERROR', a),
-    debug: (...a) => writeLog('DEBUG', a),
-    trace: (...a) => writeLog('TRACE', a),
-    fatal: (...a) => writeLog('FATAL', a),
-    dir: (v) => writeLog('INFO', [util.inspect(v)]),
-    table: (...a) => writeLog('INFO', a),
+    log: logInfo,
+    info: logInfo,
+    warn: logWarn,
+    error: leveled('ERROR'),
+    debug: leveled('DEBUG'),
+    trace: leveled('TRACE'),
+    fatal: leveled('FATAL'),
+    dir: (v) => logInfo(util.inspect(v)),
+    table: (...a) => logInfo(...a),
+    // Node's console methods below call this.log / this.warn, which the runtime has replaced.
     assert: (cond, ...a) => {
-      if (!cond) writeLog('ERROR', a.length ? ['Assertion failed:', ...a] : ['Assertion failed']);
+      if (!cond) {
+        a[0] = 'Assertion failed' + (a.length === 0 ? '' : ': ' + a[0]);
+        logWarn(...a);
+      }
     },
     count: (label = 'default') => {
+      label = String(label);
       const n = (counts.get(label) || 0) + 1;
       counts.set(label, n);
-      writeLog('INFO', [label + ': ' + n]);
+      logInfo(label + ': ' + n);
     },
-    countReset: (label = 'default') => counts.delete(label),
-    time: (label = 'default') => timersLabels.set(label, nowMs()),
+    countReset: (label = 'default') => counts.delete(String(label)),
+    time: (label = 'default') => timersLabels.set(String(label), nowMs()),
     timeEnd: (label = 'default') => {
+      label = String(label);
       const t = timersLabels.get(label);
       if (t !== undefined) {
         timersLabels.delete(label);
-        writeLog('INFO', [label + ': ' + (nowMs() - t).toFixed(3) + 'ms']);
+        logInfo('%s: %s', label, formatTime(nowMs() - t));
       }
     },
     timeLog: (label = 'default', ...a) => {
+      label = String(label);
       const t = timersLabels.get(label);
-      if (t !== undefined) writeLog('INFO', [label + ': ' + (nowMs() - t).toFixed(3) + 'ms', ...a]);
+      if (t !== undefined) logInfo('%s: %s', label, formatTime(nowMs() - t), ...a);
     },
-    group: () => {},
+    group: (...a) => {
+      if (a.length > 0) logInfo(...a);
+    },
+    groupCollapsed: (...a) => {
+      if (a.length > 0) logInfo(...a);
+    },
     groupEnd: () => {},
   };
   G.console = console;
