@@ -46,6 +46,7 @@ export function prettyBody(body: string): string {
 /** The level of a CloudWatch line, for colouring: platform lines, console levels, or plain. */
 export function logLevel(line: string): 'platform' | 'error' | 'warn' | 'info' | 'debug' | 'plain' {
   if (/^(START|END|REPORT|INIT_START|INIT_REPORT|INIT_RUNTIME_DONE|EXTENSION|RESTORE)\b/.test(line)) return 'platform';
+  if (/^\{"time":"[^"]*","type":"platform\./.test(line)) return 'platform';
   const text = /^\S+\t\S+\t(ERROR|WARN|INFO|DEBUG|TRACE|FATAL)\t/.exec(line)?.[1];
   const json = /"level":"(ERROR|WARN|INFO|DEBUG|TRACE|FATAL)"/.exec(line)?.[1];
   const level = text ?? json;

@@ -23,6 +23,7 @@ import {
   DEFAULT_SCENARIO_ID,
   encodeShareHash,
   HANDLER_FILES,
+  LOG_LEVEL_CHOICES,
   MAX_LOAD_REQUESTS,
   isShareHash,
   parseFunctionInput,
@@ -284,14 +285,24 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     field<HTMLInputElement>('memoryMB').value = String(state.memoryMB);
     field<HTMLTextAreaElement>('environment').value = state.environment;
     field<HTMLSelectElement>('invocationType').value = state.invocationType;
+    field<HTMLSelectElement>('logFormat').value = state.logFormat;
+    field<HTMLSelectElement>('applicationLogLevel').value = state.applicationLogLevel;
     field<HTMLInputElement>('reservedConcurrency').value = state.reservedConcurrency === null ? '' : String(state.reservedConcurrency);
     field<HTMLInputElement>('loadRequests').value = String(state.loadRequests);
     field<HTMLInputElement>('loadRatePerSecond').value = String(state.loadRatePerSecond);
     field<HTMLSelectElement>('loadModel').value = state.loadModel;
     field<HTMLInputElement>('loadClients').value = String(state.loadClients);
     syncInvocationType();
+    syncLogLevel();
     syncLoadModel();
     fillSamples();
+  }
+  function syncLogLevel(): void {
+    field<HTMLSelectElement>('applicationLogLevel').disabled = state.logFormat !== 'JSON';
+    must(root, '[data-pg="log-level-note"]').textContent =
+      state.logFormat === 'JSON'
+        ? 'Console output below this level is dropped, as the runtime does with AWS_LAMBDA_LOG_LEVEL.'
+        : 'Lambda filters log levels only with the JSON log format.';
   }
   function syncLoadModel(): void {
     must(root, '[data-pg="load-rate"]').hidden = state.loadModel !== 'rate';
@@ -340,6 +351,9 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     next.memoryMB = intField('memoryMB', 128, 10240, 'Memory') ?? state.memoryMB;
     next.environment = field<HTMLTextAreaElement>('environment').value;
     next.invocationType = field<HTMLSelectElement>('invocationType').value === 'Event' ? 'Event' : 'RequestResponse';
+    next.logFormat = field<HTMLSelectElement>('logFormat').value === 'JSON' ? 'JSON' : 'Text';
+    const level = field<HTMLSelectElement>('applicationLogLevel').value;
+    if ((LOG_LEVEL_CHOICES as readonly string[]).includes(level)) next.applicationLogLevel = level as PlaygroundState['applicationLogLevel'];
     const reserved = field<HTMLInputElement>('reservedConcurrency').value.trim();
     next.reservedConcurrency = reserved === '' ? null : (intField('reservedConcurrency', 0, 10000, 'Reserved concurrency') ?? state.reservedConcurrency);
     next.loadRequests = intField('loadRequests', 1, MAX_LOAD_REQUESTS, 'Requests') ?? state.loadRequests;
@@ -355,6 +369,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       syncInvocationType();
       fillSamples();
     }
+    syncLogLevel();
     syncLoadModel();
     scheduleSave();
   };

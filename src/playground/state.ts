@@ -6,6 +6,8 @@
 import { parseHttpRequestSpec } from '../engine/integrations/http-request.ts';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
 import { isFrontDoor, RUNTIMES, type FrontDoor, type RuntimeId } from '../engine/vocabulary.ts';
+import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
+import type { ApplicationLogLevel } from '../engine/types.ts';
 import type { FunctionInput, RequestInput } from '../worker/protocol.ts';
 import { STARTER_AWS_STATE, STARTER_CODE, STARTER_FAULTS, STARTER_POLICY, STARTER_REQUEST } from './samples.ts';
 
@@ -19,6 +21,9 @@ export type HandlerFile = (typeof HANDLER_FILES)[number];
 
 /** Invocation types of the Invoke API (D11: RequestResponse answers 200, Event answers 202). */
 export const INVOCATION_TYPES = ['RequestResponse', 'Event'] as const;
+/** Log formats and application log levels the Config tab offers ('' = no filtering). */
+export const LOG_FORMATS = ['Text', 'JSON'] as const;
+export const LOG_LEVEL_CHOICES = ['', ...APPLICATION_LOG_LEVELS] as const;
 /** One invocation type. */
 export type InvocationType = (typeof INVOCATION_TYPES)[number];
 
@@ -38,6 +43,9 @@ export interface PlaygroundState {
   /** `KEY=value` lines. */
   environment: string;
   invocationType: InvocationType;
+  logFormat: (typeof LOG_FORMATS)[number];
+  /** Application log level (JSON format only), or '' for no filtering. */
+  applicationLogLevel: ApplicationLogLevel | '';
   /** JSON text of the execution-role policy. */
   policy: string;
   /** JSON text of the seeded AWS state. */
@@ -80,6 +88,8 @@ export function createDefaultState(): PlaygroundState {
     memoryMB: DEFAULT_MEMORY_MB,
     environment: 'TABLE_NAME=orders\n',
     invocationType: 'RequestResponse',
+    logFormat: 'Text',
+    applicationLogLevel: '',
     policy: STARTER_POLICY,
     awsState: STARTER_AWS_STATE,
     faults: STARTER_FAULTS,
@@ -145,6 +155,8 @@ export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
       memoryMB: pick(input, 'memoryMB', intIn(MIN_MEMORY_MB, MAX_MEMORY_MB), d.memoryMB, dropped),
       environment: pick(input, 'environment', isString, d.environment, dropped),
       invocationType: pick(input, 'invocationType', oneOf(INVOCATION_TYPES), d.invocationType, dropped),
+      logFormat: pick(input, 'logFormat', oneOf(LOG_FORMATS), d.logFormat, dropped),
+      applicationLogLevel: pick(input, 'applicationLogLevel', oneOf(LOG_LEVEL_CHOICES), d.applicationLogLevel, dropped),
       policy: pick(input, 'policy', isString, d.policy, dropped),
       awsState: pick(input, 'awsState', isString, d.awsState, dropped),
       faults: pick(input, 'faults', isString, d.faults, dropped),
@@ -343,6 +355,9 @@ export function parseFunctionInput(state: PlaygroundState): Parsed<FunctionInput
         timeoutSeconds: state.timeoutSeconds,
         memoryMB: state.memoryMB,
         environment: env.value,
+        logFormat: state.logFormat,
+        // Lambda filters only JSON logs; with Text the level is kept in the state but not applied.
+        ...(state.logFormat === 'JSON' && state.applicationLogLevel !== '' ? { applicationLogLevel: state.applicationLogLevel } : {}),
       },
     },
   };

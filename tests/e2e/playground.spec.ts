@@ -67,6 +67,23 @@ test('an async function started without await rejects: Runtime.UnhandledPromiseR
   await expect(logs).toContainText('at Runtime.handler (file:///var/task/index.mjs:1:');
 });
 
+test('JSON log format with an application log level drops console output below it', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => { console.log("quiet detail"); console.warn("careful now"); return { statusCode: 200, body: "ok" }; };');
+  await page.getByRole('tab', { name: 'Config' }).click();
+  const level = page.getByLabel('Application log level');
+  await expect(level).toBeDisabled();
+  await expect(page.getByText('Lambda filters log levels only with the JSON log format.')).toBeVisible();
+  await page.getByLabel('Log format').selectOption('JSON');
+  await expect(level).toBeEnabled();
+  await level.selectOption('WARN');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const logs = page.getByRole('region', { name: 'Logs' });
+  await expect(logs).toContainText('"level":"WARN"', { timeout: 20_000 });
+  await expect(logs).toContainText('"type":"platform.report"');
+  await expect(logs).not.toContainText('quiet detail');
+});
+
 test('a handler that keeps allocating runs out of memory', async ({ page }) => {
   await open(page);
   await setCode(page, 'export const handler = async () => { const keep = []; for (let i = 0; ; i++) keep.push({ i, s: "x".repeat(100) + i }); };');

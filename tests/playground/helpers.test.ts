@@ -70,6 +70,7 @@ describe('formatters', () => {
     expect(logLevel('2026-01-01T00:00:00.000Z\tid\tINFO\tok')).toBe('info');
     expect(logLevel('{"timestamp":"…","level":"ERROR","message":"x"}')).toBe('error');
     expect(logLevel('2026-01-01T00:00:00.000Z id Task timed out after 3.00 seconds')).toBe('error');
+    expect(logLevel('{"time":"2026-01-01T00:00:00.000Z","type":"platform.report","record":{}}')).toBe('platform');
     expect(logLevel('anything else')).toBe('plain');
   });
 });

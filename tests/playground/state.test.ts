@@ -40,6 +40,17 @@ describe('parsePlaygroundState', () => {
     expect(parsed.value.dropped.sort()).toEqual(['frontDoor', 'handlerExport', 'memoryMB', 'timeoutSeconds']);
   });
 
+  it('log format and level: read back, invalid values replaced, the level applied only with JSON', () => {
+    const parsed = parsePlaygroundState({ logFormat: 'JSON', applicationLogLevel: 'WARN' });
+    expect(parsed.ok && [parsed.value.state.logFormat, parsed.value.state.applicationLogLevel]).toEqual(['JSON', 'WARN']);
+    const bad = parsePlaygroundState({ logFormat: 'XML', applicationLogLevel: 'LOUD' });
+    expect(bad.ok && bad.value.dropped.sort()).toEqual(['applicationLogLevel', 'logFormat']);
+    const json = parseFunctionInput({ ...createDefaultState(), logFormat: 'JSON', applicationLogLevel: 'ERROR' });
+    expect(json.ok && json.value.config).toMatchObject({ logFormat: 'JSON', applicationLogLevel: 'ERROR' });
+    const text = parseFunctionInput({ ...createDefaultState(), logFormat: 'Text', applicationLogLevel: 'ERROR' });
+    expect(text.ok && 'applicationLogLevel' in text.value.config).toBe(false);
+  });
+
   it('refuses a newer format with a message that says so', () => {
     const parsed = parsePlaygroundState({ v: STATE_VERSION + 1, code: 'x' });
     expect(parsed).toEqual({ ok: false, error: expect.stringContaining('newer version') });
@@ -152,7 +163,7 @@ describe('parseFunctionInput', () => {
     const state = { ...createDefaultState(), fileName: 'index.cjs' as const, handlerExport: 'main', environment: 'A=1' };
     expect(parseFunctionInput(state)).toEqual({
       ok: true,
-      value: { files: { 'index.cjs': state.code }, config: { handler: 'index.main', runtime: 'nodejs22.x', timeoutSeconds: 3, memoryMB: 128, environment: { A: '1' } } },
+      value: { files: { 'index.cjs': state.code }, config: { handler: 'index.main', runtime: 'nodejs22.x', timeoutSeconds: 3, memoryMB: 128, environment: { A: '1' }, logFormat: 'Text' } },
     });
   });
 });
