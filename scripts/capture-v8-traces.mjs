@@ -45,7 +45,10 @@ for (const p of programs) {
   const base = mkdtempSync(join(tmpdir(), 'lt-v8-'));
   const task = join(base, 'var', 'task');
   mkdirSync(task, { recursive: true });
-  for (const [name, text] of Object.entries(p.files)) writeFileSync(join(task, name), text);
+  for (const [name, text] of Object.entries(p.files)) {
+    mkdirSync(dirname(join(task, name)), { recursive: true });
+    writeFileSync(join(task, name), text);
+  }
   const harness = join(base, 'harness.mjs');
   writeFileSync(harness, HARNESS);
   const entry = Object.keys(p.files).find((f) => f.startsWith('index.'));

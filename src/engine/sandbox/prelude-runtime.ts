@@ -419,9 +419,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
           continue;
         }
         const esm = isEsmFile(m[2]);
-        const info = frameInfo(m[2], Number(m[3]), Number(m[4])) || { column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' };
+        const info = frameInfo(m[2], Number(m[3]), Number(m[4])) || { line: Number(m[3]), column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' };
         if (info.synthetic) continue;
-        const where = (esm ? 'file://' + m[2] : m[2]) + ':' + m[3] + ':' + info.column;
+        const where = (esm ? 'file://' + m[2] : m[2]) + ':' + info.line + ':' + info.column;
         const name = v8FrameName(info, m[1], esm);
         out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
       }
@@ -584,6 +584,14 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     // after a rewritten declaration: it still reads as an AsyncFunction
     __lt_mark(fn) {
       if (typeof fn === 'function' && Object.getPrototypeOf(fn) === Function.prototype) Object.setPrototypeOf(fn, AsyncFunctionProto);
+    },
+    // `const { id } = VALUE`: V8's TypeError when VALUE is null or undefined (user-source.ts checkDestructuring)
+    __lt_dst(value, expr, key, mode) {
+      if (value !== null && value !== undefined) return value;
+      const what = value === null ? 'null' : 'undefined';
+      if (mode === 'r') throw new G.TypeError('Cannot read properties of ' + what + " (reading '" + key + "')");
+      if (mode === 'p') throw new G.TypeError("Cannot destructure property '" + key + "' of '" + expr + "' as it is " + what + '.');
+      throw new G.TypeError("Cannot destructure '" + expr + "' as it is " + what + '.');
     },
   };
   const wrappedSource = new WeakMap();

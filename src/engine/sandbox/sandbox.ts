@@ -342,7 +342,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const f = p.frame(line, col);
     const site = handlerSites.get(path);
     const handler = site && f.fnStart === site.offset ? site.exportName : '';
-    return ctx.newString(JSON.stringify({ raw: f.rawColumn, column: f.column, synthetic: f.synthetic, mapped: p.transformed, fn: f.fn, handler }));
+    return ctx.newString(JSON.stringify({ line: f.line, raw: f.rawColumn, column: f.column, synthetic: f.synthetic, mapped: p.transformed, fn: f.fn, handler }));
   });
   fn('generatedColumn', (pathH, lineH, colH) => {
     const p = preparedFor(ctx.getString(pathH as QuickJSHandle));

@@ -43,6 +43,8 @@ export interface FunctionName {
 
 /** One QuickJS frame position, seen in the user's own file. */
 export interface FramePosition {
+  /** 1-based line in the original file (differs from QuickJS's only for anchored inserted text). */
+  line: number;
   /** 1-based column in the original line, moved where V8 points for call sites. */
   column: number;
   /** 1-based column in the original line, as QuickJS meant it (not moved). */
@@ -74,6 +76,8 @@ interface Edit {
   text: string;
   closing: boolean;
   seq: number;
+  /** A frame that points into this inserted text is reported at this original offset (else dropped). */
+  anchor?: number;
 }
 
 interface FnRange extends FunctionName {
@@ -86,6 +90,7 @@ type AnyNode = { type: string; start: number; end: number; [k: string]: unknown 
 const ASYNC_CALL = '__lt_async';
 const ASYNC_WRAP = '__lt_wrap';
 const ASYNC_MARK = '__lt_mark';
+const DESTRUCTURE_CHECK = '__lt_dst';
 
 /** Cheap pre-check: no `async` token, nothing to transform (most files). */
 const MAY_HAVE_ASYNC = /\basync\b/;
@@ -99,7 +104,9 @@ function isFunction(n: AnyNode): boolean {
 }
 
 function keyName(key: AnyNode | undefined, computed: unknown): string {
-  if (!key || computed) return '';
+  if (!key) return '';
+  // `{ ['run']: … }`: a computed key that is a literal names the function like a plain key.
+  if (computed) return key.type === 'Literal' && (typeof key['value'] === 'string' || typeof key['value'] === 'number') ? String(key['value']) : '';
   if (key.type === 'Identifier') return String(key['name']);
   if (key.type === 'PrivateIdentifier') return '#' + String(key['name']);
   if (key.type === 'Literal') return String(key['value']);
@@ -141,6 +148,9 @@ function lineStarts(text: string): number[] {
 
 /** Where V8 points for a call whose `(` is at index `i` of `text`: the callee's last name, or `new`. */
 export function v8CallColumn(text: string, i: number): number {
+  // A getter runs from a property read: QuickJS points at the `.` (or `?.`), V8 at the name.
+  if (text[i] === '.' && /[A-Za-z_$#]/.test(text[i + 1] ?? '')) return i + 1;
+  if (text[i] === '?' && text[i + 1] === '.' && /[A-Za-z_$#]/.test(text[i + 2] ?? '')) return i + 2;
   if (text[i] !== '(') return i;
   let j = i;
   while (j > 0 && /\s/.test(text[j - 1]!)) j--;
@@ -178,8 +188,8 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
   // `return f(x)`: QuickJS places the call's frame at `return`; V8 at the callee (offset → offset).
   const returnCalls = new Map<number, number>();
   let seq = 0;
-  const add = (start: number, end: number, text: string, closing = false): void => {
-    edits.push({ start, end, text, closing, seq: seq++ });
+  const add: AddEdit = (start, end, text, closing = false, anchor) => {
+    edits.push({ start, end, text, closing, seq: seq++, ...(anchor === undefined ? {} : { anchor }) });
   };
   let transformed = false;
   try {
@@ -225,22 +235,22 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
     return lo;
   };
   // Per original line (0-based): edits as { col, del, ins } in order.
-  const perLine = new Map<number, { col: number; del: number; ins: number }[]>();
+  const perLine = new Map<number, { col: number; del: number; ins: number; anchor: number | undefined }[]>();
   for (const e of edits) {
     const line = lineOf(e.start);
     const list = perLine.get(line) ?? [];
-    list.push({ col: e.start - starts[line]!, del: e.end - e.start, ins: e.text.length });
+    list.push({ col: e.start - starts[line]!, del: e.end - e.start, ins: e.text.length, anchor: e.anchor });
     perLine.set(line, list);
   }
   fns.sort((a, b) => a.start - b.start);
 
-  const toOriginal = (line: number, column: number): { col: number; synthetic: boolean } => {
+  const toOriginal = (line: number, column: number): { col: number; synthetic: boolean; anchor?: number } => {
     const g = column - 1;
     let shift = 0;
     for (const e of perLine.get(line - 1) ?? []) {
       const genStart = e.col + shift;
       if (g < genStart) break;
-      if (g < genStart + e.ins) return { col: e.col, synthetic: true };
+      if (g < genStart + e.ins) return e.anchor === undefined ? { col: e.col, synthetic: true } : { col: e.col, synthetic: false, anchor: e.anchor };
       shift += e.ins - e.del;
     }
     return { col: g - shift, synthetic: false };
@@ -261,14 +271,22 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
     transformed,
     frame(line, column) {
       const o = toOriginal(line, column);
+      if (o.anchor !== undefined) {
+        // A helper the simulator inserted (e.g. the destructuring check) stands for this place.
+        const l = lineOf(o.anchor);
+        const f = functionAt(o.anchor);
+        const col = o.anchor - starts[l]! + 1;
+        return { line: l + 1, column: col, rawColumn: col, synthetic: false, fnStart: f ? f.start : -1, fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null };
+      }
       const lineStart = starts[line - 1];
-      if (lineStart === undefined) return { column, rawColumn: column, synthetic: o.synthetic, fnStart: -1, fn: null };
+      if (lineStart === undefined) return { line, column, rawColumn: column, synthetic: o.synthetic, fnStart: -1, fn: null };
       const lineEnd = line < starts.length ? starts[line]! - 1 : source.length;
       const text = source.slice(lineStart, lineEnd);
       const atReturn = returnCalls.get(lineStart + o.col);
       const col = o.synthetic ? o.col : atReturn !== undefined && atReturn >= lineStart && atReturn <= lineEnd ? atReturn - lineStart : v8CallColumn(text, o.col);
       const f = functionAt(lineStart + o.col);
       return {
+        line,
         column: col + 1,
         rawColumn: o.col + 1,
         synthetic: o.synthetic,
@@ -302,11 +320,13 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
  * Walk the tree once (iteratively: deep nesting must not exhaust the host stack), recording each
  * function's V8 name and the edits that route async functions through the prelude.
  */
+type AddEdit = (start: number, end: number, text: string, closing?: boolean, anchor?: number) => void;
+
 function collect(
   root: AnyNode,
   source: string,
   rewriteAsync: boolean,
-  add: (start: number, end: number, text: string, closing?: boolean) => void,
+  add: AddEdit,
   fns: FnRange[],
   returnCalls: Map<number, number>,
 ): void {
@@ -318,6 +338,12 @@ function collect(
     if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
       const id = node['id'] as AnyNode | null;
       innerClass = id ? String(id['name']) : parent ? specName(node, parent) : '';
+    }
+    if (node.type === 'VariableDeclarator' && isNode(node['init']) && (node['id'] as AnyNode).type === 'ObjectPattern') {
+      checkDestructuring(node['id'] as AnyNode, node['init'], add);
+    }
+    if (node.type === 'AssignmentExpression' && node['operator'] === '=' && (node['left'] as AnyNode).type === 'ObjectPattern') {
+      checkDestructuring(node['left'] as AnyNode, node['right'] as AnyNode, add);
     }
     if (node.type === 'ReturnStatement' && isNode(node['argument'])) {
       const target = v8CallTarget(node['argument']);
@@ -400,18 +426,14 @@ function inferredName(node: AnyNode, parent: AnyNode): string {
 /** The receiver type V8 prints when this function is called as a method. */
 function receiverType(node: AnyNode, parent: AnyNode | null, className: string): string {
   if (!parent) return '';
+  // Getters and setters print as `get region` alone; static methods with the class's name (Node 22).
+  if ((parent.type === 'MethodDefinition' || parent.type === 'Property') && (parent['kind'] === 'get' || parent['kind'] === 'set')) return '';
   if (parent.type === 'Property' && parent['value'] === node) return 'Object';
-  if (parent.type === 'MethodDefinition' && parent['value'] === node) return parent['static'] ? 'Function' : className;
+  if (parent.type === 'MethodDefinition' && parent['value'] === node) return className;
   return '';
 }
 
-function rewrite(
-  node: AnyNode,
-  parent: AnyNode | null,
-  name: string,
-  source: string,
-  add: (start: number, end: number, text: string, closing?: boolean) => void,
-): void {
+function rewrite(node: AnyNode, parent: AnyNode | null, name: string, source: string, add: AddEdit): void {
   const params = paramList(expectedArgs(node));
   if (node.type === 'FunctionDeclaration') {
     const id = node['id'] as AnyNode | null;
@@ -443,4 +465,56 @@ function rewrite(
   }
   add(node.start, node.start, `${ASYNC_WRAP}(`);
   add(node.end, node.end, name ? `,${JSON.stringify(name)})` : ')', true);
+}
+
+/**
+ * `const { id } = event.pathParameters` when the value is null or undefined: V8 throws
+ * "Cannot destructure property 'id' of 'event.pathParameters' as it is null." (QuickJS: "cannot convert
+ * to object", at the wrong place). The value goes through `__lt_dst`, which throws V8's message;
+ * frames in the inserted call are reported where V8 points (the first property's target).
+ */
+function checkDestructuring(pattern: AnyNode, value: AnyNode, add: AddEdit): void {
+  const first = (pattern['properties'] as AnyNode[])[0];
+  let anchor = pattern.start;
+  let key = '';
+  let mode = 'n'; // "Cannot destructure 'x' as it is null."
+  if (first?.type === 'RestElement') anchor = (first['argument'] as AnyNode).start;
+  else if (first?.type === 'Property' && !first['computed']) {
+    const k = first['key'] as AnyNode;
+    key = k.type === 'Identifier' ? String(k['name']) : String(k['value']);
+    const target = first['value'] as AnyNode;
+    anchor = target.start;
+    // A default on the first property reads it instead: "Cannot read properties of null (reading 'a')".
+    mode = target.type === 'AssignmentPattern' ? 'r' : 'p';
+  }
+  add(value.start, value.start, `${DESTRUCTURE_CHECK}((`, false, anchor);
+  add(value.end, value.end, `),${JSON.stringify(v8Expression(value))},${JSON.stringify(key)},"${mode}")`, true, anchor);
+}
+
+/** How V8's CallPrinter names an expression in a destructuring error (`event.body`, `JSON.parse(...)`). */
+function v8Expression(n: AnyNode): string {
+  switch (n.type) {
+    case 'Identifier':
+      return String(n['name']);
+    case 'ThisExpression':
+      return 'this';
+    case 'Literal':
+      return n['value'] === null ? 'null' : typeof n['raw'] === 'string' ? n['raw'] : '(intermediate value)';
+    case 'MemberExpression': {
+      const obj = v8Expression(n['object'] as AnyNode);
+      const prop = n['property'] as AnyNode;
+      if (!n['computed']) return `${obj}.${keyName(prop, false)}`;
+      if (prop.type === 'Literal' && typeof prop['value'] === 'string' && /^[A-Za-z_$][\w$]*$/.test(prop['value'])) return `${obj}.${prop['value']}`;
+      return `${obj}[${v8Expression(prop)}]`;
+    }
+    case 'CallExpression':
+      return `${v8Expression(n['callee'] as AnyNode)}(...)`;
+    case 'LogicalExpression':
+    case 'BinaryExpression':
+      return `(${v8Expression(n['left'] as AnyNode)} ${String(n['operator'])} ${v8Expression(n['right'] as AnyNode)})`;
+    case 'ConditionalExpression':
+      return '(intermediate value)(intermediate value)(intermediate value)';
+    default:
+      return '(intermediate value)';
+  }
 }

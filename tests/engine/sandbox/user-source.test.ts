@@ -26,6 +26,8 @@ describe('prepareUserSource', () => {
     ['label: for (;;) { const f = async x => x; break label; }', 'cjs'],
     ['#!/usr/bin/env node\nexports.handler = async () => 1;', 'cjs'],
     ['return module.exports = { handler: async (e, c = 1, ...rest) => rest };', 'cjs'],
+    ['const { a } = (x, y);\nlet b; ({ b } = c, d);\nfor (const { e } of list) {}\nconst { f: { g } = {} } = h, { ...i } = j;', 'cjs'],
+    ['export const { a, b = 2 } = await load();', 'esm'],
   ];
   for (const [src, kind] of SNIPPETS) {
     it(`keeps valid code valid: ${src.split('\n')[0]}`, () => {
@@ -91,7 +93,7 @@ describe('prepareUserSource', () => {
     expect(fnAt(1, 'return 1')).toMatchObject({ name: 'run', typeName: 'Object' });
     expect(fnAt(1, 'return 2')).toMatchObject({ name: 'go', typeName: 'Object' });
     expect(fnAt(2, 'return 3')).toMatchObject({ name: 'get', typeName: 'Svc' });
-    expect(fnAt(2, 'return 4')).toMatchObject({ name: 'make', typeName: 'Function' });
+    expect(fnAt(2, 'return 4')).toMatchObject({ name: 'make', typeName: 'Svc' });
     expect(fnAt(2, 'this.a')).toMatchObject({ name: 'new Svc', typeName: '' });
     expect(fnAt(3, '6')).toMatchObject({ name: '', inferred: 'module.exports.handler' });
   });
