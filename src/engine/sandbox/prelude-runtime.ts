@@ -297,9 +297,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   }
   // A QuickJS position in a user file, seen in the user's own text (the host keeps the column map of
   // the module wrapper and of the async-function transform, user-source.ts). Null outside user files.
-  function frameInfo(file, line, col) {
+  function frameInfo(file, line, col, top) {
     try {
-      return JSON.parse(host.frameInfo(file, line, col));
+      return JSON.parse(host.frameInfo(file, line, col, top === true));
     } catch (_e) {
       return null;
     }
@@ -334,6 +334,33 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     const fixed = stack.replace(f.match, '(' + f.path + ':' + f.line + ':' + host.generatedColumn(f.path, f.line, col) + ')');
     Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
   }
+  // Errors whose place V8 chooses from the syntax around them (user-source.ts v8Column).
+  function placeLikeV8(e, kind, name) {
+    const f = firstUserFrame(e);
+    if (!f) return;
+    const m = /:(\d+)\)$/.exec(f.match);
+    const col = host.v8Column(f.path, f.line, Number(m[1]), kind, name || '');
+    if (!col) return;
+    const fixed = rawStack(e).replace(f.match, '(' + f.path + ':' + f.line + ':' + col + ')');
+    Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
+  }
+  // `Client()` on a class: QuickJS reports a frame inside the class; V8 none, and names the class
+  // from the call. The caller's frame points at the `(` of the call.
+  function classCallee(e) {
+    const lines = rawStack(e).split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = /\((\/var\/task\/[^():]+):(\d+):(\d+)\)/.exec(lines[i]);
+      if (!m || typeof files[m[1]] !== 'string') continue;
+      const info = frameInfo(m[1], Number(m[2]), Number(m[3]));
+      const text = files[m[1]].split('\n')[Number(m[2]) - 1];
+      if (!info || typeof text !== 'string' || text[info.raw - 1] !== '(') continue;
+      const callee = v8.callee(text, info.raw);
+      const kept = lines.filter((l, j) => j >= i || !/\(\/var\/task\//.test(l));
+      Object.defineProperty(e, 'stack', { value: kept.join('\n'), writable: true, configurable: true, enumerable: false });
+      return callee;
+    }
+    return null;
+  }
   function v8ify(e) {
     if (!v8 || !(e instanceof Error) || v8Done.has(e)) return e;
     v8Done.add(e);
@@ -341,12 +368,18 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       const name = e.name;
       const message = e.message;
       if (typeof name !== 'string' || typeof message !== 'string') return e;
-      const callee = /^not a (function|constructor)$/.test(message) ? calleeFromStack(e) : null;
+      const callee = /^not a (function|constructor)$/.test(message)
+        ? calleeFromStack(e)
+        : message === "class constructors must be invoked with 'new'"
+          ? classCallee(e)
+          : null;
       const t = v8.translate(v8.rules, name, message, callee);
       if (!t) return e;
       Object.defineProperty(e, 'message', { value: t.message, writable: true, configurable: true, enumerable: false });
-      if (/^cannot (read|set) property '/.test(message)) moveColumn(e, 'read', null);
-      else if (callee) moveColumn(e, 'call', callee);
+      if (/^cannot read property '/.test(message)) moveColumn(e, 'read', null);
+      else if (/^cannot set property '/.test(message) || t.message === 'Assignment to constant variable.') placeLikeV8(e, 'assign');
+      else if (name === 'ReferenceError' && / is not defined$/.test(t.message)) placeLikeV8(e, 'not-defined', t.message.slice(0, -' is not defined'.length));
+      else if (callee && /^not a /.test(message)) moveColumn(e, 'call', callee);
       if (t.name === 'RangeError' && name !== 'RangeError') Object.setPrototypeOf(e, RANGE_ERROR_PROTO);
     } catch (_err) {
       // a frozen or exotic error keeps QuickJS's text
@@ -383,7 +416,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     findIndex: 'Array', findLast: 'Array', findLastIndex: 'Array', some: 'Array', every: 'Array', flatMap: 'Array',
     sort: 'Array', toSorted: 'Array', parse: 'JSON', stringify: 'JSON', keys: 'Function', values: 'Function',
     entries: 'Function', assign: 'Function', fromEntries: 'Function', defineProperty: 'Function', from: 'Function',
-    replace: 'String', replaceAll: 'String',
+    replace: 'String', replaceAll: 'String', toISOString: 'Date',
   };
   function nativeFrame(name) {
     if (name === 'Promise') return '    at new Promise (<anonymous>)';
@@ -406,7 +439,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   if (util.setFrameRewriter) {
     util.setFrameRewriter((lines) => {
       const out = [];
-      for (const l of lines) {
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
         if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l.startsWith('    at <input>:')) continue;
         const nat = /^    at ([\w$]+) \(native\)$/.exec(l);
         if (nat) {
@@ -419,7 +453,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
           continue;
         }
         const esm = isEsmFile(m[2]);
-        const info = frameInfo(m[2], Number(m[3]), Number(m[4])) || { line: Number(m[3]), column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' };
+        const info = frameInfo(m[2], Number(m[3]), Number(m[4]), i === 0) || { line: Number(m[3]), column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' };
         if (info.synthetic) continue;
         const where = (esm ? 'file://' + m[2] : m[2]) + ':' + info.line + ':' + info.column;
         const name = v8FrameName(info, m[1], esm);
@@ -476,6 +510,41 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   function logError(label, error) {
     if (config.logFormat === 'JSON') writeLog('ERROR', [error]);
     else writeLog('ERROR', [label, toFormatted(error)]);
+  }
+  // Node's errors with a code: `err.code`, and the code in the stack's first line
+  // (`TypeError [ERR_INVALID_ARG_TYPE]: …`); lib/internal/errors.js.
+  function nodeError(Ctor, code, message) {
+    const e = new Ctor(message);
+    e.code = code;
+    const frames = String(e.stack).split('\n').slice(1).join('\n');
+    e.stack = e.name + ' [' + code + ']: ' + message + (frames ? '\n' + frames : '');
+    return e;
+  }
+  // How Node names a wrong argument after "Received" (lib/internal/errors.js determineSpecificType).
+  function receivedText(value) {
+    if (value === null) return 'null';
+    if (value === undefined) return 'undefined';
+    switch (typeof value) {
+      case 'bigint':
+        return 'type bigint (' + value + 'n)';
+      case 'number':
+        if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
+        return 'type number (' + (value !== value ? 'NaN' : String(value)) + ')';
+      case 'boolean':
+        return 'type boolean (' + value + ')';
+      case 'symbol':
+        return 'type symbol (' + String(value) + ')';
+      case 'function':
+        return 'function ' + value.name;
+      case 'object':
+        if (value.constructor && 'name' in value.constructor) return 'an instance of ' + value.constructor.name;
+        return util.inspect(value, { depth: -1 });
+      default: {
+        let s = String(value);
+        if (s.length > 28) s = s.slice(0, 25) + '...';
+        return s.indexOf("'") === -1 ? "type string ('" + s + "')" : 'type string (' + JSON.stringify(s) + ')';
+      }
+    }
   }
   class RuntimeError extends Error {}
   function runtimeError(shortName, message) {
@@ -585,6 +654,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     __lt_mark(fn) {
       if (typeof fn === 'function' && Object.getPrototypeOf(fn) === Function.prototype) Object.setPrototypeOf(fn, AsyncFunctionProto);
     },
+    // `for (const r of VALUE)`: V8's TypeError naming VALUE when it is not iterable (user-source.ts checkIterable)
+    __lt_iter(value, text, call) {
+      if (value !== null && value !== undefined && typeof value[Symbol.iterator] === 'function') return value;
+      throw new G.TypeError(text + (call ? ' is not a function or its return value is not iterable' : ' is not iterable'));
+    },
     // `const { id } = VALUE`: V8's TypeError when VALUE is null or undefined (user-source.ts checkDestructuring)
     __lt_dst(value, expr, key, mode) {
       if (value !== null && value !== undefined) return value;
@@ -664,9 +738,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   }
   function addTimer(kind, fn, delay, args, label) {
     if (typeof fn !== 'function') {
-      const e = new TypeError('The "callback" argument must be of type function. Received ' + util.inspect(fn));
-      e.code = 'ERR_INVALID_ARG_TYPE';
-      throw e;
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "callback" argument must be of type function. Received ' + receivedText(fn));
     }
     let d = Number(delay);
     if (kind !== 'immediate') {
@@ -798,7 +870,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         return b;
       }
       if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
-      throw new TypeError('The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object.');
+      throw nodeError(
+        TypeError,
+        'ERR_INVALID_ARG_TYPE',
+        'The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received ' + receivedText(value),
+      );
     }
     static alloc(n, fill) {
       const b = new Buffer(n);

@@ -333,16 +333,24 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   });
   // A QuickJS frame position in a user file, as JSON: the original column (`raw`), the column V8 would
   // print (`column`), whether it lies in inserted wrapper text, and the enclosing function's names.
-  fn('frameInfo', (pathH, lineH, colH) => {
+  fn('frameInfo', (pathH, lineH, colH, topH) => {
     const path = ctx.getString(pathH as QuickJSHandle);
     const line = ctx.getNumber(lineH as QuickJSHandle);
     const col = ctx.getNumber(colH as QuickJSHandle);
+    const top = topH !== undefined && ctx.dump(topH as QuickJSHandle) === true;
     const p = preparedFor(path);
     if (!p) return ctx.newString('null');
-    const f = p.frame(line, col);
+    const f = p.frame(line, col, top);
     const site = handlerSites.get(path);
     const handler = site && f.fnStart === site.offset ? site.exportName : '';
     return ctx.newString(JSON.stringify({ line: f.line, raw: f.rawColumn, column: f.column, synthetic: f.synthetic, mapped: p.transformed, fn: f.fn, handler }));
+  });
+  fn('v8Column', (pathH, lineH, colH, kindH, nameH) => {
+    const p = preparedFor(ctx.getString(pathH as QuickJSHandle));
+    const kind = ctx.getString(kindH as QuickJSHandle);
+    const name = nameH ? ctx.getString(nameH as QuickJSHandle) : '';
+    if (!p || (kind !== 'not-defined' && kind !== 'assign')) return ctx.newNumber(0);
+    return ctx.newNumber(p.v8Column(ctx.getNumber(lineH as QuickJSHandle), ctx.getNumber(colH as QuickJSHandle), kind, name) ?? 0);
   });
   fn('generatedColumn', (pathH, lineH, colH) => {
     const p = preparedFor(ctx.getString(pathH as QuickJSHandle));

@@ -62,12 +62,22 @@ export interface PreparedSource {
   code: string;
   /** True when the async-function transform was applied (the file parsed). */
   transformed: boolean;
-  /** A QuickJS frame position (1-based line and column in `code`) in the original file. */
-  frame(line: number, column: number): FramePosition;
+  /**
+   * A QuickJS frame position (1-based line and column in `code`) in the original file. `top`: the
+   * frame where the error was raised (its place is already V8's or the error's own, not a call's).
+   */
+  frame(line: number, column: number, top?: boolean): FramePosition;
   /** Original 1-based column → column in `code` on the same line. */
   generatedColumn(line: number, column: number): number;
   /** Where a function whose source text (`Function.prototype.toString`) is `text` starts in the original, or null. */
   locate(text: string): number | null;
+  /**
+   * Where V8 places an error QuickJS raised at this generated position, for errors whose place
+   * depends on the syntax around it: `not-defined` (an unresolvable variable read as the first thing
+   * its statement evaluates is reported at the statement) and `assign` (a failed assignment is
+   * reported at its `=`). Returns the generated column, or null to keep QuickJS's.
+   */
+  v8Column(line: number, column: number, kind: 'not-defined' | 'assign', name?: string): number | null;
 }
 
 interface Edit {
@@ -91,6 +101,7 @@ const ASYNC_CALL = '__lt_async';
 const ASYNC_WRAP = '__lt_wrap';
 const ASYNC_MARK = '__lt_mark';
 const DESTRUCTURE_CHECK = '__lt_dst';
+const ITERABLE_CHECK = '__lt_iter';
 
 /** Cheap pre-check: no `async` token, nothing to transform (most files). */
 const MAY_HAVE_ASYNC = /\basync\b/;
@@ -187,6 +198,8 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
   const fns: FnRange[] = [];
   // `return f(x)`: QuickJS places the call's frame at `return`; V8 at the callee (offset → offset).
   const returnCalls = new Map<number, number>();
+  // An identifier evaluated first in its statement → where V8 reports it when it is not defined.
+  const statementLeads = new Map<number, number>();
   let seq = 0;
   const add: AddEdit = (start, end, text, closing = false, anchor) => {
     edits.push({ start, end, text, closing, seq: seq++, ...(anchor === undefined ? {} : { anchor }) });
@@ -199,13 +212,14 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
       allowReturnOutsideFunction: kind === 'cjs',
       allowHashBang: true,
     }) as unknown as AnyNode;
-    collect(ast, source, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls);
+    collect(ast, source, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls, statementLeads);
     transformed = true;
   } catch {
     // Unparsable (QuickJS will report the syntax error) or too deeply nested for the host: run as is.
     edits.length = 0;
     fns.length = 0;
     returnCalls.clear();
+    statementLeads.clear();
   }
   // Node accepts a `#!` line at the top of a CommonJS file although the file runs inside the module
   // wrapper; the simulator turns it into a comment of the same length.
@@ -269,7 +283,7 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
   return {
     code,
     transformed,
-    frame(line, column) {
+    frame(line, column, top = false) {
       const o = toOriginal(line, column);
       if (o.anchor !== undefined) {
         // A helper the simulator inserted (e.g. the destructuring check) stands for this place.
@@ -282,7 +296,7 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
       if (lineStart === undefined) return { line, column, rawColumn: column, synthetic: o.synthetic, fnStart: -1, fn: null };
       const lineEnd = line < starts.length ? starts[line]! - 1 : source.length;
       const text = source.slice(lineStart, lineEnd);
-      const atReturn = returnCalls.get(lineStart + o.col);
+      const atReturn = top ? undefined : returnCalls.get(lineStart + o.col);
       const col = o.synthetic ? o.col : atReturn !== undefined && atReturn >= lineStart && atReturn <= lineEnd ? atReturn - lineStart : v8CallColumn(text, o.col);
       const f = functionAt(lineStart + o.col);
       return {
@@ -302,6 +316,39 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
       while (line + 1 < genLineStarts.length && genLineStarts[line + 1]! <= at) line++;
       const o = toOriginal(line + 1, at - genLineStarts[line]! + 1);
       return (starts[line] ?? 0) + o.col;
+    },
+    v8Column(line, column, kind, name) {
+      const o = toOriginal(line, column);
+      const lineStart = starts[line - 1];
+      if (o.synthetic || o.anchor !== undefined || lineStart === undefined) return null;
+      const offset = lineStart + o.col;
+      let target: number | null = null;
+      if (kind === 'not-defined') {
+        // QuickJS may point past the name (`x.y()` at the `.`): find the name on the line first.
+        if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
+        const lineEnd = line < starts.length ? starts[line]! - 1 : source.length;
+        const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+        let at: number | null = null;
+        for (const m of source.slice(lineStart, lineEnd).matchAll(re)) {
+          const start = lineStart + m.index;
+          if (at === null || start <= offset) at = start;
+          if (start > offset) break;
+        }
+        if (at === null) return null;
+        target = statementLeads.get(at) ?? at;
+      } else {
+        // skip the target's last name (or `]`) and blanks; V8 points at the assignment operator
+        let i = offset;
+        if (source[i] === '.') i++;
+        while (i < source.length && /[\w$#\]]/.test(source[i]!)) i++;
+        while (i < source.length && (source[i] === ' ' || source[i] === '\t')) i++;
+        const op = /^(?:\*\*|>>>|<<|>>|&&|\|\||\?\?|[-+*/%&|^])?=(?![=>])/.exec(source.slice(i, i + 5));
+        if (op) target = i;
+      }
+      if (target === null) return null;
+      const l = lineOf(target);
+      if (l !== line - 1) return null;
+      return this.generatedColumn(line, target - starts[l]! + 1);
     },
     generatedColumn(line, column) {
       const o = column - 1;
@@ -329,6 +376,7 @@ function collect(
   add: AddEdit,
   fns: FnRange[],
   returnCalls: Map<number, number>,
+  statementLeads: Map<number, number>,
 ): void {
   type Item = { node: AnyNode; parent: AnyNode | null; className: string };
   const stack: Item[] = [{ node: root, parent: null, className: '' }];
@@ -345,6 +393,8 @@ function collect(
     if (node.type === 'AssignmentExpression' && node['operator'] === '=' && (node['left'] as AnyNode).type === 'ObjectPattern') {
       checkDestructuring(node['left'] as AnyNode, node['right'] as AnyNode, add);
     }
+    leadingIdentifier(node, statementLeads);
+    if (node.type === 'ForOfStatement' && node['await'] !== true) checkIterable(node['right'] as AnyNode, source, add);
     if (node.type === 'ReturnStatement' && isNode(node['argument'])) {
       const target = v8CallTarget(node['argument']);
       if (target !== null) returnCalls.set(node.start, target);
@@ -514,7 +564,98 @@ function v8Expression(n: AnyNode): string {
       return `(${v8Expression(n['left'] as AnyNode)} ${String(n['operator'])} ${v8Expression(n['right'] as AnyNode)})`;
     case 'ConditionalExpression':
       return '(intermediate value)(intermediate value)(intermediate value)';
+    case 'ObjectExpression':
+      return '{(intermediate value)}';
     default:
       return '(intermediate value)';
   }
+}
+
+/** The identifier V8 loads first when evaluating `n` (its "leading" leaf), or null. */
+function firstLeaf(n: AnyNode | null | undefined): AnyNode | null {
+  if (!n) return null;
+  switch (n.type) {
+    case 'Identifier':
+      return n;
+    case 'UnaryExpression':
+      return n['operator'] === 'typeof' ? null : firstLeaf(n['argument'] as AnyNode);
+    case 'ConditionalExpression':
+      return firstLeaf(n['test'] as AnyNode);
+    case 'MemberExpression':
+      return firstLeaf(n['object'] as AnyNode);
+    case 'CallExpression':
+      return firstLeaf(n['callee'] as AnyNode);
+    case 'LogicalExpression':
+      return firstLeaf(n['left'] as AnyNode);
+    case 'BinaryExpression': {
+      // `2 * x`: V8 loads x first (a small-integer operation); `1 + y.k` it evaluates in order.
+      const left = n['left'] as AnyNode;
+      const right = n['right'] as AnyNode;
+      if (left.type === 'Literal' && typeof left['value'] === 'number' && right.type === 'Identifier') return right;
+      return firstLeaf(left);
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * V8 attaches a statement's position to the first bytecode it emits, and a later expression position
+ * does not replace a pending statement position (BytecodeArrayBuilder). So an undefined variable read
+ * first in `return x`, `if (x)`, `throw x`, `switch (x)` or `a = x + 1` is reported at the statement,
+ * and in `const y = 2 * x` at the initializer. Checked against Node 22 (34 cases; see
+ * tests/engine/sandbox/fixtures/v8-traces.json for the ones kept as captures).
+ */
+function leadingIdentifier(node: AnyNode, leads: Map<number, number>): void {
+  let expr: AnyNode | null = null;
+  let at = node.start;
+  switch (node.type) {
+    case 'ReturnStatement':
+    case 'ThrowStatement':
+      expr = (node['argument'] as AnyNode | null) ?? null;
+      break;
+    case 'IfStatement':
+      expr = node['test'] as AnyNode;
+      break;
+    case 'SwitchStatement':
+      expr = node['discriminant'] as AnyNode;
+      break;
+    case 'ExpressionStatement': {
+      const e = node['expression'] as AnyNode;
+      expr = e.type === 'AssignmentExpression' && e['operator'] === '=' && (e['left'] as AnyNode).type === 'Identifier' ? (e['right'] as AnyNode) : e;
+      break;
+    }
+    case 'VariableDeclarator':
+      expr = (node['init'] as AnyNode | null) ?? null;
+      at = expr ? expr.start : at;
+      break;
+    default:
+      return;
+  }
+  const leaf = firstLeaf(expr);
+  if (leaf && leaf.start !== at) leads.set(leaf.start, at);
+}
+
+/**
+ * `for (const r of event.Records)` over something that is not iterable: V8 names the expression
+ * ("event.Records is not iterable"; for a call "f is not a function or its return value is not
+ * iterable") and points at it. Only expressions V8 prints that way are checked.
+ */
+function checkIterable(right: AnyNode, source: string, add: AddEdit): void {
+  let text: string;
+  let call = false;
+  let anchor = right.start;
+  if (right.type === 'Identifier' || right.type === 'Literal') text = v8Expression(right);
+  else if (right.type === 'MemberExpression' && !right['optional']) {
+    text = v8Expression(right);
+    const obj = right['object'] as AnyNode;
+    anchor = right['computed'] ? source.indexOf('[', obj.end) : (right['property'] as AnyNode).start;
+    if (anchor < 0) return;
+  } else if (right.type === 'CallExpression' && !right['optional']) {
+    text = v8Expression(right['callee'] as AnyNode);
+    call = true;
+  } else return;
+  if (text.includes('(intermediate value)')) return;
+  add(right.start, right.start, `${ITERABLE_CHECK}((`, false, anchor);
+  add(right.end, right.end, `),${JSON.stringify(text)},${call})`, true, anchor);
 }

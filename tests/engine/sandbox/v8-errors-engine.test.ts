@@ -8,10 +8,18 @@ import { messages, once } from '../helpers.ts';
 
 /** V8's message for `body`, run as a function body by the host's own engine. */
 function hostMessage(body: string): string {
+  return hostError(body).message;
+}
+
+/** The host's error for `body`: message and the first line of its stack (`TypeError [CODE]: …` for Node's coded errors). */
+function hostError(body: string): { message: string; header: string } {
   try {
     new Function('e', body)({});
   } catch (err) {
-    return (err as Error).message;
+    // Vitest rebuilds stacks from name and message; Node itself puts the code in (captured in
+    // fixtures/v8-traces.json: "TypeError [ERR_INVALID_ARG_TYPE]: …").
+    const e = err as Error & { code?: unknown };
+    return { message: e.message, header: typeof e.code === 'string' ? `${e.name} [${e.code}]: ${e.message}` : `${e.name}: ${e.message}` };
   }
   throw new Error(`no error from ${body}`);
 }
@@ -33,17 +41,26 @@ const STATEMENTS = [
   'return new Array(-1);',
   'return [].reduce((a, b) => a);',
   'const [a] = e.items; return a;',
+  'class K {} return K();',
+  'const big = 10n; return big + 1;',
+  'return new Date(NaN).toISOString();',
+  'class T { #s = 1; static p(o) { return o.#s; } } return T.p({});',
+  'for (const r of e.Records) return r;',
+  'const list = () => 5; for (const r of list()) return r;',
+  'return Buffer.from(e.data);',
+  'return setTimeout(5);',
+  'const { id } = e.pathParameters; return id;',
 ];
 
 describe('V8 error messages through the engine', () => {
   for (const body of STATEMENTS) {
     it(`${body}`, async () => {
-      const expected = hostMessage(body);
+      const { message: expected, header } = hostError(body);
       const r = await once({ 'index.mjs': `export const handler = async (e) => {\n  ${body}\n};` }, {});
       expect(r.outcome).toBe('function-error');
       expect(r.errorMessage).toBe(expected);
       const payload = r.result as { errorType: string; errorMessage: string; trace: string[] };
-      expect(payload.trace[0]).toBe(`${payload.errorType}: ${expected}`);
+      expect(payload.trace[0]).toBe(header);
       const invokeError = messages(r).find((l) => l.startsWith('ERROR\tInvoke Error \t'));
       expect(invokeError).toContain(JSON.stringify(expected).slice(1, -1));
     });
