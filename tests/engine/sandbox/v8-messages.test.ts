@@ -54,6 +54,10 @@ describe('translateErrorMessage', () => {
       'undefined is not iterable (cannot read property Symbol(Symbol.iterator))',
     );
     expect(t('TypeError', 'value is not iterable')?.message).toBe('object is not iterable (cannot read property Symbol(Symbol.iterator))');
+    expect(t('TypeError', "class constructors must be invoked with 'new'", 'Client')?.message).toBe("Class constructor Client cannot be invoked without 'new'");
+    expect(t('TypeError', 'cannot convert bigint to number')?.message).toBe('Cannot mix BigInt and other types, use explicit conversions');
+    expect(t('RangeError', 'Date value is NaN')?.message).toBe('Invalid time value');
+    expect(t('TypeError', "private class field '#s' does not exist")?.message).toBe('Cannot read private member #s from an object whose class did not declare it');
     expect(t('Error', 'boom')).toBeNull();
     // A rule only applies to its error class.
     expect(t('Error', "cannot read property 'length' of undefined")).toBeNull();
