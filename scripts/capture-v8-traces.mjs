@@ -6,7 +6,8 @@
  *
  * Each program is written to a temporary /…/var/task, its handler is called the way the runtime
  * interface client calls it (`this.handler(event, context, callback)` on a `Runtime` object), and the
- * error's `stack` is recorded with the temporary directory replaced by `/var/task`.
+ * error's `stack` (or an uncaught exception's, e.g. from a timer) is recorded with the temporary
+ * directory replaced by `/var/task`.
  * Output: tests/engine/sandbox/fixtures/v8-traces.json (with the Node version that made it).
  *
  * Usage: npm run capture:v8-traces   (uses the project's pinned Node 22)
@@ -27,6 +28,10 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 const [file, exportName, eventJson] = process.argv.slice(2);
 const mod = file.endsWith('.mjs') ? await import(pathToFileURL(file).href) : createRequire(import.meta.url)(file);
+process.on('uncaughtException', (e) => {
+  process.stdout.write(JSON.stringify(String(e && e.stack)));
+  process.exit(0);
+});
 class Runtime {
   constructor(handler) { this.handler = handler; }
   handleOnceNonStreaming() {

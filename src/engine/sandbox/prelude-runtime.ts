@@ -439,8 +439,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   if (util.setFrameRewriter) {
     util.setFrameRewriter((lines) => {
       const out = [];
+      let lastUser = null; // { at: index in out, render(receiver) }
       for (let i = 0; i < lines.length; i++) {
         const l = lines[i];
+        const caller = /^ {4}at (onTimeout|onImmediate) \(lambda-triage:/.exec(l);
+        if (caller && lastUser && lastUser.at === out.length - 1) out[lastUser.at] = lastUser.render(caller[1] === 'onTimeout' ? ['Timeout', '_onTimeout'] : ['Immediate', '']);
         if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l.startsWith('    at <input>:')) continue;
         const nat = /^    at ([\w$]+) \(native\)$/.exec(l);
         if (nat) {
@@ -458,6 +461,15 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         const where = (esm ? 'file://' + m[2] : m[2]) + ':' + info.line + ':' + info.column;
         const name = v8FrameName(info, m[1], esm);
         out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
+        lastUser = {
+          at: out.length - 1,
+          render: ([type, method]) => {
+            // V8's method-call form (checked against Node 22: Timeout._onTimeout, Timeout.tick [as _onTimeout], Immediate.<anonymous>)
+            const own = info.fn ? info.fn.name : '';
+            const label = own ? type + '.' + own + (method && own !== method ? ' [as ' + method + ']' : '') : type + '.' + (method || '<anonymous>');
+            return '    at ' + label + ' (' + where + ')';
+          },
+        };
       }
       return out;
     });
@@ -745,8 +757,18 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       if (!(d >= 1 && d <= TIMEOUT_MAX)) d = 1;
     } else d = 0;
     const id = ++timerSeq;
-    timers.set(id, { id, kind, fn, args, delay: d, due: nowMs() + d, ref: true, label });
-    return kind === 'immediate' ? new Immediate(id) : new Timeout(id);
+    const handle = kind === 'immediate' ? new Immediate(id) : new Timeout(id);
+    timers.set(id, { id, kind, fn, args, delay: d, due: nowMs() + d, ref: true, label, handle });
+    return handle;
+  }
+  // Node calls a timer's callback as a method of its Timeout (`timer._onTimeout()`) or Immediate, so
+  // `this` is that object and V8 names the frame `Timeout._onTimeout` / `Immediate.<anonymous>`. The
+  // frame rewriter recognises these two callers by name.
+  function onTimeout(timer) {
+    return timer.fn.apply(timer.handle, timer.args);
+  }
+  function onImmediate(timer) {
+    return timer.fn.apply(timer.handle, timer.args);
   }
   function clearTimer(h) {
     if (h === null || h === undefined) return;
@@ -1732,7 +1754,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (timer.kind === 'interval') timer.due = nowMs() + timer.delay;
     else timers.delete(t.id);
     try {
-      timer.fn.apply(undefined, timer.args);
+      if (!timer.handle) timer.fn.apply(undefined, timer.args);
+      else if (timer.kind === 'immediate') onImmediate(timer);
+      else onTimeout(timer);
     } catch (e) {
       uncaught(e);
     }
