@@ -249,9 +249,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     });
     G[name] = wrapped;
   }
+  const rawStacks = new WeakMap(); // error → QuickJS's stack at creation (for errors whose stack we rebuilt)
   function fixStack(e) {
     const d = Object.getOwnPropertyDescriptor(e, 'stack');
     if (!d || !('value' in d)) return;
+    if (typeof d.value === 'string') rawStacks.set(e, d.value);
     const frames = typeof d.value === 'string' ? util.cleanFrames(d.value) : '';
     let cached;
     Object.defineProperty(e, 'stack', {
@@ -445,6 +447,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         const caller = /^ {4}at (onTimeout|onImmediate) \(lambda-triage:/.exec(l);
         if (caller && lastUser && lastUser.at === out.length - 1) out[lastUser.at] = lastUser.render(caller[1] === 'onTimeout' ? ['Timeout', '_onTimeout'] : ['Immediate', '']);
         if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l.startsWith('    at <input>:')) continue;
+        if (l.startsWith('    at async ')) {
+          out.push(l); // rendered already (annotateAsync)
+          continue;
+        }
         const nat = /^    at ([\w$]+) \(native\)$/.exec(l);
         if (nat) {
           out.push(nativeFrame(nat[1]));
@@ -621,16 +627,105 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   for (const k of ['reject', 'resolve', 'all', 'allSettled', 'any', 'race', 'withResolvers']) {
     if (typeof IntrinsicPromise[k] === 'function') {
       const f = IntrinsicPromise[k];
-      Object.defineProperty(PromiseProxy, k, { value: (...a) => f.apply(SimPromise, a), writable: true, configurable: true });
+      const combines = k === 'all' || k === 'allSettled' || k === 'any';
+      const value = combines
+        ? (...a) => {
+            const r = f.apply(SimPromise, a);
+            linkCombined(k, a[0], r);
+            return r;
+          }
+        : (...a) => f.apply(SimPromise, a);
+      Object.defineProperty(PromiseProxy, k, { value, writable: true, configurable: true });
     }
   }
   G.Promise = PromiseProxy;
+
+  // ---------------------------------------------------------------- V8's `at async …` frames
+  // Each call of a rewritten async function is an activation; its `await`s report (site, awaited value).
+  // When an awaited promise rejects with an Error, the error gets one `at async NAME (site)` line per
+  // activation up the chain of awaiters, skipping functions already among its synchronous frames, as
+  // V8's async stack traces do (user-source.ts marks the sites). Promise.all/allSettled/any in the
+  // chain print `at async Promise.all (index N)`.
+  const activations = []; // activations being entered (their bodies' first statement takes the top)
+  const promiseActivation = new WeakMap(); // tracked promise → activation
+  const rejectedFrom = new WeakMap(); // error → activation whose promise it rejected first
+  const asyncDone = new WeakSet();
+  function linkCombined(kind, items, result) {
+    if (!Array.isArray(items)) return;
+    const pseudo = { awaiter: null };
+    promiseActivation.set(result, pseudo);
+    items.forEach((p, index) => {
+      const act = p && promiseActivation.get(p);
+      if (act && !act.awaiter) act.awaiter = { combined: kind, index, act: pseudo };
+    });
+  }
+  function appendStack(e, lines) {
+    const d = Object.getOwnPropertyDescriptor(e, 'stack');
+    if (!d) return;
+    if ('value' in d && typeof d.value === 'string') {
+      Object.defineProperty(e, 'stack', { value: d.value.replace(/\n$/, '') + '\n' + lines.join('\n') + '\n', writable: true, configurable: true, enumerable: false });
+    } else if (d.get && d.set) {
+      e.stack = String(e.stack) + '\n' + lines.join('\n');
+    }
+  }
+  function asyncFrameLine(site, raw) {
+    let info = null;
+    try {
+      info = JSON.parse(host.asyncFrame(site, raw));
+    } catch (_e) {
+      return null;
+    }
+    if (!info) return null;
+    const esm = isEsmFile(info.path);
+    const where = (esm ? 'file://' + info.path : info.path) + ':' + info.line + ':' + info.column;
+    const name = v8FrameName(info, '', esm);
+    return '    at async ' + (name ? name + ' (' + where + ')' : where);
+  }
+  function annotateAsync(e, act, site, awaited) {
+    if (!(e instanceof Error) || asyncDone.has(e)) return;
+    asyncDone.add(e);
+    const raw = rawStacks.has(e) ? rawStacks.get(e) : rawStack(e);
+    const lines = [];
+    // The rejected promise came out of Promise.all & co.: V8 names the member.
+    const origin = rejectedFrom.get(e);
+    if (origin && origin.awaiter && origin.awaiter.combined && origin.awaiter.act === promiseActivation.get(awaited)) {
+      lines.push('    at async Promise.' + origin.awaiter.combined + ' (index ' + origin.awaiter.index + ')');
+    }
+    let link = { act, site };
+    for (let guard = 0; link && guard < 64; guard++) {
+      if (link.combined) lines.push('    at async Promise.' + link.combined + ' (index ' + link.index + ')');
+      else {
+        const line = asyncFrameLine(link.site, raw);
+        if (line) lines.push(line);
+      }
+      link = link.act ? link.act.awaiter : null;
+    }
+    if (lines.length > 0) appendStack(e, lines);
+  }
   const intrinsicThen = IntrinsicPromise.prototype.then;
   const AsyncFunctionProto = Object.getPrototypeOf(async function () {});
-  function tracked(p) {
+  function tracked(p, act) {
     if (!(p instanceof IntrinsicPromise) || p instanceof SimPromise) return p;
     // `await` on a SimPromise goes through its `then`, which marks it handled.
-    return new SimPromise((resolve, reject) => intrinsicThen.call(p, resolve, reject));
+    const t = new SimPromise((resolve, reject) =>
+      intrinsicThen.call(p, resolve, (e) => {
+        if (act && e !== null && typeof e === 'object' && !rejectedFrom.has(e)) rejectedFrom.set(e, act);
+        reject(e);
+      }),
+    );
+    if (act) promiseActivation.set(t, act);
+    return t;
+  }
+  function callActivation(fn, self, args) {
+    const act = { awaiter: null };
+    activations.push(act);
+    let p;
+    try {
+      p = Reflect.apply(fn, self, args);
+    } finally {
+      activations.pop();
+    }
+    return tracked(p, act);
   }
   function setFnName(fn, name) {
     if (typeof name === 'string' && name !== '' && fn.name !== name) {
@@ -645,7 +740,19 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     // `async function f(…) {…}` → `function f(…){return __lt_async(this,arguments,async function f(…) {…})}`
     __lt_async(self, args, fn, name) {
       setFnName(fn, name);
-      return tracked(Reflect.apply(fn, self, args));
+      return callActivation(fn, self, args);
+    },
+    // first statement of a rewritten async function: its activation
+    __lt_enter() {
+      return activations.length > 0 ? activations[activations.length - 1] : null;
+    },
+    // `await VALUE` inside a rewritten async function, at `site` ("path:line:col")
+    __lt_awaits(act, value, site) {
+      if (!act || value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+      const inner = promiseActivation.get(value);
+      if (inner && !inner.awaiter) inner.awaiter = { act, site };
+      if (value instanceof IntrinsicPromise) intrinsicThen.call(value, undefined, (e) => annotateAsync(e, act, site, value));
+      return value;
     },
     // an async function or arrow expression
     __lt_wrap(fn, name) {
@@ -653,7 +760,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       setFnName(fn, name);
       const w = {
         wrapped() {
-          return tracked(Reflect.apply(fn, this, arguments));
+          return callActivation(fn, this, arguments);
         },
       }.wrapped;
       Object.defineProperty(w, 'name', { value: fn.name, configurable: true });
@@ -686,15 +793,13 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   }
   // `toString()` of a rewritten function gives the text you wrote (libraries test it for `async`).
   const nativeFnToString = Function.prototype.toString;
-  const DECL_WRAPPER = /^function [^(]*\([^)]*\)\{return __lt_async\(this,arguments,([\s\S]*)\)\}$/;
   const fnToString = {
     toString() {
       if (this === fnToString) return 'function toString() { [native code] }';
       const inner = wrappedSource.get(this);
-      if (inner) return nativeFnToString.call(inner);
-      const text = nativeFnToString.call(this);
-      const m = DECL_WRAPPER.exec(text);
-      return m ? m[1] : text;
+      const text = nativeFnToString.call(inner || this);
+      // User code: the host maps the text QuickJS ran back to the text in the file.
+      return text.includes('__lt_') ? host.originalSource(text) : text;
     },
   }.toString;
   Object.defineProperty(Function.prototype, 'toString', { value: fnToString, writable: true, configurable: true, enumerable: false });

@@ -217,7 +217,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const key = `${kind}:${path}`;
     let p = prepared.get(key);
     if (!p) {
-      p = prepareUserSource(source, kind);
+      p = prepareUserSource(source, kind, path);
       prepared.set(key, p);
     }
     return p;
@@ -352,6 +352,26 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (!p || (kind !== 'not-defined' && kind !== 'assign')) return ctx.newNumber(0);
     return ctx.newNumber(p.v8Column(ctx.getNumber(lineH as QuickJSHandle), ctx.getNumber(colH as QuickJSHandle), kind, name) ?? 0);
   });
+  // An `await` site ("path:line:col", original coordinates) → the frame V8 prints for it
+  // (`at async NAME (…)`), or `null` when the function is already among the error's synchronous
+  // frames (`rawStack`, QuickJS coordinates), where V8 prints no async frame for it.
+  fn('asyncFrame', (siteH, rawH) => {
+    const site = ctx.getString(siteH as QuickJSHandle);
+    const raw = ctx.getString(rawH as QuickJSHandle);
+    const m = /^(.*):(\d+):(\d+)$/.exec(site);
+    const p = m ? preparedFor(m[1]!) : undefined;
+    if (!m || !p) return ctx.newString('null');
+    const path = m[1]!;
+    const at = p.functionAtPosition(Number(m[2]), Number(m[3]));
+    for (const f of raw.matchAll(/\((\/var\/task\/[^():]+):(\d+):(\d+)\)/g)) {
+      if (f[1] !== path) continue;
+      const fr = p.frame(Number(f[2]), Number(f[3]));
+      if (!fr.synthetic && fr.fnStart === at.fnStart) return ctx.newString('null');
+    }
+    const siteHandler = handlerSites.get(path);
+    const handler = siteHandler && at.fnStart === siteHandler.offset ? siteHandler.exportName : '';
+    return ctx.newString(JSON.stringify({ path, line: Number(m[2]), column: Number(m[3]), mapped: p.transformed, fn: at.fn, handler }));
+  });
   fn('generatedColumn', (pathH, lineH, colH) => {
     const p = preparedFor(ctx.getString(pathH as QuickJSHandle));
     const line = ctx.getNumber(lineH as QuickJSHandle);
@@ -370,6 +390,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         return;
       }
     }
+  });
+  // A user function's `toString()` text → the text the user wrote (without the simulator's insertions).
+  fn('originalSource', (textH) => {
+    const text = ctx.getString(textH as QuickJSHandle);
+    for (const p of prepared.values()) {
+      const o = p.original(text);
+      if (o !== null) return ctx.newString(o);
+    }
+    return ctx.newString(text);
   });
   fn('memoryUsage', () => {
     const used = memoryUsedBytes();

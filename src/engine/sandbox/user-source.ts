@@ -69,6 +69,10 @@ export interface PreparedSource {
   frame(line: number, column: number, top?: boolean): FramePosition;
   /** Original 1-based column → column in `code` on the same line. */
   generatedColumn(line: number, column: number): number;
+  /** The original text of a slice of `code` (a function's `toString()`), or null when it is not in this file. */
+  original(text: string): string | null;
+  /** The function around an original 1-based position (for `at async` frames). */
+  functionAtPosition(line: number, column: number): { fnStart: number; fn: FunctionName | null };
   /** Where a function whose source text (`Function.prototype.toString`) is `text` starts in the original, or null. */
   locate(text: string): number | null;
   /**
@@ -102,6 +106,8 @@ const ASYNC_WRAP = '__lt_wrap';
 const ASYNC_MARK = '__lt_mark';
 const DESTRUCTURE_CHECK = '__lt_dst';
 const ITERABLE_CHECK = '__lt_iter';
+const ENTER_ACTIVATION = '__lt_enter';
+const AWAIT_SITE = '__lt_awaits';
 
 /** Cheap pre-check: no `async` token, nothing to transform (most files). */
 const MAY_HAVE_ASYNC = /\basync\b/;
@@ -193,7 +199,7 @@ export function v8CallColumn(text: string, i: number): number {
 }
 
 /** Prepare one user file. `kind` decides the parse goal and the CommonJS wrapper. */
-export function prepareUserSource(source: string, kind: SourceKind): PreparedSource {
+export function prepareUserSource(source: string, kind: SourceKind, path = ''): PreparedSource {
   const edits: Edit[] = [];
   const fns: FnRange[] = [];
   // `return f(x)`: QuickJS places the call's frame at `return`; V8 at the callee (offset → offset).
@@ -204,6 +210,17 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
   const add: AddEdit = (start, end, text, closing = false, anchor) => {
     edits.push({ start, end, text, closing, seq: seq++, ...(anchor === undefined ? {} : { anchor }) });
   };
+  const starts = lineStarts(source);
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   let transformed = false;
   try {
     const ast = parse(source, {
@@ -212,7 +229,11 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
       allowReturnOutsideFunction: kind === 'cjs',
       allowHashBang: true,
     }) as unknown as AnyNode;
-    collect(ast, source, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls, statementLeads);
+    const position = (offset: number): string => {
+      const l = lineOf(offset);
+      return `${l + 1}:${offset - starts[l]! + 1}`;
+    };
+    collect(ast, source, path, position, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls, statementLeads);
     transformed = true;
   } catch {
     // Unparsable (QuickJS will report the syntax error) or too deeply nested for the host: run as is.
@@ -237,17 +258,6 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
   code += source.slice(at);
   if (kind === 'cjs') code += CJS_WRAPPER_SUFFIX;
 
-  const starts = lineStarts(source);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   // Per original line (0-based): edits as { col, del, ins } in order.
   const perLine = new Map<number, { col: number; del: number; ins: number; anchor: number | undefined }[]>();
   for (const e of edits) {
@@ -317,6 +327,26 @@ export function prepareUserSource(source: string, kind: SourceKind): PreparedSou
       const o = toOriginal(line + 1, at - genLineStarts[line]! + 1);
       return (starts[line] ?? 0) + o.col;
     },
+    original(text) {
+      if (text === '') return null;
+      const at = code.indexOf(text);
+      if (at < 0) return null;
+      const toOffset = (g: number): { offset: number; synthetic: boolean } => {
+        let line = 0;
+        while (line + 1 < genLineStarts.length && genLineStarts[line + 1]! <= g) line++;
+        const o = toOriginal(line + 1, g - genLineStarts[line]! + 1);
+        return { offset: (starts[line] ?? 0) + o.col, synthetic: o.synthetic || o.anchor !== undefined };
+      };
+      const first = toOffset(at);
+      const last = toOffset(at + text.length - 1);
+      const end = last.synthetic ? last.offset : last.offset + 1;
+      return end > first.offset ? source.slice(first.offset, end) : null;
+    },
+    functionAtPosition(line, column) {
+      const offset = (starts[line - 1] ?? 0) + column - 1;
+      const f = functionAt(offset);
+      return { fnStart: f ? f.start : -1, fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null };
+    },
     v8Column(line, column, kind, name) {
       const o = toOriginal(line, column);
       const lineStart = starts[line - 1];
@@ -372,17 +402,26 @@ type AddEdit = (start: number, end: number, text: string, closing?: boolean, anc
 function collect(
   root: AnyNode,
   source: string,
+  path: string,
+  position: (offset: number) => string,
   rewriteAsync: boolean,
   add: AddEdit,
   fns: FnRange[],
   returnCalls: Map<number, number>,
   statementLeads: Map<number, number>,
 ): void {
-  type Item = { node: AnyNode; parent: AnyNode | null; className: string };
-  const stack: Item[] = [{ node: root, parent: null, className: '' }];
+  const stack: WalkItem[] = [{ node: root, parent: null, className: '', inAsync: false }];
   while (stack.length > 0) {
-    const { node, parent, className } = stack.pop()!;
+    const { node, parent, className, inAsync } = stack.pop()!;
     let innerClass = className;
+    // Inside a rewritten async function, each `await` tells the runtime where it waits and on what,
+    // so an error that arrives there gets V8's `at async …` frames.
+    if (node.type === 'AwaitExpression' && inAsync) {
+      const arg = node['argument'] as AnyNode;
+      const site = JSON.stringify(`${path}:${position(node.start)}`);
+      add(arg.start, arg.start, `${AWAIT_SITE}($lt$act,(`);
+      add(arg.end, arg.end, `),${site})`, true);
+    }
     if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
       const id = node['id'] as AnyNode | null;
       innerClass = id ? String(id['name']) : parent ? specName(node, parent) : '';
@@ -404,20 +443,69 @@ function collect(
       if (isConstructor) {
         // V8 prints a class constructor's frame as `new Client`.
         fns.push({ start: node.start, end: node.end, name: `new ${className}`, inferred: '', typeName: '' });
-        stackPushChildren(node, innerClass, stack);
+        stackPushChildren(node, innerClass, false, stack);
         continue;
       }
       const name = parent ? specName(node, parent) : '';
       const inferred = parent && !name ? inferredName(node, parent) : '';
       fns.push({ start: node.start, end: node.end, name, inferred, typeName: receiverType(node, parent, className) });
-      if (rewriteAsync && node['async'] === true && node['generator'] !== true) rewrite(node, parent, name, source, add);
+      let instrumented = false;
+      if (rewriteAsync && node['async'] === true && node['generator'] !== true) {
+        rewrite(node, parent, name, source, add);
+        instrumented = enterActivation(node, source, add);
+      }
+      stackPushChildren(node, innerClass, instrumented, stack);
+      continue;
     }
-    stackPushChildren(node, innerClass, stack);
+    stackPushChildren(node, innerClass, inAsync, stack);
   }
 }
 
+type WalkItem = { node: AnyNode; parent: AnyNode | null; className: string; inAsync: boolean };
+
+/**
+ * First thing in a rewritten async function's body: `const $lt$act=__lt_enter();` (after any
+ * "use strict"), the activation its `await`s report to. A concise arrow body becomes a block.
+ */
+function enterActivation(fn: AnyNode, source: string, add: AddEdit): boolean {
+  const body = fn['body'] as AnyNode;
+  const enter = `const $lt$act=${ENTER_ACTIVATION}();`;
+  if (body.type !== 'BlockStatement') {
+    // `=> ({ … })`: the parentheses are not part of the node; the block must enclose them.
+    let start = body.start;
+    let opens = 0;
+    for (let i = body.start - 1; i >= 0; i--) {
+      const c = source[i]!;
+      if (c === '(') {
+        opens++;
+        start = i;
+      } else if (!/\s/.test(c)) break;
+    }
+    let end = body.end;
+    let closes = 0;
+    for (let i = body.end; i < source.length && closes < opens; i++) {
+      const c = source[i]!;
+      if (c === ')') {
+        closes++;
+        end = i + 1;
+      } else if (!/\s/.test(c)) break;
+    }
+    if (closes !== opens) return false;
+    add(start, start, `{${enter}return (`);
+    add(end, end, ')}', true);
+    return true;
+  }
+  let at = body.start + 1;
+  for (const st of body['body'] as AnyNode[]) {
+    if (st.type === 'ExpressionStatement' && typeof st['directive'] === 'string') at = st.end;
+    else break;
+  }
+  add(at, at, `;${enter}`);
+  return true;
+}
+
 /** Queue a node's children so that the first child is visited next (pre-order). */
-function stackPushChildren(node: AnyNode, className: string, stack: { node: AnyNode; parent: AnyNode | null; className: string }[]): void {
+function stackPushChildren(node: AnyNode, className: string, inAsync: boolean, stack: WalkItem[]): void {
   const children: AnyNode[] = [];
   for (const key of Object.keys(node)) {
     if (key === 'type' || key === 'start' || key === 'end') continue;
@@ -426,7 +514,7 @@ function stackPushChildren(node: AnyNode, className: string, stack: { node: AnyN
       for (const c of v) if (isNode(c)) children.push(c);
     } else if (isNode(v)) children.push(v);
   }
-  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: node, className });
+  for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, parent: node, className, inAsync });
 }
 
 /** Where V8 places the frame of the call a `return` makes: the callee's last name, or `new`. */
@@ -659,3 +747,4 @@ function checkIterable(right: AnyNode, source: string, add: AddEdit): void {
   add(right.start, right.start, `${ITERABLE_CHECK}((`, false, anchor);
   add(right.end, right.end, `),${JSON.stringify(text)},${call})`, true, anchor);
 }
+

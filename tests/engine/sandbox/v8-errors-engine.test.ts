@@ -6,11 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages, once } from '../helpers.ts';
 
-/** V8's message for `body`, run as a function body by the host's own engine. */
-function hostMessage(body: string): string {
-  return hostError(body).message;
-}
-
 /** The host's error for `body`: message and the first line of its stack (`TypeError [CODE]: …` for Node's coded errors). */
 function hostError(body: string): { message: string; header: string } {
   try {
