@@ -332,8 +332,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     else if (ruleId === 'call' && at === '(' && callee) col -= callee.split('.').pop().replace(/^.*\[/, '[').length;
     else return;
     if (col < 1) return;
-    const stack = rawStack(e);
-    const fixed = stack.replace(f.match, '(' + f.path + ':' + f.line + ':' + host.generatedColumn(f.path, f.line, col) + ')');
+    setFirstFrameColumn(e, f, host.generatedColumn(f.path, f.line, col));
+  }
+  // Rewrite the first user frame of a QuickJS stack to another column (QuickJS coordinates).
+  function setFirstFrameColumn(e, f, generatedCol) {
+    const fixed = rawStack(e).replace(f.match, '(' + f.path + ':' + f.line + ':' + generatedCol + ')');
     Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
   }
   // Errors whose place V8 chooses from the syntax around them (user-source.ts v8Column).
@@ -342,9 +345,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (!f) return;
     const m = /:(\d+)\)$/.exec(f.match);
     const col = host.v8Column(f.path, f.line, Number(m[1]), kind, name || '');
-    if (!col) return;
-    const fixed = rawStack(e).replace(f.match, '(' + f.path + ':' + f.line + ':' + col + ')');
-    Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
+    if (col) setFirstFrameColumn(e, f, col);
   }
   // `Client()` on a class: QuickJS reports a frame inside the class; V8 none, and names the class
   // from the call. The caller's frame points at the `(` of the call.
@@ -580,6 +581,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   const handled = new WeakSet();
   const reasons = new WeakMap();
   const unhandled = new Set();
+  function markHandled(p) {
+    handled.add(p);
+    unhandled.delete(p);
+  }
   function track(p, reason) {
     reasons.set(p, reason);
     if (!handled.has(p)) unhandled.add(p);
@@ -611,8 +616,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       if (box.early) track(this, box.reason);
     }
     then(onFulfilled, onRejected) {
-      handled.add(this);
-      unhandled.delete(this);
+      markHandled(this);
       return super.then(onFulfilled, onRejected);
     }
     static get [Symbol.species]() {
@@ -668,37 +672,34 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       e.stack = String(e.stack) + '\n' + lines.join('\n');
     }
   }
-  function asyncFrameLine(site, raw) {
-    let info = null;
-    try {
-      info = JSON.parse(host.asyncFrame(site, raw));
-    } catch (_e) {
-      return null;
-    }
-    if (!info) return null;
-    const esm = isEsmFile(info.path);
-    const where = (esm ? 'file://' + info.path : info.path) + ':' + info.line + ':' + info.column;
-    const name = v8FrameName(info, '', esm);
-    return '    at async ' + (name ? name + ' (' + where + ')' : where);
-  }
   function annotateAsync(e, act, site, awaited) {
     if (!(e instanceof Error) || asyncDone.has(e)) return;
     asyncDone.add(e);
     const raw = rawStacks.has(e) ? rawStacks.get(e) : rawStack(e);
-    const lines = [];
+    // The chain of awaiters, innermost first: await sites, and Promise.all & co. entries.
+    const links = [];
     // The rejected promise came out of Promise.all & co.: V8 names the member.
     const origin = rejectedFrom.get(e);
-    if (origin && origin.awaiter && origin.awaiter.combined && origin.awaiter.act === promiseActivation.get(awaited)) {
-      lines.push('    at async Promise.' + origin.awaiter.combined + ' (index ' + origin.awaiter.index + ')');
+    if (origin && origin.awaiter && origin.awaiter.combined && origin.awaiter.act === promiseActivation.get(awaited)) links.push(origin.awaiter);
+    for (let link = { act, site }; link && links.length < 64; link = link.act ? link.act.awaiter : null) links.push(link);
+    let frames = [];
+    try {
+      frames = JSON.parse(host.asyncFrames(JSON.stringify(links.filter((l) => !l.combined).map((l) => l.site)), raw));
+    } catch (_e) {
+      return;
     }
-    let link = { act, site };
-    for (let guard = 0; link && guard < 64; guard++) {
-      if (link.combined) lines.push('    at async Promise.' + link.combined + ' (index ' + link.index + ')');
-      else {
-        const line = asyncFrameLine(link.site, raw);
-        if (line) lines.push(line);
+    const lines = [];
+    for (const link of links) {
+      if (link.combined) {
+        lines.push('    at async Promise.' + link.combined + ' (index ' + link.index + ')');
+        continue;
       }
-      link = link.act ? link.act.awaiter : null;
+      const info = frames.shift();
+      if (!info) continue;
+      const esm = isEsmFile(info.path);
+      const where = (esm ? 'file://' + info.path : info.path) + ':' + info.line + ':' + info.column;
+      const name = v8FrameName(info, '', esm);
+      lines.push('    at async ' + (name ? name + ' (' + where + ')' : where));
     }
     if (lines.length > 0) appendStack(e, lines);
   }
@@ -1829,10 +1830,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         state.returnedPromise = true;
         // The RIC attaches its handlers at once (`result.then(succeed, fail)`): the handler's own
         // promise is handled, even when it rejects before the job below has run.
-        if (r instanceof SimPromise) {
-          handled.add(r);
-          unhandled.delete(r);
-        }
+        if (r instanceof SimPromise) markHandled(r);
         IntrinsicPromise.prototype.then.call(
           IntrinsicPromise.resolve(r),
           (v) => {

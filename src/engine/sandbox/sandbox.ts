@@ -223,6 +223,11 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return p;
   };
   const preparedFor = (path: string): PreparedSource | undefined => prepared.get(`esm:${path}`) ?? prepared.get(`cjs:${path}`);
+  /** The handler's export name when the function starting at `fnStart` in `path` is the handler, else ''. */
+  const handlerExportAt = (path: string, fnStart: number): string => {
+    const site = handlerSites.get(path);
+    return site && site.offset === fnStart ? site.exportName : '';
+  };
   const esmSource = (path: string): string => {
     const source = files[path] ?? '';
     return userFile(path, source) ? prepare(path, source, 'esm').code : source;
@@ -341,9 +346,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const p = preparedFor(path);
     if (!p) return ctx.newString('null');
     const f = p.frame(line, col, top);
-    const site = handlerSites.get(path);
-    const handler = site && f.fnStart === site.offset ? site.exportName : '';
-    return ctx.newString(JSON.stringify({ line: f.line, raw: f.rawColumn, column: f.column, synthetic: f.synthetic, mapped: p.transformed, fn: f.fn, handler }));
+    return ctx.newString(
+      JSON.stringify({ line: f.line, raw: f.rawColumn, column: f.column, synthetic: f.synthetic, mapped: p.transformed, fn: f.fn, handler: handlerExportAt(path, f.fnStart) }),
+    );
   });
   fn('v8Column', (pathH, lineH, colH, kindH, nameH) => {
     const p = preparedFor(ctx.getString(pathH as QuickJSHandle));
@@ -352,25 +357,28 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (!p || (kind !== 'not-defined' && kind !== 'assign')) return ctx.newNumber(0);
     return ctx.newNumber(p.v8Column(ctx.getNumber(lineH as QuickJSHandle), ctx.getNumber(colH as QuickJSHandle), kind, name) ?? 0);
   });
-  // An `await` site ("path:line:col", original coordinates) → the frame V8 prints for it
-  // (`at async NAME (…)`), or `null` when the function is already among the error's synchronous
-  // frames (`rawStack`, QuickJS coordinates), where V8 prints no async frame for it.
-  fn('asyncFrame', (siteH, rawH) => {
-    const site = ctx.getString(siteH as QuickJSHandle);
+  // `await` sites ("path:line:col", original coordinates; a JSON list) → the frame V8 prints for
+  // each (`at async NAME (…)`), or null where the function is already among the error's synchronous
+  // frames (`rawStack`, QuickJS coordinates), for which V8 prints no async frame.
+  fn('asyncFrames', (sitesH, rawH) => {
+    const sites = JSON.parse(ctx.getString(sitesH as QuickJSHandle)) as string[];
     const raw = ctx.getString(rawH as QuickJSHandle);
-    const m = /^(.*):(\d+):(\d+)$/.exec(site);
-    const p = m ? preparedFor(m[1]!) : undefined;
-    if (!m || !p) return ctx.newString('null');
-    const path = m[1]!;
-    const at = p.functionAtPosition(Number(m[2]), Number(m[3]));
+    // The functions of the synchronous frames, once for all sites.
+    const syncFunctions = new Set<string>();
     for (const f of raw.matchAll(/\((\/var\/task\/[^():]+):(\d+):(\d+)\)/g)) {
-      if (f[1] !== path) continue;
-      const fr = p.frame(Number(f[2]), Number(f[3]));
-      if (!fr.synthetic && fr.fnStart === at.fnStart) return ctx.newString('null');
+      const fr = preparedFor(f[1]!)?.frame(Number(f[2]), Number(f[3]));
+      if (fr && !fr.synthetic) syncFunctions.add(`${f[1]}#${fr.fnStart}`);
     }
-    const siteHandler = handlerSites.get(path);
-    const handler = siteHandler && at.fnStart === siteHandler.offset ? siteHandler.exportName : '';
-    return ctx.newString(JSON.stringify({ path, line: Number(m[2]), column: Number(m[3]), mapped: p.transformed, fn: at.fn, handler }));
+    const out = sites.map((site) => {
+      const m = /^(.*):(\d+):(\d+)$/.exec(site);
+      const p = m ? preparedFor(m[1]!) : undefined;
+      if (!m || !p) return null;
+      const path = m[1]!;
+      const at = p.functionAtPosition(Number(m[2]), Number(m[3]));
+      if (syncFunctions.has(`${path}#${at.fnStart}`)) return null;
+      return { path, line: Number(m[2]), column: Number(m[3]), mapped: p.transformed, fn: at.fn, handler: handlerExportAt(path, at.fnStart) };
+    });
+    return ctx.newString(JSON.stringify(out));
   });
   fn('generatedColumn', (pathH, lineH, colH) => {
     const p = preparedFor(ctx.getString(pathH as QuickJSHandle));

@@ -289,6 +289,24 @@ export function prepareUserSource(source: string, kind: SourceKind, path = ''): 
     return best;
   };
   const genLineStarts = lineStarts(code);
+  /** A function's position and V8 names, as frames report them. */
+  const described = (f: FnRange | null): { fnStart: number; fn: FunctionName | null } => ({
+    fnStart: f ? f.start : -1,
+    fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null,
+  });
+  const lineEnd = (line: number): number => (line < starts.length ? starts[line]! - 1 : source.length);
+  /** An offset in `code` → the original offset (for inserted text: where it was inserted). */
+  const originalOffset = (g: number): { offset: number; synthetic: boolean } => {
+    let lo = 0;
+    let hi = genLineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (genLineStarts[mid]! <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    const o = toOriginal(lo + 1, g - genLineStarts[lo]! + 1);
+    return { offset: (starts[lo] ?? 0) + o.col, synthetic: o.synthetic || o.anchor !== undefined };
+  };
 
   return {
     code,
@@ -300,52 +318,30 @@ export function prepareUserSource(source: string, kind: SourceKind, path = ''): 
         const l = lineOf(o.anchor);
         const f = functionAt(o.anchor);
         const col = o.anchor - starts[l]! + 1;
-        return { line: l + 1, column: col, rawColumn: col, synthetic: false, fnStart: f ? f.start : -1, fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null };
+        return { line: l + 1, column: col, rawColumn: col, synthetic: false, ...described(f) };
       }
       const lineStart = starts[line - 1];
       if (lineStart === undefined) return { line, column, rawColumn: column, synthetic: o.synthetic, fnStart: -1, fn: null };
-      const lineEnd = line < starts.length ? starts[line]! - 1 : source.length;
-      const text = source.slice(lineStart, lineEnd);
+      const end = lineEnd(line);
+      const text = source.slice(lineStart, end);
       const atReturn = top ? undefined : returnCalls.get(lineStart + o.col);
-      const col = o.synthetic ? o.col : atReturn !== undefined && atReturn >= lineStart && atReturn <= lineEnd ? atReturn - lineStart : v8CallColumn(text, o.col);
-      const f = functionAt(lineStart + o.col);
-      return {
-        line,
-        column: col + 1,
-        rawColumn: o.col + 1,
-        synthetic: o.synthetic,
-        fnStart: f ? f.start : -1,
-        fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null,
-      };
+      const col = o.synthetic ? o.col : atReturn !== undefined && atReturn >= lineStart && atReturn <= end ? atReturn - lineStart : v8CallColumn(text, o.col);
+      return { line, column: col + 1, rawColumn: o.col + 1, synthetic: o.synthetic, ...described(functionAt(lineStart + o.col)) };
     },
     locate(text) {
-      if (text === '') return null;
-      const at = code.indexOf(text);
-      if (at < 0) return null;
-      let line = 0;
-      while (line + 1 < genLineStarts.length && genLineStarts[line + 1]! <= at) line++;
-      const o = toOriginal(line + 1, at - genLineStarts[line]! + 1);
-      return (starts[line] ?? 0) + o.col;
+      const at = text === '' ? -1 : code.indexOf(text);
+      return at < 0 ? null : originalOffset(at).offset;
     },
     original(text) {
-      if (text === '') return null;
-      const at = code.indexOf(text);
+      const at = text === '' ? -1 : code.indexOf(text);
       if (at < 0) return null;
-      const toOffset = (g: number): { offset: number; synthetic: boolean } => {
-        let line = 0;
-        while (line + 1 < genLineStarts.length && genLineStarts[line + 1]! <= g) line++;
-        const o = toOriginal(line + 1, g - genLineStarts[line]! + 1);
-        return { offset: (starts[line] ?? 0) + o.col, synthetic: o.synthetic || o.anchor !== undefined };
-      };
-      const first = toOffset(at);
-      const last = toOffset(at + text.length - 1);
+      const first = originalOffset(at);
+      const last = originalOffset(at + text.length - 1);
       const end = last.synthetic ? last.offset : last.offset + 1;
       return end > first.offset ? source.slice(first.offset, end) : null;
     },
     functionAtPosition(line, column) {
-      const offset = (starts[line - 1] ?? 0) + column - 1;
-      const f = functionAt(offset);
-      return { fnStart: f ? f.start : -1, fn: f ? { name: f.name, inferred: f.inferred, typeName: f.typeName } : null };
+      return described(functionAt((starts[line - 1] ?? 0) + column - 1));
     },
     v8Column(line, column, kind, name) {
       const o = toOriginal(line, column);
@@ -356,10 +352,9 @@ export function prepareUserSource(source: string, kind: SourceKind, path = ''): 
       if (kind === 'not-defined') {
         // QuickJS may point past the name (`x.y()` at the `.`): find the name on the line first.
         if (!name || !/^[A-Za-z_$][\w$]*$/.test(name)) return null;
-        const lineEnd = line < starts.length ? starts[line]! - 1 : source.length;
         const re = new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
         let at: number | null = null;
-        for (const m of source.slice(lineStart, lineEnd).matchAll(re)) {
+        for (const m of source.slice(lineStart, lineEnd(line)).matchAll(re)) {
           const start = lineStart + m.index;
           if (at === null || start <= offset) at = start;
           if (start > offset) break;
