@@ -194,7 +194,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     table: (...a) => logInfo(...a),
     // Node's console methods below call this.log / this.warn, which the runtime has replaced
     // (nodejs/node lib/internal/console/constructor.js: assert → warn, count/time*/group → log).
-    // Checked against Node 22 in tests/engine/sandbox/console.test.ts.
+    // tests/engine/sandbox/console.test.ts holds the simulator to those rules.
     assert: (cond, ...a) => {
       if (!cond) {
         a[0] = 'Assertion failed' + (a.length === 0 ? '' : ': ' + a[0]);
