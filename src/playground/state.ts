@@ -14,10 +14,58 @@ import { STARTER_AWS_STATE, STARTER_CODE, STARTER_FAULTS, STARTER_POLICY, STARTE
 /** Result of every `parse*` here. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Handler file names the playground offers (the runtime decides ESM vs CommonJS from these, see SIMULATION.md). */
-export const HANDLER_FILES = ['index.mjs', 'index.js', 'index.cjs'] as const;
+/**
+ * Handler file names the playground offers (the runtime decides ESM vs CommonJS from these, see
+ * SIMULATION.md). The TypeScript names are sent to the engine as the user named them; the engine
+ * strips the types.
+ */
+export const HANDLER_FILES = ['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'index.mts', 'index.cts'] as const;
 /** One handler file name. */
 export type HandlerFile = (typeof HANDLER_FILES)[number];
+
+/** The editor language of the handler: JavaScript or TypeScript. */
+export type CodeLanguage = 'javascript' | 'typescript';
+
+/** Is this file TypeScript (by its extension)? */
+export function isTypeScriptFile(name: string): boolean {
+  return /\.(ts|mts|cts)$/.test(name) && !name.endsWith('.d.ts');
+}
+
+/** The handler file with the same module kind in the other language (index.mjs ⇄ index.mts, index.js ⇄ index.ts, …). */
+export function handlerFileFor(file: HandlerFile, language: CodeLanguage): HandlerFile {
+  const pairs: Record<string, HandlerFile> = { 'index.mjs': 'index.mts', 'index.js': 'index.ts', 'index.cjs': 'index.cts' };
+  if (language === 'typescript') return isTypeScriptFile(file) ? file : (pairs[file] ?? 'index.ts');
+  if (!isTypeScriptFile(file)) return file;
+  return (Object.keys(pairs) as HandlerFile[]).find((k) => pairs[k] === file) ?? 'index.mjs';
+}
+
+/** One more file of the function besides the handler (a module it imports, a package.json, a JSON file). */
+export interface ExtraFile {
+  name: string;
+  text: string;
+}
+
+/** Most extra files a playground function may have. */
+export const MAX_EXTRA_FILES = 20;
+/** Longest file name (path inside the function), characters. */
+export const MAX_FILE_NAME_CHARS = 100;
+const FILE_NAME_RE = /^(?:[A-Za-z0-9_@-][A-Za-z0-9_.@-]*\/)*[A-Za-z0-9_@-][A-Za-z0-9_.@-]*\.(?:mjs|cjs|js|ts|mts|cts|json)$/;
+
+/**
+ * Check a new name for an extra file: a relative path of plain segments ending in .js, .mjs, .cjs,
+ * .ts, .mts, .cts or .json, not the handler's own file and not a name already taken.
+ */
+export function parseFileName(raw: string, taken: readonly string[]): Parsed<string> {
+  const name = String(raw).trim().replace(/^\.\//, '');
+  if (name === '') return { ok: false, error: 'Give the file a name, such as lib.mjs.' };
+  if (name.length > MAX_FILE_NAME_CHARS) return { ok: false, error: `File names are at most ${MAX_FILE_NAME_CHARS} characters.` };
+  if (name.split('/').some((seg) => seg === '..' || seg === '.')) return { ok: false, error: 'A file name cannot go up a folder (..): files live inside the function.' };
+  if (!FILE_NAME_RE.test(name)) {
+    return { ok: false, error: `"${name.slice(0, 40)}" is not a file name the playground accepts: use letters, digits, - _ . and /, ending in .js, .mjs, .cjs, .ts, .mts, .cts or .json.` };
+  }
+  if (taken.includes(name)) return { ok: false, error: `There is already a file called ${name}.` };
+  return { ok: true, value: name };
+}
 
 /** Invocation types of the Invoke API (D11: RequestResponse answers 200, Event answers 202). */
 export const INVOCATION_TYPES = ['RequestResponse', 'Event'] as const;
@@ -29,8 +77,11 @@ export type InvocationType = (typeof INVOCATION_TYPES)[number];
 
 /** Everything a user can edit. Editor texts are kept as typed, even when they do not parse. */
 export interface PlaygroundState {
+  /** Text of the handler file. */
   code: string;
   fileName: HandlerFile;
+  /** The function's other files (format 2; format-1 links have none). */
+  extraFiles: ExtraFile[];
   /** Exported handler name: the handler string is `index.<handlerExport>`. */
   handlerExport: string;
   /** JSON text: an HTTP request (`requestMode` http) or the raw event (`event`). */
@@ -64,7 +115,7 @@ export interface PlaygroundState {
 }
 
 /** Version written into share links and storage; older versions stay readable. */
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 /** Scenario id used when the page has no scenario. */
 export const DEFAULT_SCENARIO_ID = 'scratch';
 /** Largest share-link payload accepted (characters of the hash), so a hostile link cannot exhaust memory. */
@@ -79,6 +130,7 @@ export function createDefaultState(): PlaygroundState {
   return {
     code: STARTER_CODE,
     fileName: 'index.mjs',
+    extraFiles: [],
     handlerExport: 'handler',
     request: STARTER_REQUEST,
     requestMode: 'http',
@@ -119,6 +171,26 @@ const intIn = (min: number, max: number) => (v: unknown): v is number => typeof 
 const oneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 const isExportName = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(v) && v.length <= 100;
 
+function pickExtraFiles(raw: Record<string, unknown>, handlerFile: string, dropped: string[]): ExtraFile[] {
+  if (!('extraFiles' in raw)) return [];
+  const list = raw['extraFiles'];
+  if (!Array.isArray(list)) {
+    dropped.push('extraFiles');
+    return [];
+  }
+  const out: ExtraFile[] = [];
+  let bytes = 0;
+  for (const item of list.slice(0, MAX_EXTRA_FILES)) {
+    if (!isRecord(item) || typeof item['text'] !== 'string' || typeof item['name'] !== 'string') continue;
+    const name = parseFileName(item['name'], [handlerFile, ...out.map((f) => f.name)]);
+    bytes += item['text'].length;
+    if (!name.ok || bytes > MAX_STATE_BYTES) continue;
+    out.push({ name: name.value, text: item['text'] });
+  }
+  if (out.length !== list.length) dropped.push('extraFiles');
+  return out;
+}
+
 /** A parsed state plus the fields that were unreadable and replaced by defaults. */
 export interface StateWithNotes {
   state: PlaygroundState;
@@ -146,6 +218,7 @@ export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
     const state: PlaygroundState = {
       code: pick(input, 'code', isString, d.code, dropped),
       fileName: pick(input, 'fileName', oneOf(HANDLER_FILES), d.fileName, dropped),
+      extraFiles: [],
       handlerExport: pick(input, 'handlerExport', isExportName, d.handlerExport, dropped),
       request: pick(input, 'request', isString, d.request, dropped),
       requestMode: pick(input, 'requestMode', oneOf(['http', 'event'] as const), d.requestMode, dropped),
@@ -167,6 +240,7 @@ export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
       loadRatePerSecond: pick(input, 'loadRatePerSecond', intIn(1, 10_000), d.loadRatePerSecond, dropped),
       loadClients: pick(input, 'loadClients', intIn(1, 1_000), d.loadClients, dropped),
     };
+    state.extraFiles = pickExtraFiles(input, state.fileName, dropped);
     return { ok: true, value: { state, dropped } };
   } catch {
     // Why: getters or proxies in hostile input can throw while being read.
@@ -344,11 +418,15 @@ export function parseRequestInput(text: string, mode: 'http' | 'event'): Parsed<
 export function parseFunctionInput(state: PlaygroundState): Parsed<FunctionInput> {
   const env = parseEnvironment(state.environment);
   if (!env.ok) return env;
-  const base = state.fileName.replace(/\.(mjs|cjs|js)$/, '');
+  const base = state.fileName.replace(/\.(mjs|cjs|js|mts|cts|ts)$/, '');
+  const files: Record<string, string> = {};
+  for (const f of state.extraFiles) files[f.name] = f.text;
+  // Why last: the handler file wins over an extra file of the same name (the parser never lets one through).
+  files[state.fileName] = state.code;
   return {
     ok: true,
     value: {
-      files: { [state.fileName]: state.code },
+      files,
       config: {
         handler: `${base}.${state.handlerExport}`,
         runtime: state.runtime,

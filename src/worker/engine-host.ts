@@ -7,6 +7,8 @@
  * execution environment exactly as Lambda would.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { createSimulator, parseFunctionConfig, type ModuleResolver, type ServiceBridge, type SimFunction, type Simulator } from '../engine/index.ts';
 import { compareFrontDoors, runThroughFrontDoor, type FrontDoorRun, type RunOptions } from '../engine/integrations/compare.ts';
 import { requestBodyBytes, type SimulationInputs } from '../engine/integrations/http-request.ts';
@@ -87,6 +89,21 @@ interface WarmEntry {
   world: AwsWorld | null;
   /** {@link functionKey} of the code and config. */
   fnKey: string;
+  /** Seed of this function's simulator ({@link seedForKey}); the front door's request ids follow it too. */
+  seed: number;
+  /** Front-door requests made so far through this function. */
+  frontDoorRequests: number;
+}
+
+/**
+ * The simulator seed of a function: the first 32 bits of the SHA-256 of its files, configuration and
+ * AWS input. Different functions get different request ids and log stream names, while the same
+ * function (e.g. from the same share link) replays the same ids in a fresh page.
+ */
+export function seedForKey(key: string): number {
+  const digest = sha256(utf8ToBytes(key));
+  // Why `|| 1`: the seeded random treats 0 like any other seed, but 1 is the engine's documented default.
+  return (((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0) || 1;
 }
 
 /** Default wall budget in the browser: long enough for honest work, short enough that a hang is felt as a timeout. */
@@ -144,7 +161,6 @@ function checkFunctionInput(fn: unknown): { ok: true; fn: FunctionInput; config:
 export function createEngineHost(options: EngineHostOptions): EngineHost {
   const warm = new Map<string, WarmEntry>();
   const maxWarm = options.maxWarmFunctions ?? 4;
-  let requestCounter = 0;
 
   function functionKey(fn: FunctionInput): string {
     return JSON.stringify([fn.files, fn.config]);
@@ -175,13 +191,15 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       return existing;
     }
     const world = options.createAwsWorld && aws ? options.createAwsWorld(aws, config) : null;
+    const seed = seedForKey(key);
     const sim = createSimulator({
       quickjs: options.quickjs,
+      seed,
       wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
       ...(world ? { resolveModule: world.resolveModule, services: world.services } : {}),
     });
-    const entry: WarmEntry = { sim, fn: sim.createFunction(config, fn.files), world, fnKey: functionKey(fn) };
+    const entry: WarmEntry = { sim, fn: sim.createFunction(config, fn.files), world, fnKey: functionKey(fn), seed, frontDoorRequests: 0 };
     warm.set(key, entry);
     while (warm.size > maxWarm) {
       const oldest = warm.keys().next().value;
@@ -192,8 +210,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   }
 
   function simInputs(entry: WarmEntry, config: FunctionConfig): SimulationInputs {
-    requestCounter += 1;
-    return { requestId: frontDoorRequestId(requestCounter), nowMs: entry.sim.now(), region: config.region, accountId: config.accountId, functionName: config.functionName };
+    entry.frontDoorRequests += 1;
+    return { requestId: frontDoorRequestId((entry.seed + entry.frontDoorRequests) >>> 0), nowMs: entry.sim.now(), region: config.region, accountId: config.accountId, functionName: config.functionName };
   }
 
   function runOptions(entry: WarmEntry, config: FunctionConfig, fd: FrontDoorOptions | undefined): RunOptions {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { deflateRawSync } from 'node:zlib';
 import {
   createDefaultState,
+  handlerFileFor,
+  isTypeScriptFile,
+  MAX_EXTRA_FILES,
+  parseFileName,
   encodeShareHash,
   isShareHash,
   MAX_ENVIRONMENT_BYTES,
@@ -87,7 +92,7 @@ describe('share links', () => {
   it('round-trips the whole state through a compressed, versioned hash', async () => {
     const state = { ...createDefaultState(), code: 'export const handler = async () => "ü €"; // ' + 'x'.repeat(2000), memoryMB: 512, frontDoor: 'alb' as const, faults: '[{"service":"dynamodb"}]' };
     const hash = await encodeShareHash(state);
-    expect(hash).toMatch(/^s=1\.[A-Za-z0-9_-]+$/);
+    expect(hash).toMatch(new RegExp(`^s=${STATE_VERSION}\\.[A-Za-z0-9_-]+$`));
     expect(hash.length).toBeLessThan(serialiseState(state).length);
     expect(isShareHash(`#${hash}`)).toBe(true);
     const parsed = await parseShareHash(`#${hash}`);
@@ -103,7 +108,7 @@ describe('share links', () => {
   });
 
   it('rejects a link from a newer version by name', async () => {
-    const parsed = await parseShareHash('#s=2.AAAA');
+    const parsed = await parseShareHash(`#s=${STATE_VERSION + 1}.AAAA`);
     expect(parsed.ok === false && parsed.error).toContain('newer version');
   });
 
@@ -165,5 +170,72 @@ describe('parseFunctionInput', () => {
       ok: true,
       value: { files: { 'index.cjs': state.code }, config: { handler: 'index.main', runtime: 'nodejs22.x', timeoutSeconds: 3, memoryMB: 128, environment: { A: '1' }, logFormat: 'Text' } },
     });
+  });
+});
+
+describe('several files and TypeScript (format 2)', () => {
+  const v1Link = (state: object) => `#s=1.${deflateRawSync(Buffer.from(JSON.stringify({ v: 1, ...state }))).toString('base64url')}`;
+
+  it('a format-1 share link (one file, no extraFiles) still opens', async () => {
+    const parsed = await parseShareHash(v1Link({ code: 'exports.handler = async () => 7;', fileName: 'index.js', memoryMB: 256 }));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.state).toMatchObject({ code: 'exports.handler = async () => 7;', fileName: 'index.js', memoryMB: 256, extraFiles: [] });
+    expect(parsed.value.dropped).toEqual([]);
+  });
+
+  it('round-trips extra files and a TypeScript handler through a share link', async () => {
+    const state = {
+      ...createDefaultState(),
+      fileName: 'index.ts' as const,
+      code: 'import { twice } from "./lib.mjs";\nexport const handler = async (e: { n: number }) => twice(e.n);',
+      extraFiles: [
+        { name: 'lib.mjs', text: 'export const twice = (n) => n * 2;' },
+        { name: 'package.json', text: '{ "type": "module" }' },
+      ],
+    };
+    const parsed = await parseShareHash(await encodeShareHash(state));
+    expect(parsed).toEqual({ ok: true, value: { state, dropped: [] } });
+  });
+
+  it('sends every file, named as the user named it, with the handler from the handler file', () => {
+    const state = { ...createDefaultState(), fileName: 'index.mts' as const, code: 'H', extraFiles: [{ name: 'src/lib.ts', text: 'L' }] };
+    const fn = parseFunctionInput(state);
+    expect(fn.ok && fn.value.files).toEqual({ 'index.mts': 'H', 'src/lib.ts': 'L' });
+    expect(fn.ok && fn.value.config.handler).toBe('index.handler');
+  });
+
+  it('drops unreadable or clashing extra files and says so', () => {
+    const parsed = parsePlaygroundState({
+      fileName: 'index.mjs',
+      extraFiles: [{ name: 'lib.mjs', text: 'ok' }, { name: '../escape.js', text: 'x' }, { name: 'lib.mjs', text: 'dup' }, { name: 'index.mjs', text: 'handler clash' }, 'junk', { name: 'a.txt', text: 'x' }],
+    });
+    expect(parsed.ok && parsed.value.state.extraFiles).toEqual([{ name: 'lib.mjs', text: 'ok' }]);
+    expect(parsed.ok && parsed.value.dropped).toEqual(['extraFiles']);
+    const many = parsePlaygroundState({ extraFiles: Array.from({ length: MAX_EXTRA_FILES + 5 }, (_, i) => ({ name: `f${i}.mjs`, text: '' })) });
+    expect(many.ok && many.value.state.extraFiles.length).toBe(MAX_EXTRA_FILES);
+    expect(parsePlaygroundState({ extraFiles: 'nope' }).ok && (parsePlaygroundState({ extraFiles: 'nope' }) as { value: { dropped: string[] } }).value.dropped).toEqual(['extraFiles']);
+  });
+
+  it('parseFileName accepts module, TypeScript and JSON paths and explains the rest', () => {
+    expect(parseFileName('./lib.mjs', [])).toEqual({ ok: true, value: 'lib.mjs' });
+    expect(parseFileName('src/util.ts', [])).toEqual({ ok: true, value: 'src/util.ts' });
+    expect(parseFileName('package.json', [])).toEqual({ ok: true, value: 'package.json' });
+    for (const [bad, says] of [['', 'name'], ['../x.js', 'up a folder'], ['a b.js', 'not a file name'], ['notes.txt', 'not a file name'], ['lib.mjs', 'already']] as const) {
+      const r = parseFileName(bad, ['lib.mjs']);
+      expect(r.ok, bad).toBe(false);
+      expect(!r.ok && r.error, bad).toContain(says);
+    }
+    fc.assert(fc.property(fc.string(), (s) => typeof parseFileName(s, []).ok === 'boolean'));
+  });
+
+  it('switches the handler file between languages, keeping its module kind', () => {
+    expect(handlerFileFor('index.mjs', 'typescript')).toBe('index.mts');
+    expect(handlerFileFor('index.js', 'typescript')).toBe('index.ts');
+    expect(handlerFileFor('index.cjs', 'typescript')).toBe('index.cts');
+    expect(handlerFileFor('index.mts', 'javascript')).toBe('index.mjs');
+    expect(handlerFileFor('index.ts', 'javascript')).toBe('index.js');
+    expect(handlerFileFor('index.ts', 'typescript')).toBe('index.ts');
+    expect(isTypeScriptFile('a.cts') && !isTypeScriptFile('a.d.ts') && !isTypeScriptFile('a.mjs')).toBe(true);
   });
 });

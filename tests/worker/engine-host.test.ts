@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineHost, frontDoorRequestId, type HostAnswer } from '../../src/worker/engine-host.ts';
+import { createEngineHost, frontDoorRequestId, seedForKey, type HostAnswer } from '../../src/worker/engine-host.ts';
 import type { FunctionInput, ResultPayload, WorkerRequest } from '../../src/worker/protocol.ts';
 import { getTestQuickJS } from '../engine/quickjs.ts';
 
@@ -147,6 +147,41 @@ describe('engine host', () => {
     const answer = await h.handle(run({ aws: { policy: {}, state: {}, faults: {} } }), () => {});
     expect(answer).toEqual({ type: 'error', code: 'bad-input', message: 'state.dynamodb.tables.orders: keySchema.pk is required.' });
     h.dispose();
+  });
+});
+
+describe('request ids per function', () => {
+  const other: FunctionInput = { files: { 'index.mjs': 'export const handler = async () => ({ statusCode: 201, body: "other" });' }, config: ok200.config };
+  const ids = (p: ResultPayload) => (p.kind === 'run' ? [p.run.record?.requestId, (p.run.event as { requestContext?: { requestId?: string } }).requestContext?.requestId] : []);
+
+  it('different handlers in fresh hosts get different Lambda and API Gateway request ids', async () => {
+    const a = await host();
+    const b = await host();
+    const first = ids(payloadOf(await a.handle(run(), () => {})));
+    const second = ids(payloadOf(await b.handle(run({ fn: other }), () => {})));
+    expect(first[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    a.dispose();
+    b.dispose();
+  });
+
+  it('the same function replays the same ids in a fresh host (a share link opens identically)', async () => {
+    const a = await host();
+    const b = await host();
+    const first = [ids(payloadOf(await a.handle(run(), () => {}))), ids(payloadOf(await a.handle(run(), () => {})))];
+    const again = [ids(payloadOf(await b.handle(run(), () => {}))), ids(payloadOf(await b.handle(run(), () => {})))];
+    expect(again).toEqual(first);
+    expect(first[1]).not.toEqual(first[0]);
+    a.dispose();
+    b.dispose();
+  });
+
+  it('seeds from a hash of the input: stable, 32-bit, and different for different inputs', () => {
+    expect(seedForKey('x')).toBe(seedForKey('x'));
+    expect(seedForKey('x')).not.toBe(seedForKey('y'));
+    expect(Number.isInteger(seedForKey('x')) && seedForKey('x') > 0 && seedForKey('x') < 2 ** 32).toBe(true);
   });
 });
 
