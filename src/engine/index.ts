@@ -15,10 +15,13 @@ import { createVirtualClock, DEFAULT_EPOCH_MS } from './clock/virtual-clock.ts';
 import { createSeededRandom } from './clock/seeded-random.ts';
 import { createSimFunction, type SimFunction } from './lambda/simulated-function.ts';
 import { parseFunctionConfig } from './lambda/function-config.ts';
-import { DEFAULT_WALL_BUDGET_MS } from './lambda/limits.ts';
 import type { ModuleResolver, ServiceBridge, SimModule } from './sandbox/sandbox.ts';
+import type { Executor } from './executor/types.ts';
+import { chooseExecutor } from './executor/sandbox-executor.ts';
 
 export type { SimFunction, InvokeOptions } from './lambda/simulated-function.ts';
+export type * from './executor/types.ts';
+export { createSandboxExecutor, chooseExecutor, type SandboxExecutorOptions, type ExecutorChoice } from './executor/sandbox-executor.ts';
 export type { SimModule, ModuleResolver, ServiceBridge, ServiceResult } from './sandbox/sandbox.ts';
 export { causesFor } from './lambda/simulated-function.ts';
 export { parseFunctionConfig, DEFAULT_FUNCTION_CONFIG, type ParseConfigResult } from './lambda/function-config.ts';
@@ -34,8 +37,10 @@ export * from './aws/index.ts';
 
 /** Options of {@link createSimulator}. */
 export interface SimulatorOptions {
-  /** The QuickJS wasm module (a SYNC variant), injected by the caller. */
-  quickjs: QuickJSWASMModule;
+  /** The QuickJS wasm module (a SYNC variant), injected by the caller; needed unless `executor` is given. */
+  quickjs?: QuickJSWASMModule;
+  /** What runs the function (default: the QuickJS sandbox built from `quickjs`). See `executor/types.ts`. */
+  executor?: Executor;
   /** Wall clock for the runaway-CPU guard only (default Date.now). Never used for simulated time. */
   wallClock?: () => number;
   /** Wall-clock budget per init or invocation before the guard ends it as a timeout, ms (default 5,000). */
@@ -64,23 +69,13 @@ export interface Simulator {
 export function createSimulator(options: SimulatorOptions): Simulator {
   const clock = createVirtualClock(options.epochMs ?? DEFAULT_EPOCH_MS);
   const random = createSeededRandom(options.seed ?? 1);
-  const modules = options.modules ?? {};
-  const resolveModule: ModuleResolver = (spec) =>
-    Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : options.resolveModule?.(spec);
+  const executor = chooseExecutor(options);
   return {
     now: () => clock.epochNowMs(),
     createFunction(config, files) {
       const parsed = parseFunctionConfig(config);
       if (!parsed.ok) throw new Error(parsed.error);
-      return createSimFunction(parsed.config, files, {
-        quickjs: options.quickjs,
-        clock,
-        random,
-        wallClock: options.wallClock ?? (() => Date.now()),
-        wallBudgetMs: options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS,
-        resolveModule,
-        services: options.services,
-      });
+      return createSimFunction(parsed.config, files, { executor, clock, random, services: options.services });
     },
   };
 }

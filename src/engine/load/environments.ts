@@ -9,14 +9,18 @@ import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { createSeededRandom } from '../clock/seeded-random.ts';
 import { createVirtualClock, DEFAULT_EPOCH_MS, type VirtualClock } from '../clock/virtual-clock.ts';
 import { parseFunctionConfig } from '../lambda/function-config.ts';
-import { DEFAULT_WALL_BUDGET_MS } from '../lambda/limits.ts';
 import { createSimFunction, type InvokeOptions, type SimFunction } from '../lambda/simulated-function.ts';
 import type { ModuleResolver, ServiceBridge, SimModule } from '../sandbox/sandbox.ts';
+import type { Executor } from '../executor/types.ts';
+import { chooseExecutor } from '../executor/sandbox-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../types.ts';
 
 /** What every environment of one function is built from (the same inputs as `createSimulator`). */
 export interface EnvironmentOptions {
-  quickjs: QuickJSWASMModule;
+  /** The QuickJS wasm module; needed unless `executor` is given. */
+  quickjs?: QuickJSWASMModule;
+  /** What runs the function (default: the QuickJS sandbox). */
+  executor?: Executor;
   config: Partial<FunctionConfig>;
   files: Record<string, string>;
   /** Seed of the run; each environment derives its own (default 1). */
@@ -60,9 +64,7 @@ export function createEnvironmentPool(options: EnvironmentOptions): EnvironmentP
   const config = parsed.config;
   const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
   const seeds = createSeededRandom(options.seed ?? 1);
-  const modules = options.modules ?? {};
-  const resolveModule: ModuleResolver = (spec) =>
-    Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : options.resolveModule?.(spec);
+  const executor = chooseExecutor(options);
   const envs: SimEnvironment[] = [];
   return {
     config,
@@ -70,12 +72,9 @@ export function createEnvironmentPool(options: EnvironmentOptions): EnvironmentP
     create() {
       const clock = createVirtualClock(epochMs);
       const fn = createSimFunction(config, options.files, {
-        quickjs: options.quickjs,
+        executor,
         clock,
         random: createSeededRandom(seeds.nextUint32()),
-        wallClock: options.wallClock ?? (() => Date.now()),
-        wallBudgetMs: options.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS,
-        resolveModule,
         services: options.services,
       });
       const env: SimEnvironment = {

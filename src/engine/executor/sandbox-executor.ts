@@ -1,0 +1,430 @@
+/**
+ * The QuickJS sandbox behind the executor seam: one QuickJS runtime per execution environment, driven
+ * on the shared virtual clock. It plays the runtime process (see `types.ts` for the division of work):
+ * the prelude inside QuickJS loads the handler and speaks the runtime interface client's protocol; this
+ * file drives its event loop, charges CPU time, enforces the memory limit and the runaway-CPU guard,
+ * and turns what the prelude reports into an {@link InitOutcome} or {@link InvokeOutcome}.
+ */
+import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { createSandbox, type ModuleResolver, type Sandbox, type SimModule, type StopReason } from '../sandbox/sandbox.ts';
+import { cpuMicrosPerInterrupt, DEFAULT_WALL_BUDGET_MS, MAX_STACK_BYTES, quickjsMemoryLimitBytes, simulatedMemoryMB } from '../lambda/limits.ts';
+import { NODE_VERSIONS } from '../lambda/environment-variables.ts';
+import { formatRuntimeErrorLine, type RuntimeErrorDoc } from '../report/log-lines.ts';
+import type {
+  EnvironmentHost,
+  EnvironmentSpec,
+  ErrorDocument,
+  ExecEnvironment,
+  Executor,
+  InitOutcome,
+  InitRequest,
+  InvokeOutcome,
+  InvokeRequest,
+  ProcessExit,
+} from './types.ts';
+
+/**
+ * What Node reports when the stack runs out: V8's RangeError (Node test
+ * test/parallel/test-error-reporting / V8 messages.h kStackOverflow "Maximum call stack size exceeded").
+ * Used when the host's own stack overflowed inside QuickJS and the sandbox cannot report it itself.
+ */
+const STACK_OVERFLOW_ERROR: RuntimeErrorDoc = {
+  errorType: 'RangeError',
+  errorMessage: 'Maximum call stack size exceeded',
+  trace: ['RangeError: Maximum call stack size exceeded'],
+};
+
+/**
+ * The runtime client's answer when the result cannot be serialised: `_trySerializeResponse` catches any
+ * error of `JSON.stringify` (a stack overflow in `toJSON` included) and throws this one
+ * (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/RAPIDClient.js).
+ */
+const STRINGIFY_ERROR: RuntimeErrorDoc = {
+  errorType: 'Error',
+  errorMessage: 'Unable to stringify response body',
+  trace: ['Error: Unable to stringify response body'],
+};
+
+/**
+ * The runtime client's message when Node exits with the handler's promise still pending
+ * (`Runtime.NodeJsExit`, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/index.mjs).
+ */
+const NODE_JS_EXIT_MESSAGE =
+  'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes';
+
+/** Virtual CPU charged per macrotask the event loop runs (timer, immediate), µs. ILLUSTRATIVE. */
+const MACROTASK_COST_US = 5;
+
+/**
+ * Guest work (interrupt polls of ≈ 10,000 bytecode steps, plus macrotasks) an init or invocation must
+ * have done before the wall-clock guard may end it. ILLUSTRATIVE: ≈ 20 M bytecode steps, far more than
+ * ordinary handlers and scenarios do, far less than a runaway loop does within the wall budget.
+ */
+const MIN_WORK_FOR_WALL_GUARD = 2_000;
+
+/** What the sandbox executor needs from its simulator. */
+export interface SandboxExecutorOptions {
+  /** The QuickJS wasm module (a SYNC variant), injected by the caller. */
+  quickjs: QuickJSWASMModule;
+  /** Wall clock for the runaway-CPU guard only. Never used for simulated time. */
+  wallClock: () => number;
+  /** Wall-clock budget per init or invocation before the guard ends it as a timeout, ms. */
+  wallBudgetMs: number;
+  /** Simulated packages (AWS SDK clients) by bare specifier. */
+  resolveModule: ModuleResolver;
+}
+
+/** Create the QuickJS executor. */
+export function createSandboxExecutor(options: SandboxExecutorOptions): Executor {
+  return {
+    kind: 'sandbox',
+    createEnvironment: (spec, host) => createSandboxEnvironment(options, spec, host),
+  };
+}
+
+/** Parse a JSON object the prelude returned, or null. */
+function parseObject(text: unknown): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(String(text));
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+type Step<T> = T | null;
+
+function createSandboxEnvironment(options: SandboxExecutorOptions, spec: EnvironmentSpec, host: EnvironmentHost): ExecEnvironment {
+  const { clock } = host;
+  const { config } = spec;
+  const processStartMs = clock.nowMs();
+  const cpuUs = cpuMicrosPerInterrupt(config.memoryMB);
+  const isoNow = (): string => new Date(clock.epochNowMs()).toISOString();
+
+  // Per-phase guard state read by the interrupt handler.
+  let deadlineMs = Infinity;
+  let wallStart = 0;
+  let guardActive = false;
+  // Guest work done since the guard started (interrupt polls + macrotasks). The wall-clock guard only
+  // ends a run that has also done a lot of work: a host that is merely slow or starved (parallel test
+  // workers, a busy laptop) must not turn an ordinary invocation into a timeout, or results would
+  // depend on the machine. Below the threshold every outcome is decided by virtual time alone.
+  let guestWork = 0;
+  let disposed = false;
+
+  const wallExceeded = (): boolean =>
+    guestWork >= MIN_WORK_FOR_WALL_GUARD && options.wallClock() - wallStart > options.wallBudgetMs;
+
+  const sb: Sandbox = createSandbox({
+    quickjs: options.quickjs,
+    config: {
+      seed: spec.seed,
+      epochMs: clock.epochMs + processStartMs,
+      env: spec.env,
+      files: spec.files,
+      handler: config.handler,
+      runtime: config.runtime,
+      nodeVersion: NODE_VERSIONS[config.runtime],
+      functionName: config.functionName,
+      functionVersion: spec.functionVersion,
+      functionArn: spec.functionArn,
+      memoryMB: config.memoryMB,
+      logGroupName: spec.logGroupName,
+      logStreamName: spec.logStreamName,
+      logFormat: config.logFormat,
+    },
+    memoryLimitBytes: -1,
+    maxStackBytes: MAX_STACK_BYTES,
+    now: () => clock.nowMs() - processStartMs,
+    onInterrupt(): StopReason | null {
+      clock.advanceMicros(cpuUs);
+      if (!guardActive) return null;
+      guestWork++;
+      if (clock.nowMs() >= deadlineMs) return 'timeout';
+      if (wallExceeded()) return 'wall-clock';
+      return null;
+    },
+    onLog: host.onLog,
+    resolveModule: options.resolveModule,
+    services: host.services,
+    serviceInfo: host.serviceInfo,
+  });
+  const baselineBytes = sb.memoryUsedBytes();
+  const limitBytes = quickjsMemoryLimitBytes(config.memoryMB, baselineBytes);
+  sb.setMemoryLimit(limitBytes);
+  let peakBytes = baselineBytes;
+
+  /** Record the heap's peak; true when the environment is out of memory. */
+  function trackMemory(): boolean {
+    const used = sb.memoryUsedBytes();
+    if (used > peakBytes) peakBytes = used;
+    // QuickJS fails allocations near the limit; treat ≥ 98 % as exhausted (its count is approximate).
+    // The allocator counter is checked too: the sandbox enforces the limit on it (MEMORY_HEADROOM_BYTES).
+    return used >= limitBytes * 0.98 || sb.overMemoryLimit();
+  }
+
+  function startGuard(deadline: number): void {
+    deadlineMs = deadline;
+    wallStart = options.wallClock();
+    guestWork = 0;
+    guardActive = true;
+  }
+
+  /** Work still waiting (timers, promises, SDK calls), in plain words. */
+  function readPending(): string[] {
+    guardActive = false;
+    sb.clearStop();
+    const p = sb.call('pending');
+    try {
+      return p.ok ? (JSON.parse(String(p.value)) as string[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** The prelude's record of a process-level failure (uncaught exception, unhandled rejection), if any. */
+  function processFailure(): ErrorDocument | null | undefined {
+    const pf = sb.call('processFailure');
+    if (!pf.ok || pf.value === 'null') return undefined;
+    return (parseObject(pf.value)?.['error'] as ErrorDocument | undefined) ?? null;
+  }
+
+  // ---------------------------------------------------------------- init
+
+  async function init(request: InitRequest): Promise<InitOutcome> {
+    startGuard(request.deadlineMs);
+    const fail = (status: 'error' | 'timeout', errorType: string, failure: ErrorDocument | null, oom = false): InitOutcome => {
+      guardActive = false;
+      let pending: string[] = [];
+      if (status === 'timeout') {
+        clock.advanceToMs(deadlineMs);
+        pending = readPending();
+      }
+      return { ok: false, status, errorType, failure, oom, pending };
+    };
+    const stopped = (): Step<InitOutcome> => {
+      const s = sb.stopReason();
+      if (s === 'timeout' || s === 'wall-clock') return fail('timeout', 'Runtime.Unknown', null);
+      if (s === 'out-of-memory') return fail('error', 'Runtime.OutOfMemory', null, true);
+      if (s === 'exit') return fail('error', 'Runtime.ExitError', null);
+      if (s === 'host-stack-overflow') {
+        // Node would throw a RangeError from the module's top level, logged as an init error
+        // (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html).
+        const label = config.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception';
+        host.onLog(formatRuntimeErrorLine(label, null, STACK_OVERFLOW_ERROR, config.logFormat, isoNow()));
+        return fail('error', STACK_OVERFLOW_ERROR.errorType, { ...STACK_OVERFLOW_ERROR });
+      }
+      if (trackMemory()) return fail('error', 'Runtime.OutOfMemory', null, true);
+      return null;
+    };
+    const failed = (failure: ErrorDocument | null): InitOutcome => {
+      const s = stopped();
+      if (s) return s;
+      const type = failure && typeof failure['errorType'] === 'string' ? failure['errorType'] : 'Runtime.Unknown';
+      return fail('error', type, failure);
+    };
+    // Drive the event loop until `done()` or the deadline.
+    const drive = (done: () => boolean): Step<InitOutcome> => {
+      for (;;) {
+        const m = sb.runMicrotasks();
+        const s = stopped();
+        if (s) return s;
+        if (!m.ok) return failed(null);
+        const pf = processFailure();
+        if (pf !== undefined) return failed(pf);
+        sb.call('checkRejections');
+        const pf2 = processFailure();
+        if (pf2 !== undefined) return failed(pf2);
+        if (done()) return null;
+        const next = sb.call('nextDue');
+        const nextDue = next.ok && typeof next.value === 'number' ? next.value : -1;
+        if (nextDue < 0) return null;
+        const abs = processStartMs + nextDue;
+        if (abs > deadlineMs) return fail('timeout', 'Runtime.Unknown', null);
+        clock.advanceToMs(abs);
+        clock.advanceMicros(MACROTASK_COST_US);
+        guestWork++;
+        if (wallExceeded()) return fail('timeout', 'Runtime.Unknown', null);
+        sb.call('runNext');
+        const s2 = stopped();
+        if (s2) return s2;
+      }
+    };
+
+    const begin = sb.call('beginLoad');
+    {
+      const s = stopped();
+      if (s) return s;
+    }
+    if (!begin.ok) return failed(null);
+    const loaded = parseObject(begin.value) ?? {};
+    if (loaded['kind'] === 'failed') return failed((loaded['failure'] as ErrorDocument) ?? null);
+    if (loaded['kind'] === 'esm') {
+      const r = sb.evalMainModule(String(loaded['path']));
+      const s = stopped();
+      if (s) return s;
+      if (!r.ok) return failed(parseObject(r.error));
+      let state: ReturnType<Sandbox['mainModuleState']> = { state: 'pending' };
+      const res = drive(() => {
+        state = sb.mainModuleState();
+        return state.state !== 'pending';
+      });
+      if (res) return res;
+      const finalState = state as ReturnType<Sandbox['mainModuleState']>;
+      // Top-level await on a promise that never settles: the process exits during init.
+      if (finalState.state === 'pending') return fail('error', 'Runtime.NodeJsExit', null);
+      if (finalState.state === 'rejected') return failed(parseObject(finalState.failure));
+    } else {
+      // Top-level timers and promises of CommonJS code run before the runtime asks for the first event.
+      const res = drive(() => true);
+      if (res) return res;
+    }
+    const fin = sb.call('finishLoad');
+    {
+      const s = stopped();
+      if (s) return s;
+    }
+    const finished = fin.ok ? (parseObject(fin.value) ?? {}) : {};
+    if (finished['kind'] !== 'ready') return failed((finished['failure'] as ErrorDocument) ?? null);
+    const res = drive(() => true);
+    if (res) return res;
+    guardActive = false;
+    trackMemory();
+    return { ok: true };
+  }
+
+  // ---------------------------------------------------------------- invoke
+
+  async function invoke(request: InvokeRequest): Promise<InvokeOutcome> {
+    startGuard(request.deadlineMs);
+    const timeout = (): InvokeOutcome => ({ kind: 'timeout', pending: readPending() });
+    const oom = (): InvokeOutcome => {
+      guardActive = false;
+      return { kind: 'out-of-memory' };
+    };
+    // The host's stack ran out inside QuickJS (see StopReason): the sandbox cannot log or report, so the
+    // executor writes what the runtime would have. Node survives a RangeError it catches; here the
+    // environment is discarded (documented in SIMULATION.md).
+    const hostStack = (err: RuntimeErrorDoc): InvokeOutcome => {
+      guardActive = false;
+      host.onLog(formatRuntimeErrorLine('Invoke Error', request.requestId, err, config.logFormat, isoNow()));
+      return { kind: 'error', error: { ...err }, reset: true, pending: [] };
+    };
+    const stopped = (): Step<InvokeOutcome> => {
+      const s = sb.stopReason();
+      if (s === 'timeout' || s === 'wall-clock') return timeout();
+      if (s === 'out-of-memory') return oom();
+      if (s === 'exit') {
+        guardActive = false;
+        return { kind: 'exit', code: sb.exitCode() ?? 0 };
+      }
+      if (s === 'host-stack-overflow') return hostStack(STACK_OVERFLOW_ERROR);
+      if (trackMemory()) return oom();
+      return null;
+    };
+
+    const info = JSON.stringify({ requestId: request.requestId, deadline: deadlineMs - processStartMs });
+    sb.call('startInvoke', request.payload, info);
+    for (;;) {
+      const st = stopped();
+      if (st) return st;
+      const m = sb.runMicrotasks();
+      const st2 = stopped();
+      if (st2) return st2;
+      if (!m.ok && /out of memory/.test(m.error)) return oom();
+      sb.call('checkRejections');
+      const st3 = stopped();
+      if (st3) return st3;
+      // `status` serialises the result (JSON.stringify, getters, toJSON): user code runs there too.
+      const status = sb.call('status');
+      if (!status.ok && sb.stopReason() === 'host-stack-overflow') return hostStack(STRINGIFY_ERROR);
+      const st4 = stopped();
+      if (st4) return st4;
+      const parsed = status.ok
+        ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown; returnedPromise: boolean } | null)
+        : null;
+      if (parsed && parsed.posted) {
+        guardActive = false;
+        const failure = processFailure();
+        const processDied = failure !== undefined;
+        let processExit: ProcessExit | null = null;
+        if (processDied) {
+          processExit = {
+            errorType: typeof failure?.['errorType'] === 'string' ? failure['errorType'] : null,
+            errorMessage: typeof failure?.['errorMessage'] === 'string' ? failure['errorMessage'] : null,
+          };
+        }
+        const pending = readPending();
+        sb.call('endInvoke');
+        // A rejection or uncaught exception in the same turn as the answer still ends the process
+        // (Runtime.js `_setErrorCallbacks`: postInvocationError, then process.exit(128/129),
+        // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/Runtime.js).
+        if (parsed.outcome === 'success') return { kind: 'response', payload: String(parsed.value), processExit, pending };
+        return { kind: 'error', error: (parsed.value ?? {}) as ErrorDocument, reset: processDied, pending };
+      }
+      const next = sb.call('nextDue');
+      const nextDue = next.ok && typeof next.value === 'number' ? next.value : -1;
+      if (nextDue < 0) {
+        const be = sb.call('beforeExit');
+        if (be.ok && be.value === true) continue;
+        guardActive = false;
+        if (parsed && parsed.returnedPromise) {
+          // The handler's promise never settled and the loop is empty: Node exits and the runtime client
+          // reports Runtime.NodeJsExit (src/index.mjs of the runtime interface client, ≥ 3.x).
+          const trace = [`Runtime.NodeJsExit: ${NODE_JS_EXIT_MESSAGE}`];
+          const doc = { errorType: 'Runtime.NodeJsExit', errorMessage: NODE_JS_EXIT_MESSAGE, trace };
+          host.onLog(`${isoNow()}\t${request.requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: trace })}`);
+          return { kind: 'error', error: doc, reset: true, pending: readPending() };
+        }
+        // Nothing left to run and nothing posted (should not happen): the process ends without a reason.
+        return { kind: 'error', error: { errorType: 'Runtime.Unknown', errorMessage: 'Runtime exited without providing a reason' }, reset: true, pending: [] };
+      }
+      const abs = processStartMs + nextDue;
+      if (abs >= deadlineMs) return timeout();
+      clock.advanceToMs(abs);
+      clock.advanceMicros(MACROTASK_COST_US);
+      guestWork++;
+      if (clock.nowMs() >= deadlineMs || wallExceeded()) return timeout();
+      sb.call('runNext');
+    }
+  }
+
+  return {
+    init,
+    invoke,
+    maxMemoryUsedMB: () => simulatedMemoryMB(peakBytes, baselineBytes, config.memoryMB),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      guardActive = false;
+      sb.dispose();
+    },
+  };
+}
+
+/** The options a simulator or environment pool accepts to pick its executor. */
+export interface ExecutorChoice {
+  /** Runs the function; default: the QuickJS sandbox built from `quickjs`. */
+  executor?: Executor | undefined;
+  /** The QuickJS wasm module (a SYNC variant), needed when no `executor` is given. */
+  quickjs?: QuickJSWASMModule | undefined;
+  wallClock?: (() => number) | undefined;
+  wallBudgetMs?: number | undefined;
+  /** Simulated packages by bare specifier (sandbox only). */
+  modules?: Record<string, SimModule> | undefined;
+  /** Resolver consulted after `modules` for bare specifiers (sandbox only). */
+  resolveModule?: ModuleResolver | undefined;
+}
+
+/** The executor `choice` asks for: its own, or the QuickJS sandbox. Throws when neither can be had. */
+export function chooseExecutor(choice: ExecutorChoice): Executor {
+  if (choice.executor) return choice.executor;
+  if (!choice.quickjs) throw new Error('createSimulator needs either `executor` or `quickjs` (the QuickJS wasm module).');
+  const modules = choice.modules ?? {};
+  return createSandboxExecutor({
+    quickjs: choice.quickjs,
+    wallClock: choice.wallClock ?? (() => Date.now()),
+    wallBudgetMs: choice.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS,
+    resolveModule: (spec) => (Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : choice.resolveModule?.(spec)),
+  });
+}
