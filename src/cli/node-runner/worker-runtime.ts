@@ -1,0 +1,798 @@
+/**
+ * The Lambda runtime *process* for the Node runner, run in a worker thread by `node-executor.ts`: real
+ * Node.js, the user's real files and `node_modules`. It does what AWS's Node.js runtime interface client
+ * (RIC) does around the user's code and nothing the Lambda service does (START/END/REPORT come from the
+ * service). Each piece follows the RIC file named next to it:
+ * https://github.com/aws/aws-lambda-nodejs-runtime-interface-client (snapshot da5777a), `src/…`.
+ *
+ * Time: with `clock: 'virtual'` the process runs on @sinonjs/fake-timers (timers, Date, performance,
+ * hrtime); the driver below advances that clock by the real time the code spends running, and jumps it
+ * to the next timer when the code only waits, so a 300 s timeout takes milliseconds. With `clock:
+ * 'real'` nothing is faked.
+ *
+ * This file runs only inside the worker (Node built-ins allowed; never imported by the engine).
+ */
+import { parentPort, workerData, receiveMessageOnPort } from 'node:worker_threads';
+import { createRequire, registerHooks, syncBuiltinESMExports } from 'node:module';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import * as util from 'node:util';
+import * as v8 from 'node:v8';
+import FakeTimers from '@sinonjs/fake-timers';
+import type { FromWorker, PhaseEnd, ToWorker, WorkerStart } from './protocol.ts';
+
+const start = workerData as WorkerStart;
+const port = parentPort as NonNullable<typeof parentPort>;
+const runtimeRequire = createRequire(import.meta.url);
+
+// The real clock, captured before any faking: the driver measures real work with it.
+const realNow = performance.now.bind(performance);
+const realSetImmediate = globalThis.setImmediate;
+const realSetTimeout = globalThis.setTimeout;
+const SELF_URL = import.meta.url;
+const SELF_PATH = fileURLToPath(import.meta.url);
+
+function send(m: FromWorker): void {
+  port.postMessage(m);
+}
+
+// ---------------------------------------------------------------- paths as Lambda shows them
+/** The real task root and the worker file are shown as `/var/task` and `/var/runtime/index.mjs`. */
+const TASK_ROOT = path.resolve(start.taskRoot);
+function lambdaPaths(text: string): string {
+  return text
+    .split(SELF_URL).join('file:///var/runtime/index.mjs')
+    .split(SELF_PATH).join('/var/runtime/index.mjs')
+    .split(pathToFileURL(TASK_ROOT).href).join('file:///var/task')
+    .split(TASK_ROOT).join('/var/task');
+}
+
+// ---------------------------------------------------------------- virtual clock
+const clock = start.clock === 'virtual'
+  ? FakeTimers.install({
+      now: start.startUnixMs,
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date', 'performance', 'hrtime'],
+      loopLimit: 1_000_000,
+    })
+  : null;
+// ES modules that import `setTimeout` from 'node:timers' see the faked functions too.
+syncBuiltinESMExports();
+const realStart = realNow();
+/** Sub-millisecond remainder of charged real time not yet applied to the fake clock. */
+let residualMs = 0;
+
+/** Current instant of the process, Unix ms (fractional). */
+function nowUnixMs(): number {
+  if (!clock) return start.startUnixMs + (realNow() - realStart);
+  return clock.now + residualMs;
+}
+
+/** Move the virtual clock forward by `ms`, running timers that fall due (their throws are uncaught exceptions). */
+function advance(ms: number): void {
+  if (!clock || !(ms > 0)) return;
+  residualMs += ms;
+  const whole = Math.floor(residualMs);
+  if (whole <= 0) return;
+  residualMs -= whole;
+  try {
+    clock.tick(whole);
+  } catch (e) {
+    onUncaught(e);
+  }
+}
+
+/** Jump the virtual clock to `unixMs` (never back). */
+function advanceTo(unixMs: number): void {
+  const d = unixMs - nowUnixMs();
+  if (d > 0) advance(d);
+}
+
+/** Timer ids created unref'd by the simulated SDK (`host.timer(…, ref = false)`): they keep nothing alive. */
+const unrefTimers = new Set<number>();
+/** Labels of host timers (SDK calls in flight, calls that never answer), for `pending` at a timeout. */
+const timerLabels = new Map<number, string>();
+
+interface FakeTimer {
+  id: number;
+  callAt: number;
+  func: unknown;
+  interval?: number;
+}
+
+function liveTimers(): FakeTimer[] {
+  const c = clock as unknown as { timers?: Map<number, FakeTimer> } | null;
+  return c && c.timers ? [...c.timers.values()] : [];
+}
+
+/** Due time (Unix ms) of the next timer that keeps the loop alive, or null. */
+function nextRefTimer(): number | null {
+  let next: number | null = null;
+  for (const t of liveTimers()) {
+    if (unrefTimers.has(t.id)) continue;
+    if (next === null || t.callAt < next) next = t.callAt;
+  }
+  return next;
+}
+
+// ---------------------------------------------------------------- real work still pending
+function countResources(): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const r of process.getActiveResourcesInfo()) m.set(r, (m.get(r) ?? 0) + 1);
+  return m;
+}
+let baseline = new Map<string, number>();
+/** True when real I/O (sockets, file reads, real timers with `clock: 'real'`) is still pending. */
+function hasRealWork(): boolean {
+  for (const [k, n] of countResources()) if (n > (baseline.get(k) ?? 0)) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------- memory
+let peakBytes = 0;
+/** Heap plus external memory of this isolate; updates the peak; true when over the function's memory. */
+function overMemory(): boolean {
+  const h = v8.getHeapStatistics();
+  const used = h.used_heap_size + h.external_memory;
+  if (used > peakBytes) peakBytes = used;
+  return used > start.memoryLimitBytes;
+}
+
+// ---------------------------------------------------------------- errors (src/Errors.js)
+class RuntimeErrorBase extends Error {}
+/** `ImportModuleError` … `UnhandledPromiseRejection` with `name = 'Runtime.' + class name` (src/Errors.js). */
+class ImportModuleError extends RuntimeErrorBase {}
+class HandlerNotFound extends RuntimeErrorBase {}
+class MalformedHandlerName extends RuntimeErrorBase {}
+class UserCodeSyntaxError extends RuntimeErrorBase {}
+class CallbackHandlerDeprecated extends RuntimeErrorBase {}
+class NodeJsExit extends RuntimeErrorBase {
+  constructor() {
+    // src/Errors.js NodeJsExit
+    super(
+      'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes',
+    );
+  }
+}
+class UnhandledPromiseRejection extends RuntimeErrorBase {
+  reason: unknown;
+  promise: unknown;
+  constructor(reason: unknown, promise: unknown) {
+    super(reason as string);
+    this.reason = reason;
+    this.promise = promise;
+  }
+}
+for (const C of [ImportModuleError, HandlerNotFound, MalformedHandlerName, UserCodeSyntaxError, CallbackHandlerDeprecated, NodeJsExit, UnhandledPromiseRejection]) {
+  C.prototype.name = `Runtime.${C.name}`;
+}
+
+function isErrorLike(o: unknown): o is Error {
+  const e = o as Error | null;
+  return !!e && typeof e.name === 'string' && typeof e.message === 'string' && typeof e.stack === 'string' && !!e.name && !!e.message && !!e.stack;
+}
+
+/**
+ * An error's stack as Lambda prints it: paths under `/var/task` and `/var/runtime/index.mjs`, and no frames
+ * below the runtime's `Runtime.handleOnceNonStreaming` (the worker's own plumbing has no Lambda equivalent).
+ */
+function lambdaStack(stack: string): string {
+  const lines = lambdaPaths(stack).split('\n');
+  const at = lines.findIndex((l) => /^\s+at Runtime\.handleOnceNonStreaming /.test(l));
+  return (at >= 0 ? lines.slice(0, at + 1) : lines).join('\n');
+}
+
+/** Rewrite an error's own `stack` (see {@link lambdaStack}) before the runtime logs or posts it. */
+function asLambdaError(e: unknown): unknown {
+  if (e instanceof Error && typeof e.stack === 'string') {
+    try {
+      Object.defineProperty(e, 'stack', { value: lambdaStack(e.stack), writable: true, configurable: true, enumerable: false });
+    } catch {
+      // a frozen error keeps its stack
+    }
+  }
+  return e;
+}
+
+/** src/Errors.js `intoError`. */
+function intoError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(err as string);
+}
+
+/** src/Errors.js `toRapidResponse`: the error document posted to the Runtime API. */
+function toRapidResponse(error: unknown): Record<string, unknown> {
+  try {
+    if (util.types.isNativeError(error) || isErrorLike(error)) {
+      const e = error as Error;
+      return {
+        errorType: e.name?.replaceAll('\x7F', '%7F'),
+        errorMessage: lambdaPaths(e.message?.replaceAll('\x7F', '%7F') ?? ''),
+        trace: lambdaStack((e.stack as string).replaceAll('\x7F', '%7F')).split('\n'),
+      };
+    }
+    return { errorType: typeof error, errorMessage: String((error as { toString: () => string }).toString()), trace: [] };
+  } catch {
+    return {
+      errorType: 'handled',
+      errorMessage: 'callback called with Error argument, but there was a problem while retrieving one or more of its message, name, and stack',
+    };
+  }
+}
+
+/** src/Errors.js `_withEnumerableProperties` (replacer of `toFormatted`). */
+function withEnumerableProperties(value: unknown): unknown {
+  if (value instanceof Error) {
+    const ret: Record<string, unknown> = Object.assign({ errorType: value.name, errorMessage: value.message, code: (value as { code?: unknown }).code }, value);
+    if (typeof value.stack === 'string') ret['stack'] = value.stack.split('\n');
+    return ret;
+  }
+  return value;
+}
+
+/** src/Errors.js `toFormatted`: a tab, then the error as JSON with its enumerable properties. */
+function toFormatted(error: unknown): string {
+  try {
+    return '\t' + JSON.stringify(error, (_k, v: unknown) => withEnumerableProperties(v));
+  } catch {
+    return '\t' + JSON.stringify(toRapidResponse(error));
+  }
+}
+
+// ---------------------------------------------------------------- console (src/LogPatch.js)
+let currentRequestId: string | undefined;
+const LEVELS = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 } as const;
+type Level = keyof typeof LEVELS;
+const jsonFormat = (process.env['AWS_LAMBDA_LOG_FORMAT'] ?? '').toUpperCase() === 'JSON';
+
+/** LogPatch.js `jsonErrorReplacer`: errors as `{ errorType: constructor.name, errorMessage, stackTrace, …own }`. */
+function jsonErrorReplacer(_k: string, value: unknown): unknown {
+  if (value instanceof Error) {
+    return Object.assign(
+      {
+        errorType: value?.constructor?.name ?? 'UnknownError',
+        errorMessage: value.message,
+        stackTrace: typeof value.stack === 'string' ? value.stack.split('\n') : value.stack,
+      },
+      value,
+    );
+  }
+  return value;
+}
+
+/** LogPatch.js `formatJsonMessage`. */
+function formatJsonMessage(requestId: string | undefined, timestamp: string, level: Level, params: unknown[]): string {
+  const result: Record<string, unknown> = { timestamp, level, requestId };
+  if (params.length === 1) {
+    result['message'] = params[0];
+    try {
+      return JSON.stringify(result, jsonErrorReplacer);
+    } catch {
+      result['message'] = util.format(result['message']);
+      return JSON.stringify(result);
+    }
+  }
+  result['message'] = util.format(...params);
+  for (const p of params) {
+    if (p instanceof Error) {
+      result['errorType'] = p?.constructor?.name ?? 'UnknownError';
+      result['errorMessage'] = p.message;
+      result['stackTrace'] = typeof p.stack === 'string' ? p.stack.split('\n') : [];
+      break;
+    }
+  }
+  return JSON.stringify(result);
+}
+
+/**
+ * One console entry. Lambda runs the RIC with `_LAMBDA_TELEMETRY_LOG_FD` set, so an entry keeps its
+ * newlines (LogPatch.js `logTextToFd` / `logJsonToFd`; only the stdout fallback turns `\n` into `\r`).
+ */
+function writeEntry(level: Level, params: unknown[]): void {
+  const time = new Date().toISOString();
+  const line = jsonFormat
+    ? formatJsonMessage(currentRequestId, time, level, params)
+    : `${time}\t${currentRequestId}\t${level}\t${util.format(...params)}`;
+  send({ type: 'log', line: lambdaPaths(line) });
+}
+
+/** LogPatch.js `_patchConsoleWith`: levels below `AWS_LAMBDA_LOG_LEVEL` become no-ops; FATAL always logs. */
+function patchConsole(): void {
+  const min = LEVELS[(process.env['AWS_LAMBDA_LOG_LEVEL'] ?? '').toUpperCase() as Level] ?? LEVELS.TRACE;
+  const c = console as unknown as Record<string, (...a: unknown[]) => void>;
+  const make = (level: Level) => (LEVELS[level] >= min ? (...a: unknown[]) => writeEntry(level, a) : () => undefined);
+  c['trace'] = make('TRACE');
+  c['debug'] = make('DEBUG');
+  c['info'] = make('INFO');
+  c['log'] = c['info'];
+  c['warn'] = make('WARN');
+  c['error'] = make('ERROR');
+  c['fatal'] = (...a: unknown[]) => writeEntry('FATAL', a);
+  // Raw writes (process.stdout.write) reach CloudWatch as they are, one entry per line.
+  for (const stream of [process.stdout, process.stderr]) {
+    (stream as unknown as { write: (chunk: unknown) => boolean }).write = (chunk: unknown) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
+      for (const l of text.replace(/\n$/, '').split('\n')) send({ type: 'log', line: lambdaPaths(l) });
+      return true;
+    };
+  }
+}
+
+/** LogPatch.js `structuredConsole.logError`: text `console.error(label, toFormatted(err))`, JSON `console.error(err)`. */
+function logError(label: string, err: unknown): void {
+  asLambdaError(err);
+  if (err instanceof UnhandledPromiseRejection) asLambdaError(err.reason);
+  if (jsonFormat) console.error(intoError(err));
+  else console.error(label, toFormatted(intoError(err)));
+}
+
+// ---------------------------------------------------------------- simulated packages (module hooks)
+const hostTimer = (ms: number, label: string | undefined, fn: () => void, ref?: boolean): (() => void) => {
+  const never = !(typeof ms === 'number' && ms >= 0 && ms < 1e15);
+  // A call that never answers keeps the loop alive like an open socket: an interval that does nothing.
+  const h = never ? setInterval(() => undefined, 2 ** 31 - 1) : setTimeout(fn, ms);
+  const id = Number(h);
+  if (ref === false) unrefTimers.add(id);
+  if (label) timerLabels.set(id, String(label));
+  return () => {
+    clearTimeout(h);
+    clearInterval(h);
+    timerLabels.delete(id);
+    unrefTimers.delete(id);
+  };
+};
+const signal = new Int32Array(start.signal);
+/** Synchronous host-service call: post it, block until the parent answers (SharedArrayBuffer + Atomics). */
+function callSync(name: string, payload: unknown): Record<string, unknown> {
+  Atomics.store(signal, 0, 0);
+  send({ type: 'call', name: String(name), payload: JSON.stringify(payload === undefined ? null : payload), nowUnixMs: nowUnixMs() });
+  Atomics.wait(signal, 0, 0);
+  const m = receiveMessageOnPort(start.answers);
+  if (!m) throw new Error(`lambda-triage: no answer from the simulator for host call ${name}`);
+  return JSON.parse(m.message as string) as Record<string, unknown>;
+}
+/** The `lambda-triage:host` module the simulated SDK (src/engine/aws/sdk-core.ts) talks to. */
+const hostModule = {
+  callSync,
+  timer: hostTimer,
+  hasServices: () => start.hasServices,
+  wait(ms: number, label?: string) {
+    let cancel: () => void = () => undefined;
+    const promise = new Promise<void>((resolve) => {
+      cancel = hostTimer(ms, label, () => resolve(), true);
+    });
+    return { promise, cancel };
+  },
+  call(name: string, payload: unknown) {
+    const r = callSync(name, payload);
+    return new Promise((resolve, reject) => {
+      if (r['hang']) {
+        hostTimer(-1, (r['label'] as string) || `call ${name} still waiting for a response`, () => undefined, true);
+        return;
+      }
+      hostTimer((r['latencyMs'] as number) ?? 0, `call ${name} in flight`, () => {
+        const err = r['error'] as Record<string, unknown> | undefined;
+        if (err) reject(Object.assign(new Error(String(err['message'])), err));
+        else resolve(r['result']);
+      }, true);
+    });
+  },
+};
+(globalThis as Record<symbol, unknown>)[Symbol.for('lambda-triage.host')] = hostModule;
+
+/** ES module wrapper of a simulated CommonJS package: its export names are read once, then written. */
+function esmWrapper(spec: string): string {
+  const files = start.simulated[spec] as { cjs: string; esm: string };
+  if (!existsSync(files.esm)) {
+    const names = Object.keys(runtimeRequire(files.cjs) as object).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+    const url = pathToFileURL(files.cjs).href;
+    // Written under a unique name, then renamed: other environments may be writing the same wrapper.
+    const tmp = `${files.esm}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(tmp, `import m from ${JSON.stringify(url)};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`);
+    renameSync(tmp, files.esm);
+  }
+  return files.esm;
+}
+
+if (start.simulatedDir !== null) {
+  // Node's synchronous module customization hooks (https://nodejs.org/api/module.html#synchronous-hooks-accepted-by-moduleregisterhooks)
+  // resolve both `require` and `import` of a simulated package to its file, in this thread.
+  registerHooks({
+    resolve(specifier, context, nextResolve) {
+      if (Object.prototype.hasOwnProperty.call(start.simulated, specifier)) {
+        const viaImport = (context.conditions ?? []).includes('import');
+        const file = viaImport ? esmWrapper(specifier) : (start.simulated[specifier] as { cjs: string }).cjs;
+        return { url: pathToFileURL(file).href, format: viaImport ? 'module' : 'commonjs', shortCircuit: true };
+      }
+      return nextResolve(specifier, context);
+    },
+  });
+}
+
+// ---------------------------------------------------------------- loading the handler (src/UserFunction.js)
+// `awslambda.streamifyResponse` and `awslambda.HttpResponseStream` (UserFunction.js `_loadUserApp`).
+const HANDLER_STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+(globalThis as Record<string, unknown>)['awslambda'] = {
+  streamifyResponse: (handler: Record<symbol, unknown>) => {
+    handler[HANDLER_STREAMING] = 'response';
+    return handler;
+  },
+  HttpResponseStream: { from: (s: unknown) => s },
+};
+
+function splitHandler(full: string): { moduleRoot: string; module: string; handlerPath: string } {
+  if (full.includes('..')) {
+    throw new MalformedHandlerName(`'${full}' is not a valid handler name. Use absolute paths when specifying root directories in handler names.`);
+  }
+  const base = path.basename(full);
+  const moduleRoot = full.substring(0, full.indexOf(base));
+  const m = /^([^.]*)\.(.*)$/.exec(base);
+  if (!m) throw new MalformedHandlerName('Bad handler');
+  return { moduleRoot, module: m[1] as string, handlerPath: m[2] as string };
+}
+
+function hasFolderTypeModule(folder: string): boolean {
+  if (folder.endsWith('/node_modules')) return false;
+  const pj = path.join(folder, '/package.json');
+  if (existsSync(pj)) {
+    try {
+      const pkg = JSON.parse(readFileSync(pj, 'utf8')) as { type?: string } | null;
+      if (pkg) return pkg.type === 'module';
+    } catch (e) {
+      console.warn(`${pj} cannot be read, it will be ignored for ES module detection purposes.`, e);
+      return false;
+    }
+  }
+  if (folder === '/') return false;
+  return hasFolderTypeModule(path.resolve(folder, '..'));
+}
+
+/** UserFunction.js `_tryRequire`, plus `.ts`/`.mts`/`.cts` last (the simulator's addition: Lambda runs compiled JavaScript). */
+async function tryRequire(moduleRoot: string, module: string): Promise<unknown> {
+  const lambdaStylePath = path.resolve(TASK_ROOT, moduleRoot, module);
+  const tryRequireFile = (ext: string): unknown => (existsSync(lambdaStylePath + ext) ? runtimeRequire(lambdaStylePath + ext) : undefined);
+  const tryImport = async (ext: string): Promise<unknown> => (existsSync(lambdaStylePath + ext) ? await import(pathToFileURL(lambdaStylePath + ext).href) : undefined);
+  const extensionless = tryRequireFile('');
+  if (extensionless) return extensionless;
+  const pjHasModule = existsSync(lambdaStylePath + '.js') && hasFolderTypeModule(path.dirname(lambdaStylePath + '.js'));
+  if (!pjHasModule) {
+    const loaded = tryRequireFile('.js');
+    if (loaded) return loaded;
+  }
+  const loaded = (pjHasModule && (await tryImport('.js'))) || (await tryImport('.mjs')) || tryRequireFile('.cjs') || (await tryImport('.ts')) || (await tryImport('.mts')) || (await tryImport('.cts'));
+  if (loaded) return loaded;
+  const nodeStylePath = runtimeRequire.resolve(module, { paths: [TASK_ROOT, moduleRoot] });
+  return runtimeRequire(nodeStylePath);
+}
+
+/** UserFunction.js `load` + `_loadUserApp`: the handler function, or a Runtime.* error. */
+async function loadHandler(full: string): Promise<(...a: unknown[]) => unknown> {
+  const { moduleRoot, module, handlerPath } = splitHandler(full);
+  let app: unknown;
+  try {
+    app = await tryRequire(moduleRoot, module);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new UserCodeSyntaxError(e as unknown as string);
+    if ((e as { code?: unknown }).code === 'MODULE_NOT_FOUND') throw new ImportModuleError(e as unknown as string);
+    throw e;
+  }
+  const fn = handlerPath.split('.').reduce<unknown>((n, k) => (n ? (n as Record<string, unknown>)[k] : n), app);
+  if (!fn) throw new HandlerNotFound(`${full} is undefined or not exported`);
+  if (typeof fn !== 'function') throw new HandlerNotFound(`${full} is not a function`);
+  return fn as (...a: unknown[]) => unknown;
+}
+
+/** UserFunction.js `_isAsync`. */
+function isAsync(fn: unknown): boolean {
+  try {
+    return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
+  } catch {
+    return false;
+  }
+}
+
+/** WarningForCallbackHandlers.js (RIC 3.x): printed for callback handlers on nodejs20.x/22.x. */
+const CALLBACK_WARNING =
+  'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.';
+/**
+ * Node.js 24 (RIC v4) rejects callback handlers; message as logged by the nodejs24.x runtime
+ * (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html; public captures in
+ * open-telemetry/opentelemetry-js-contrib#3251 and H4ad/serverless-adapter#378).
+ */
+const CALLBACK_REMOVED =
+  'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
+
+// ---------------------------------------------------------------- process failures (src/index.mjs)
+/** Set when the process would exit: uncaught exception (exit 129) or unhandled rejection (exit 128). */
+let processFailure: Record<string, unknown> | null = null;
+let phase: 'init' | 'invoke' | 'idle' = 'idle';
+const initLabel = start.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception';
+
+function onUncaught(error: unknown): void {
+  if (processFailure) return;
+  // index.mjs: logError('Uncaught Exception', error); then postInitError / postInvocationError and exit(129).
+  logError(phase === 'init' ? initLabel : 'Uncaught Exception', error);
+  processFailure = toRapidResponse(error);
+}
+process.on('uncaughtException', (e) => onUncaught(e));
+process.on('unhandledRejection', (reason, promise) => {
+  if (processFailure) return;
+  // index.mjs: new UnhandledPromiseRejection(reason, promise), logged as 'Unhandled Promise Rejection', exit(128).
+  const error = new UnhandledPromiseRejection(reason, promise);
+  logError('Unhandled Promise Rejection', error);
+  processFailure = toRapidResponse(error);
+});
+
+// ---------------------------------------------------------------- the driver
+type DriveEnd = 'done' | 'timeout' | 'dead' | 'oom' | 'empty';
+let lastTick = 0;
+
+/**
+ * Run the event loop until `isDone()`, the deadline, the process's death, memory exhaustion, or an
+ * empty loop. Real time spent running code is charged to the virtual clock; waiting jumps it.
+ */
+async function drive(isDone: () => boolean, deadlineUnixMs: number, onEmpty: (() => boolean) | null): Promise<DriveEnd> {
+  let mark = realNow();
+  for (;;) {
+    await new Promise<void>((r) => realSetImmediate(r));
+    const t = realNow();
+    advance(t - mark);
+    mark = realNow();
+    if (isDone()) return 'done';
+    if (processFailure) return 'dead';
+    if (overMemory()) return 'oom';
+    if (nowUnixMs() >= deadlineUnixMs) return 'timeout';
+    if (nowUnixMs() - lastTick > 100) {
+      lastTick = nowUnixMs();
+      send({ type: 'tick', nowUnixMs: lastTick });
+    }
+    const real = hasRealWork();
+    const next = nextRefTimer();
+    if (next !== null && !real) {
+      if (next > deadlineUnixMs) {
+        advanceTo(deadlineUnixMs);
+        return 'timeout';
+      }
+      advanceTo(next);
+      mark = realNow();
+      continue;
+    }
+    if (real || (clock === null && next === null && hasRealWork())) {
+      await new Promise<void>((r) => realSetTimeout(r, 1));
+      continue;
+    }
+    // Nothing left to run: Node would emit 'beforeExit' (the RIC's BeforeExitListener), then exit.
+    if (onEmpty && onEmpty()) continue;
+    return 'empty';
+  }
+}
+
+function describePending(extra: string[]): string[] {
+  const out: string[] = [];
+  const now = nowUnixMs();
+  for (const t of liveTimers()) {
+    const label = timerLabels.get(t.id);
+    if (label) out.push(label);
+    else {
+      const name = typeof t.func === 'function' && (t.func as { name?: string }).name ? ` ${(t.func as { name: string }).name}` : '';
+      out.push(`${t.interval ? 'setInterval' : 'setTimeout'}${name} due in ${Math.max(0, Math.round(t.callAt - now))} ms${unrefTimers.has(t.id) ? ' (unref)' : ''}`);
+    }
+  }
+  if (clock === null && hasRealWork()) out.push('real I/O still pending');
+  return [...out, ...extra];
+}
+
+function finish(id: number, end: PhaseEnd, pending: string[] = []): void {
+  overMemory();
+  send({ type: 'done', id, end, nowUnixMs: nowUnixMs(), peakBytes, pending });
+}
+
+// ---------------------------------------------------------------- init
+let handlerFn: ((...a: unknown[]) => unknown) | null = null;
+
+async function runInit(id: number, deadlineUnixMs: number): Promise<void> {
+  phase = 'init';
+  currentRequestId = undefined;
+  let loaded = false;
+  let loadError: unknown = null;
+  let failed = false;
+  void loadHandler(start.handler).then(
+    (fn) => {
+      handlerFn = fn;
+      loaded = true;
+    },
+    (e: unknown) => {
+      loadError = e;
+      failed = true;
+    },
+  );
+  const end = await drive(() => loaded || failed, deadlineUnixMs, null);
+  if (end === 'oom') return finish(id, { kind: 'out-of-memory' });
+  if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(['the function\'s init code had not finished']));
+  if (end === 'dead' && processFailure) return finish(id, { kind: 'init-error', error: processFailure, errorType: String(processFailure['errorType']) });
+  if (end === 'empty') return finish(id, { kind: 'exit', code: 13 });
+  if (failed) {
+    // index.mjs: a load error reaches the top-level handlers: logged, then posted to /init/error.
+    logError(initLabel, loadError);
+    const doc = toRapidResponse(loadError);
+    return finish(id, { kind: 'init-error', error: doc, errorType: String(doc['errorType']) });
+  }
+  const fn = handlerFn as (...a: unknown[]) => unknown;
+  const streaming = (fn as unknown as Record<symbol, unknown>)[HANDLER_STREAMING] === 'response';
+  if (!isAsync(fn) && fn.length >= 3 && start.runtime === 'nodejs24.x') {
+    const e = new CallbackHandlerDeprecated(CALLBACK_REMOVED);
+    logError(initLabel, e);
+    const doc = toRapidResponse(e);
+    return finish(id, { kind: 'init-error', error: doc, errorType: String(doc['errorType']) });
+  }
+  // WarningForCallbackHandlers.js: argsNum == 3, not async, not streaming, warning not disabled.
+  if (start.runtime !== 'nodejs24.x' && fn.length === 3 && !isAsync(fn) && !streaming && process.env['AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING'] === undefined) {
+    console.warn(CALLBACK_WARNING);
+  }
+  // Module-scope timers and promises run before the runtime asks for the first event.
+  const settle = await drive(() => false, deadlineUnixMs, () => false);
+  if (settle === 'oom') return finish(id, { kind: 'out-of-memory' });
+  if (settle === 'timeout') return finish(id, { kind: 'timeout' }, describePending(['the function\'s init code had not finished']));
+  if (settle === 'dead' && processFailure) return finish(id, { kind: 'init-error', error: processFailure, errorType: String(processFailure['errorType']) });
+  phase = 'idle';
+  finish(id, { kind: 'ready' });
+}
+
+// ---------------------------------------------------------------- invoke (src/Runtime.js, src/CallbackContext.js)
+async function runInvoke(id: number, requestId: string, payload: string, deadlineUnixMs: number): Promise<void> {
+  phase = 'invoke';
+  currentRequestId = requestId;
+  let posted: PhaseEnd | null = null;
+  let beforeExit: (() => void) | null = null;
+  const postResponse = (result: unknown): void => {
+    if (posted) return;
+    let body: string;
+    try {
+      // RAPIDClient.js `_trySerializeResponse`
+      body = JSON.stringify(result === undefined ? null : result);
+    } catch {
+      throw new Error('Unable to stringify response body');
+    }
+    posted = { kind: 'response', payload: body, processExit: null };
+  };
+  const postError = (err: unknown): void => {
+    logError('Invoke Error', err);
+    if (!posted) posted = { kind: 'error', error: toRapidResponse(err), reset: false };
+  };
+  // CallbackContext.js `_rawCallbackContext`
+  let completeInvoked = false;
+  const complete = (result: unknown): void => {
+    if (completeInvoked) {
+      console.error('Invocation has already been reported as done. Cannot call complete more than once per invocation.');
+      return;
+    }
+    completeInvoked = true;
+    postResponse(result);
+  };
+  let waitForEmptyEventLoop = true;
+  const callback = (err: unknown, result?: unknown): void => {
+    beforeExit = null;
+    if (err !== undefined && err !== null) postError(err);
+    else if (!waitForEmptyEventLoop) complete(result);
+    else beforeExit = () => setImmediate(() => complete(result));
+  };
+  const done = (err: unknown, result?: unknown): void => {
+    beforeExit = null;
+    if (err !== undefined && err !== null) postError(err);
+    else complete(result);
+  };
+  const succeed = (r: unknown): void => done(null, r);
+  const fail = (err: unknown): void => (err === undefined || err === null ? done('handled') : done(err, null));
+  // CallbackContext.js `_wrappedCallbackContext`: only the first call of any of them counts.
+  let finished = false;
+  const once = <A extends unknown[]>(f: (...a: A) => void) => (...a: A): void => {
+    if (!finished) {
+      f(...a);
+      finished = true;
+    }
+  };
+  const fnAsync = isAsync(handlerFn);
+  // Runtime.js `_setDefaultExitListener`: the loop drained without an answer.
+  beforeExit = () => {
+    completeInvoked = true;
+    if (fnAsync) {
+      const e = new NodeJsExit();
+      logError('Invoke Error', e);
+      if (!posted) posted = { kind: 'error', error: toRapidResponse(e), reset: false };
+    } else if (!posted) posted = { kind: 'response', payload: 'null', processExit: null };
+  };
+  const deadlineMs = deadlineUnixMs;
+  const callbackContext: Record<string, unknown> = {};
+  if (start.runtime !== 'nodejs24.x') {
+    Object.defineProperty(callbackContext, 'callbackWaitsForEmptyEventLoop', {
+      get: () => waitForEmptyEventLoop,
+      set: (v: boolean) => {
+        waitForEmptyEventLoop = v;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+    callbackContext['succeed'] = once(succeed);
+    callbackContext['fail'] = once(fail);
+    callbackContext['done'] = once(done);
+  }
+  // InvokeContext.js `_environmentalData` + `_headerData`
+  const context = Object.assign(callbackContext, {
+    functionVersion: process.env['AWS_LAMBDA_FUNCTION_VERSION'],
+    functionName: process.env['AWS_LAMBDA_FUNCTION_NAME'],
+    memoryLimitInMB: process.env['AWS_LAMBDA_FUNCTION_MEMORY_SIZE'],
+    logGroupName: process.env['AWS_LAMBDA_LOG_GROUP_NAME'],
+    logStreamName: process.env['AWS_LAMBDA_LOG_STREAM_NAME'],
+    clientContext: undefined,
+    identity: undefined,
+    invokedFunctionArn: start.functionArn,
+    awsRequestId: requestId,
+    tenantId: undefined,
+    getRemainingTimeInMillis: () => deadlineMs - Date.now(),
+  });
+  const cb = once(callback);
+  const wrappedSucceed = (callbackContext['succeed'] as typeof succeed | undefined) ?? once(succeed);
+  const wrappedFail = (callbackContext['fail'] as typeof fail | undefined) ?? once(fail);
+  // Runtime.js calls `this.handler(…)`: V8 names the handler's frame `Runtime.handler`.
+  const runtime = new Runtime(handlerFn as (...a: unknown[]) => unknown);
+  runtime.handleOnceNonStreaming(payload, context, cb, wrappedSucceed, wrappedFail);
+
+  let beforeExitRan = false;
+  const end = await drive(() => posted !== null, deadlineUnixMs, () => {
+    if (beforeExitRan || !beforeExit) return false;
+    beforeExitRan = true;
+    const f = beforeExit;
+    f();
+    return true;
+  });
+  const post = posted as PhaseEnd | null;
+  if (end === 'oom') return finish(id, { kind: 'out-of-memory' });
+  if (end === 'done' && post) {
+    // A rejection or uncaught exception in the same turn still ends the process after the answer.
+    await new Promise<void>((r) => realSetImmediate(r));
+    if (post.kind === 'response' && processFailure) {
+      const f = processFailure;
+      post.processExit = { errorType: typeof f['errorType'] === 'string' ? f['errorType'] : null, errorMessage: typeof f['errorMessage'] === 'string' ? f['errorMessage'] : null };
+    }
+    if (post.kind === 'error' && processFailure) post.reset = true;
+    phase = 'idle';
+    return finish(id, post);
+  }
+  if (end === 'dead' && processFailure) {
+    // index.mjs + Runtime.js `_setErrorCallbacks`: postInvocationError, then exit(129/128).
+    phase = 'idle';
+    return finish(id, { kind: 'error', error: processFailure, reset: true });
+  }
+  if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(fnAsync ? ["handler's promise has not settled"] : []));
+  // Loop empty and nothing posted (cannot happen with the listener above): the process exits with 0.
+  return finish(id, { kind: 'exit', code: 0 });
+}
+
+/** Plays the RIC's `Runtime` class so the user's handler runs as `this.handler(…)` (src/Runtime.js). */
+class Runtime {
+  handler: (...a: unknown[]) => unknown;
+  constructor(handler: (...a: unknown[]) => unknown) {
+    this.handler = handler;
+  }
+  handleOnceNonStreaming(payload: string, context: object, callback: (err: unknown, result?: unknown) => void, succeed: (r: unknown) => void, fail: (e: unknown) => void): void {
+    try {
+      const result = this.handler(JSON.parse(payload), context, callback);
+      if (result && typeof (result as Promise<unknown>).then === 'function') {
+        // Runtime.js: result.then(callbackContext.succeed, callbackContext.fail).catch(callbackContext.fail)
+        (result as Promise<unknown>).then(succeed, fail).catch(fail);
+      }
+    } catch (err) {
+      callback(err);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- wiring
+patchConsole();
+baseline = countResources();
+port.on('message', (m: ToWorker) => {
+  // The process was frozen between invocations: timers that fell due meanwhile run first.
+  advanceTo(m.nowUnixMs);
+  if (m.type === 'init') void runInit(m.id, m.deadlineUnixMs);
+  else if (m.type === 'invoke') void runInvoke(m.id, m.requestId, m.payload, m.deadlineUnixMs);
+});
+baseline = countResources();
