@@ -1051,6 +1051,12 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       throw NOT_AVAILABLE('Buffer.prototype.write');
     }
   }
+  // Node defines Buffer's statics as plain functions (`Buffer.from = function from(…)`, lib/buffer.js in
+  // nodejs/node), so `new Buffer.from("x")` works there; class methods are not constructors.
+  for (const k of ['from', 'alloc', 'allocUnsafe', 'isBuffer', 'byteLength', 'concat']) {
+    const m = Buffer[k];
+    Object.defineProperty(Buffer, k, { value: { [k]: function (...a) { return m.apply(Buffer, a); } }[k], writable: true, enumerable: true, configurable: true });
+  }
   G.Buffer = Buffer;
   class TextEncoder {
     get encoding() {
@@ -1622,7 +1628,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (filename.endsWith('.cjs') || filename.endsWith('.json')) return false;
     if (packageTypeModule(filename)) return true;
     // Node 22+ detects ES module syntax in ambiguous .js files (https://nodejs.org/api/packages.html#syntax-detection).
-    return ESM_SYNTAX.test(files[filename] || '');
+    // The pattern is a cheap first filter; the host's parse decides (a name like `importCount` is not an import).
+    return ESM_SYNTAX.test(files[filename] || '') && host.hasModuleSyntax(filename);
   }
 
   // ESM glue used by the host's module loader.

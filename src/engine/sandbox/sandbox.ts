@@ -15,7 +15,7 @@ import type {
 import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
 import { webSource } from './prelude-web.ts';
-import { prepareUserSource, type PreparedSource } from './user-source.ts';
+import { hasModuleSyntax, prepareUserSource, type PreparedSource } from './user-source.ts';
 import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
@@ -425,6 +425,8 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   fn('oom', () => {
     stop = 'out-of-memory';
   });
+  // Node's syntax detection for an ambiguous .js file of the function (user-source.ts hasModuleSyntax).
+  fn('hasModuleSyntax', (pathH) => (hasModuleSyntax(opts.config.files[ctx.getString(pathH as QuickJSHandle)] ?? '') ? ctx.true : ctx.false));
   fn('hasServices', () => (opts.services ? ctx.true : ctx.false));
   fn('hasSimModule', (specH) => (opts.resolveModule(ctx.getString(specH as QuickJSHandle)) ? ctx.true : ctx.false));
   fn('simModule', (specH) => {

@@ -23,7 +23,7 @@
  *
  * Code that does not parse is left as it is: QuickJS then reports the syntax error itself.
  */
-import { parse } from 'acorn';
+import { parse, tokenizer } from 'acorn';
 
 export type SourceKind = 'cjs' | 'esm';
 
@@ -196,6 +196,39 @@ export function v8CallColumn(text: string, i: number): number {
     if (p >= 3 && text.slice(p - 3, p) === 'new' && (p === 3 || !/[\w$.]/.test(text[p - 4]!))) return p - 3;
     return k;
   }
+}
+
+/** The CommonJS wrapper's parameters: declaring one lexically at the top level is ES module syntax. */
+const COMMONJS_WRAPPER_NAMES = new Set(['require', 'module', 'exports', '__filename', '__dirname']);
+
+/**
+ * Node's syntax detection for an ambiguous `.js` file (https://nodejs.org/api/packages.html#syntax-detection):
+ * true when the text is ES module syntax, i.e. it throws when compiled as CommonJS but parses as a module
+ * (`import`/`export` statements, `import.meta`, top-level `await`), or lexically redeclares a CommonJS
+ * wrapper variable at the top level (`const require = …`). Names that merely contain `import`
+ * (`importCount = require("./x")`, esbuild's `import_node_crypto`) and `import()` calls stay CommonJS.
+ * Text that parses neither way is CommonJS, so the CommonJS compile reports the syntax error.
+ */
+export function hasModuleSyntax(source: string): boolean {
+  let script: AnyNode;
+  try {
+    script = parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, allowHashBang: true }) as unknown as AnyNode;
+  } catch {
+    try {
+      parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const st of script['body'] as AnyNode[]) {
+    const names: AnyNode[] = [];
+    if (st.type === 'VariableDeclaration' && st['kind'] !== 'var') {
+      for (const d of st['declarations'] as AnyNode[]) names.push(d['id'] as AnyNode);
+    } else if (st.type === 'ClassDeclaration') names.push(st['id'] as AnyNode);
+    if (names.some((n) => n.type === 'Identifier' && COMMONJS_WRAPPER_NAMES.has(n['name'] as string))) return true;
+  }
+  return false;
 }
 
 /** Prepare one user file. `kind` decides the parse goal and the CommonJS wrapper. */
@@ -466,28 +499,21 @@ function enterActivation(fn: AnyNode, source: string, add: AddEdit): boolean {
   const body = fn['body'] as AnyNode;
   const enter = `const $lt$act=${ENTER_ACTIVATION}();`;
   if (body.type !== 'BlockStatement') {
-    // `=> ({ … })`: the parentheses are not part of the node; the block must enclose them.
-    let start = body.start;
-    let opens = 0;
-    for (let i = body.start - 1; i >= 0; i--) {
-      const c = source[i]!;
-      if (c === '(') {
-        opens++;
-        start = i;
-      } else if (!/\s/.test(c)) break;
+    // A concise body becomes `=> {enter;return ( … )}`. The block opens right after the `=>` token and
+    // closes at the arrow's end, so parentheses and comments around the body (`=> (\n // note\n {…})`)
+    // stay inside it. The `=>` is found with acorn's tokenizer, which skips comments.
+    const params = fn['params'] as AnyNode[];
+    const from = params.length > 0 ? params[params.length - 1]!.end : fn.start;
+    let arrowEnd = -1;
+    for (const t of tokenizer(source.slice(from, body.start), { ecmaVersion: 'latest' })) {
+      if (t.type.label === '=>') {
+        arrowEnd = from + t.end;
+        break;
+      }
     }
-    let end = body.end;
-    let closes = 0;
-    for (let i = body.end; i < source.length && closes < opens; i++) {
-      const c = source[i]!;
-      if (c === ')') {
-        closes++;
-        end = i + 1;
-      } else if (!/\s/.test(c)) break;
-    }
-    if (closes !== opens) return false;
-    add(start, start, `{${enter}return (`);
-    add(end, end, ')}', true);
+    if (arrowEnd < 0) return false;
+    add(arrowEnd, arrowEnd, `{${enter}return (`);
+    add(fn.end, fn.end, ')}', true);
     return true;
   }
   let at = body.start + 1;
