@@ -20,7 +20,7 @@ export interface WireError {
 }
 
 /** Simulated services. */
-export const AWS_SERVICES = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm'] as const;
+export const AWS_SERVICES = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'lambda', 'events'] as const;
 /** One simulated service id (the IAM prefix). */
 export type AwsService = (typeof AWS_SERVICES)[number];
 
@@ -32,6 +32,8 @@ export const SERVICE_LABELS: Record<AwsService, string> = {
   sns: 'SNS',
   secretsmanager: 'Secrets Manager',
   ssm: 'SSM',
+  lambda: 'Lambda',
+  events: 'EventBridge',
 };
 
 /** Build a service error. */
@@ -75,6 +77,40 @@ export const ssmParameterNotFound = (): WireError => serviceError('ParameterNotF
 export const sqsQueueDoesNotExist = (): WireError => serviceError('QueueDoesNotExist', 'The specified queue does not exist.', 400);
 /** SNS missing topic: code NotFound, "Topic does not exist" (dtan4/terraforming#467, Aws::SNS::Errors::NotFound); 404 and the v3 class name NotFoundException UNVERIFIED. */
 export const snsTopicNotFound = (): WireError => serviceError('NotFoundException', 'Topic does not exist', 404);
+
+/**
+ * DynamoDB TransactionCanceledException, 400: one reason per transaction item, in order, `{ Code: 'None' }` for
+ * the items that did not cancel it; the message lists the codes. Raw JSON in erlcloud/erlcloud#607 and
+ * aws/aws-sdk-net#1292 ("Transaction cancelled, please refer cancellation reasons for specific reasons [None,
+ * ConditionalCheckFailed]"); https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html.
+ */
+export function ddbTransactionCanceled(reasons: ReadonlyArray<{ Code: string; Message?: string }>): WireError {
+  return serviceError('TransactionCanceledException', `Transaction cancelled, please refer cancellation reasons for specific reasons [${reasons.map((r) => r.Code).join(', ')}]`, 400, {
+    CancellationReasons: reasons.map((r) => ({ ...r })),
+  });
+}
+/**
+ * Lambda Invoke of a missing function: ResourceNotFoundException, 404, "Function not found: <function ARN>"
+ * (aarondfrancis/sidecar#23 raw body; Graphcool/graphcool-framework#546 "Status Code: 404";
+ * https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html lists ResourceNotFoundException, 404).
+ */
+export const lambdaFunctionNotFound = (arn: string): WireError => serviceError('ResourceNotFoundException', `Function not found: ${arn}`, 404);
+
+// ---------------------------------------------------------------- simulator gaps
+/** Error name of a call the simulator does not cover. Not an AWS error: AWS never sends it. */
+export const SIMULATOR_UNSUPPORTED_ERROR = 'SimulatorUnsupportedOperation';
+
+/**
+ * The honest answer to a client or operation the simulator does not cover. It is the simulator's own error (no HTTP
+ * status, not retried by the SDK) and says plainly that the gap is the simulator's, not the function's.
+ */
+export function simulatorUnsupported(client: string, operation: string): WireError {
+  return {
+    name: SIMULATOR_UNSUPPORTED_ERROR,
+    message: `The Lambda Triage simulator does not cover ${client}.${operation} yet, so this call was not answered as AWS would answer it. This is a gap of the simulator, not an error in your code. Simulated clients and operations are listed in SIMULATION.md ("AWS SDK coverage").`,
+    $fault: 'client',
+  };
+}
 
 // ---------------------------------------------------------------- throttling and server errors
 /** Injectable error presets (faults). */
@@ -171,6 +207,10 @@ export function accessDeniedError(service: AwsService, principalArn: string, act
       return serviceError('AccessDenied', message, 403);
     case 'sns':
       return serviceError('AuthorizationErrorException', message, 403);
+    case 'lambda':
+      // Lambda answers AccessDeniedException with 403 (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
+      // does not list it; status UNVERIFIED).
+      return serviceError('AccessDeniedException', message, 403);
     default:
       return serviceError('AccessDeniedException', message, 400);
   }

@@ -6,7 +6,10 @@ import {
   ddbConditionalCheckFailed,
   ddbKeySchemaMismatch,
   ddbResourceNotFound,
+  ddbTransactionCanceled,
   ddbValidation,
+  lambdaFunctionNotFound,
+  serviceError,
   s3AccessDeniedNoList,
   s3HeadNotFound,
   s3NoSuchBucket,
@@ -25,11 +28,12 @@ import {
   matchesKeyCondition,
   parseKeyCondition,
   avEquals,
+  avCompare,
   type AttributeMap,
   type AttributeValue,
   type ExprContext,
 } from './dynamodb.ts';
-import { utf8ToBase64, type AwsState, type TableState } from './state.ts';
+import { base64ToUtf8, utf8ToBase64, type AwsState, type TableState } from './state.ts';
 
 /** Everything an operation needs besides its input. */
 export interface OpContext {
@@ -55,15 +59,28 @@ export interface IamTarget {
   shown: string;
 }
 
-/** Supported operations per service. */
+/** Supported operations per service (every other operation answers SimulatorUnsupportedOperation). */
 export const OPERATIONS: Record<AwsService, readonly string[]> = {
-  s3: ['GetObject', 'PutObject', 'HeadObject', 'ListObjectsV2', 'DeleteObject'],
-  dynamodb: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+  s3: ['GetObject', 'PutObject', 'HeadObject', 'ListObjects', 'ListObjectsV2', 'DeleteObject', 'CopyObject'],
+  dynamodb: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems'],
   sqs: ['SendMessage', 'ReceiveMessage', 'DeleteMessage'],
   sns: ['Publish'],
   secretsmanager: ['GetSecretValue'],
-  ssm: ['GetParameter'],
+  ssm: ['GetParameter', 'GetParametersByPath'],
+  lambda: ['Invoke'],
+  events: ['PutEvents'],
 };
+
+/** Most items one BatchGetItem may request — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html ("up to 100 items"). */
+export const MAX_BATCH_GET_ITEMS = 100;
+/** Most put/delete requests in one BatchWriteItem — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html ("up to 25 item put or delete operations"). */
+export const MAX_BATCH_WRITE_ITEMS = 25;
+/** Most actions in one TransactWriteItems / TransactGetItems — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html ("groups up to 100 action requests"). */
+export const MAX_TRANSACT_ITEMS = 100;
+/** Most entries in one PutEvents — https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html (Entries: "Maximum number of 10 items"). */
+export const MAX_PUT_EVENTS_ENTRIES = 10;
+/** Largest MaxResults of GetParametersByPath — https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParametersByPath.html (MaxResults 1-10). */
+export const MAX_PARAMETERS_BY_PATH_RESULTS = 10;
 
 type In = Record<string, unknown>;
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -106,21 +123,126 @@ function secretArn(ctx: OpContext, name: string): string {
   return `arn:aws:secretsmanager:${ctx.worldRegion}:${ctx.accountId}:secret:${name}-${secretSuffix(name)}`;
 }
 
-/** IAM action and resource ARN of a call (service authorization reference, per operation). */
+/** Split an S3 CopySource (`bucket/key`, optionally with a leading `/` and URL-encoded) into bucket and key. */
+function parseCopySource(v: unknown): { bucket: string; key: string } {
+  let raw = str(v);
+  try {
+    raw = decodeURIComponent(raw);
+  } catch {
+    /* keep it as given */
+  }
+  raw = raw.replace(/^\//, '').replace(/\?versionId=.*$/, '');
+  const i = raw.indexOf('/');
+  return i < 0 ? { bucket: raw, key: '' } : { bucket: raw.slice(0, i), key: raw.slice(i + 1) };
+}
+
+/** A Lambda FunctionName (name, `name:qualifier`, partial ARN or ARN) as name, qualifier and the function ARN. */
+export function parseFunctionName(v: unknown, qualifier: unknown, ctx: { region: string; accountId: string }): { name: string; qualifier: string; arn: string } {
+  const raw = str(v);
+  let name = raw;
+  let q = typeof qualifier === 'string' ? qualifier : '';
+  let region = ctx.region;
+  let account = ctx.accountId;
+  const full = /^arn:aws[a-z-]*:lambda:([a-z0-9-]+):(\d{12}):function:([^:]+)(?::(.+))?$/.exec(raw);
+  const partial = /^(\d{12}):function:([^:]+)(?::(.+))?$/.exec(raw);
+  if (full) {
+    region = full[1] ?? region;
+    account = full[2] ?? account;
+    name = full[3] ?? '';
+    if (full[4]) q = full[4];
+  } else if (partial) {
+    account = partial[1] ?? account;
+    name = partial[2] ?? '';
+    if (partial[3]) q = partial[3];
+  } else if (raw.includes(':')) {
+    const i = raw.indexOf(':');
+    name = raw.slice(0, i);
+    q = raw.slice(i + 1);
+  }
+  const arn = `arn:aws:lambda:${region}:${account}:function:${name}${q ? `:${q}` : ''}`;
+  return { name, qualifier: q, arn };
+}
+
+/** Every IAM check of a call, in order: batch and transaction calls need one per table or item (service authorization reference, per operation). */
+export function iamTargets(service: AwsService, operation: string, input: In, ctx: OpContext): IamTarget[] {
+  const r = ctx.region;
+  const a = ctx.accountId;
+  const table = (t: string): string => `arn:aws:dynamodb:${r}:${a}:table/${t}`;
+  const one = (action: string, resource: string): IamTarget => ({ action, resource, shown: resource });
+  if (service === 'dynamodb') {
+    if (operation === 'BatchGetItem' || operation === 'BatchWriteItem') {
+      // Resource-level actions dynamodb:BatchGetItem / dynamodb:BatchWriteItem on each table —
+      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
+      const ri = input['RequestItems'];
+      const names = ri && typeof ri === 'object' ? Object.keys(ri) : [];
+      return names.map((t) => one(`dynamodb:${operation}`, table(t)));
+    }
+    if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') {
+      // "Permissions for Put, Update, Delete, and Get actions are governed by the permissions used for the underlying
+      // PutItem, UpdateItem, DeleteItem, and GetItem operations. For the ConditionCheck action, you can use the
+      // dynamodb:ConditionCheckItem permission" — https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+      const items = Array.isArray(input['TransactItems']) ? (input['TransactItems'] as unknown[]) : [];
+      const out: IamTarget[] = [];
+      const actions: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem', Get: 'GetItem' };
+      for (const it of items) {
+        if (!it || typeof it !== 'object') continue;
+        for (const [k, act] of Object.entries(actions)) {
+          const body = (it as In)[k];
+          if (body && typeof body === 'object') out.push(one(`dynamodb:${act}`, table(str((body as In)['TableName']))));
+        }
+      }
+      return out;
+    }
+  }
+  if (service === 's3' && operation === 'CopyObject') {
+    // CopyObject needs s3:GetObject on the source and s3:PutObject on the destination —
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html ("Permissions")
+    const src = parseCopySource(input['CopySource']);
+    return [one('s3:GetObject', `arn:aws:s3:::${src.bucket}/${src.key}`), one('s3:PutObject', `arn:aws:s3:::${str(input['Bucket'])}/${str(input['Key'])}`)];
+  }
+  if (service === 'events') {
+    // events:PutEvents on each event bus ARN — https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoneventbridge.html
+    const entries = Array.isArray(input['Entries']) ? (input['Entries'] as unknown[]) : [];
+    const buses = new Set<string>();
+    for (const e of entries) buses.add(busArn(e && typeof e === 'object' ? (e as In)['EventBusName'] : undefined, ctx));
+    if (buses.size === 0) buses.add(busArn(undefined, ctx));
+    return [...buses].map((b) => one('events:PutEvents', b));
+  }
+  return [iamTarget(service, operation, input, ctx)];
+}
+
+function busArn(name: unknown, ctx: { region: string; accountId: string }): string {
+  const n = str(name) || 'default';
+  return n.startsWith('arn:') ? n : `arn:aws:events:${ctx.region}:${ctx.accountId}:event-bus/${n}`;
+}
+
+/** IAM action and resource ARN of a single-resource call (service authorization reference, per operation). */
 export function iamTarget(service: AwsService, operation: string, input: In, ctx: OpContext): IamTarget {
   const r = ctx.region;
   const a = ctx.accountId;
   switch (service) {
+    case 'lambda': {
+      // lambda:InvokeFunction on the function ARN (with its qualifier) —
+      // https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html
+      const fn = parseFunctionName(input['FunctionName'], input['Qualifier'], { region: r, accountId: a });
+      return { action: 'lambda:InvokeFunction', resource: fn.arn, shown: fn.arn };
+    }
+    case 'events': {
+      const b = busArn(undefined, { region: r, accountId: a });
+      return { action: 'events:PutEvents', resource: b, shown: b };
+    }
     case 's3': {
       const bucket = str(input['Bucket']);
-      if (operation === 'ListObjectsV2') return { action: 's3:ListBucket', resource: `arn:aws:s3:::${bucket}`, shown: `arn:aws:s3:::${bucket}` };
+      // ListObjects and ListObjectsV2 both need s3:ListBucket on the bucket —
+      // https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html ("Permissions")
+      if (operation === 'ListObjectsV2' || operation === 'ListObjects') return { action: 's3:ListBucket', resource: `arn:aws:s3:::${bucket}`, shown: `arn:aws:s3:::${bucket}` };
       const action = operation === 'HeadObject' ? 's3:GetObject' : `s3:${operation}`;
       const res = `arn:aws:s3:::${bucket}/${str(input['Key'])}`;
       return { action, resource: res, shown: res };
     }
     case 'dynamodb': {
       const table = str(input['TableName']);
-      const idx = operation === 'Query' && typeof input['IndexName'] === 'string' ? `/index/${input['IndexName']}` : '';
+      const idx = (operation === 'Query' || operation === 'Scan') && typeof input['IndexName'] === 'string' ? `/index/${input['IndexName']}` : '';
       const res = `arn:aws:dynamodb:${r}:${a}:table/${table}${idx}`;
       return { action: `dynamodb:${operation}`, resource: res, shown: res };
     }
@@ -139,14 +261,17 @@ export function iamTarget(service: AwsService, operation: string, input: In, ctx
       return { action: 'secretsmanager:GetSecretValue', resource: res, shown: id };
     }
     case 'ssm': {
-      const name = str(input['Name']);
+      // GetParametersByPath is authorised on the path's parameter ARN (UNVERIFIED: whether a trailing /* in the
+      // policy also matches) — https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-access.html
+      const name = operation === 'GetParametersByPath' ? str(input['Path']) : str(input['Name']);
       const res = name.startsWith('arn:') ? name : `arn:aws:ssm:${r}:${a}:parameter/${name.replace(/^\//, '')}`;
-      return { action: 'ssm:GetParameter', resource: res, shown: res };
+      return { action: `ssm:${operation}`, resource: res, shown: res };
     }
   }
 }
 
-type OpResult = { ok: true; output: Record<string, unknown>; latencyMs?: number } | { ok: false; error: WireError };
+/** What one operation answered: its output (and HTTP status when not 200), or a service error. */
+export type OpResult = { ok: true; output: Record<string, unknown>; latencyMs?: number; httpStatusCode?: number } | { ok: false; error: WireError };
 const fail = (error: WireError): OpResult => ({ ok: false, error });
 
 function isoDate(ms: number): { $date: string } {
@@ -180,7 +305,12 @@ export function runOperation(service: AwsService, operation: string, input: In, 
         output: { ARN: secretArn(ctx, name), Name: name, VersionId: `v1-${secretSuffix(name)}`, SecretString: ctx.state.secrets.get(name), VersionStages: ['AWSCURRENT'], CreatedDate: isoDate(ctx.epochMs) },
       };
     }
+    case 'lambda':
+      return lambdaInvoke(input, ctx);
+    case 'events':
+      return putEvents(input, ctx);
     case 'ssm': {
+      if (operation === 'GetParametersByPath') return parametersByPath(input, ctx);
       const raw = str(input['Name']);
       const name = raw.startsWith('arn:') ? `/${raw.split(':parameter/')[1] ?? ''}` : raw;
       const p = ctx.region === ctx.worldRegion ? (ctx.state.parameters.get(name) ?? ctx.state.parameters.get(name.replace(/^\//, ''))) : undefined;
@@ -243,30 +373,73 @@ function s3(operation: string, input: In, ctx: OpContext): OpResult {
     case 'DeleteObject':
       bucket.delete(key);
       return { ok: true, output: {} };
-    case 'ListObjectsV2': {
-      const prefix = str(input['Prefix']);
-      const max = typeof input['MaxKeys'] === 'number' ? input['MaxKeys'] : 1000;
-      const after = str(input['ContinuationToken']) || str(input['StartAfter']);
-      const keys = [...bucket.keys()].filter((k) => k.startsWith(prefix) && (after === '' || k > after)).sort();
-      const page = keys.slice(0, max);
-      const truncated = keys.length > page.length;
-      const out: Record<string, unknown> = {
-        Contents: page.map((k) => {
-          const o = bucket.get(k) as { base64: string; lastModifiedMs: number };
-          return { Key: k, LastModified: isoDate(ctx.epochMs + o.lastModifiedMs), ETag: etagOf(o.base64), Size: byteLength(o.base64), StorageClass: 'STANDARD' };
-        }),
-        IsTruncated: truncated,
-        KeyCount: page.length,
-        MaxKeys: max,
-        Name: bucketName,
-        Prefix: prefix,
-      };
-      if (page.length === 0) delete out['Contents'];
-      if (truncated) out['NextContinuationToken'] = page[page.length - 1];
-      return { ok: true, output: out };
+    case 'CopyObject': {
+      // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html: CopySource is "bucket/key" (URL-encoded);
+      // the answer is CopyObjectResult { ETag, LastModified }; a missing source key is NoSuchKey.
+      const src = parseCopySource(input['CopySource']);
+      const from = ctx.state.buckets.get(src.bucket);
+      if (!from) return fail(s3NoSuchBucket());
+      const o = from.get(src.key);
+      if (!o) return fail(s3NoSuchKey());
+      const ct = input['MetadataDirective'] === 'REPLACE' && typeof input['ContentType'] === 'string' ? input['ContentType'] : o.contentType;
+      bucket.set(key, { base64: o.base64, contentType: ct, lastModifiedMs: ctx.nowMs });
+      return { ok: true, output: { CopyObjectResult: { ETag: etagOf(o.base64), LastModified: isoDate(ctx.epochMs + ctx.nowMs) } } };
     }
+    case 'ListObjects':
+    case 'ListObjectsV2':
+      return listObjects(operation, bucketName, bucket, input, ctx);
   }
   return fail(ddbValidation(`Unsupported operation ${operation}`));
+}
+
+/**
+ * ListObjects (v1: Marker / NextMarker) and ListObjectsV2 (ContinuationToken / StartAfter / KeyCount), with Prefix,
+ * Delimiter (CommonPrefixes) and MaxKeys (default 1,000) — https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html,
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html. Keys come back in UTF-8 binary order. The
+ * continuation token is the last key returned (real tokens are opaque: ILLUSTRATIVE).
+ */
+function listObjects(operation: string, bucketName: string, bucket: Map<string, { base64: string; lastModifiedMs: number }>, input: In, ctx: OpContext): OpResult {
+  const v2 = operation === 'ListObjectsV2';
+  const prefix = str(input['Prefix']);
+  const delimiter = str(input['Delimiter']);
+  const max = typeof input['MaxKeys'] === 'number' ? input['MaxKeys'] : 1000;
+  const after = v2 ? str(input['ContinuationToken']) || str(input['StartAfter']) : str(input['Marker']);
+  const keys = [...bucket.keys()].filter((k) => k.startsWith(prefix) && (after === '' || k > after)).sort();
+  // Group keys under a common prefix (up to the first delimiter after Prefix); each group counts once toward MaxKeys.
+  const rows: Array<{ key: string } | { prefix: string; last: string }> = [];
+  for (const k of keys) {
+    const i = delimiter ? k.indexOf(delimiter, prefix.length) : -1;
+    if (i >= 0) {
+      const p = k.slice(0, i + delimiter.length);
+      const prev = rows[rows.length - 1];
+      if (prev && 'prefix' in prev && prev.prefix === p) prev.last = k;
+      else rows.push({ prefix: p, last: k });
+    } else rows.push({ key: k });
+  }
+  const page = rows.slice(0, max);
+  const truncated = rows.length > page.length;
+  const contents = page.filter((x): x is { key: string } => 'key' in x).map((x) => {
+    const o = bucket.get(x.key) as { base64: string; lastModifiedMs: number };
+    return { Key: x.key, LastModified: isoDate(ctx.epochMs + o.lastModifiedMs), ETag: etagOf(o.base64), Size: byteLength(o.base64), StorageClass: 'STANDARD' };
+  });
+  const prefixes = page.filter((x): x is { prefix: string; last: string } => 'prefix' in x).map((x) => ({ Prefix: x.prefix }));
+  const last = page[page.length - 1];
+  const lastKey = last === undefined ? '' : 'key' in last ? last.key : last.last;
+  const out: Record<string, unknown> = { IsTruncated: truncated, MaxKeys: max, Name: bucketName, Prefix: prefix };
+  if (contents.length) out['Contents'] = contents;
+  if (prefixes.length) out['CommonPrefixes'] = prefixes;
+  if (delimiter) out['Delimiter'] = delimiter;
+  if (v2) {
+    out['KeyCount'] = page.length;
+    if (typeof input['ContinuationToken'] === 'string') out['ContinuationToken'] = input['ContinuationToken'];
+    if (typeof input['StartAfter'] === 'string') out['StartAfter'] = input['StartAfter'];
+    if (truncated) out['NextContinuationToken'] = lastKey;
+  } else {
+    out['Marker'] = after;
+    // "NextMarker: This element is returned only if you have the delimiter request parameter specified." (API_ListObjects)
+    if (truncated && delimiter) out['NextMarker'] = lastKey;
+  }
+  return { ok: true, output: out };
 }
 
 function exprCtx(input: In): ExprContext {
@@ -287,8 +460,81 @@ function findIndex(table: TableState, key: AttributeMap): number {
   return table.items.findIndex((it) => avEquals(it[table.keySchema.pk], key[table.keySchema.pk]) && (table.keySchema.sk === undefined || avEquals(it[table.keySchema.sk], key[table.keySchema.sk])));
 }
 
+function tableOf(ctx: OpContext, name: unknown): TableState | undefined {
+  return ctx.region === ctx.worldRegion ? ctx.state.tables.get(str(name)) : undefined;
+}
+
+/** The key attributes of `item` for the table's schema (and an index's, for LastEvaluatedKey of index reads). */
+function keyOf(item: AttributeMap, ...schemas: Array<{ pk: string; sk?: string }>): AttributeMap {
+  const out: AttributeMap = {};
+  for (const s of schemas) for (const n of [s.pk, s.sk]) if (n !== undefined && item[n] !== undefined) out[n] = item[n] as AttributeValue;
+  return out;
+}
+
+/**
+ * ProjectionExpression: keep the named top-level attributes (`#n` resolved). A nested path (`a.b`, `a[0]`) keeps its
+ * whole top-level attribute (ILLUSTRATIVE: DynamoDB returns only the nested part) —
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html
+ */
+function project(item: AttributeMap, pe: unknown, names: Record<string, string>): AttributeMap {
+  if (typeof pe !== 'string' || pe.trim() === '') return item;
+  const out: AttributeMap = {};
+  for (const part of pe.split(',')) {
+    const head = (part.trim().split(/[.[]/)[0] ?? '').trim();
+    const name = head.startsWith('#') ? (names[head] ?? head) : head;
+    if (item[name] !== undefined) out[name] = item[name] as AttributeValue;
+  }
+  return out;
+}
+
+/**
+ * Query and Scan share paging: ExclusiveStartKey resumes after that item, Limit is the number of items *evaluated*
+ * before FilterExpression ("the maximum number of items to evaluate (not necessarily the number of matching items)"),
+ * LastEvaluatedKey is set when items remain, Select COUNT omits Items —
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html, API_Scan.html. The 1 MB page size is
+ * not simulated.
+ */
+function readPage(candidates: AttributeMap[], table: TableState, index: { pk: string; sk?: string } | null, input: In, ectx: ExprContext): OpResult {
+  let start = 0;
+  const esk = input['ExclusiveStartKey'];
+  if (esk && typeof esk === 'object') {
+    const want = esk as AttributeMap;
+    const i = candidates.findIndex((it) => Object.keys(want).every((k) => avEquals(it[k], want[k])));
+    // An unknown start key starts after where it would sort (ILLUSTRATIVE: here, at the end).
+    start = i >= 0 ? i + 1 : candidates.length;
+  }
+  const limit = typeof input['Limit'] === 'number' ? input['Limit'] : Infinity;
+  const evaluated = candidates.slice(start, start + limit);
+  const more = start + evaluated.length < candidates.length;
+  let items = evaluated;
+  const fe = input['FilterExpression'];
+  if (typeof fe === 'string') {
+    const kept: AttributeMap[] = [];
+    for (const it of items) {
+      const r = evaluateCondition(fe, it, ectx, 'FilterExpression');
+      if (!r.ok) return fail(r.error);
+      if (r.value) kept.push(it);
+    }
+    items = kept;
+  }
+  const out: Record<string, unknown> = { Count: items.length, ScannedCount: evaluated.length };
+  if (input['Select'] !== 'COUNT') out['Items'] = items.map((it) => project(it, input['ProjectionExpression'], ectx.names));
+  const last = evaluated[evaluated.length - 1];
+  if (more && last) out['LastEvaluatedKey'] = index ? keyOf(last, table.keySchema, index) : keyOf(last, table.keySchema);
+  return { ok: true, output: out };
+}
+
+function sortBy(items: AttributeMap[], sk: string | undefined): AttributeMap[] {
+  if (!sk) return items;
+  return items.sort((x, y) => avCompare(x[sk], y[sk]) ?? 0);
+}
+
 function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
-  const table = ctx.region === ctx.worldRegion ? ctx.state.tables.get(str(input['TableName'])) : undefined;
+  if (operation === 'BatchGetItem') return batchGetItem(input, ctx);
+  if (operation === 'BatchWriteItem') return batchWriteItem(input, ctx);
+  if (operation === 'TransactWriteItems') return transactWriteItems(input, ctx);
+  if (operation === 'TransactGetItems') return transactGetItems(input, ctx);
+  const table = tableOf(ctx, input['TableName']);
   if (!table) return fail(ddbResourceNotFound());
   const ectx = exprCtx(input);
   const checkCondition = (existing: AttributeMap | undefined): OpResult | null => {
@@ -362,36 +608,299 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
       if (!kc.ok) return fail(kc.error);
       // UNVERIFIED text
       if (kc.value.pkName !== schema.pk || (kc.value.sk && kc.value.sk.name !== schema.sk)) return fail(ddbValidation('Query condition missed key schema element: ' + schema.pk));
-      let items = table.items.filter((it) => matchesKeyCondition(it, kc.value));
-      if (schema.sk) {
-        const sk = schema.sk;
-        items.sort((x, y) => {
-          const a = x[sk];
-          const b = y[sk];
-          if (!a || !b) return 0;
-          if ('N' in a && 'N' in b) return Number(a.N) - Number(b.N);
-          const sa = JSON.stringify(a);
-          const sb = JSON.stringify(b);
-          return sa < sb ? -1 : sa > sb ? 1 : 0;
-        });
-      }
+      // Results are ordered by the sort key, ascending unless ScanIndexForward is false (API_Query).
+      const items = sortBy(table.items.filter((it) => matchesKeyCondition(it, kc.value)), schema.sk);
       if (input['ScanIndexForward'] === false) items.reverse();
-      const scanned = items.length;
-      const fe = input['FilterExpression'];
-      if (typeof fe === 'string') {
-        const kept: AttributeMap[] = [];
-        for (const it of items) {
-          const r = evaluateCondition(fe, it, ectx, 'FilterExpression');
-          if (!r.ok) return fail(r.error);
-          if (r.value) kept.push(it);
-        }
-        items = kept;
+      return readPage(items, table, typeof indexName === 'string' ? schema : null, input, ectx);
+    }
+    case 'Scan': {
+      // Items in the table's stored order (DynamoDB's is hash order: ILLUSTRATIVE). An index holds only items that
+      // have its key attributes (sparse indexes). Parallel scan (Segment/TotalSegments) is not simulated.
+      const indexName = input['IndexName'];
+      let index: { pk: string; sk?: string } | null = null;
+      if (typeof indexName === 'string') {
+        const ix = table.indexes[indexName];
+        // UNVERIFIED text
+        if (!ix) return fail(ddbValidation(`The table does not have the specified index: ${indexName}`));
+        index = ix;
       }
-      if (typeof input['Limit'] === 'number') items = items.slice(0, input['Limit']);
-      return { ok: true, output: { Items: items, Count: items.length, ScannedCount: scanned } };
+      const items = index ? table.items.filter((it) => it[(index as { pk: string }).pk] !== undefined && (index?.sk === undefined || it[index.sk] !== undefined)) : table.items.slice();
+      return readPage(items, table, index, input, ectx);
     }
   }
   return fail(ddbValidation(`Unsupported operation ${operation}`));
+}
+
+function countOf(ri: Record<string, unknown>, field: string | null): number {
+  let n = 0;
+  for (const v of Object.values(ri)) {
+    const list = field ? (v && typeof v === 'object' ? (v as In)[field] : undefined) : v;
+    n += Array.isArray(list) ? list.length : 0;
+  }
+  return n;
+}
+
+/**
+ * BatchGetItem: RequestItems { table: { Keys, ProjectionExpression?, ExpressionAttributeNames? } } → Responses
+ * { table: items } and UnprocessedKeys {} (the simulator never leaves keys unprocessed) —
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html. Order within a table is not
+ * guaranteed on AWS; here it follows the request.
+ */
+function batchGetItem(input: In, ctx: OpContext): OpResult {
+  const ri = input['RequestItems'];
+  if (!ri || typeof ri !== 'object' || Object.keys(ri).length === 0) return fail(ddbValidation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null")); // UNVERIFIED text
+  // "Too many items requested for the BatchGetItem call" (UNVERIFIED text; the limit is documented)
+  if (countOf(ri as In, 'Keys') > MAX_BATCH_GET_ITEMS) return fail(ddbValidation('Too many items requested for the BatchGetItem call'));
+  const responses: Record<string, AttributeMap[]> = {};
+  for (const [name, spec] of Object.entries(ri as In)) {
+    const table = tableOf(ctx, name);
+    if (!table) return fail(ddbResourceNotFound());
+    const keys = spec && typeof spec === 'object' && Array.isArray((spec as In)['Keys']) ? ((spec as In)['Keys'] as unknown[]) : [];
+    const seen = new Set<string>();
+    const found: AttributeMap[] = [];
+    for (const k of keys) {
+      if (!keyMatches(table, k)) return fail(ddbKeySchemaMismatch());
+      const id = JSON.stringify(keyOf(k, table.keySchema));
+      // UNVERIFIED text
+      if (seen.has(id)) return fail(ddbValidation('Provided list of item keys contains duplicates'));
+      seen.add(id);
+      const i = findIndex(table, k);
+      if (i >= 0) found.push(project(table.items[i] as AttributeMap, (spec as In)['ProjectionExpression'], ((spec as In)['ExpressionAttributeNames'] as Record<string, string>) ?? {}));
+    }
+    responses[name] = found;
+  }
+  return { ok: true, output: { Responses: responses, UnprocessedKeys: {} } };
+}
+
+/**
+ * BatchWriteItem: RequestItems { table: [ { PutRequest: { Item } } | { DeleteRequest: { Key } } ] }, at most 25 requests,
+ * no conditions; answers UnprocessedItems {} — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html.
+ * Validation happens before any write (the whole batch is rejected).
+ */
+function batchWriteItem(input: In, ctx: OpContext): OpResult {
+  const ri = input['RequestItems'];
+  if (!ri || typeof ri !== 'object' || Object.keys(ri).length === 0) return fail(ddbValidation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null")); // UNVERIFIED text
+  if (countOf(ri as In, null) > MAX_BATCH_WRITE_ITEMS) {
+    // UNVERIFIED text (the 25 limit is documented)
+    return fail(ddbValidation("1 validation error detected: Value at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"));
+  }
+  const plan: Array<{ table: TableState; put?: AttributeMap; del?: AttributeMap }> = [];
+  for (const [name, list] of Object.entries(ri as In)) {
+    const table = tableOf(ctx, name);
+    if (!table) return fail(ddbResourceNotFound());
+    for (const req of Array.isArray(list) ? list : []) {
+      const put = req && typeof req === 'object' ? ((req as In)['PutRequest'] as In | undefined) : undefined;
+      const del = req && typeof req === 'object' ? ((req as In)['DeleteRequest'] as In | undefined) : undefined;
+      if (put && put['Item'] && typeof put['Item'] === 'object') {
+        const item = put['Item'] as AttributeMap;
+        for (const k of [table.keySchema.pk, table.keySchema.sk]) {
+          if (k !== undefined && item[k] === undefined) return fail(ddbValidation(`One or more parameter values were invalid: Missing the key ${k} in the item`)); // UNVERIFIED text
+        }
+        plan.push({ table, put: item });
+      } else if (del && keyMatches(table, del['Key'])) plan.push({ table, del: del['Key'] });
+      else return fail(ddbKeySchemaMismatch());
+    }
+  }
+  for (const p of plan) {
+    if (p.put) {
+      const i = findIndex(p.table, keyOf(p.put, p.table.keySchema));
+      if (i >= 0) p.table.items[i] = p.put;
+      else p.table.items.push(p.put);
+    } else if (p.del) {
+      const i = findIndex(p.table, p.del);
+      if (i >= 0) p.table.items.splice(i, 1);
+    }
+  }
+  return { ok: true, output: { UnprocessedItems: {} } };
+}
+
+/**
+ * TransactWriteItems: up to 100 Put / Update / Delete / ConditionCheck actions, all or nothing. Every condition is
+ * checked first; a failed one cancels the transaction with TransactionCanceledException and one CancellationReason per
+ * action ({ Code: 'None' } for the others) — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html.
+ */
+function transactWriteItems(input: In, ctx: OpContext): OpResult {
+  const items = Array.isArray(input['TransactItems']) ? (input['TransactItems'] as In[]) : [];
+  // UNVERIFIED texts (the 1-100 bounds are documented)
+  if (items.length === 0) return fail(ddbValidation("1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1"));
+  if (items.length > MAX_TRANSACT_ITEMS) return fail(ddbValidation(`1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TRANSACT_ITEMS}`));
+  const steps: Array<{ kind: string; body: In; table: TableState; key: AttributeMap }> = [];
+  const targets = new Set<string>();
+  for (const it of items) {
+    const kind = ['Put', 'Update', 'Delete', 'ConditionCheck'].find((k) => it && typeof it === 'object' && it[k] && typeof it[k] === 'object');
+    if (!kind) return fail(ddbValidation('TransactItems can only contain one of Check, Put, Update or Delete')); // UNVERIFIED text
+    const body = it[kind] as In;
+    const table = tableOf(ctx, body['TableName']);
+    if (!table) return fail(ddbResourceNotFound());
+    let key: AttributeMap;
+    if (kind === 'Put') {
+      const item = body['Item'] as AttributeMap | undefined;
+      if (!item || typeof item !== 'object' || item[table.keySchema.pk] === undefined || (table.keySchema.sk !== undefined && item[table.keySchema.sk] === undefined)) return fail(ddbKeySchemaMismatch());
+      key = keyOf(item, table.keySchema);
+    } else {
+      if (!keyMatches(table, body['Key'])) return fail(ddbKeySchemaMismatch());
+      key = body['Key'];
+    }
+    const id = `${str(body['TableName'])}|${JSON.stringify(keyOf(key, table.keySchema))}`;
+    // "no two actions can target the same item" (API_TransactWriteItems); message UNVERIFIED
+    if (targets.has(id)) return fail(ddbValidation('Transaction request cannot include multiple operations on one item'));
+    targets.add(id);
+    steps.push({ kind, body, table, key });
+  }
+  const reasons: Array<{ Code: string; Message?: string }> = [];
+  let cancelled = false;
+  for (const st of steps) {
+    const ce = st.body['ConditionExpression'];
+    if (typeof ce !== 'string') {
+      reasons.push({ Code: 'None' });
+      continue;
+    }
+    const i = findIndex(st.table, st.key);
+    const r = evaluateCondition(ce, i >= 0 ? st.table.items[i] : undefined, exprCtx(st.body), 'ConditionExpression');
+    if (!r.ok) return fail(r.error);
+    if (r.value) reasons.push({ Code: 'None' });
+    else {
+      cancelled = true;
+      // Reason text as in the recorded cancellations (erlcloud/erlcloud#607).
+      reasons.push({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' });
+    }
+  }
+  if (cancelled) return fail(ddbTransactionCanceled(reasons));
+  // Apply on copies so that a failing update expression leaves every table as it was (all or nothing).
+  const saved = new Map<TableState, AttributeMap[]>();
+  for (const st of steps) if (!saved.has(st.table)) saved.set(st.table, st.table.items.slice());
+  for (const st of steps) {
+    if (st.kind === 'ConditionCheck') continue;
+    const { ConditionExpression: _ce, ...rest } = st.body;
+    const op = st.kind === 'Put' ? 'PutItem' : st.kind === 'Update' ? 'UpdateItem' : 'DeleteItem';
+    const r = dynamodb(op, rest, ctx);
+    if (!r.ok) {
+      for (const [t, before] of saved) t.items = before;
+      return r;
+    }
+  }
+  return { ok: true, output: {} };
+}
+
+/** TransactGetItems: up to 100 Get actions → Responses [{ Item }] in order ({} for a missing item) — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html. */
+function transactGetItems(input: In, ctx: OpContext): OpResult {
+  const items = Array.isArray(input['TransactItems']) ? (input['TransactItems'] as In[]) : [];
+  if (items.length === 0 || items.length > MAX_TRANSACT_ITEMS) return fail(ddbValidation(`1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to ${MAX_TRANSACT_ITEMS}`)); // UNVERIFIED text
+  const responses: Array<Record<string, unknown>> = [];
+  for (const it of items) {
+    const body = it && typeof it === 'object' ? (it['Get'] as In | undefined) : undefined;
+    if (!body) return fail(ddbValidation('TransactItems can only contain Get')); // UNVERIFIED text
+    const table = tableOf(ctx, body['TableName']);
+    if (!table) return fail(ddbResourceNotFound());
+    if (!keyMatches(table, body['Key'])) return fail(ddbKeySchemaMismatch());
+    const i = findIndex(table, body['Key']);
+    responses.push(i >= 0 ? { Item: project(table.items[i] as AttributeMap, body['ProjectionExpression'], (body['ExpressionAttributeNames'] as Record<string, string>) ?? {}) } : {});
+  }
+  return { ok: true, output: { Responses: responses } };
+}
+
+/**
+ * SSM GetParametersByPath: parameters under Path (one level unless Recursive), at most MaxResults (default and maximum
+ * 10) per page with NextToken — https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParametersByPath.html.
+ * The token is the last name returned (ILLUSTRATIVE: real tokens are opaque).
+ */
+function parametersByPath(input: In, ctx: OpContext): OpResult {
+  const path = str(input['Path']);
+  // UNVERIFIED text
+  if (!path.startsWith('/')) return fail(serviceError('ValidationException', 'The parameter doesn\'t meet the parameter name requirements. The parameter name must begin with a forward slash "/".', 400));
+  const max = typeof input['MaxResults'] === 'number' ? input['MaxResults'] : MAX_PARAMETERS_BY_PATH_RESULTS;
+  if (max < 1 || max > MAX_PARAMETERS_BY_PATH_RESULTS) return fail(serviceError('ValidationException', `1 validation error detected: Value '${max}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to ${MAX_PARAMETERS_BY_PATH_RESULTS}`, 400)); // UNVERIFIED text
+  const base = path.endsWith('/') ? path : `${path}/`;
+  const names = ctx.region === ctx.worldRegion ? [...ctx.state.parameters.keys()].map((n) => (n.startsWith('/') ? n : `/${n}`)).filter((n) => n.startsWith(base) && (input['Recursive'] === true || !n.slice(base.length).includes('/'))).sort() : [];
+  const after = str(input['NextToken']);
+  const rest = after ? names.filter((n) => n > after) : names;
+  const page = rest.slice(0, max);
+  const params = page.map((n) => {
+    const p = ctx.state.parameters.get(n) ?? ctx.state.parameters.get(n.slice(1));
+    const value = p && p.type === 'SecureString' && input['WithDecryption'] !== true ? `AQICAHh${utf8ToBase64(p.value).replace(/=+$/, '')}` : (p?.value ?? '');
+    return { Name: n, Type: p?.type ?? 'String', Value: value, Version: p?.version ?? 1, LastModifiedDate: isoDate(ctx.epochMs), ARN: `arn:aws:ssm:${ctx.worldRegion}:${ctx.accountId}:parameter/${n.slice(1)}`, DataType: 'text' };
+  });
+  const out: Record<string, unknown> = { Parameters: params };
+  if (rest.length > page.length) out['NextToken'] = page[page.length - 1];
+  return { ok: true, output: out };
+}
+
+/**
+ * Lambda Invoke answered from a stub in the world's state (no other function runs): RequestResponse → StatusCode 200,
+ * Payload (bytes), ExecutedVersion; a stub error → FunctionError "Unhandled" with the error document as the payload
+ * (status still 200); Event → 202, DryRun → 204, empty payload — https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html.
+ */
+function lambdaInvoke(input: In, ctx: OpContext): OpResult {
+  const fn = parseFunctionName(input['FunctionName'], input['Qualifier'], { region: ctx.region, accountId: ctx.accountId });
+  const stub = ctx.region === ctx.worldRegion && (fn.qualifier === '' || fn.qualifier === '$LATEST') ? ctx.state.functions.get(fn.name) : undefined;
+  if (!stub) return fail(lambdaFunctionNotFound(fn.arn));
+  const payload = input['Payload'];
+  const b64 = typeof payload === 'string' ? utf8ToBase64(payload) : payload && typeof payload === 'object' && typeof (payload as In)['$bytes'] === 'string' ? ((payload as In)['$bytes'] as string) : '';
+  if (b64 !== '') {
+    let text = '';
+    try {
+      text = base64ToUtf8(b64);
+      JSON.parse(text);
+    } catch (e) {
+      // InvalidRequestContentException, 400 (API_Invoke errors); message text UNVERIFIED
+      return fail(serviceError('InvalidRequestContentException', `Could not parse request body into json: ${e instanceof Error ? e.message : String(e)}`, 400));
+    }
+  }
+  const type = str(input['InvocationType']) || 'RequestResponse';
+  if (type === 'Event') return { ok: true, output: { StatusCode: 202, Payload: { $blob: '' } }, httpStatusCode: 202 };
+  if (type === 'DryRun') return { ok: true, output: { StatusCode: 204, Payload: { $blob: '' } }, httpStatusCode: 204 };
+  const out: Record<string, unknown> = { StatusCode: 200, ExecutedVersion: '$LATEST' };
+  if (stub.error) {
+    out['FunctionError'] = 'Unhandled';
+    out['Payload'] = { $blob: utf8ToBase64(JSON.stringify({ errorType: stub.error.errorType, errorMessage: stub.error.errorMessage, trace: [] })) };
+  } else out['Payload'] = { $blob: utf8ToBase64(stub.response === undefined ? 'null' : JSON.stringify(stub.response)) };
+  return { ok: true, output: out };
+}
+
+/**
+ * EventBridge PutEvents: 1-10 entries; each answers { EventId } or { ErrorCode, ErrorMessage } in request order and
+ * FailedEntryCount counts the failures — https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html.
+ * A Detail that is not a JSON object → MalformedDetail "Detail is malformed." (API_PutEventsResultEntry; text in
+ * baselime/lambda-node-opentelemetry#1). A bus that does not exist still answers success (aws/aws-cli#9186): the event is
+ * dropped, as on AWS.
+ */
+function putEvents(input: In, ctx: OpContext): OpResult {
+  const entries = Array.isArray(input['Entries']) ? (input['Entries'] as In[]) : [];
+  if (entries.length === 0 || entries.length > MAX_PUT_EVENTS_ENTRIES) {
+    // UNVERIFIED text (the 1-10 bounds are documented)
+    return fail(serviceError('ValidationException', `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length === 0 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PUT_EVENTS_ENTRIES}`}`, 400));
+  }
+  const results: Array<Record<string, string>> = [];
+  let failed = 0;
+  for (const e of entries) {
+    const source = str(e?.['Source']);
+    const detailType = str(e?.['DetailType']);
+    const detail = str(e?.['Detail']);
+    let ok = true;
+    try {
+      const d: unknown = JSON.parse(detail);
+      ok = !!d && typeof d === 'object' && !Array.isArray(d);
+    } catch {
+      ok = false;
+    }
+    if (source === '' || detailType === '') {
+      failed++;
+      // ErrorCode and text UNVERIFIED
+      results.push({ ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter ${source === '' ? 'Source' : 'DetailType'} is not valid. Reason: ${source === '' ? 'Source' : 'DetailType'} is a required argument.` });
+      continue;
+    }
+    if (!ok) {
+      failed++;
+      results.push({ ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' });
+      continue;
+    }
+    const eventId = ctx.id();
+    const busName = str(e['EventBusName']) || 'default';
+    const bus = ctx.region === ctx.worldRegion ? ctx.state.buses.get(busName.startsWith('arn:') ? (busName.split('event-bus/')[1] ?? '') : busName) : undefined;
+    if (bus) bus.push({ eventId, source, detailType, detail });
+    results.push({ EventId: eventId });
+  }
+  return { ok: true, output: { FailedEntryCount: failed, Entries: results } };
 }
 
 function sqs(operation: string, input: In, ctx: OpContext): OpResult {

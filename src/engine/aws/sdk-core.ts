@@ -110,10 +110,24 @@ export function awsSdkCore(hostModule, processEnv) {
       },
     };
   }
+  // A blob output (Lambda Invoke Payload): SDK v3 returns a Uint8ArrayBlobAdapter, a Uint8Array with
+  // transformToString(encoding = 'utf-8') (@smithy/util-stream blob/Uint8ArrayBlobAdapter.ts).
+  function makeBlob(b64) {
+    const u8 = new Uint8Array(Buffer.from(b64, 'base64'));
+    Object.defineProperty(u8, 'transformToString', {
+      value(encoding) {
+        const enc = !encoding || encoding === 'utf-8' ? 'utf8' : encoding;
+        return Buffer.from(u8).toString(enc);
+      },
+      enumerable: false,
+    });
+    return u8;
+  }
   function fromWire(v) {
     if (Array.isArray(v)) return v.map(fromWire);
     if (v && typeof v === 'object') {
       if (typeof v.$bytes === 'string') return new Uint8Array(Buffer.from(v.$bytes, 'base64'));
+      if (typeof v.$blob === 'string') return makeBlob(v.$blob);
       if (typeof v.$stream === 'string') return makeBody(v.$stream);
       if (typeof v.$date === 'string') return new Date(v.$date);
       const o = {};
@@ -124,6 +138,14 @@ export function awsSdkCore(hostModule, processEnv) {
   }
 
   // ---------------------------------------------------------------- exceptions
+  /** Thrown when a call reaches a client or operation the simulator does not cover (never an AWS error). */
+  class SimulatorUnsupportedOperation extends Error {
+    constructor(message) {
+      super(message);
+      this.name = 'SimulatorUnsupportedOperation';
+      this.$fault = 'client';
+    }
+  }
   class ServiceException extends Error {
     constructor(options) {
       super(options.message);
@@ -163,6 +185,12 @@ export function awsSdkCore(hostModule, processEnv) {
 
   // ---------------------------------------------------------------- client
   function makeServiceError(pkg, w, attempts, totalRetryDelay) {
+    if (w.name === 'SimulatorUnsupportedOperation') {
+      // The simulator's own error: not an AWS service exception, no HTTP status, never retried.
+      const e = new SimulatorUnsupportedOperation(w.message);
+      e.$metadata = { attempts, totalRetryDelay };
+      return e;
+    }
     const meta = { httpStatusCode: w.httpStatusCode, requestId: w.requestId, extendedRequestId: undefined, cfId: undefined, attempts, totalRetryDelay };
     if (w.code && w.syscall) {
       // Node system error from the socket; NodeHttpHandler renames timeout-like codes to TimeoutError.
@@ -175,6 +203,8 @@ export function awsSdkCore(hostModule, processEnv) {
     const Cls = (pkg.exceptions && pkg.exceptions[w.name]) || pkg.ServiceException;
     const e = new Cls({ name: w.name, message: w.message, $fault: w.$fault, $metadata: meta });
     if (e.name !== w.name) e.name = w.name;
+    // Modelled error members (e.g. DynamoDB CancellationReasons) are copied onto the exception, as the SDK does.
+    for (const k of Object.keys(w)) if (/^[A-Z]/.test(k)) e[k] = fromWire(w[k]);
     return e;
   }
 
@@ -217,6 +247,8 @@ export function awsSdkCore(hostModule, processEnv) {
         this.config.region = c.region || processEnv.AWS_REGION || processEnv.AWS_DEFAULT_REGION;
         this.config.maxAttempts = c.maxAttempts === undefined ? DEFAULT_MAX_ATTEMPTS : c.maxAttempts;
         this.config.requestHandler = c.requestHandler instanceof NodeHttpHandler ? c.requestHandler : new NodeHttpHandler(handlerOptions(c.requestHandler));
+        // No credentials given: the default provider chain, which on Lambda finds the execution role's keys.
+        if (this.config.credentials === undefined) this.config.credentials = defaultProvider();
         this._tokens = INITIAL_RETRY_TOKENS;
         this.middlewareStack = { add() {}, addRelativeTo() {}, use() {}, remove() {}, clone() { return this; } };
       }
@@ -277,7 +309,7 @@ export function awsSdkCore(hostModule, processEnv) {
       }
       _attempt(command, signal, attempts, totalRetryDelay) {
         const op = command.$operation;
-        const r = hostModule.callSync('aws', { service: spec.service, operation: op, input: toWire(command.input || {}), region: this.config.region || '' });
+        const r = hostModule.callSync('aws', { service: spec.service, client: spec.sdkName || String(spec.clientName || '').replace(/Client$/, ''), operation: op, input: toWire(command.input || {}), region: this.config.region || '' });
         const ho = handlerOptions(this.config.requestHandler);
         const timeoutMs = Number(ho.requestTimeout || ho.socketTimeout || 0);
         return new Promise((resolve, reject) => {
@@ -352,36 +384,180 @@ export function awsSdkCore(hostModule, processEnv) {
     return C;
   }
 
-  /** Build a package's exports: { XClient, XServiceException, <exceptions>, <Op>Command }. */
+  // ---------------------------------------------------------------- names the simulator does not cover
+  // Property names never answered with a stub (probes by tools, promises and module interop).
+  const NO_STUB = ['then', 'catch', 'finally', 'toJSON', 'default', '__esModule', 'constructor', 'inspect', 'prototype', 'length', 'name', 'caller', 'arguments', 'valueOf', 'toString', 'asymmetricMatch', 'nodeType', 'tagName'];
+  const lcFirst = (x) => x.charAt(0).toLowerCase() + x.slice(1);
+  const ucFirst = (x) => x.charAt(0).toUpperCase() + x.slice(1);
+
+  /** Exports object whose missing names are answered by `make(name)` (cached), so every real export name links. */
+  function withStubs(target, make) {
+    return new Proxy(target, {
+      get(t, p, r) {
+        if (typeof p !== 'string' || p in t || NO_STUB.includes(p)) return Reflect.get(t, p, r);
+        const v = make(p);
+        if (v !== undefined) t[p] = v;
+        return v;
+      },
+    });
+  }
+
+  /** Aggregated-client handler: a camelCase method that is not simulated sends a command the host answers as unsupported. */
+  function aggregatedHandler(service) {
+    return {
+      get(t, p, r) {
+        if (typeof p !== 'string' || p in t || NO_STUB.includes(p) || !/^[a-z][A-Za-z0-9]*$/.test(p)) return Reflect.get(t, p, r);
+        const Cmd = defineCommand(service, ucFirst(p));
+        return function (input, optionsOrCb, cb) {
+          return t.send(new Cmd(input), optionsOrCb, cb);
+        };
+      },
+    };
+  }
+
+  /**
+   * The aggregated client (`new S3()`): the bare client plus one camelCase method per operation taking
+   * (input, options?, callback?) and returning a promise unless a callback is given (@smithy/smithy-client
+   * createAggregatedClient). Methods it lacks send an unsupported command.
+   */
+  function defineAggregated(Base, service, name, commands) {
+    const Agg = class extends Base {
+      constructor(config) {
+        super(config);
+        return new Proxy(this, aggregatedHandler(service));
+      }
+    };
+    Object.defineProperty(Agg, 'name', { value: name });
+    for (const op of Object.keys(commands)) {
+      const Cmd = commands[op];
+      Agg.prototype[lcFirst(op)] = function (input, optionsOrCb, cb) {
+        return this.send(new Cmd(input), optionsOrCb, cb);
+      };
+    }
+    return Agg;
+  }
+
+  /** Pagination tokens of the simulated paginators: [input token, output token, page-size input]. */
+  const PAGINATION = {
+    Query: ['ExclusiveStartKey', 'LastEvaluatedKey', 'Limit'],
+    Scan: ['ExclusiveStartKey', 'LastEvaluatedKey', 'Limit'],
+    ListObjectsV2: ['ContinuationToken', 'NextContinuationToken', 'MaxKeys'],
+    GetParametersByPath: ['NextToken', 'NextToken', 'MaxResults'],
+  };
+  /** paginateX(config, input): an async iterable of pages (@smithy/core createPaginator: client, pageSize, startingToken). */
+  function definePaginator(Cmd, op) {
+    const tokens = PAGINATION[op] || ['NextToken', 'NextToken', 'MaxResults'];
+    return function (config, input) {
+      const cfg = config || {};
+      return (async function* () {
+        let token = cfg.startingToken;
+        let first = true;
+        while (first || token !== undefined) {
+          first = false;
+          const i = Object.assign({}, input || {});
+          if (token !== undefined) i[tokens[0]] = token;
+          if (cfg.pageSize !== undefined) i[tokens[2]] = cfg.pageSize;
+          const page = await cfg.client.send(new Cmd(i));
+          yield page;
+          const next = page[tokens[1]];
+          token = next === undefined || next === null || next === '' || (typeof next === 'object' && Object.keys(next).length === 0) ? undefined : next;
+        }
+      })();
+    };
+  }
+
+  /**
+   * Build a package's exports: { XClient, X (aggregated), XServiceException, <exceptions>, <Op>Command, paginate<Op> }.
+   * Any other name a handler imports is answered by a stub (commands, clients, exceptions, paginators, waiters,
+   * enums), so imports link and only a *call* fails, with SimulatorUnsupportedOperation. `spec.unknown`: a package
+   * the simulator does not cover at all (every call is unsupported).
+   */
   function definePackage(spec) {
     const pkg = {};
     const SE = class extends ServiceException {};
-    Object.defineProperty(SE, 'name', { value: spec.serviceExceptionName });
+    Object.defineProperty(SE, 'name', { value: spec.serviceExceptionName || 'ServiceException', configurable: true });
     pkg.ServiceException = SE;
     pkg.exceptions = {};
-    for (const n of spec.exceptions) pkg.exceptions[n] = defineException(SE, n);
+    for (const n of spec.exceptions || []) pkg.exceptions[n] = defineException(SE, n);
     const exportsObj = {};
-    exportsObj[spec.clientName] = defineClient(pkg, spec);
-    exportsObj[spec.serviceExceptionName] = SE;
-    for (const n of spec.exceptions) exportsObj[n] = pkg.exceptions[n];
-    for (const op of spec.operations) exportsObj[op + 'Command'] = defineCommand(spec.service, op);
+    const commands = {};
+    for (const op of spec.operations || []) commands[op] = defineCommand(spec.service, op);
+    if (spec.clientName) {
+      const Client = defineClient(pkg, spec);
+      exportsObj[spec.clientName] = Client;
+      if (spec.sdkName) exportsObj[spec.sdkName] = defineAggregated(Client, spec.service, spec.sdkName, commands);
+    }
+    if (spec.serviceExceptionName) exportsObj[spec.serviceExceptionName] = SE;
+    for (const n of spec.exceptions || []) exportsObj[n] = pkg.exceptions[n];
+    for (const op of spec.operations || []) exportsObj[op + 'Command'] = commands[op];
+    for (const op of spec.paginators || []) exportsObj['paginate' + op] = definePaginator(commands[op], op);
     if (spec.aliases) for (const k of Object.keys(spec.aliases)) exportsObj[k] = exportsObj[spec.aliases[k]];
-    return exportsObj;
+    const clientFor = (name, label) => defineClient(pkg, Object.assign({}, spec, { clientName: name, sdkName: label }));
+    return withStubs(exportsObj, (name) => {
+      if (/^[A-Z]\w*Command$/.test(name)) return defineCommand(spec.service, name.slice(0, -7));
+      if (/^[A-Z]\w*Client$/.test(name)) return clientFor(name, name.slice(0, -6));
+      if (/ServiceException$/.test(name)) {
+        if (!spec.serviceExceptionName) Object.defineProperty(SE, 'name', { value: name });
+        return SE;
+      }
+      if (/^[A-Z]\w*(Exception|Error|Fault)$/.test(name)) return (pkg.exceptions[name] = defineException(SE, name));
+      if (/^paginate[A-Z]/.test(name)) return definePaginator(defineCommand(spec.service, name.slice(8)), name.slice(8));
+      if (/^(waitUntil|waitFor)[A-Z]/.test(name)) {
+        const Cmd = defineCommand(spec.service, name);
+        return (params, input) => params.client.send(new Cmd(input));
+      }
+      if (/^[A-Z]/.test(name)) {
+        // An aggregated client of an unknown package, or an enum object: constructing it gives a client whose
+        // methods are unsupported; reading an unknown static member gives its own name (SDK enums map
+        // each key to the same string, e.g. ReturnValue.ALL_NEW === 'ALL_NEW').
+        const Agg = defineAggregated(clientFor(name + 'Client', name), spec.service, name, {});
+        return new Proxy(Agg, {
+          get(t, p, r) {
+            if (typeof p === 'string' && !(p in t) && !NO_STUB.includes(p) && /^[A-Za-z][A-Za-z0-9_]*$/.test(p)) return p;
+            return Reflect.get(t, p, r);
+          },
+        });
+      }
+      return undefined;
+    });
   }
 
   // ---------------------------------------------------------------- util-dynamodb
-  // Messages follow @aws-sdk/util-dynamodb convertToAttr (UNVERIFIED texts).
+  // Behaviour of @aws-sdk/util-dynamodb convertToAttr / convertToNative (options convertEmptyValues,
+  // removeUndefinedValues, convertClassInstanceToMap; unmarshall option wrapNumbers) —
+  // https://github.com/aws/aws-sdk-js-v3/blob/main/packages/util-dynamodb/README.md. Error texts UNVERIFIED.
+  class NumberValue {
+    constructor(value) {
+      this.value = typeof value === 'object' && value !== null ? String(value.N) : String(value);
+    }
+    static from(value) {
+      return new NumberValue(value);
+    }
+    toAttributeValue() {
+      return { N: this.toString() };
+    }
+    toBigInt() {
+      return BigInt(this.value);
+    }
+    toString() {
+      return this.value;
+    }
+    valueOf() {
+      return this.value;
+    }
+  }
   function convertToAttr(v, options) {
     const o = options || {};
     if (v === null) return { NULL: true };
-    if (typeof v === 'string') return { S: v };
+    if (typeof v === 'string') return o.convertEmptyValues && v === '' ? { NULL: true } : { S: v };
     if (typeof v === 'boolean') return { BOOL: v };
     if (typeof v === 'number') {
       if (!Number.isFinite(v)) throw new Error('Special numeric value ' + String(v) + ' is not allowed');
       return { N: String(v) };
     }
     if (typeof v === 'bigint') return { N: v.toString() };
-    if (v instanceof Uint8Array) return { B: v };
+    if (v instanceof NumberValue) return { N: v.toString() };
+    if (v instanceof Uint8Array) return o.convertEmptyValues && v.length === 0 ? { NULL: true } : { B: v };
     if (Array.isArray(v)) {
       const out = [];
       for (const x of v) {
@@ -395,8 +571,13 @@ export function awsSdkCore(hostModule, processEnv) {
     }
     if (v instanceof Set) {
       const vals = Array.from(v);
+      if (vals.length === 0) {
+        if (o.convertEmptyValues) return { NULL: true };
+        throw new Error('Pass a non-empty set, or options.convertEmptyValues=true.');
+      }
       if (vals.every((x) => typeof x === 'string')) return { SS: vals };
-      if (vals.every((x) => typeof x === 'number')) return { NS: vals.map(String) };
+      if (vals.every((x) => typeof x === 'number' || typeof x === 'bigint' || x instanceof NumberValue)) return { NS: vals.map(String) };
+      if (vals.every((x) => x instanceof Uint8Array)) return { BS: vals };
       throw new Error('Only Set of numbers, strings or binary is supported.');
     }
     if (typeof v === 'object') {
@@ -410,50 +591,117 @@ export function awsSdkCore(hostModule, processEnv) {
     throw new Error('Unsupported type passed: ' + String(v));
   }
   function marshall(obj, options) {
+    const o = options || {};
+    if (obj === null || typeof obj !== 'object' || obj instanceof Set || obj instanceof Uint8Array || obj instanceof NumberValue) {
+      // marshall of a non-map value gives its AttributeValue (util-dynamodb marshall.ts).
+      return convertToAttr(obj, o);
+    }
+    if (Array.isArray(obj)) {
+      const attr = convertToAttr(obj, o);
+      return o.convertTopLevelContainer ? attr : attr.L;
+    }
     const out = {};
     for (const k of Object.keys(obj)) {
       const v = obj[k];
       if (v === undefined) {
-        if (options && options.removeUndefinedValues) continue;
+        if (o.removeUndefinedValues) continue;
         throw new Error('Pass options.removeUndefinedValues=true to remove undefined values from map/array/set.');
       }
-      out[k] = convertToAttr(v, options);
+      out[k] = convertToAttr(v, o);
     }
-    return out;
+    return o.convertTopLevelContainer ? { M: out } : out;
   }
-  function convertToNative(a) {
+  function convertNumber(n, options) {
+    if (options && options.wrapNumbers) return new NumberValue(n);
+    const num = Number(n);
+    if (Number.isInteger(num) && !Number.isSafeInteger(num)) {
+      throw new Error('Number ' + n + ' is greater than Number.MAX_SAFE_INTEGER. Use options.wrapNumbers to get string value.');
+    }
+    return num;
+  }
+  function convertToNative(a, options) {
+    if (!a || typeof a !== 'object') throw new Error('Unsupported type passed: ' + String(a));
     if ('S' in a) return a.S;
-    if ('N' in a) return Number(a.N);
+    if ('N' in a) return convertNumber(a.N, options);
     if ('BOOL' in a) return a.BOOL;
     if ('NULL' in a) return null;
     if ('B' in a) return a.B;
-    if ('L' in a) return a.L.map(convertToNative);
-    if ('M' in a) return unmarshall(a.M);
+    if ('L' in a) return a.L.map((x) => convertToNative(x, options));
+    if ('M' in a) return unmarshall(a.M, options);
     if ('SS' in a) return new Set(a.SS);
-    if ('NS' in a) return new Set(a.NS.map(Number));
+    if ('NS' in a) return new Set(a.NS.map((n) => convertNumber(n, options)));
     if ('BS' in a) return new Set(a.BS);
     throw new Error('Unsupported type passed: ' + JSON.stringify(a));
   }
-  function unmarshall(m) {
+  function unmarshall(m, options) {
     const out = {};
-    for (const k of Object.keys(m || {})) out[k] = convertToNative(m[k]);
+    for (const k of Object.keys(m || {})) out[k] = convertToNative(m[k], options);
     return out;
   }
 
   // ---------------------------------------------------------------- lib-dynamodb
-  const DOC_OPS = { Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', Query: 'Query' };
+  // Document commands and how their inputs are marshalled and outputs unmarshalled (@aws-sdk/lib-dynamodb
+  // src/commands/*: which members hold native values).
+  const DOC_OPS = {
+    Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', Query: 'Query', Scan: 'Scan',
+    BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', TransactGet: 'TransactGetItems', TransactWrite: 'TransactWriteItems',
+  };
+  function mapValues(obj, fn) {
+    const out = {};
+    for (const k of Object.keys(obj || {})) out[k] = fn(obj[k]);
+    return out;
+  }
+  function marshallDocInput(op, input, mo) {
+    const m = (x) => (x ? marshall(x, mo) : x);
+    const base = (x) => {
+      const i = Object.assign({}, x);
+      for (const k of ['Key', 'Item', 'ExpressionAttributeValues', 'ExclusiveStartKey']) if (i[k]) i[k] = m(i[k]);
+      return i;
+    };
+    if (op === 'BatchGetItem') return Object.assign({}, input, { RequestItems: mapValues(input.RequestItems, (t) => Object.assign({}, t, { Keys: (t.Keys || []).map(m) })) });
+    if (op === 'BatchWriteItem') {
+      return Object.assign({}, input, {
+        RequestItems: mapValues(input.RequestItems, (list) =>
+          (list || []).map((r) => (r.PutRequest ? { PutRequest: Object.assign({}, r.PutRequest, { Item: m(r.PutRequest.Item) }) } : r.DeleteRequest ? { DeleteRequest: Object.assign({}, r.DeleteRequest, { Key: m(r.DeleteRequest.Key) }) } : r)),
+        ),
+      });
+    }
+    if (op === 'TransactWriteItems' || op === 'TransactGetItems') {
+      return Object.assign({}, input, {
+        TransactItems: (input.TransactItems || []).map((it) => {
+          const o = {};
+          for (const k of Object.keys(it || {})) o[k] = it[k] && typeof it[k] === 'object' ? base(it[k]) : it[k];
+          return o;
+        }),
+      });
+    }
+    return base(input);
+  }
+  function unmarshallDocOutput(out, uo) {
+    const u = (x) => unmarshall(x, uo);
+    const res = Object.assign({}, out);
+    if (res.Item) res.Item = u(res.Item);
+    if (res.Attributes) res.Attributes = u(res.Attributes);
+    if (res.Items) res.Items = res.Items.map(u);
+    if (res.LastEvaluatedKey) res.LastEvaluatedKey = u(res.LastEvaluatedKey);
+    if (res.Responses && !Array.isArray(res.Responses)) res.Responses = mapValues(res.Responses, (items) => items.map(u));
+    if (Array.isArray(res.Responses)) res.Responses = res.Responses.map((r) => (r && r.Item ? Object.assign({}, r, { Item: u(r.Item) }) : r));
+    if (res.UnprocessedKeys) res.UnprocessedKeys = mapValues(res.UnprocessedKeys, (t) => Object.assign({}, t, { Keys: (t.Keys || []).map(u) }));
+    return res;
+  }
   function defineDocumentClient(low) {
     const docCommands = {};
-    for (const short of Object.keys(DOC_OPS)) {
+    const docCommand = (short) => {
       const C = class {
         constructor(input) {
           this.input = input === undefined ? {} : input;
         }
       };
       Object.defineProperty(C, 'name', { value: short + 'Command' });
-      C.prototype.$docOperation = DOC_OPS[short];
-      docCommands[short + 'Command'] = C;
-    }
+      C.prototype.$docOperation = DOC_OPS[short] || short;
+      return C;
+    };
+    for (const short of Object.keys(DOC_OPS)) docCommands[short + 'Command'] = docCommand(short);
     class DynamoDBDocumentClient {
       constructor(client, translateConfig) {
         this.client = client;
@@ -462,7 +710,7 @@ export function awsSdkCore(hostModule, processEnv) {
         this.middlewareStack = client.middlewareStack;
       }
       static from(client, translateConfig) {
-        return new DynamoDBDocumentClient(client, translateConfig);
+        return new this(client, translateConfig);
       }
       destroy() {}
       send(command, optionsOrCb, cb) {
@@ -473,17 +721,12 @@ export function awsSdkCore(hostModule, processEnv) {
             if (command && command.$service === 'dynamodb') return this.client.send(command, options);
             throw new TypeError('Lambda Triage simulator: DynamoDBDocumentClient.send() needs a command of @aws-sdk/lib-dynamodb.');
           }
-          const mo = (this.translateConfig && this.translateConfig.marshallOptions) || {};
-          const input = Object.assign({}, command.input);
-          for (const k of ['Key', 'Item', 'ExpressionAttributeValues', 'ExclusiveStartKey']) if (input[k]) input[k] = marshall(input[k], mo);
-          const Low = low[command.$docOperation + 'Command'];
+          const tc = this.translateConfig || {};
+          const op = command.$docOperation;
+          const input = marshallDocInput(op, command.input, tc.marshallOptions || {});
+          const Low = low[op + 'Command'];
           const out = await this.client.send(new Low(input), options);
-          const res = Object.assign({}, out);
-          if (res.Item) res.Item = unmarshall(res.Item);
-          if (res.Attributes) res.Attributes = unmarshall(res.Attributes);
-          if (res.Items) res.Items = res.Items.map(unmarshall);
-          if (res.LastEvaluatedKey) res.LastEvaluatedKey = unmarshall(res.LastEvaluatedKey);
-          return res;
+          return unmarshallDocOutput(out, tc.unmarshallOptions || {});
         })();
         if (typeof callback === 'function') {
           p.then((r) => callback(null, r), (e) => callback(e));
@@ -492,8 +735,183 @@ export function awsSdkCore(hostModule, processEnv) {
         return p;
       }
     }
-    return Object.assign({ DynamoDBDocumentClient, DynamoDBDocument: DynamoDBDocumentClient }, docCommands);
+    // DynamoDBDocument: the aggregated document client (get, put, update, delete, query, scan, batchGet, batchWrite,
+    // transactGet, transactWrite), built with DynamoDBDocument.from(client).
+    const shortCommands = {};
+    for (const short of Object.keys(DOC_OPS)) shortCommands[short] = docCommands[short + 'Command'];
+    const DynamoDBDocument = class extends DynamoDBDocumentClient {
+      constructor(client, translateConfig) {
+        super(client, translateConfig);
+        return new Proxy(this, {
+          get(t, p, r) {
+            if (typeof p !== 'string' || p in t || NO_STUB.includes(p) || !/^[a-z][A-Za-z0-9]*$/.test(p)) return Reflect.get(t, p, r);
+            const C = docCommand(ucFirst(p));
+            return (input, optionsOrCb, cb) => t.send(new C(input), optionsOrCb, cb);
+          },
+        });
+      }
+    };
+    Object.defineProperty(DynamoDBDocument, 'name', { value: 'DynamoDBDocument' });
+    for (const short of Object.keys(shortCommands)) {
+      const C = shortCommands[short];
+      DynamoDBDocument.prototype[lcFirst(short)] = function (input, optionsOrCb, cb) {
+        return this.send(new C(input), optionsOrCb, cb);
+      };
+    }
+    const exportsObj = Object.assign({ DynamoDBDocumentClient, DynamoDBDocument, NumberValue, paginateQuery: definePaginator(docCommands.QueryCommand, 'Query'), paginateScan: definePaginator(docCommands.ScanCommand, 'Scan') }, docCommands);
+    return withStubs(exportsObj, (name) => {
+      if (/^[A-Z]\w*Command$/.test(name)) return docCommand(name.slice(0, -7));
+      if (/^paginate[A-Z]/.test(name)) return definePaginator(docCommand(name.slice(8)), name.slice(8));
+      return undefined;
+    });
   }
 
-  return { definePackage, defineDocumentClient, NodeHttpHandler, ServiceException, marshall, unmarshall, convertToAttr, convertToNative };
+  // ---------------------------------------------------------------- credentials
+  /**
+   * Credentials of the function: Lambda puts the execution role's temporary keys in AWS_ACCESS_KEY_ID,
+   * AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+   * The simulator asks the host (`aws.credentials`) for ILLUSTRATIVE keys of the simulated role when they are not set.
+   */
+  function roleCredentials() {
+    if (processEnv.AWS_ACCESS_KEY_ID && processEnv.AWS_SECRET_ACCESS_KEY) {
+      const c = { accessKeyId: processEnv.AWS_ACCESS_KEY_ID, secretAccessKey: processEnv.AWS_SECRET_ACCESS_KEY };
+      if (processEnv.AWS_SESSION_TOKEN) c.sessionToken = processEnv.AWS_SESSION_TOKEN;
+      if (processEnv.AWS_CREDENTIAL_EXPIRATION) c.expiration = new Date(processEnv.AWS_CREDENTIAL_EXPIRATION);
+      return c;
+    }
+    const r = hostModule.hasServices() ? hostModule.callSync('aws.credentials', {}) : null;
+    const c = r && r.result ? r.result : { accessKeyId: 'ASIASIMULATEDKEY0001', secretAccessKey: 'simulated-secret-access-key', sessionToken: 'simulated-session-token' };
+    const out = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+    if (c.expiration) out.expiration = new Date(c.expiration);
+    return out;
+  }
+  /** A provider: an async function resolving the role's credentials (the shape of every @aws-sdk/credential-providers export). */
+  function defaultProvider() {
+    const provider = () => Promise.resolve(roleCredentials());
+    return provider;
+  }
+  const CREDENTIAL_PROVIDERS = ['fromEnv', 'fromNodeProviderChain', 'fromIni', 'fromProcess', 'fromContainerMetadata', 'fromInstanceMetadata', 'fromTemporaryCredentials', 'fromTokenFile', 'fromWebToken', 'fromSSO', 'fromHttp', 'fromCognitoIdentity', 'fromCognitoIdentityPool'];
+  function credentialProviders() {
+    const out = {};
+    for (const n of CREDENTIAL_PROVIDERS) out[n] = () => defaultProvider();
+    // createCredentialChain(...providers) gives the first provider's credentials; .expireAfter(ms) returns the chain.
+    out.createCredentialChain = (...providers) => {
+      const chain = () => (providers[0] ? providers[0]() : Promise.resolve(roleCredentials()));
+      chain.expireAfter = () => chain;
+      return chain;
+    };
+    out.defaultProvider = defaultProvider;
+    return out;
+  }
+
+  // ---------------------------------------------------------------- sdk stream mixin
+  /**
+   * sdkStreamMixin(stream) (@aws-sdk/util-stream-node, now @smithy/util-stream): adds transformToString,
+   * transformToByteArray and transformToWebStream to a Node Readable; a second transform fails. Texts from
+   * @smithy/util-stream sdk-stream-mixin.ts: "The stream has already been transformed." and "Unexpected stream
+   * implementation, expect Stream.Readable instance, got <name>" (UNVERIFIED wording).
+   */
+  function sdkStreamMixin(stream) {
+    if (stream && typeof stream.transformToString === 'function') return stream;
+    const isReadable = stream && typeof stream === 'object' && (typeof stream.pipe === 'function' || typeof stream[Symbol.asyncIterator] === 'function');
+    if (!isReadable) {
+      const name = (stream && stream.constructor && stream.constructor.name) || (stream === null ? 'null' : typeof stream);
+      throw new Error('Unexpected stream implementation, expect Stream.Readable instance, got ' + name);
+    }
+    let used = false;
+    const collect = async () => {
+      if (used) throw new Error('The stream has already been transformed.');
+      used = true;
+      const chunks = [];
+      for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+      return Buffer.concat(chunks);
+    };
+    return Object.assign(stream, {
+      transformToByteArray: async () => new Uint8Array(await collect()),
+      transformToString: async (encoding) => (await collect()).toString(!encoding || encoding === 'utf-8' ? 'utf8' : encoding),
+      transformToWebStream: () => {
+        throw new Error('transformToWebStream() is not available in the Lambda Triage simulator: use transformToString() or transformToByteArray().');
+      },
+    });
+  }
+
+  // ---------------------------------------------------------------- X-Ray SDK (no-op shapes)
+  /**
+   * aws-xray-sdk-core as far as handlers touch it: capture* wrappers return what they are given, segments and
+   * subsegments accept annotations, metadata and errors and do nothing (no trace is sent). ILLUSTRATIVE: the real SDK
+   * records subsegments and sends them to the X-Ray daemon — https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-nodejs.html.
+   */
+  function xraySdk() {
+    function makeSegment(name) {
+      const seg = {
+        name,
+        id: '0000000000000000',
+        annotations: {},
+        metadata: {},
+        subsegments: [],
+        addAnnotation(k, v) {
+          seg.annotations[k] = v;
+        },
+        addMetadata(k, v, ns) {
+          seg.metadata[(ns || 'default') + '.' + k] = v;
+        },
+        addError() {},
+        addErrorFlag() {},
+        addFaultFlag() {},
+        addThrottleFlag() {},
+        addAttribute(k, v) {
+          seg[k] = v;
+        },
+        addNewSubsegment(n) {
+          const sub = makeSegment(n);
+          seg.subsegments.push(sub);
+          return sub;
+        },
+        close() {},
+        flush() {},
+        isClosed: () => false,
+        toString: () => 'Segment ' + name,
+      };
+      return seg;
+    }
+    let current = makeSegment('facade');
+    const run = (name, fn, parent) => {
+      const sub = (parent || current).addNewSubsegment(name);
+      return fn(sub);
+    };
+    return {
+      captureAWSv3Client: (client) => client,
+      captureAWSClient: (client) => client,
+      captureAWS: (sdk) => sdk,
+      captureHTTPs: (mod) => mod,
+      captureHTTPsGlobal: () => undefined,
+      capturePromise: () => undefined,
+      captureFetchGlobal: () => undefined,
+      captureAsyncFunc: run,
+      captureFunc: run,
+      captureCallbackFunc: (name, fn) => fn,
+      getSegment: () => current,
+      setSegment: (s) => {
+        current = s;
+      },
+      resolveSegment: (s) => s || current,
+      isAutomaticMode: () => true,
+      enableAutomaticMode: () => undefined,
+      enableManualMode: () => undefined,
+      setContextMissingStrategy: () => undefined,
+      setDaemonAddress: () => undefined,
+      setLogger: () => undefined,
+      setStreamingThreshold: () => undefined,
+      config: () => undefined,
+      middleware: { setSamplingRules: () => undefined, enableDynamicNaming: () => undefined },
+      Segment: function Segment(name) {
+        return makeSegment(name);
+      },
+      Subsegment: function Subsegment(name) {
+        return makeSegment(name);
+      },
+    };
+  }
+
+  return { definePackage, defineDocumentClient, NodeHttpHandler, ServiceException, SimulatorUnsupportedOperation, NumberValue, marshall, unmarshall, convertToAttr, convertToNative, credentialProviders, defaultProvider, sdkStreamMixin, xraySdk };
 }

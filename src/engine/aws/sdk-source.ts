@@ -1,7 +1,12 @@
 /**
  * Sources of the simulated npm packages (CommonJS, evaluated inside the sandbox). Real package names
- * resolve to them through the simulator's `resolveModule` hook; every other package still fails with
- * the runtime's not-found error.
+ * resolve to them through the simulator's `resolveModule` hook. Every other `@aws-sdk/client-*` and
+ * `@aws-sdk/lib-*` package loads as a generic package ({@link unsupportedPackage}) whose calls answer
+ * SimulatorUnsupportedOperation; any other package still fails with the runtime's not-found error.
+ *
+ * Operation names, command names and aggregated-client names follow the AWS SDK for JavaScript v3
+ * (https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/); the list here is what the host simulates
+ * (operations.ts OPERATIONS), every other name a handler imports links to a stub.
  */
 import type { SimModule } from '../sandbox/sandbox.ts';
 import { awsSdkCore } from './sdk-core.ts';
@@ -11,6 +16,22 @@ export const SDK_CORE_SPECIFIER = 'lambda-triage:aws-sdk-core';
 
 const core = (spec: Record<string, unknown>): string =>
   `module.exports = require(${JSON.stringify(SDK_CORE_SPECIFIER)}).definePackage(${JSON.stringify(spec)});`;
+const coreExport = (expr: string): SimModule => ({ format: 'cjs', source: `module.exports = require(${JSON.stringify(SDK_CORE_SPECIFIER)}).${expr};` });
+
+/** Package names that load as a generic package when not simulated: every AWS SDK v3 client and lib package. */
+const GENERIC_PACKAGE = /^@aws-sdk\/(client|lib)-([a-z0-9][a-z0-9-]*)$/;
+
+/**
+ * The generic package for an `@aws-sdk/client-*` / `@aws-sdk/lib-*` name the simulator does not cover, or undefined
+ * for any other name. Every export a handler imports exists (client, aggregated client, commands, exceptions,
+ * paginators, waiters, enums); sending any command answers SimulatorUnsupportedOperation, naming the client and operation.
+ */
+export function unsupportedPackage(specifier: string): SimModule | undefined {
+  const m = GENERIC_PACKAGE.exec(specifier);
+  if (!m) return undefined;
+  const service = m[1] === 'lib' ? `lib-${m[2] ?? ''}` : (m[2] ?? '');
+  return { format: 'cjs', source: core({ service, packageName: specifier, unknown: true, exceptions: [], operations: [] }) };
+}
 
 /** The simulated packages by specifier. */
 export const SIMULATED_PACKAGES: Record<string, SimModule> = {
@@ -24,10 +45,12 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       service: 's3',
       packageName: '@aws-sdk/client-s3',
       clientName: 'S3Client',
+      sdkName: 'S3',
       label: 'S3',
       serviceExceptionName: 'S3ServiceException',
       exceptions: ['NoSuchKey', 'NoSuchBucket', 'NotFound', 'InvalidObjectState'],
-      operations: ['GetObject', 'PutObject', 'HeadObject', 'ListObjectsV2', 'DeleteObject'],
+      operations: ['GetObject', 'PutObject', 'HeadObject', 'ListObjects', 'ListObjectsV2', 'DeleteObject', 'CopyObject'],
+      paginators: ['ListObjectsV2'],
     }),
   },
   '@aws-sdk/client-dynamodb': {
@@ -36,10 +59,12 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       service: 'dynamodb',
       packageName: '@aws-sdk/client-dynamodb',
       clientName: 'DynamoDBClient',
+      sdkName: 'DynamoDB',
       label: 'DynamoDB',
       serviceExceptionName: 'DynamoDBServiceException',
-      exceptions: ['ResourceNotFoundException', 'ConditionalCheckFailedException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'InternalServerError', 'TransactionConflictException'],
-      operations: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+      exceptions: ['ResourceNotFoundException', 'ConditionalCheckFailedException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'InternalServerError', 'TransactionConflictException', 'TransactionCanceledException', 'ValidationException'],
+      operations: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems'],
+      paginators: ['Query', 'Scan'],
     }),
   },
   '@aws-sdk/lib-dynamodb': {
@@ -48,7 +73,7 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
   },
   '@aws-sdk/util-dynamodb': {
     format: 'cjs',
-    source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { marshall: c.marshall, unmarshall: c.unmarshall, convertToAttr: c.convertToAttr, convertToNative: c.convertToNative };`,
+    source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { marshall: c.marshall, unmarshall: c.unmarshall, convertToAttr: c.convertToAttr, convertToNative: c.convertToNative, NumberValue: c.NumberValue };`,
   },
   '@aws-sdk/client-sqs': {
     format: 'cjs',
@@ -56,6 +81,7 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       service: 'sqs',
       packageName: '@aws-sdk/client-sqs',
       clientName: 'SQSClient',
+      sdkName: 'SQS',
       label: 'SQS',
       serviceExceptionName: 'SQSServiceException',
       exceptions: ['QueueDoesNotExist', 'ReceiptHandleIsInvalid', 'OverLimit'],
@@ -68,6 +94,7 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       service: 'sns',
       packageName: '@aws-sdk/client-sns',
       clientName: 'SNSClient',
+      sdkName: 'SNS',
       label: 'SNS',
       serviceExceptionName: 'SNSServiceException',
       exceptions: ['NotFoundException', 'AuthorizationErrorException', 'InvalidParameterException'],
@@ -80,6 +107,7 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       service: 'secretsmanager',
       packageName: '@aws-sdk/client-secrets-manager',
       clientName: 'SecretsManagerClient',
+      sdkName: 'SecretsManager',
       label: 'Secrets Manager',
       serviceExceptionName: 'SecretsManagerServiceException',
       exceptions: ['ResourceNotFoundException', 'DecryptionFailure', 'InvalidRequestException'],
@@ -92,12 +120,47 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       service: 'ssm',
       packageName: '@aws-sdk/client-ssm',
       clientName: 'SSMClient',
+      sdkName: 'SSM',
       label: 'SSM',
       serviceExceptionName: 'SSMServiceException',
-      exceptions: ['ParameterNotFound', 'InvalidKeyId'],
-      operations: ['GetParameter'],
+      exceptions: ['ParameterNotFound', 'InvalidKeyId', 'ValidationException'],
+      operations: ['GetParameter', 'GetParametersByPath'],
+      paginators: ['GetParametersByPath'],
     }),
   },
+  '@aws-sdk/client-lambda': {
+    format: 'cjs',
+    source: core({
+      service: 'lambda',
+      packageName: '@aws-sdk/client-lambda',
+      clientName: 'LambdaClient',
+      sdkName: 'Lambda',
+      label: 'Lambda',
+      serviceExceptionName: 'LambdaServiceException',
+      exceptions: ['ResourceNotFoundException', 'InvalidRequestContentException', 'TooManyRequestsException', 'AccessDeniedException'],
+      operations: ['Invoke'],
+    }),
+  },
+  '@aws-sdk/client-eventbridge': {
+    format: 'cjs',
+    source: core({
+      service: 'events',
+      packageName: '@aws-sdk/client-eventbridge',
+      clientName: 'EventBridgeClient',
+      sdkName: 'EventBridge',
+      label: 'EventBridge',
+      serviceExceptionName: 'EventBridgeServiceException',
+      exceptions: ['ResourceNotFoundException', 'InternalException', 'ValidationException', 'AccessDeniedException'],
+      operations: ['PutEvents'],
+    }),
+  },
+  '@aws-sdk/credential-providers': coreExport('credentialProviders()'),
+  '@aws-sdk/credential-provider-node': { format: 'cjs', source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { defaultProvider: c.defaultProvider };` },
+  '@aws-sdk/credential-provider-env': { format: 'cjs', source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { fromEnv: () => c.defaultProvider() };` },
+  '@aws-sdk/util-stream-node': { format: 'cjs', source: `module.exports = { sdkStreamMixin: require(${JSON.stringify(SDK_CORE_SPECIFIER)}).sdkStreamMixin };` },
+  '@smithy/util-stream': { format: 'cjs', source: `module.exports = { sdkStreamMixin: require(${JSON.stringify(SDK_CORE_SPECIFIER)}).sdkStreamMixin };` },
+  'aws-xray-sdk-core': coreExport('xraySdk()'),
+  'aws-xray-sdk': coreExport('xraySdk()'),
   '@smithy/node-http-handler': {
     format: 'cjs',
     source: `module.exports = { NodeHttpHandler: require(${JSON.stringify(SDK_CORE_SPECIFIER)}).NodeHttpHandler };`,

@@ -9,11 +9,16 @@
  *   "sns": { "topics": { "alerts": [] } },
  *   "secretsmanager": { "secrets": { "prod/db": "{\"password\":\"x\"}" } },
  *   "ssm": { "parameters": { "/app/url": "https://example.com", "/app/key": { "value": "s3cr3t", "type": "SecureString" } } },
- *   "http": { "api.example.com": { "routes": { "GET /price": { "status": 200, "body": "{\"price\":1}", "latencyMs": 50 } } } }
+ *   "http": { "api.example.com": { "routes": { "GET /price": { "status": 200, "body": "{\"price\":1}", "latencyMs": 50 } } } },
+ *   "lambda": { "functions": { "pricing": { "response": { "price": 1 } }, "broken": { "error": { "errorType": "Error", "errorMessage": "boom" } } } },
+ *   "events": { "buses": { "orders-bus": [] } }
  * }
  * ```
  * Regional resources (tables, queues, topics, secrets, parameters) live in the world's region; a
  * client configured for another region does not find them (as on AWS). Buckets are global.
+ * `lambda.functions` are stubs for `@aws-sdk/client-lambda` Invoke: the simulator runs no other function, it answers
+ * with the configured `response` (or the `error` document as an Unhandled function error). `events.buses` lists
+ * custom EventBridge buses (the `default` bus always exists); PutEvents records the events there.
  */
 import { marshallItem, unmarshallItem, type AttributeMap } from './dynamodb.ts';
 import { utf8Bytes } from '../text/utf8.ts';
@@ -56,6 +61,22 @@ export interface ParameterState {
   version: number;
 }
 
+/** A stubbed Lambda function that `@aws-sdk/client-lambda` Invoke answers from (no code runs). */
+export interface LambdaStubState {
+  /** JSON value returned as the payload (RequestResponse). */
+  response?: unknown;
+  /** When set, the invocation answers as an Unhandled function error with this error document. */
+  error?: { errorType: string; errorMessage: string };
+}
+
+/** One event put on a simulated EventBridge bus. */
+export interface PutEventState {
+  eventId: string;
+  source: string;
+  detailType: string;
+  detail: string;
+}
+
 /** One HTTP route of a simulated dependency. */
 export interface HttpRouteSpec {
   status: number;
@@ -79,12 +100,16 @@ export interface AwsState {
   secrets: Map<string, string>;
   parameters: Map<string, ParameterState>;
   http: Map<string, HttpHostSpec>;
+  /** Stubbed functions for Lambda Invoke, by function name. */
+  functions: Map<string, LambdaStubState>;
+  /** EventBridge buses by name (`default` always present) with the events put on them. */
+  buses: Map<string, PutEventState[]>;
 }
 
 /** Result of {@link parseAwsState}. */
 export type ParseAwsStateResult = { ok: true; value: AwsState } | { ok: false; error: string };
 
-const SECTIONS = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'http'];
+const SECTIONS = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'http', 'lambda', 'events'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
@@ -96,7 +121,7 @@ function kind(v: unknown): string {
 
 /** Empty state. */
 export function emptyAwsState(): AwsState {
-  return { buckets: new Map(), tables: new Map(), queues: new Map(), topics: new Map(), secrets: new Map(), parameters: new Map(), http: new Map() };
+  return { buckets: new Map(), tables: new Map(), queues: new Map(), topics: new Map(), secrets: new Map(), parameters: new Map(), http: new Map(), functions: new Map(), buses: new Map([['default', []]]) };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -255,6 +280,29 @@ export function parseAwsState(input: unknown): ParseAwsStateResult {
     if (typeof r === 'string') return { ok: false, error: `state.${r}` };
     st.http.set(host.toLowerCase(), r);
   }
+  // Lambda functions answered by Invoke (stubs)
+  const fns = section('lambda', 'functions');
+  if (typeof fns === 'string') return fail('lambda', fns);
+  for (const [name, v] of Object.entries(fns ?? {})) {
+    const p = `lambda.functions.${name}`;
+    if (!isObj(v)) return fail(p, 'a function stub is { "response": <JSON value> } or { "error": { "errorType": string, "errorMessage": string } }.');
+    const stub: LambdaStubState = {};
+    if (v['error'] !== undefined) {
+      const e = v['error'];
+      if (!isObj(e) || typeof e['errorType'] !== 'string' || typeof e['errorMessage'] !== 'string') return fail(`${p}.error`, 'must be { "errorType": string, "errorMessage": string }.');
+      stub.error = { errorType: e['errorType'], errorMessage: e['errorMessage'] };
+    }
+    if (v['response'] !== undefined) stub.response = v['response'];
+    st.functions.set(name, stub);
+  }
+  // EventBridge buses
+  const buses = section('events', 'buses');
+  if (typeof buses === 'string') return fail('events', buses);
+  for (const [name, v] of Object.entries(buses ?? {})) {
+    // Like SNS topics, a bus is declared by name; events listed in a snapshot are not replayed.
+    if (!Array.isArray(v)) return fail(`events.buses.${name}`, `a bus is declared with an array (events put on it show there in snapshots), not ${kind(v)}.`);
+    st.buses.set(name, []);
+  }
   return { ok: true, value: st };
 }
 
@@ -294,6 +342,8 @@ export function cloneAwsState(s: AwsState): AwsState {
     secrets: new Map(s.secrets),
     parameters: new Map([...s.parameters].map(([k, v]) => [k, { ...v }])),
     http: new Map(s.http),
+    functions: new Map([...s.functions].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as LambdaStubState])),
+    buses: new Map([...s.buses].map(([k, v]) => [k, v.map((e) => ({ ...e }))])),
   };
 }
 
@@ -327,5 +377,7 @@ export function snapshotAwsState(s: AwsState): Record<string, unknown> {
     sns: { topics },
     secretsmanager: { secrets: Object.fromEntries(s.secrets) },
     ssm: { parameters },
+    lambda: { functions: Object.fromEntries(s.functions) },
+    events: { buses: Object.fromEntries([...s.buses].map(([k, v]) => [k, v.map((e) => ({ ...e }))])) },
   };
 }

@@ -14,11 +14,11 @@ import { createSeededRandom } from '../clock/seeded-random.ts';
 import { DEFAULT_EPOCH_MS } from '../clock/virtual-clock.ts';
 import { evaluatePolicies, type IamDecision, type MatchedStatement } from '../iam/evaluate.ts';
 import { parsePolicy, type Policy } from '../iam/policy.ts';
-import { AWS_SERVICES, SERVICE_LABELS, accessDeniedError, dnsNotFound, presetError, serviceError, type AwsService, type WireError } from './errors.ts';
+import { AWS_SERVICES, SERVICE_LABELS, accessDeniedError, dnsNotFound, presetError, serviceError, simulatorUnsupported, type AwsService, type WireError } from './errors.ts';
 import { parseFaults, sampleLatency, type FaultRule, type Faults } from './faults.ts';
-import { OPERATIONS, iamTarget, runOperation, type OpContext } from './operations.ts';
+import { OPERATIONS, iamTargets, runOperation, secretSuffix, type OpContext } from './operations.ts';
 import { cloneAwsState, parseAwsState, snapshotAwsState, type AwsState, type HttpRouteSpec } from './state.ts';
-import { SIMULATED_PACKAGES } from './sdk-source.ts';
+import { SIMULATED_PACKAGES, unsupportedPackage } from './sdk-source.ts';
 
 /** Latency of an AWS API call without faults, ms. ILLUSTRATIVE (same-region round trip). */
 export const DEFAULT_AWS_LATENCY_MS = 8;
@@ -31,8 +31,8 @@ export interface AwsCallRecord {
   id: number;
   /** Invocation that made the call (null: during init). */
   requestId: string | null;
-  /** AWS service id, or `http` for fetch. */
-  service: AwsService | 'http';
+  /** AWS service id, or `http` for fetch; for a call the simulator does not cover, the package's service id (e.g. `kinesis`). */
+  service: AwsService | 'http' | (string & {});
   /** Operation name, or `GET /path` for fetch. */
   operation: string;
   /** Resource ARN (AWS) or URL (fetch). */
@@ -51,6 +51,8 @@ export interface AwsCallRecord {
   abandoned?: { reason: 'request-timeout' | 'abort-signal' | 'timeout-signal'; afterMs: number };
   /** Extra explanation for people (e.g. unknown HTTP host). */
   note?: string;
+  /** The call named a client or operation the simulator does not cover (it answered SimulatorUnsupportedOperation). */
+  unsupported?: { client: string; operation: string };
 }
 
 /** Options of {@link createAwsWorld}. Untrusted parts (state, policy, faults) are parsed; bad input throws with the parser's message. */
@@ -152,17 +154,23 @@ export function createAwsWorld(options: AwsWorldOptions = {}): AwsWorld {
   }
 
   function awsCall(payload: unknown, info: ServiceCallInfo): ServiceResult {
-    const p = (payload ?? {}) as { service?: unknown; operation?: unknown; input?: unknown; region?: unknown };
+    const p = (payload ?? {}) as { service?: unknown; operation?: unknown; input?: unknown; region?: unknown; client?: unknown };
     const service = p.service as AwsService;
     const operation = String(p.operation);
     if (!(AWS_SERVICES as readonly string[]).includes(String(p.service)) || !OPERATIONS[service].includes(operation)) {
-      return { error: serviceError('UnknownOperationException', `The Lambda Triage simulator does not simulate ${String(p.service)} ${operation}.`, 400) };
+      const client = typeof p.client === 'string' && p.client !== '' ? p.client : String(p.service);
+      const e = simulatorUnsupported(client, operation);
+      const callId = record({ requestId: info.requestId, service: String(p.service), operation, target: `${client}.${operation}`, startMs: info.nowMs, durationMs: 0, outcome: 'error', error: { name: e.name, message: e.message }, unsupported: { client, operation }, note: 'Not simulated: a gap of the Lambda Triage simulator, not of the function.' });
+      return { error: e, latencyMs: 0, callId };
     }
     const input = (p.input && typeof p.input === 'object' ? p.input : {}) as Record<string, unknown>;
     const clientRegion = typeof p.region === 'string' && p.region !== '' ? p.region : region;
     const requestId = rng.uuid();
     const ctx: OpContext = { state, accountId, worldRegion: region, region: clientRegion, nowMs: info.nowMs, epochMs: epochMs + info.nowMs, id: () => rng.uuid(), isAllowed };
-    const target = iamTarget(service, operation, input, ctx);
+    const targets = iamTargets(service, operation, input, ctx);
+    // A batch with no tables still needs its action (on every resource).
+    if (targets.length === 0) targets.push({ action: `${service}:${operation}`, resource: '*', shown: '*' });
+    const target = targets[0] as (typeof targets)[number];
     const base = { requestId: info.requestId, service, operation, target: target.resource, startMs: info.nowMs };
     const label = `${SERVICE_LABELS[service]} ${operation} call still waiting for a response`;
     if (faults.vpcWithoutNat) {
@@ -187,14 +195,22 @@ export function createAwsWorld(options: AwsWorldOptions = {}): AwsWorld {
     }
     let iam: AwsCallRecord['iam'];
     if (policies !== null) {
-      const ev = evaluatePolicies(policies, { action: target.action, resource: target.resource, context: { 'aws:RequestedRegion': clientRegion, 'aws:PrincipalAccount': accountId, 'aws:PrincipalArn': `arn:aws:iam::${accountId}:role/${roleName}`, 'aws:SecureTransport': 'true' } });
-      iam = { decision: ev.decision, action: ev.action, resource: ev.resource };
-      if (ev.matchedStatement) iam.matchedStatement = ev.matchedStatement;
-      if (ev.notes.length) iam.notes = ev.notes;
-      if (ev.decision !== 'allow') {
-        const e = { ...accessDeniedError(service, principalArn, target.action, target.shown, ev.decision === 'explicit-deny'), requestId };
-        const callId = record({ ...base, durationMs: latencyMs, outcome: 'error', error: { name: e.name, message: e.message }, iam });
-        return { error: e, latencyMs, callId };
+      // Batch and transaction calls need every check to pass; the first one that fails decides the error and is the
+      // one recorded (the others are listed in notes).
+      const context = { 'aws:RequestedRegion': clientRegion, 'aws:PrincipalAccount': accountId, 'aws:PrincipalArn': `arn:aws:iam::${accountId}:role/${roleName}`, 'aws:SecureTransport': 'true' };
+      const evs = targets.map((t) => ({ t, ev: evaluatePolicies(policies, { action: t.action, resource: t.resource, context }) }));
+      const chosen = evs.find((x) => x.ev.decision !== 'allow') ?? (evs[0] as (typeof evs)[number]);
+      {
+        const ev = chosen.ev;
+        iam = { decision: ev.decision, action: ev.action, resource: ev.resource };
+        if (ev.matchedStatement) iam.matchedStatement = ev.matchedStatement;
+        const notes = [...ev.notes, ...(evs.length > 1 ? evs.map((x) => `${x.t.action} on ${x.t.resource}: ${x.ev.decision}`) : [])];
+        if (notes.length) iam.notes = notes;
+        if (ev.decision !== 'allow') {
+          const e = { ...accessDeniedError(service, principalArn, chosen.t.action, chosen.t.shown, ev.decision === 'explicit-deny'), requestId };
+          const callId = record({ ...base, target: chosen.t.resource, durationMs: latencyMs, outcome: 'error', error: { name: e.name, message: e.message }, iam });
+          return { error: e, latencyMs, callId };
+        }
       }
     } else iam = { decision: 'allow', action: target.action, resource: target.resource, notes: ['No policy given: IAM checks are off.'] };
     const r = runOperation(service, operation, input, ctx);
@@ -205,7 +221,24 @@ export function createAwsWorld(options: AwsWorldOptions = {}): AwsWorld {
       return { error: { ...r.error, requestId }, latencyMs, callId };
     }
     const callId = record({ ...base, durationMs: latencyMs, outcome: 'ok', iam, ...withFault });
-    return { result: { output: r.output, requestId, httpStatusCode: operation === 'DeleteObject' ? 204 : 200 }, latencyMs, callId };
+    // DeleteObject answers 204 No Content (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObject.html).
+    return { result: { output: r.output, requestId, httpStatusCode: r.httpStatusCode ?? (operation === 'DeleteObject' ? 204 : 200) }, latencyMs, callId };
+  }
+
+  /**
+   * The execution role's temporary credentials as the function sees them (Lambda sets AWS_ACCESS_KEY_ID,
+   * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN from the role: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+   * ILLUSTRATIVE values: an ASIA… key id derived from the role, never a real key; expiry one hour ahead.
+   */
+  function roleCredentials(nowMs: number): Record<string, string> {
+    const hex = secretSuffix(principalArn).toUpperCase().replace(/[^A-Z0-9]/g, 'X');
+    return {
+      accessKeyId: `ASIASIMULATED${hex}`.slice(0, 20).padEnd(20, '0'),
+      secretAccessKey: `simulated/${roleName}/secret-access-key`,
+      sessionToken: `simulated-session-token-for-${roleName}`,
+      expiration: new Date(epochMs + nowMs + 3_600_000).toISOString(),
+      roleArn: `arn:aws:iam::${accountId}:role/${roleName}`,
+    };
   }
 
   function httpCall(payload: unknown, info: ServiceCallInfo): ServiceResult {
@@ -279,13 +312,16 @@ export function createAwsWorld(options: AwsWorldOptions = {}): AwsWorld {
     if (name === 'aws') return awsCall(payload, i);
     if (name === 'http') return httpCall(payload, i);
     if (name === 'aws.abandon' || name === 'http.abandon') return abandon(payload, i);
+    if (name === 'aws.credentials') return { result: roleCredentials(i.nowMs), latencyMs: 0 };
     return { error: { name: 'Error', message: `No simulated service handles "${name}" in the Lambda Triage simulator.` } };
   };
 
   const modules = { ...SIMULATED_PACKAGES };
   return {
     modules,
-    resolveModule: (spec) => (Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : undefined),
+    // Any other @aws-sdk/client-* or @aws-sdk/lib-* package loads as a generic one whose calls answer
+    // SimulatorUnsupportedOperation (sdk-source.ts).
+    resolveModule: (spec) => (Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : unsupportedPackage(spec)),
     services,
     calls: () => calls.map((c) => JSON.parse(JSON.stringify(c)) as AwsCallRecord),
     snapshot: () => snapshotAwsState(state),
