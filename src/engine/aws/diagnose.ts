@@ -5,7 +5,8 @@
  * - `downstream-failure`: a call failed through an injected fault, or hung, or the invocation timed
  *   out while a call was still waiting (or had been given up after a hang).
  */
-import type { InvocationRecord } from '../types.ts';
+import { createFinding } from '../errors/catalogue.ts';
+import type { Finding, InvocationRecord } from '../types.ts';
 import type { CauseId } from '../vocabulary.ts';
 import type { AwsCallRecord } from './world.ts';
 
@@ -23,9 +24,28 @@ export function diagnoseCalls(record: InvocationRecord, calls: readonly AwsCallR
     if (!out.includes(c) && !record.causes.includes(c)) out.push(c);
   };
   if (mine.some((c) => c.iam !== undefined && c.iam.decision !== 'allow' && c.outcome === 'error')) add('access-denied');
+  // Unsupported calls (SimulatorUnsupportedOperation) carry no fault and no IAM decision, so they add no cause here.
   const faulted = mine.some((c) => c.fault !== undefined && (c.outcome !== 'ok' || c.abandoned !== undefined));
   const hung = mine.some((c) => c.outcome === 'hang');
   const waitingAtTimeout = record.outcome === 'timeout' && record.pending.some((p) => / call (still waiting|in flight)|^fetch /.test(p));
   if (faulted || hung || waitingAtTimeout) add('downstream-failure');
+  return out;
+}
+
+/**
+ * One LT-SIM-UNSUPPORTED finding per distinct client and operation the invocation called that the simulator does
+ * not cover (calls answered SimulatorUnsupportedOperation), whether or not the handler caught the error. These calls
+ * add no cause to {@link diagnoseCalls}: the gap is the simulator's, not the function's.
+ */
+export function simulatorGapFindings(record: Pick<InvocationRecord, 'requestId' | 'coldStart' | 'startedAt'>, calls: readonly AwsCallRecord[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const c of callsOf(record, calls)) {
+    if (!c.unsupported) continue;
+    const what = `${c.unsupported.client}.${c.unsupported.operation}`;
+    if (seen.has(what)) continue;
+    seen.add(what);
+    out.push(createFinding('LT-SIM-UNSUPPORTED', { field: what }));
+  }
   return out;
 }

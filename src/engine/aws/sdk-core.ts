@@ -407,7 +407,8 @@ export function awsSdkCore(hostModule, processEnv) {
     return {
       get(t, p, r) {
         if (typeof p !== 'string' || p in t || NO_STUB.includes(p) || !/^[a-z][A-Za-z0-9]*$/.test(p)) return Reflect.get(t, p, r);
-        const Cmd = defineCommand(service, ucFirst(p));
+        // Clients' methods are operations (describeStream → DescribeStream); a lib package's class keeps its method name (Upload.done).
+        const Cmd = defineCommand(service, service.startsWith('lib-') ? p : ucFirst(p));
         return function (input, optionsOrCb, cb) {
           return t.send(new Cmd(input), optionsOrCb, cb);
         };

@@ -327,6 +327,18 @@ export const CATALOGUE = {
     hint: 'The Invoke API validates the request before any code runs.',
     source: D11,
   },
+  // ── Gaps of the simulator (never the function's fault) ──────────────────────────────────────
+  'LT-SIM-UNSUPPORTED': {
+    title: 'The simulator does not cover this AWS call',
+    // Findings need a cause and a guide; from the handler's side this is a downstream call that got no real answer,
+    // and the downstream-failure guide is about handling exactly that. The finding itself says the gap is ours.
+    cause: 'downstream-failure',
+    message: (p) =>
+      `The handler called ${p.field ?? 'an AWS operation'}, which the Lambda Triage simulator does not cover yet, so the call failed with SimulatorUnsupportedOperation, an error AWS never sends. This is a gap of the simulator, not an error in your code: on AWS the call would reach the real service, and what it would answer is unknown here.${tail(p)} To exercise the rest of the handler, catch this error around the call or use an operation the simulator covers (SIMULATION.md lists them).`,
+    hint: 'Not your bug: the simulator has no model of this operation.',
+    source: 'https://docs.aws.amazon.com/AWSJavaScriptSDK/v3/latest/',
+    unverified: true,
+  },
 } satisfies Record<string, CatalogueEntry>;
 
 /** A permanent catalogue code. */

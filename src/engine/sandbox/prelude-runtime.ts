@@ -1640,6 +1640,12 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     else if (kind === 'sim') value = requireSim(id);
     else value = requirePath(id, null);
     const names = value && (typeof value === 'object' || typeof value === 'function') ? Object.keys(value).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default') : [];
+    // A simulated package may answer names it does not list (the AWS SDK packages stub every command, client and
+    // exception, so an import of something not simulated links and fails only when called). Export the names the
+    // function's files import from it, when the package gives a value for them.
+    if (kind === 'sim' && value && typeof value === 'object') {
+      for (const n of importedNames(id)) if (!names.includes(n) && value[n] !== undefined) names.push(n);
+    }
     const ref = 'globalThis[Symbol.for("lambda-triage.esm")](' + JSON.stringify(kind) + ',' + JSON.stringify(id) + ')';
     return 'const __m = ' + ref + ';\nexport default __m;\n' + names.map((n) => 'export const ' + n + ' = __m[' + JSON.stringify(n) + '];').join('\n');
   }
@@ -1647,6 +1653,27 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     value: (kind, id) => (kind === 'builtin' ? loadBuiltin(id) : kind === 'sim' ? requireSim(id) : requirePath(id, null)),
     enumerable: false,
   });
+  // Names that the function's files import or re-export from `spec` (`import { A, B as C } from 'spec'`,
+  // `export { A } from 'spec'`), for esmShim. A textual scan: a name found in a comment or string only adds
+  // a harmless export.
+  function importedNames(spec) {
+    const out = [];
+    const quoted = spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const re = new RegExp('\\b(?:import|export)\\s*(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?\\{([^}]*)\\}\\s*from\\s*[\'"]' + quoted + '[\'"]', 'g');
+    for (const f of Object.keys(files)) {
+      const text = files[f];
+      if (typeof text !== 'string' || !text.includes(spec)) continue;
+      re.lastIndex = 0;
+      let m;
+      while ((m = re.exec(text)) !== null) {
+        for (const part of m[1].split(',')) {
+          const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0].trim();
+          if (/^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !out.includes(name)) out.push(name);
+        }
+      }
+    }
+    return out;
+  }
 
   // ---------------------------------------------------------------- handler loading (UserFunction.load)
   let handlerFn = null;
