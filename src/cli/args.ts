@@ -7,15 +7,18 @@ import { parseArgs } from 'node:util';
 import { FRONT_DOORS, isFrontDoor, type FrontDoor } from '../engine/vocabulary.ts';
 import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
 import type { ApplicationLogLevel } from '../engine/types.ts';
+import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
+import { commandNames, formatCommandList } from './commands.ts';
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: lambda-triage <command> [options]
 
 Commands:
-  invoke <handler-file>   Run a handler in the Lambda simulator and print its logs and result.
-  diagnose [FILE|-]       Read log text (a file, or - for standard input) and rank the likely causes.
-                          Run \`lambda-triage diagnose --help\` for its options.
-  scenarios               List the incident scenarios; \`scenario <id>\` checks a fix.
+${formatCommandList()}
+
+Options for every command:
+  -h, --help         Show the help (of a command: lambda-triage <command> --help)
+  --version          Print the version of lambda-triage
 
 Options for invoke:
   --handler NAME     Handler string file.export (default: <file name>.handler)
@@ -29,7 +32,6 @@ Options for invoke:
   --log-level L      Application log level with --log-format JSON: TRACE | DEBUG | INFO | WARN | ERROR | FATAL
                      (console output below it is dropped, as Lambda's log-level filtering does)
   --json             Print one JSON report instead of the log stream
-  -h, --help         Show this help
 
 What the function receives:
   --event FILE       JSON event sent as-is (default {})
@@ -113,16 +115,83 @@ export type ParsedArgs = { ok: true; args: InvokeArgs } | { ok: true; help: true
 /** Largest `--load`: a bound that keeps a run within a few seconds of wall time. */
 export const MAX_LOAD_REQUESTS = 100_000;
 
-function toInt(name: string, value: string | undefined, fallback: number): number | string {
+/** What a number option accepts: whole numbers or decimals, a range, and the unit named in messages. */
+export interface NumberOptionRule {
+  /** Smallest accepted value (inclusive), or above 0 when `positive` is set. */
+  min?: number;
+  /** Largest accepted value (inclusive). */
+  max?: number;
+  /** Whole numbers only (default true). */
+  integer?: boolean;
+  /** Any number above 0 (for rates). */
+  positive?: boolean;
+  /** Unit named in the message: `seconds` gives "a whole number of seconds". */
+  unit?: string;
+}
+
+/** The one wording of every number option's error: `--timeout must be a whole number of seconds from 1 to 900; got "2.5"`. */
+export function numberOptionError(name: string, raw: string, rule: NumberOptionRule): string {
+  const kind = `${rule.integer === false ? 'a number' : 'a whole number'}${rule.unit ? ` of ${rule.unit}` : ''}`;
+  const range = rule.positive
+    ? ' above 0'
+    : rule.min !== undefined && rule.max !== undefined
+      ? ` from ${rule.min} to ${rule.max}`
+      : rule.min !== undefined
+        ? `, at least ${rule.min}`
+        : '';
+  return `--${name} must be ${kind}${range}; got "${raw}"`;
+}
+
+/**
+ * Parse the text of a number option (`--timeout 2.5`) against its rule; every number option goes through
+ * here so they all answer in the same words.
+ */
+export function parseNumberOption(name: string, raw: string, rule: NumberOptionRule): { ok: true; value: number } | { ok: false; error: string } {
+  const pattern = rule.integer === false ? /^\d+(\.\d+)?$/ : /^\d+$/;
+  const value = Number(raw);
+  const inRange =
+    pattern.test(raw) &&
+    Number.isFinite(value) &&
+    (rule.positive ? value > 0 : true) &&
+    (rule.min === undefined || value >= rule.min) &&
+    (rule.max === undefined || value <= rule.max);
+  return inRange ? { ok: true, value } : { ok: false, error: numberOptionError(name, raw, rule) };
+}
+
+function toInt(name: string, value: string | undefined, fallback: number, rule: NumberOptionRule = { min: 0 }): number | string {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) return `--${name} must be a whole number, got "${value}"`;
-  return Number(value);
+  const r = parseNumberOption(name, value, rule);
+  return r.ok ? r.value : r.error;
 }
 
 function toPositive(name: string, value: string | undefined): number | null | string {
   if (value === undefined) return null;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return `--${name} must be a positive number, got "${value}"`;
-  return Number(value);
+  const r = parseNumberOption(name, value, { integer: false, positive: true });
+  return r.ok ? r.value : r.error;
+}
+
+/** Node's parseArgs error codes this module turns into one-line messages. */
+interface ParseArgsError extends Error {
+  code?: string;
+}
+
+/**
+ * One line for a node:util parseArgs error (its own messages span lines and quote unevenly), naming the
+ * option and pointing to the command's `--help`.
+ */
+export function describeParseArgsError(error: unknown, command: string): string {
+  const help = `run \`lambda-triage ${command} --help\` for the options`;
+  const e = error as ParseArgsError;
+  const message = e instanceof Error ? e.message : String(error);
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option} for ${command}; ${help}`;
+  if (e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/does not take an argument/.test(message)) return `${option} takes no value; ${help}`;
+    if (/ambiguous/.test(message)) return `${option} needs a value (write ${option}=VALUE for a value that starts with -); ${help}`;
+    return `${option} needs a value; ${help}`;
+  }
+  if (e?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument; ${help}`;
+  return `${message.split('\n')[0]} (${help})`;
 }
 
 /** Parse argv (without node and script). Never throws. */
@@ -165,22 +234,21 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       },
     });
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: describeParseArgsError(e, 'invoke') };
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: true, help: true };
   const [command, file, ...rest] = positionals;
-  if (command === undefined) return { ok: false, error: 'missing command (try: lambda-triage invoke handler.mjs)' };
-  if (command !== 'invoke') return { ok: false, error: `unknown command "${command}" (available: invoke)` };
+  if (command === undefined) return { ok: false, error: `missing command; the commands are ${commandNames()} (run \`lambda-triage --help\`)` };
+  if (command !== 'invoke') return { ok: false, error: `unknown command "${command}"; the commands are ${commandNames()} (run \`lambda-triage --help\`)` };
   if (file === undefined) return { ok: false, error: 'invoke needs a handler file' };
   if (rest.length > 0) return { ok: false, error: `unexpected argument "${rest[0]}"` };
-  const timeout = toInt('timeout', values.timeout, 3);
+  const timeout = toInt('timeout', values.timeout, 3, { min: MIN_TIMEOUT_SECONDS, max: MAX_TIMEOUT_SECONDS, unit: 'seconds' });
   if (typeof timeout === 'string') return { ok: false, error: timeout };
-  const memory = toInt('memory', values.memory, 128);
+  const memory = toInt('memory', values.memory, 128, { min: MIN_MEMORY_MB, max: MAX_MEMORY_MB, unit: 'MB' });
   if (typeof memory === 'string') return { ok: false, error: memory };
-  const times = toInt('times', values.times, 1);
+  const times = toInt('times', values.times, 1, { min: 1 });
   if (typeof times === 'string') return { ok: false, error: times };
-  if (times < 1) return { ok: false, error: '--times must be at least 1' };
   const seed = toInt('seed', values.seed, 1);
   if (typeof seed === 'string') return { ok: false, error: seed };
   const logFormatRaw = values['log-format'] ?? 'Text';
@@ -218,13 +286,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     return { ok: false, error: `--invocation-type must be RequestResponse or Event; got "${invocationTypeRaw}"` };
   }
   const invocationType: 'RequestResponse' | 'Event' = invocationTypeRaw;
-  const retryAttempts = toInt('retry-attempts', values['retry-attempts'], 2);
-  if (typeof retryAttempts === 'string') return { ok: false, error: retryAttempts };
   // MaximumRetryAttempts 0-2, MaximumEventAgeInSeconds 60-21600: https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html
-  if (retryAttempts > 2) return { ok: false, error: `--retry-attempts must be 0, 1 or 2; got ${retryAttempts}` };
-  const maxEventAgeSeconds = toInt('max-event-age', values['max-event-age'], 21_600);
+  const retryAttempts = toInt('retry-attempts', values['retry-attempts'], 2, { min: 0, max: 2 });
+  if (typeof retryAttempts === 'string') return { ok: false, error: retryAttempts };
+  const maxEventAgeSeconds = toInt('max-event-age', values['max-event-age'], 21_600, { min: 60, max: 21_600, unit: 'seconds' });
   if (typeof maxEventAgeSeconds === 'string') return { ok: false, error: maxEventAgeSeconds };
-  if (maxEventAgeSeconds < 60 || maxEventAgeSeconds > 21_600) return { ok: false, error: `--max-event-age must be from 60 to 21600 seconds; got ${maxEventAgeSeconds}` };
   const onFailureRaw = values['on-failure'] ?? 'destination';
   if (onFailureRaw !== 'destination' && onFailureRaw !== 'dlq') return { ok: false, error: `--on-failure must be destination or dlq; got "${onFailureRaw}"` };
   const asyncFlags = ['retry-attempts', 'max-event-age', 'on-failure'] as const;
@@ -243,18 +309,15 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   let load: LoadArgs | null = null;
   const loadFlags = ['rate', 'concurrency', 'account-concurrency'] as const;
   if (values.load !== undefined) {
-    const requests = toInt('load', values.load, 0);
+    const requests = toInt('load', values.load, 0, { min: 1, max: MAX_LOAD_REQUESTS });
     if (typeof requests === 'string') return { ok: false, error: requests };
-    if (requests < 1 || requests > MAX_LOAD_REQUESTS) return { ok: false, error: `--load must be from 1 to ${MAX_LOAD_REQUESTS}; got ${requests}` };
     const rate = toPositive('rate', values.rate);
     if (typeof rate === 'string') return { ok: false, error: rate };
-    const concurrency = toInt('concurrency', values.concurrency, 0);
+    const concurrency = toInt('concurrency', values.concurrency, 0, { min: 1 });
     if (typeof concurrency === 'string') return { ok: false, error: concurrency };
     if (rate !== null && values.concurrency !== undefined) return { ok: false, error: 'use either --rate (arrivals per second) or --concurrency (clients), not both' };
-    if (values.concurrency !== undefined && concurrency < 1) return { ok: false, error: '--concurrency must be at least 1' };
-    const account = toInt('account-concurrency', values['account-concurrency'], 1000);
+    const account = toInt('account-concurrency', values['account-concurrency'], 1000, { min: 1 });
     if (typeof account === 'string') return { ok: false, error: account };
-    if (account < 1) return { ok: false, error: '--account-concurrency must be at least 1' };
     if (reserved !== null && reserved > account) return { ok: false, error: `--reserved-concurrency (${reserved}) cannot exceed --account-concurrency (${account})` };
     if (compare) return { ok: false, error: '--load sends many requests through one front door; it cannot be combined with --compare' };
     if (values.times !== undefined) return { ok: false, error: '--load sets the number of requests; drop --times' };

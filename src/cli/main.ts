@@ -1,23 +1,36 @@
 /**
- * Entry point of the `lambda-triage` CLI. Dispatches to commands; arguments are parsed in args.ts.
+ * Entry point of the `lambda-triage` CLI: global options (`--help`, `--version`), then dispatch to one of
+ * the commands listed in commands.ts. Command modules load on demand, so start-up stays small.
  */
-import { parseCliArgs, USAGE } from './args.ts';
-import { runInvoke, type Io } from './invoke-command.ts';
-import { runDiagnose } from './diagnose-command.ts';
-import { runScenariosCommand } from './scenarios-command.ts';
+import { commandNames, findCommand } from './commands.ts';
+import type { Io } from './invoke-command.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+
+/** The version `lambda-triage --version` prints (the package version). */
+export const VERSION: string = packageJson.version;
 
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  if (argv[0] === 'diagnose') return runDiagnose(argv.slice(1), io);
-  if (argv[0] === 'scenarios' || argv[0] === 'scenario') return runScenariosCommand(argv, io);
-  const parsed = parseCliArgs(argv);
-  if (!parsed.ok) {
-    io.err(`lambda-triage: ${parsed.error}`);
-    return 2;
+  const [first] = argv;
+  if (first === '--version' || first === '-V') {
+    io.out(`lambda-triage ${VERSION}`);
+    return 0;
   }
-  if ('help' in parsed) {
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    if (first === undefined) {
+      io.err(`lambda-triage: missing command; the commands are ${commandNames()} (run \`lambda-triage --help\`)`);
+      return 2;
+    }
+    const { USAGE } = await import('./args.ts');
     io.out(USAGE);
     return 0;
   }
-  return runInvoke(parsed.args, io);
+  const command = findCommand(first);
+  if (command) return command.run(argv, io);
+  if (!first.startsWith('-')) {
+    io.err(`lambda-triage: unknown command "${first}"; the commands are ${commandNames()} (run \`lambda-triage --help\`)`);
+    return 2;
+  }
+  // Options before the command (`lambda-triage --json invoke h.mjs`): the invoke parser finds the command.
+  return findCommand('invoke')!.run(argv, io);
 }

@@ -59,8 +59,8 @@ describe('parseCliArgs: load runs and async invocations', () => {
   it('load options need --load and must be consistent', () => {
     expect(error(['--rate', '5'])).toMatch(/--rate applies to load runs; add --load N/);
     expect(error(['--load', '10', '--rate', '5', '--concurrency', '2'])).toMatch(/either --rate/);
-    expect(error(['--load', '0'])).toMatch(/--load must be from 1/);
-    expect(error(['--load', '10', '--rate', '0'])).toMatch(/--rate must be a positive number/);
+    expect(error(['--load', '0'])).toMatch(/--load must be a whole number from 1 to 100000; got "0"/);
+    expect(error(['--load', '10', '--rate', '0'])).toMatch(/--rate must be a number above 0; got "0"/);
     expect(error(['--load', '10', '--reserved-concurrency', '20', '--account-concurrency', '10'])).toMatch(/cannot exceed/);
     expect(error(['--load', '10', '--compare'])).toMatch(/--compare/);
   });
@@ -74,8 +74,8 @@ describe('parseCliArgs: load runs and async invocations', () => {
     });
     expect(args([])).toMatchObject({ invocationType: 'RequestResponse', retryAttempts: 2, maxEventAgeSeconds: 21_600 });
     expect(error(['--retry-attempts', '1'])).toMatch(/add --invocation-type Event/);
-    expect(error(['--invocation-type', 'Event', '--retry-attempts', '3'])).toMatch(/0, 1 or 2/);
-    expect(error(['--invocation-type', 'Event', '--max-event-age', '59'])).toMatch(/60 to 21600/);
+    expect(error(['--invocation-type', 'Event', '--retry-attempts', '3'])).toMatch(/--retry-attempts must be a whole number from 0 to 2; got "3"/);
+    expect(error(['--invocation-type', 'Event', '--max-event-age', '59'])).toMatch(/--max-event-age must be a whole number of seconds from 60 to 21600; got "59"/);
     expect(error(['--invocation-type', 'DryRun'])).toMatch(/RequestResponse or Event/);
     expect(error(['--invocation-type', 'Event', '--integration', 'alb'])).toMatch(/Invoke API call/);
   });
