@@ -1,7 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/support/browser.ts';
+import { resolveE2ePort } from './tests/e2e/support/port.ts';
 
-const port = Number(process.env['E2E_PORT'] ?? 4399);
+// A free port per run (or E2E_PORT), never a fixed one: a server someone else left on a fixed port would
+// otherwise be tested instead of this build. The runner writes the port to E2E_PORT for its workers.
+const port = await resolveE2ePort();
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
@@ -11,7 +14,7 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env['CI'],
   retries: 0,
-  reporter: 'list',
+  reporter: [['list'], ['./tests/e2e/support/slowest-reporter.ts']],
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'off',
@@ -36,7 +39,8 @@ export default defineConfig({
     command: `node scripts/serve.mjs`,
     env: { PORT: String(port) },
     url: `http://localhost:${port}/`,
-    reuseExistingServer: !process.env['CI'],
+    // Only ever test the server this run started (a server already on the port makes the run fail).
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });
