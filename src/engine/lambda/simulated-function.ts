@@ -118,7 +118,14 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     currentRequestId = null;
     const e = createEnvironment();
     clock.advanceMicros(RUNTIME_BOOTSTRAP_MS * 1000);
-    const outcome = await e.exec.init({ deadlineMs: start + limitMs, phase });
+    let outcome: InitOutcome;
+    try {
+      outcome = await e.exec.init({ deadlineMs: start + limitMs, phase });
+    } catch (err) {
+      // The executor could not go on (e.g. SimulatorLimitError): no outcome is invented; the environment goes.
+      e.exec.dispose();
+      throw err;
+    }
     const durationMs = clock.nowMs() - start;
     if (outcome.ok) return { ok: true, env: e, durationMs };
     // What the failed environment used, for REPORT's Max Memory Used (never the configured size unless
@@ -311,8 +318,16 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       const e = env as Environment;
       currentRequestId = requestId;
       clock.advanceMicros(INVOKE_OVERHEAD_MS * 1000);
-      const out = await e.exec.invoke({ requestId, payload: payloadText, deadlineMs: invokeStart + config.timeoutSeconds * 1000 });
-      currentRequestId = null;
+      let out: InvokeOutcome;
+      try {
+        out = await e.exec.invoke({ requestId, payload: payloadText, deadlineMs: invokeStart + config.timeoutSeconds * 1000 });
+      } catch (err) {
+        // The executor could not go on (e.g. SimulatorLimitError): no outcome is invented; the environment goes.
+        disposeEnv();
+        throw err;
+      } finally {
+        currentRequestId = null;
+      }
       return fromOutcome(invokeStart, out);
     };
 
