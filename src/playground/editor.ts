@@ -4,8 +4,12 @@
  * stays a textarea when Monaco cannot load. The rest of the playground does not know which it is.
  */
 
-/** Documents the editor can show. */
-export type DocId = 'handler' | 'request' | 'policy' | 'awsState' | 'faults' | 'scenarioConfig';
+/** The fixed documents of the playground. */
+export type BuiltinDocId = 'handler' | 'request' | 'policy' | 'awsState' | 'faults' | 'scenarioConfig';
+/** Documents the editor can show: the fixed ones and the function's extra files (`file:lib.mjs`). */
+export type DocId = BuiltinDocId | `file:${string}`;
+/** Languages the editor knows. */
+export type EditorLanguage = 'javascript' | 'typescript' | 'json';
 
 /** A position-anchored problem to mark in the editor. */
 export interface EditorProblem {
@@ -17,8 +21,13 @@ export interface EditorProblem {
 /** What the playground needs from an editor. */
 export interface CodeEditor {
   readonly kind: 'textarea' | 'monaco';
-  /** Show `doc` with `text` (used the first time the doc is shown, or to replace its text). */
-  show: (doc: DocId, text: string, language: 'javascript' | 'json') => void;
+  /**
+   * Show `doc` with `text` (used the first time the doc is shown, or to replace its text). `path` is the
+   * file name the document stands for (so Monaco resolves imports between files and picks TypeScript).
+   */
+  show: (doc: DocId, text: string, language: EditorLanguage, path?: string | undefined) => void;
+  /** Forget a document (a deleted or renamed file, or a handler whose file name changed). */
+  drop: (doc: DocId) => void;
   /** Replace the text of a document (e.g. after Reset or loading a sample), shown or not. */
   setText: (doc: DocId, text: string) => void;
   /** Mark problems found by our own parsers (JSON boxes); Monaco adds its own syntax errors. */
@@ -63,6 +72,9 @@ export function createTextareaEditor(textarea: HTMLTextAreaElement, events: Edit
     setText(doc, text) {
       texts.set(doc, text);
       if (doc === current) textarea.value = text;
+    },
+    drop(doc) {
+      texts.delete(doc);
     },
     setProblems(doc, problems) {
       if (doc !== current) return;

@@ -28,13 +28,14 @@ import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/javascript/register';
-import { javascriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget } from 'monaco-editor/languages/features/typescript/register';
+import 'monaco-editor/languages/definitions/typescript/register';
+import { javascriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
 import simulatedSdkTypes from './simulated-sdk.d.ts?raw';
-import type { CodeEditor, DocId, EditorEvents } from './editor.ts';
+import type { CodeEditor, DocId, EditorEvents, EditorLanguage } from './editor.ts';
 
 // Every .d.ts of @types/aws-lambda, as text, under its real path so its relative imports resolve.
 const awsLambdaTypes = import.meta.glob<string>('/node_modules/@types/aws-lambda/**/*.d.ts', { query: '?raw', import: 'default', eager: true });
@@ -51,21 +52,35 @@ function installWorkers(): void {
   };
 }
 
-function configureJavaScript(): void {
-  javascriptDefaults.setCompilerOptions({
+let configured = false;
+function configureLanguages(): void {
+  if (configured) return;
+  configured = true;
+  const compilerOptions = {
     target: ScriptTarget.ES2020,
     module: ModuleKind.ESNext,
     moduleResolution: ModuleResolutionKind.NodeJs,
     allowJs: true,
     checkJs: false,
     allowNonTsExtensions: true,
+    // Why: TypeScript files import siblings by their .mjs/.ts names as Node does.
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    esModuleInterop: true,
+    strict: true,
     lib: ['es2022'],
     types: [],
-  });
-  // Syntax errors are marked; type errors are not (plain JavaScript stays quiet).
+  };
+  javascriptDefaults.setCompilerOptions(compilerOptions);
+  typescriptDefaults.setCompilerOptions(compilerOptions);
+  // JavaScript: syntax errors are marked, type errors are not (plain JavaScript stays quiet).
   javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false });
-  for (const [path, text] of Object.entries(awsLambdaTypes)) javascriptDefaults.addExtraLib(text, `file://${path}`);
-  javascriptDefaults.addExtraLib(simulatedSdkTypes, 'file:///node_modules/@types/lambda-triage-simulated-sdk/index.d.ts');
+  // TypeScript: type errors too, against @types/aws-lambda; they never stop a run (the engine strips types).
+  typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  for (const defaults of [javascriptDefaults, typescriptDefaults]) {
+    for (const [path, text] of Object.entries(awsLambdaTypes)) defaults.addExtraLib(text, `file://${path}`);
+    defaults.addExtraLib(simulatedSdkTypes, 'file:///node_modules/@types/lambda-triage-simulated-sdk/index.d.ts');
+  }
 }
 
 function themeName(): string {
@@ -73,26 +88,28 @@ function themeName(): string {
 }
 
 /** Create a Monaco editor in `host`; `initial` is the document to show first. */
-export function createMonacoEditor(host: HTMLElement, events: EditorEvents, initial: { doc: DocId; text: string; language: 'javascript' | 'json' }): CodeEditor {
+export function createMonacoEditor(host: HTMLElement, events: EditorEvents, initial: { doc: DocId; text: string; language: EditorLanguage; path?: string | undefined }): CodeEditor {
   installWorkers();
-  configureJavaScript();
+  configureLanguages();
   const models = new Map<DocId, monaco.editor.ITextModel>();
   let current: DocId = initial.doc;
   // Why: setValue on a model fires change events; we must not echo programmatic changes back as edits.
   let silent = false;
 
-  const fileOf = (doc: DocId, language: string) => monaco.Uri.parse(`file:///playground/${doc}.${language === 'json' ? 'json' : 'mjs'}`);
-  const modelFor = (doc: DocId, text: string, language: 'javascript' | 'json') => {
+  // Function files live under /playground/ by their own names (imports between them resolve); the JSON boxes under /inputs/.
+  const fileOf = (doc: DocId, language: EditorLanguage, path?: string) =>
+    monaco.Uri.parse(path ? `file:///playground/${path}` : `file:///inputs/${doc}.${language === 'json' ? 'json' : language === 'typescript' ? 'ts' : 'mjs'}`);
+  const modelFor = (doc: DocId, text: string, language: EditorLanguage, path?: string) => {
     let model = models.get(doc);
     if (!model) {
-      model = monaco.editor.createModel(text, language, fileOf(doc, language));
+      model = monaco.editor.createModel(text, language, fileOf(doc, language, path));
       models.set(doc, model);
     }
     return model;
   };
 
   const editor = monaco.editor.create(host, {
-    model: modelFor(initial.doc, initial.text, initial.language),
+    model: modelFor(initial.doc, initial.text, initial.language, initial.path),
     theme: themeName(),
     automaticLayout: true,
     minimap: { enabled: false },
@@ -139,10 +156,17 @@ export function createMonacoEditor(host: HTMLElement, events: EditorEvents, init
 
   return {
     kind: 'monaco',
-    show(doc, text, language) {
+    show(doc, text, language, path) {
       current = doc;
-      const model = modelFor(doc, text, language);
+      const model = modelFor(doc, text, language, path);
       if (editor.getModel() !== model) editor.setModel(model);
+    },
+    drop(doc) {
+      const model = models.get(doc);
+      if (!model) return;
+      models.delete(doc);
+      if (editor.getModel() === model) editor.setModel(null);
+      model.dispose();
     },
     setText(doc, text) {
       const model = models.get(doc);

@@ -8,7 +8,8 @@ import { FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor, RUNTIMES } from '../engine
 import { EngineClient, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
 import type { AwsInput, FrontDoorOptions, RunView } from '../worker/protocol.ts';
 import { h, must, replaceChildren } from './dom.ts';
-import { createTextareaEditor, prefersPlainEditor, type CodeEditor, type DocId, type EditorEvents } from './editor.ts';
+import { createDialog } from './dialog.ts';
+import { createTextareaEditor, prefersPlainEditor, type BuiltinDocId, type CodeEditor, type DocId, type EditorEvents, type EditorLanguage } from './editor.ts';
 import { asyncInvokeResponse } from './invocation-type.ts';
 import { jsonErrorPosition } from './json-position.ts';
 import { createDiagnosisPanel } from './panels/diagnosis.ts';
@@ -17,13 +18,17 @@ import { createMetricsPanel } from './panels/metrics.ts';
 import { createResponsePanel } from './panels/response.ts';
 import { createTimelinePanel } from './panels/timeline.ts';
 import type { CauseLinks, Panel, PanelData } from './panels/types.ts';
-import { HANDLER_SAMPLES, REQUEST_SAMPLES } from './samples.ts';
+import { HANDLER_SAMPLES, REQUEST_SAMPLES, STARTER_CODE } from './samples.ts';
 import {
   createDefaultState,
   DEFAULT_SCENARIO_ID,
   encodeShareHash,
   HANDLER_FILES,
+  handlerFileFor,
+  isTypeScriptFile,
   LOG_LEVEL_CHOICES,
+  MAX_EXTRA_FILES,
+  parseFileName,
   MAX_LOAD_REQUESTS,
   isShareHash,
   parseFunctionInput,
@@ -39,10 +44,11 @@ import { summariseRun } from './summary.ts';
 import { createScenarioMode, type ScenarioMode } from './scenario-mode.ts';
 import { parseScenarioParam } from './scenario.ts';
 
-type TabId = DocId | 'config' | 'concurrency';
+type TabId = BuiltinDocId | 'config' | 'concurrency';
 type RunKind = 'run' | 'again' | 'fresh' | 'compare' | 'load';
+type ResultTab = 'response' | 'diagnosis' | 'logs' | 'timeline' | 'metrics';
 
-const DOCS: Record<DocId, { label: string; language: 'javascript' | 'json'; stateKey: 'code' | 'request' | 'policy' | 'awsState' | 'faults' | 'scenarioConfig' }> = {
+const DOCS: Record<BuiltinDocId, { label: string; language: 'javascript' | 'json'; stateKey: 'code' | 'request' | 'policy' | 'awsState' | 'faults' | 'scenarioConfig' }> = {
   handler: { label: 'Handler code', language: 'javascript', stateKey: 'code' },
   request: { label: 'Request (JSON)', language: 'json', stateKey: 'request' },
   policy: { label: 'Execution-role policy (JSON)', language: 'json', stateKey: 'policy' },
@@ -53,9 +59,21 @@ const DOCS: Record<DocId, { label: string; language: 'javascript' | 'json'; stat
 
 const AUTOSAVE_DELAY_MS = 250;
 
-function isDocId(tab: string): tab is DocId {
+function isDocId(tab: string): tab is BuiltinDocId {
   return tab in DOCS;
 }
+
+/** Wide enough for editor and results side by side (the CSS breakpoint of .pg-layout). */
+const SIDE_BY_SIDE_QUERY = '(min-width: 60rem)';
+
+/** The editor language of a function file, by its extension. */
+function languageOfFile(name: string): EditorLanguage {
+  if (name.endsWith('.json')) return 'json';
+  return isTypeScriptFile(name) ? 'typescript' : 'javascript';
+}
+
+const fileDoc = (name: string): DocId => `file:${name}`;
+const isFileDoc = (doc: DocId): doc is `file:${string}` => doc.startsWith('file:');
 
 function readLinks(root: HTMLElement): CauseLinks {
   try {
@@ -116,6 +134,21 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   const shareBox = must(root, '[data-pg="share-box"]');
   const shareInput = must<HTMLInputElement>(root, '[data-pg="share-url"]');
   const form = must<HTMLFormElement>(root, '[data-pg="config-form"]');
+  const settingsForm = must<HTMLFormElement>(root, '[data-pg="settings-form"]');
+  const settingsNote = must(root, '[data-pg="settings-note"]');
+  const staticCode = must(root, '[data-pg="static-code"]');
+  const filesBar = must(root, '[data-pg="files"]');
+  const fileList = must(root, '[data-pg="file-list"]');
+  const fileButtons = {
+    add: must<HTMLButtonElement>(root, '[data-action="add-file"]'),
+    rename: must<HTMLButtonElement>(root, '[data-action="rename-file"]'),
+    remove: must<HTMLButtonElement>(root, '[data-action="delete-file"]'),
+  };
+  const resultsEl = must(root, '[data-pg="results"]');
+  const summaryBox = must(root, '[data-pg="summary-box"]');
+  const staleEl = must(root, '[data-pg="stale"]');
+  const resultTabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"][data-result-tab]')];
+  const dialog = createDialog(root);
   const sampleSelect = must<HTMLSelectElement>(root, '[data-pg="sample"]');
   const field = <T extends HTMLElement>(name: string) => must<T>(root, `[name="${name}"]`);
   const concurrencyForm = must(root, '[data-pg="concurrency-form"]');
@@ -160,19 +193,60 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
 
   // ── Editor ─────────────────────────────────────────────────────────────────────────────────
   let activeTab: TabId = 'handler';
-  let lastDoc: DocId = 'handler';
+  let lastDoc: BuiltinDocId = 'handler';
+  /** Which file the Handler tab shows: the handler itself or one of the extra files. */
+  let activeFile: DocId = 'handler';
+
+  function docText(doc: DocId): string {
+    if (isFileDoc(doc)) return state.extraFiles.find((f) => fileDoc(f.name) === doc)?.text ?? '';
+    return state[DOCS[doc].stateKey];
+  }
+  function docLanguage(doc: DocId): EditorLanguage {
+    if (doc === 'handler') return languageOfFile(state.fileName);
+    if (isFileDoc(doc)) return languageOfFile(doc.slice('file:'.length));
+    return DOCS[doc].language;
+  }
+  function docPath(doc: DocId): string | undefined {
+    if (doc === 'handler') return state.fileName;
+    if (isFileDoc(doc)) return doc.slice('file:'.length);
+    return undefined;
+  }
+  function showDoc(doc: DocId): void {
+    editor.show(doc, docText(doc), docLanguage(doc), docPath(doc));
+  }
+
   const events: EditorEvents = {
     onChange(doc, text) {
-      state = { ...state, [DOCS[doc].stateKey]: text };
+      if (isFileDoc(doc)) {
+        state = { ...state, extraFiles: state.extraFiles.map((f) => (fileDoc(f.name) === doc ? { ...f, text } : f)) };
+      } else {
+        state = { ...state, [DOCS[doc].stateKey]: text };
+        validateDoc(doc);
+        if (doc === 'scenarioConfig') syncFileSettings();
+      }
+      if (doc === 'handler') dismissStaticCode();
       scheduleSave();
-      validateDoc(doc);
     },
-    onRun: () => void run('run'),
+    onRun: () => void run('run', true),
   };
   let editor: CodeEditor = createTextareaEditor(textarea, events);
 
+  // First paint: the starter code, highlighted at build time. It gives way to the text box (or
+  // Monaco) as soon as the code on screen would differ from it, or on the first interaction.
+  let staticShown = true;
+  function dismissStaticCode(): void {
+    if (!staticShown) return;
+    staticShown = false;
+    staticCode.hidden = true;
+    staticCode.tabIndex = -1;
+    if (editor.kind === 'textarea') textarea.hidden = false;
+  }
+  function staticFits(doc: DocId): boolean {
+    return doc === 'handler' && state.code === STARTER_CODE && state.fileName === 'index.mjs';
+  }
+
   function validateDoc(doc: DocId): void {
-    if (doc === 'handler') {
+    if (doc === 'handler' || isFileDoc(doc)) {
       replaceChildren(validation);
       return;
     }
@@ -189,7 +263,18 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   }
 
   function docNote(doc: DocId): string {
-    if (doc === 'handler') return `File ${state.fileName}, handler ${state.fileName.replace(/\.(mjs|cjs|js)$/, '')}.${state.handlerExport}. Use JSDoc types from aws-lambda for completions.`;
+    if (isFileDoc(doc)) {
+      const name = doc.slice('file:'.length);
+      return name === 'package.json'
+        ? 'package.json of the function: "type": "module" makes .js files ES modules, as Node.js decides.'
+        : `File ${name}: import it from the handler as ./${name}.`;
+    }
+    if (doc === 'handler') {
+      const ts = isTypeScriptFile(state.fileName);
+      return `File ${state.fileName}, handler ${state.fileName.replace(/\.(mjs|cjs|js|mts|cts|ts)$/, '')}.${state.handlerExport}. ${
+        ts ? 'TypeScript: types from @types/aws-lambda (import type { Handler } from "aws-lambda"); the simulator strips the types before it runs the file.' : 'Use JSDoc types from aws-lambda for completions.'
+      }`;
+    }
     if (doc === 'request') {
       return state.requestMode === 'http'
         ? `An HTTP request { method, path, query, headers, cookies, body }: each front door builds its own event from it (${FRONT_DOOR_LABELS[state.frontDoor]} now).`
@@ -202,6 +287,79 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     return 'Faults for downstream calls, e.g. { "rules": [{ "service": "dynamodb", "latencyMs": 5000 }, { "service": "s3", "error": "throttling", "errorRate": 0.5 }, { "service": "secretsmanager", "hang": true }] }.';
   }
 
+  // ── Files (the Handler tab) ────────────────────────────────────────────────────────────────
+  function renderFiles(): void {
+    if (activeFile !== 'handler' && !state.extraFiles.some((f) => fileDoc(f.name) === activeFile)) activeFile = 'handler';
+    const items = [{ doc: 'handler' as DocId, name: state.fileName }, ...state.extraFiles.map((f) => ({ doc: fileDoc(f.name), name: f.name }))];
+    replaceChildren(
+      fileList,
+      ...items.map((item) => {
+        const button = h('button', { type: 'button', class: 'pg-file', 'data-file': item.doc, 'aria-pressed': String(item.doc === activeFile) }, item.name);
+        button.addEventListener('click', () => selectFile(item.doc));
+        return h('li', {}, button);
+      }),
+    );
+    fileButtons.rename.hidden = activeFile === 'handler';
+    fileButtons.remove.hidden = activeFile === 'handler';
+    fileButtons.add.disabled = state.extraFiles.length >= MAX_EXTRA_FILES;
+    const name = docPath(activeFile) ?? '';
+    fileButtons.rename.setAttribute('aria-label', `Rename ${name}`);
+    fileButtons.remove.setAttribute('aria-label', `Delete ${name}`);
+  }
+  function selectFile(doc: DocId): void {
+    activeFile = doc;
+    renderFiles();
+    showTab('handler');
+  }
+  const takenNames = (except?: string) => [state.fileName, ...state.extraFiles.map((f) => f.name)].filter((n) => n !== except);
+  fileButtons.add.addEventListener('click', async () => {
+    const answer = await dialog.ask({
+      title: 'Add a file',
+      text: 'A module the handler imports (./lib.mjs), a TypeScript file, a JSON file or a package.json. Files are saved and shared with your work.',
+      confirmLabel: 'Add file',
+      cancelLabel: 'Cancel',
+      input: { label: 'File name', value: state.extraFiles.some((f) => f.name === 'lib.mjs') ? '' : 'lib.mjs', check: (v) => { const r = parseFileName(v, takenNames()); return r.ok ? null : r.error; } },
+    });
+    if (!answer.confirmed) return fileButtons.add.focus();
+    const name = parseFileName(answer.value, takenNames());
+    if (!name.ok) return;
+    const text = name.value === 'package.json' ? '{\n  "type": "module"\n}\n' : name.value.endsWith('.json') ? '{}\n' : `// ${name.value}: import it from the handler as ./${name.value}\nexport const greet = (name) => \`Hello, \${name}\`;\n`;
+    state = { ...state, extraFiles: [...state.extraFiles, { name: name.value, text }] };
+    scheduleSave();
+    selectFile(fileDoc(name.value));
+    editor.focus();
+  });
+  fileButtons.rename.addEventListener('click', async () => {
+    if (!isFileDoc(activeFile)) return;
+    const old = activeFile.slice('file:'.length);
+    const answer = await dialog.ask({
+      title: `Rename ${old}`,
+      text: 'Imports of this file in your other files are not changed for you.',
+      confirmLabel: 'Rename',
+      cancelLabel: 'Cancel',
+      input: { label: 'New file name', value: old, check: (v) => { const r = parseFileName(v, takenNames(old)); return r.ok ? null : r.error; } },
+    });
+    if (!answer.confirmed) return fileButtons.rename.focus();
+    const name = parseFileName(answer.value, takenNames(old));
+    if (!name.ok || name.value === old) return fileButtons.rename.focus();
+    editor.drop(activeFile);
+    state = { ...state, extraFiles: state.extraFiles.map((f) => (f.name === old ? { ...f, name: name.value } : f)) };
+    scheduleSave();
+    selectFile(fileDoc(name.value));
+    fileButtons.rename.focus();
+  });
+  fileButtons.remove.addEventListener('click', async () => {
+    if (!isFileDoc(activeFile)) return;
+    const name = activeFile.slice('file:'.length);
+    const answer = await dialog.ask({ title: `Delete ${name}?`, text: `${name} and its text will be removed from the function.`, confirmLabel: 'Delete', cancelLabel: 'Keep it' });
+    if (!answer.confirmed) return fileButtons.remove.focus();
+    editor.drop(activeFile);
+    state = { ...state, extraFiles: state.extraFiles.filter((f) => f.name !== name) };
+    scheduleSave();
+    selectFile('handler');
+    fileList.querySelector<HTMLButtonElement>('button')?.focus();
+  });
+
   function showTab(tab: TabId, focusTab = false): void {
     activeTab = tab;
     for (const t of tabs) {
@@ -210,20 +368,23 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       t.tabIndex = selected ? 0 : -1;
       if (selected && focusTab) t.focus();
     }
-    for (const panel of root.querySelectorAll<HTMLElement>('[role="tabpanel"][data-panel]')) {
+    for (const panel of root.querySelectorAll<HTMLElement>('#pg-panel-code, #pg-panel-config, #pg-panel-concurrency')) {
       const forTab = panel.dataset['panel'];
       panel.hidden = !(forTab === tab || (forTab === 'code' && isDocId(tab)));
     }
     if (isDocId(tab)) {
       lastDoc = tab;
+      const doc: DocId = tab === 'handler' ? activeFile : tab;
       const tabEl = tabs.find((t) => t.dataset['tab'] === tab);
       if (tabEl) codePanel.setAttribute('aria-labelledby', tabEl.id);
-      codeLabel.textContent = tab === 'scenarioConfig' ? (scenario?.configLabel() ?? DOCS[tab].label) : DOCS[tab].label;
-      codeNote.textContent = docNote(tab);
-      must(root, '[data-pg="samples"]').hidden = tab !== 'request' && tab !== 'handler';
+      filesBar.hidden = tab !== 'handler';
+      codeLabel.textContent = isFileDoc(doc) ? `File ${doc.slice('file:'.length)}` : tab === 'scenarioConfig' ? (scenario?.configLabel() ?? DOCS[tab].label) : DOCS[tab].label;
+      codeNote.textContent = docNote(doc);
+      must(root, '[data-pg="samples"]').hidden = doc !== 'request' && doc !== 'handler';
       fillSamples(tab);
-      editor.show(tab, state[DOCS[tab].stateKey], DOCS[tab].language);
-      validateDoc(tab);
+      if (staticShown && !staticFits(doc)) dismissStaticCode();
+      showDoc(doc);
+      validateDoc(doc);
     }
   }
 
@@ -241,28 +402,40 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     });
   });
 
-  // Monaco on first interaction with the code area (never on touch-first devices).
+  // Monaco on first interaction with the code area (never on touch-first devices, which keep the text box).
   let monacoRequested = false;
   function upgradeEditor(): void {
-    if (monacoRequested || prefersPlainEditor()) return;
+    if (monacoRequested) return;
     monacoRequested = true;
+    const hadFocus = document.activeElement === textarea || document.activeElement === staticCode;
+    if (prefersPlainEditor()) {
+      dismissStaticCode();
+      if (hadFocus) textarea.focus();
+      return;
+    }
     editorStatus.textContent = 'Loading the code editor…';
-    const hadFocus = document.activeElement === textarea;
-    const doc = lastDoc;
+    performance.mark('lt-playground-monaco-requested');
+    const doc: DocId = lastDoc === 'handler' ? activeFile : lastDoc;
     import('./monaco.ts')
       .then(({ createMonacoEditor }) => {
-        const monacoEditor = createMonacoEditor(editorHost, events, { doc, text: state[DOCS[doc].stateKey], language: DOCS[doc].language });
+        const monacoEditor = createMonacoEditor(editorHost, events, { doc, text: docText(doc), language: docLanguage(doc), ...(docPath(doc) ? { path: docPath(doc) } : {}) });
         editor.dispose();
         editor = monacoEditor;
+        staticShown = false;
+        staticCode.hidden = true;
+        staticCode.tabIndex = -1;
         textarea.hidden = true;
         textarea.tabIndex = -1;
         editorHost.hidden = false;
         root.dataset['editor'] = 'monaco';
         editorStatus.textContent = '';
+        performance.mark('lt-playground-monaco-ready');
         showTab(isDocId(activeTab) ? activeTab : lastDoc);
-        if (hadFocus || document.activeElement === textarea || document.activeElement === document.body) editor.focus();
+        const focusNow = document.activeElement;
+        if (hadFocus || focusNow === textarea || focusNow === staticCode || focusNow === document.body) editor.focus();
       })
       .catch(() => {
+        dismissStaticCode();
         editorStatus.textContent = 'The code editor could not load; this plain text box works the same (Ctrl+Enter runs).';
         root.dataset['editor'] = 'textarea';
       });
@@ -274,9 +447,15 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
 
   // ── Configuration form ─────────────────────────────────────────────────────────────────────
   const frontDoorSelect = field<HTMLSelectElement>('frontDoor');
-  const configError = must(root, '[data-pg="config-error"]');
+  const settingsError = must(root, '[data-pg="settings-error"]');
+  /** Fields whose text is not a valid value now: a Run refuses while there are any (it never runs an older value silently). */
+  let configProblems: string[] = [];
   function fillForm(): void {
+    configProblems = [];
+    replaceChildren(settingsError);
+    for (const el of root.querySelectorAll('[aria-invalid="true"]')) if (el.closest('form')) el.setAttribute('aria-invalid', 'false');
     frontDoorSelect.value = state.frontDoor;
+    field<HTMLSelectElement>('language').value = isTypeScriptFile(state.fileName) ? 'typescript' : 'javascript';
     field<HTMLSelectElement>('requestMode').value = state.requestMode;
     field<HTMLSelectElement>('runtime').value = state.runtime;
     field<HTMLSelectElement>('fileName').value = state.fileName;
@@ -295,7 +474,38 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     syncInvocationType();
     syncLogLevel();
     syncLoadModel();
+    syncFileSettings();
+    renderFiles();
     fillSamples();
+  }
+  /**
+   * Scenario mode with a function-config file: that file is the one source of truth for the timeout,
+   * memory and reserved concurrency it sets. Their fields show its values, read-only, and say where
+   * they are set; runs and load runs use the same values.
+   */
+  function syncFileSettings(): void {
+    const file = scenario?.fileSettings() ?? null;
+    const controlled: string[] = [];
+    const show = (name: 'timeoutSeconds' | 'memoryMB' | 'reservedConcurrency', value: number | null | undefined, own: number | null) => {
+      const el = field<HTMLInputElement>(name);
+      const fromFile = value !== undefined && file !== null;
+      el.disabled = fromFile;
+      if (fromFile) {
+        el.value = value === null ? '' : String(value);
+        el.setAttribute('aria-invalid', 'false');
+        el.setAttribute('aria-describedby', 'pg-settings-note');
+        controlled.push(name === 'timeoutSeconds' ? 'timeout' : name === 'memoryMB' ? 'memory' : 'reserved concurrency');
+      } else if (el.hasAttribute('aria-describedby')) {
+        el.removeAttribute('aria-describedby');
+        el.value = own === null ? '' : String(own);
+      }
+    };
+    show('timeoutSeconds', file?.timeoutSeconds, state.timeoutSeconds);
+    show('memoryMB', file?.memoryMB, state.memoryMB);
+    show('reservedConcurrency', file?.reservedConcurrency, state.reservedConcurrency);
+    settingsNote.id = 'pg-settings-note';
+    settingsNote.hidden = controlled.length === 0;
+    settingsNote.textContent = controlled.length ? `The ${controlled.join(', ')} ${controlled.length === 1 ? 'is' : 'are'} set in ${scenario?.scenario.config?.name ?? 'the config file'} (the "${scenario?.scenario.config?.name ?? 'Config file'}" tab): edit it there.` : '';
   }
   function syncLogLevel(): void {
     field<HTMLSelectElement>('applicationLogLevel').disabled = state.logFormat !== 'JSON';
@@ -322,6 +532,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     replaceChildren(sampleSelect, h('option', { value: '' }, tab === 'handler' ? 'Load a handler…' : 'Load a request…'), ...options);
   }
   form.addEventListener('submit', (e) => e.preventDefault());
+  settingsForm.addEventListener('submit', (e) => e.preventDefault());
   const onConfigInput = (e: Event) => {
     const target = e.target as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     const problems: string[] = [];
@@ -342,29 +553,47 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     if ((RUNTIMES as readonly string[]).includes(runtime)) next.runtime = runtime as PlaygroundState['runtime'];
     const file = field<HTMLSelectElement>('fileName').value;
     if ((HANDLER_FILES as readonly string[]).includes(file)) next.fileName = file as PlaygroundState['fileName'];
+    if (target.name === 'language') next.fileName = handlerFileFor(next.fileName, field<HTMLSelectElement>('language').value === 'typescript' ? 'typescript' : 'javascript');
+    if (next.extraFiles.some((f) => f.name === next.fileName)) {
+      problems.push(`An extra file is already called ${next.fileName}; rename it before using that name for the handler.`);
+      next.fileName = state.fileName;
+    }
     const exportName = field<HTMLInputElement>('handlerExport').value.trim();
     const exportOk = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(exportName);
     field<HTMLInputElement>('handlerExport').setAttribute('aria-invalid', String(!exportOk));
     if (exportOk) next.handlerExport = exportName;
     else problems.push('The handler export must be a JavaScript name such as handler.');
-    next.timeoutSeconds = intField('timeoutSeconds', 1, 900, 'Timeout') ?? state.timeoutSeconds;
-    next.memoryMB = intField('memoryMB', 128, 10240, 'Memory') ?? state.memoryMB;
+    const fileSettings = scenario?.fileSettings() ?? null;
+    if (fileSettings?.timeoutSeconds === undefined) next.timeoutSeconds = intField('timeoutSeconds', 1, 900, 'Timeout') ?? state.timeoutSeconds;
+    if (fileSettings?.memoryMB === undefined) next.memoryMB = intField('memoryMB', 128, 10240, 'Memory') ?? state.memoryMB;
     next.environment = field<HTMLTextAreaElement>('environment').value;
     next.invocationType = field<HTMLSelectElement>('invocationType').value === 'Event' ? 'Event' : 'RequestResponse';
     next.logFormat = field<HTMLSelectElement>('logFormat').value === 'JSON' ? 'JSON' : 'Text';
     const level = field<HTMLSelectElement>('applicationLogLevel').value;
     if ((LOG_LEVEL_CHOICES as readonly string[]).includes(level)) next.applicationLogLevel = level as PlaygroundState['applicationLogLevel'];
     const reserved = field<HTMLInputElement>('reservedConcurrency').value.trim();
-    next.reservedConcurrency = reserved === '' ? null : (intField('reservedConcurrency', 0, 10000, 'Reserved concurrency') ?? state.reservedConcurrency);
+    if (fileSettings?.reservedConcurrency === undefined) {
+      next.reservedConcurrency = reserved === '' ? null : (intField('reservedConcurrency', 0, 10000, 'Reserved concurrency') ?? state.reservedConcurrency);
+    }
     next.loadRequests = intField('loadRequests', 1, MAX_LOAD_REQUESTS, 'Requests') ?? state.loadRequests;
     next.loadRatePerSecond = intField('loadRatePerSecond', 1, 10000, 'Rate') ?? state.loadRatePerSecond;
     next.loadModel = field<HTMLSelectElement>('loadModel').value === 'clients' ? 'clients' : 'rate';
     next.loadClients = intField('loadClients', 1, 1000, 'Concurrent callers') ?? state.loadClients;
     const frontDoorChanged = next.frontDoor !== state.frontDoor;
+    const fileChanged = next.fileName !== state.fileName;
     state = next;
     const env = parseFunctionInput(state);
     if (!env.ok) problems.push(env.error);
-    replaceChildren(configError, ...problems.map((p) => h('p', { class: 'pg-error' }, p)));
+    configProblems = problems;
+    replaceChildren(settingsError, ...problems.map((p) => h('p', { class: 'pg-error' }, p)));
+    if (fileChanged) {
+      // The handler's file name (and so its language) changed: the editor model follows it.
+      field<HTMLSelectElement>('fileName').value = state.fileName;
+      field<HTMLSelectElement>('language').value = isTypeScriptFile(state.fileName) ? 'typescript' : 'javascript';
+      editor.drop('handler');
+      renderFiles();
+      if (activeTab === 'handler') showTab('handler');
+    }
     if (frontDoorChanged || target.name === 'frontDoor') {
       syncInvocationType();
       fillSamples();
@@ -374,18 +603,38 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     scheduleSave();
   };
   form.addEventListener('input', onConfigInput);
+  settingsForm.addEventListener('input', onConfigInput);
   concurrencyForm.addEventListener('input', onConfigInput);
-  sampleSelect.addEventListener('change', () => {
+  /** Would replacing the handler lose the user's own edits (not the starter, a sample or the scenario's code)? */
+  function codeIsEdited(): boolean {
+    const code = state.code;
+    if (code === STARTER_CODE || HANDLER_SAMPLES.some((s) => s.code === code)) return false;
+    return !(scenario && (code === scenario.initialState().code || code === scenario.scenario.solution));
+  }
+  sampleSelect.addEventListener('change', async () => {
     const [kind, id] = sampleSelect.value.split(':');
     sampleSelect.value = '';
     if (kind === 'handler') {
       const sample = HANDLER_SAMPLES.find((s) => s.id === id);
       if (!sample) return;
-      if (state.code !== sample.code && !window.confirm(`Replace your handler code with "${sample.label}"?`)) return;
+      if (codeIsEdited()) {
+        const answer = await dialog.ask({
+          title: 'Replace your code?',
+          text: `Loading "${sample.label}" replaces the handler code you wrote. Share or copy it first if you want to keep it.`,
+          confirmLabel: 'Replace my code',
+          cancelLabel: 'Keep my code',
+        });
+        if (!answer.confirmed) return sampleSelect.focus();
+      }
+      const fileChanged = state.fileName !== 'index.mjs';
       state = { ...state, code: sample.code, fileName: 'index.mjs', handlerExport: 'handler' };
+      if (fileChanged) editor.drop('handler');
       fillForm();
+      activeFile = 'handler';
+      renderFiles();
       editor.setText('handler', sample.code);
       showTab('handler');
+      sampleSelect.focus();
     } else {
       const sample = REQUEST_SAMPLES.find((s) => s.id === id);
       if (!sample) return;
@@ -393,6 +642,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       field<HTMLSelectElement>('requestMode').value = sample.mode;
       editor.setText('request', sample.text);
       showTab('request');
+      sampleSelect.focus();
     }
     scheduleSave();
   });
@@ -408,6 +658,42 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   const data: PanelData = { run: null, compare: null, load: null, config: null, summary: '', invocationType: 'RequestResponse' };
   function render(): void {
     for (const p of panels) p.update(data);
+  }
+
+  // Results in tabs (Response, Diagnosis, Logs, Timeline, Metrics) instead of one long column.
+  function showResultTab(tab: ResultTab, focusTab = false): void {
+    for (const t of resultTabs) {
+      const selected = t.dataset['resultTab'] === tab;
+      t.setAttribute('aria-selected', String(selected));
+      t.tabIndex = selected ? 0 : -1;
+      if (selected && focusTab) t.focus();
+    }
+    for (const panel of root.querySelectorAll<HTMLElement>('[data-result-panel]')) panel.hidden = panel.dataset['resultPanel'] !== tab;
+  }
+  resultTabs.forEach((t) => {
+    t.addEventListener('click', () => showResultTab(t.dataset['resultTab'] as ResultTab));
+    t.addEventListener('keydown', (e) => {
+      const i = resultTabs.indexOf(t);
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? resultTabs.length - 1 : null;
+      if (next === null) return;
+      e.preventDefault();
+      const target = resultTabs[(next + resultTabs.length) % resultTabs.length];
+      if (target) showResultTab(target.dataset['resultTab'] as ResultTab, true);
+    });
+  });
+
+  /** A refused run leaves the previous result on screen: say so, visibly, until a run succeeds. */
+  function markStale(stale: boolean): void {
+    resultsEl.dataset['stale'] = String(stale && data.summary !== '');
+    staleEl.hidden = !(stale && data.summary !== '');
+  }
+
+  /** On a narrow screen the results are below the editor: bring the new result into view. */
+  function revealResult(): void {
+    if (typeof matchMedia === 'function' && matchMedia(SIDE_BY_SIDE_QUERY).matches) return;
+    const top = summaryBox.getBoundingClientRect().top;
+    if (top >= 0 && top < window.innerHeight * 0.5) return;
+    summaryBox.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }
 
   // ── Running ────────────────────────────────────────────────────────────────────────────────
@@ -436,23 +722,33 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     return { policy: policy.value, state: aws.value, faults: faults.value };
   }
 
+  let revealNext = false;
   function fail(message: string, tab?: TabId): void {
     summaryEl.textContent = message;
     summaryEl.dataset['tone'] = 'error';
+    markStale(true);
     if (tab) showTab(tab);
+    if (revealNext) revealResult();
+    revealNext = false;
   }
 
-  async function run(kind: RunKind): Promise<void> {
+  /** Run; `byUser` runs (a button, Ctrl+Enter) bring the result into view on a phone. */
+  async function run(kind: RunKind, byUser = false): Promise<void> {
     saveNow();
+    revealNext = byUser;
+    if (configProblems.length > 0) return fail(`Not run: ${configProblems.join(' ')}`);
     const fn = parseFunctionInput(state);
     if (!fn.ok) return fail(`Not run: ${fn.error}`, 'config');
     const input = parseRequestInput(state.request, state.requestMode);
     if (!input.ok) return fail(`Not run: ${input.error}`, 'request');
     let aws = awsInput();
     if (typeof aws === 'string') return fail(`Not run: ${aws}`);
-    // Reserved concurrency 0 throttles every synchronous invocation (aws-facts §8: "With reserved
-    // concurrency 0 or exceeded", Reason ReservedFunctionConcurrentInvocationLimitExceeded).
-    let fdOptions: FrontDoorOptions = state.reservedConcurrency === 0 ? { throttled: true } : {};
+    // Reserved concurrency 0 throttles every synchronous invocation: Invoke answers 429
+    // TooManyRequestsException, Reason ReservedFunctionConcurrentInvocationLimitExceeded.
+    // Sources: https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html and
+    // https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
+    let reservedConcurrency = state.reservedConcurrency;
+    let fdOptions: FrontDoorOptions = {};
     if (scenario) {
       // Scenario mode: support files, the function name and the config file, as "Check my fix" runs them.
       const adjusted = scenario.adjustRun(fn.value, input.value, aws);
@@ -460,13 +756,16 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       fn.value.files = adjusted.value.files;
       fn.value.config = adjusted.value.config;
       aws = adjusted.value.aws;
-      fdOptions = { ...fdOptions, ...adjusted.value.options };
+      fdOptions = { ...adjusted.value.options };
+      // The scenario's function-config file, when it sets reserved concurrency, is the one source of truth.
+      if (adjusted.value.reservedConcurrency !== undefined) reservedConcurrency = adjusted.value.reservedConcurrency;
     }
+    if (reservedConcurrency === 0) fdOptions.throttled = true;
     const options = Object.keys(fdOptions).length > 0 ? { options: fdOptions } : {};
     const common = { ...(aws ? { aws } : {}), ...options };
     let request: OutgoingRequest;
     if (kind === 'compare') {
-      if (input.value.kind !== 'http') return fail('Compare needs an HTTP request: set the request kind to "HTTP request" in Config (a raw event only fits one front door).', 'config');
+      if (input.value.kind !== 'http') return fail('Compare needs an HTTP request: set the request kind to "HTTP request" in More settings (a raw event only fits one front door).', 'config');
       request = { type: 'compare', fn: fn.value, request: input.value.request, ...common };
     } else if (kind === 'load') {
       if (!hasLoad) return fail('Load runs need the load simulator (Engine III), which is not in this build yet.');
@@ -475,7 +774,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
         fn: fn.value,
         frontDoor: state.frontDoor,
         input: input.value,
-        load: { requests: state.loadRequests, model: state.loadModel, ratePerSecond: state.loadRatePerSecond, clients: state.loadClients, reservedConcurrency: state.reservedConcurrency },
+        load: { requests: state.loadRequests, model: state.loadModel, ratePerSecond: state.loadRatePerSecond, clients: state.loadClients, reservedConcurrency },
         ...(aws ? { aws } : {}),
       };
     } else {
@@ -528,6 +827,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       data.config = payload.functionConfig;
       const t = payload.load.totals;
       showResult(`Load run finished: ${t.requests} requests gave ${t.invocations} invocations, ${t.errors} errors and ${t.throttles} throttles, with at most ${t.maxConcurrentExecutions} running at once.`, null);
+      showResultTab('metrics');
     }
     buttons.again.disabled = false;
     buttons.fresh.disabled = false;
@@ -539,6 +839,9 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     const status = view?.response.statusCode ?? 200;
     summaryEl.dataset['tone'] = view === null ? 'info' : view.findings.some((f) => f.severity !== 'warning') || status >= 400 ? 'error' : 'ok';
     render();
+    markStale(false);
+    if (revealNext) revealResult();
+    revealNext = false;
     if (!firstResultMarked) {
       firstResultMarked = true;
       performance.mark('lt-playground-first-result');
@@ -549,11 +852,11 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   // The automatic first run does not count as the learner reproducing a scenario.
   let userRan = false;
   for (const b of [buttons.run, buttons.again, buttons.fresh]) b.addEventListener('click', () => (userRan = true), { capture: true });
-  buttons.run.addEventListener('click', () => void run('run'));
-  buttons.again.addEventListener('click', () => void run('again'));
-  buttons.fresh.addEventListener('click', () => void run('fresh'));
-  buttons.compare.addEventListener('click', () => void run('compare'));
-  buttons.load.addEventListener('click', () => void run('load'));
+  buttons.run.addEventListener('click', () => void run('run', true));
+  buttons.again.addEventListener('click', () => void run('again', true));
+  buttons.fresh.addEventListener('click', () => void run('fresh', true));
+  buttons.compare.addEventListener('click', () => void run('compare', true));
+  buttons.load.addEventListener('click', () => void run('load', true));
   if (!hasLoad) {
     buttons.load.disabled = true;
     buttons.load.title = 'Load runs need the load simulator (Engine III), not in this build yet.';
@@ -581,17 +884,33 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   });
 
   function applyState(next: PlaygroundState): void {
+    // The files may have other names now: forget every file document, then show the new ones.
+    editor.drop('handler');
+    for (const f of state.extraFiles) editor.drop(fileDoc(f.name));
     state = next;
-    for (const doc of Object.keys(DOCS) as DocId[]) editor.setText(doc, state[DOCS[doc].stateKey]);
+    for (const doc of Object.keys(DOCS) as BuiltinDocId[]) editor.setText(doc, state[DOCS[doc].stateKey]);
+    activeFile = 'handler';
     fillForm();
     showTab(activeTab);
   }
 
-  buttons.reset.addEventListener('click', () => {
-    if (!window.confirm(scenario ? 'Reset this scenario to the broken handler it started with? Your current code, request and configuration will be replaced.' : 'Reset the playground to the starting code? Your current code, request and configuration will be replaced.')) return;
-    applyState(scenario ? scenario.initialState() : createDefaultState());
+  buttons.reset.addEventListener('click', async () => {
+    const initial = scenario ? scenario.initialState() : createDefaultState();
+    if (serialiseState(state) !== serialiseState(initial)) {
+      const answer = await dialog.ask({
+        title: scenario ? 'Reset this scenario?' : 'Reset the playground?',
+        text: scenario
+          ? 'The scenario goes back to the broken handler it started with. Your current code, files, request and settings will be replaced.'
+          : 'The playground goes back to the starting code. Your current code, files, request and settings will be replaced.',
+        confirmLabel: 'Reset',
+        cancelLabel: 'Keep my work',
+      });
+      if (!answer.confirmed) return buttons.reset.focus();
+    }
+    applyState(initial);
     saveNow();
     showNotice('The playground was reset to the starting code.', 'info');
+    buttons.reset.focus();
   });
 
   // ── Start ──────────────────────────────────────────────────────────────────────────────────
@@ -629,10 +948,13 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       configTab: must<HTMLButtonElement>(root, '[data-tab="scenarioConfig"]'),
       hadSavedWork,
       saveNow,
+      // "Check my fix" judged the code on screen: run it too, so the main result is not the old one.
+      afterCheck: () => void run('run'),
     });
     if (!mode.ok) return fallBackToScratch(mode.error);
     scenario = mode.value;
     root.dataset['scenario'] = scenarioParam.value;
+    syncFileSettings();
     showTab(activeTab);
   }
 

@@ -32,6 +32,8 @@ export interface ScenarioRunAdjustment {
   config: FunctionInput['config'];
   aws: AwsInput | undefined;
   options: FrontDoorOptions;
+  /** Reserved concurrency as the scenario's function-config file sets it (undefined: the file does not say). */
+  reservedConcurrency?: number | null;
 }
 
 /** The running scenario mode, as the playground uses it. */
@@ -43,6 +45,12 @@ export interface ScenarioMode {
   adjustRun: (fn: FunctionInput, input: RequestInput, aws: AwsInput | undefined) => Parsed<ScenarioRunAdjustment>;
   /** A Run the learner started finished with this status (5xx marks the scenario reproduced). */
   runFinished: (status: number) => void;
+  /**
+   * The function settings the scenario's config file sets (timeout, memory, reserved concurrency), or
+   * null when it has no function-config file or the file does not parse. The playground shows them in
+   * its own fields, read-only.
+   */
+  fileSettings: () => { timeoutSeconds?: number; memoryMB?: number; reservedConcurrency?: number | null } | null;
   /** Label and note of the config-file tab. */
   configLabel: () => string;
   configNote: () => string;
@@ -62,6 +70,8 @@ export interface ScenarioModeOptions {
   /** The learner has saved work for this scenario: keep it instead of the broken handler. */
   hadSavedWork: boolean;
   saveNow: () => void;
+  /** "Check my fix" finished (passed or not): the playground runs the current code so its own result matches. */
+  afterCheck?: (passed: boolean) => void;
   /** For tests: the fetch to use. */
   fetchJson?: (url: string) => Promise<{ status: number; json: () => Promise<unknown> }>;
 }
@@ -160,6 +170,7 @@ export async function createScenarioMode(o: ScenarioModeOptions): Promise<Parsed
         const result = outcome.payload.result;
         panel.showResult(result);
         if (result.passed) markProgress(o.storage, s.id, 'solved');
+        o.afterCheck?.(result.passed);
       },
       useSolution() {
         const before = o.getState();
@@ -204,6 +215,12 @@ export async function createScenarioMode(o: ScenarioModeOptions): Promise<Parsed
       initialState,
       configLabel: () => (s.config ? `${s.config.name} (JSON)` : 'Config file (JSON)'),
       configNote: () => (s.config ? CONFIG_NOTES[s.config.kind] : ''),
+      fileSettings() {
+        if (s.config?.kind !== 'function-config') return null;
+        const state = o.getState();
+        const effect = configEffect(s, state.scenarioConfig, state.frontDoor, null);
+        return effect.ok ? (effect.value.fileSettings ?? null) : null;
+      },
       runFinished(status) {
         if (status >= 500) markProgress(o.storage, s.id, 'reproduced');
       },
@@ -217,7 +234,11 @@ export async function createScenarioMode(o: ScenarioModeOptions): Promise<Parsed
         if (effect.value.invokePermission !== undefined) options.invokePermission = effect.value.invokePermission;
         if (effect.value.throttled) options.throttled = true;
         if (s.frontDoorSettings.integrationTimeoutMs !== undefined) options.integrationTimeoutMs = s.frontDoorSettings.integrationTimeoutMs;
-        return { ok: true, value: { files: { ...s.support, ...fn.files }, config: { ...fn.config, ...effect.value.config }, aws: nextAws, options } };
+        const reserved = effect.value.fileSettings?.reservedConcurrency;
+        return {
+          ok: true,
+          value: { files: { ...s.support, ...fn.files }, config: { ...fn.config, ...effect.value.config }, aws: nextAws, options, ...(reserved !== undefined ? { reservedConcurrency: reserved } : {}) },
+        };
       },
     },
   };

@@ -181,6 +181,11 @@ export interface ConfigEffect {
   invokePermission?: boolean;
   /** Reserved concurrency 0 from a `function-config` file throttles every invocation. */
   throttled?: boolean;
+  /**
+   * The settings a `function-config` file sets, as written (reserved concurrency null = unreserved). The
+   * playground shows them in its own fields, read-only, so the page has one source of truth.
+   */
+  fileSettings?: { timeoutSeconds?: number; memoryMB?: number; reservedConcurrency?: number | null };
 }
 
 /**
@@ -209,6 +214,7 @@ export function configEffect(scenario: PlaygroundScenario, configText: string, f
       value: {
         config: { ...config, ...(o.timeoutSeconds !== undefined ? { timeoutSeconds: o.timeoutSeconds } : {}), ...(o.memoryMB !== undefined ? { memoryMB: o.memoryMB } : {}) },
         ...(o.reservedConcurrency === 0 ? { throttled: true } : {}),
+        fileSettings: { ...o },
       },
     };
   }

@@ -156,6 +156,9 @@ describe('scenarioSubmission and configEffect', () => {
     const fixed = configEffect(s, s.config!.solution, s.frontDoor, s.request ?? null);
     expect(broken.ok && broken.value.throttled).toBe(true);
     expect(fixed.ok && fixed.value.throttled).toBeUndefined();
+    // The file's settings come back as written, for the playground's read-only fields and load runs.
+    expect(broken.ok && broken.value.fileSettings).toEqual(JSON.parse(s.config!.broken));
+    expect(fixed.ok && fixed.value.fileSettings?.reservedConcurrency).toBe(JSON.parse(s.config!.solution).reservedConcurrency);
   });
 
   it('a role policy replaces the Policy tab; a file that is not JSON gets a sentence naming it', () => {
