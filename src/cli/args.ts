@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { FRONT_DOORS, isFrontDoor, type FrontDoor } from '../engine/vocabulary.ts';
 import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
 import type { ApplicationLogLevel } from '../engine/types.ts';
+import { RUNNER_PARSE_OPTIONS, RUNNER_USAGE, parseRunnerArgs, type RunnerArgs } from './node-runner/runner-options.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
 import { commandNames, formatCommandList } from './commands.ts';
 
@@ -56,6 +57,8 @@ Asynchronous invocation:
   --max-event-age S          Maximum event age in seconds, 60-21600 (default 21600)
   --on-failure KIND          Where failed events go: destination | dlq (default destination)
 
+${RUNNER_USAGE}
+
 Simulated AWS account:
   --policy FILE      Identity policy (IAM JSON) of the function's execution role
   --state FILE       Seeded AWS state (buckets, tables, queues, ...)
@@ -96,6 +99,8 @@ export interface InvokeArgs {
   policy: string | undefined;
   state: string | undefined;
   faults: string | undefined;
+  /** `--runner`, `--clock`, `--sdk`: which executor runs the handler (node-runner/runner-options.ts). */
+  runner: RunnerArgs;
 }
 
 /** Load-run options (`--load`). */
@@ -230,6 +235,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         policy: { type: 'string' },
         state: { type: 'string' },
         faults: { type: 'string' },
+        ...RUNNER_PARSE_OPTIONS,
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -263,6 +269,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     if (logFormat !== 'JSON') return { ok: false, error: '--log-level filters JSON logs only (as in Lambda): add --log-format JSON' };
     logLevel = l as ApplicationLogLevel;
   }
+  const runner = parseRunnerArgs(values, 'sandbox');
+  if (!runner.ok) return runner;
   const env: Record<string, string> = {};
   for (const kv of values.env ?? []) {
     const i = kv.indexOf('=');
@@ -364,6 +372,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       policy: values.policy,
       state: values.state,
       faults: values.faults,
+      runner: runner.value,
     },
   };
 }

@@ -3,6 +3,7 @@
  * (retries on virtual time, then the on-failure destination or dead-letter queue).
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { Executor } from '../engine/executor/types.ts';
 import type { AwsWorld } from '../engine/aws/index.ts';
 import { invokeAsync, type AsyncDelivery, type AsyncInvocationResult } from '../engine/async/async-invoke.ts';
 import { buildReport } from '../engine/report/invoke-response.ts';
@@ -51,10 +52,11 @@ function formatDelivery(d: AsyncDelivery): string[] {
 }
 
 /** Run the asynchronous invocation for the CLI; exit 0 when the event was processed, else 1. */
-export async function runAsyncCommand(args: InvokeArgs, quickjs: QuickJSWASMModule, config: FunctionConfig, files: Record<string, string>, input: CliInput, out: (s: string) => void, world?: AwsWorld): Promise<number> {
+export async function runAsyncCommand(args: InvokeArgs, quickjs: QuickJSWASMModule, config: FunctionConfig, files: Record<string, string>, input: CliInput, out: (s: string) => void, world?: AwsWorld, executor?: Executor): Promise<number> {
   const targets = cliDestinations(config);
   const result = await invokeAsync({
     quickjs,
+    ...(executor ? { executor } : {}),
     config,
     files,
     seed: args.seed,

@@ -19,6 +19,9 @@ import { loadFunction, loadInput, type CliInput } from './inputs.ts';
 import { formatCallsOf, loadWorld } from './world.ts';
 import { diagnoseCalls } from '../engine/aws/index.ts';
 import { buildRunReport, isSuccessfulReport, type CliInvocationReport } from './report.ts';
+import { dirname, resolve } from 'node:path';
+import { createNodeExecutor } from './node-runner/node-executor.ts';
+import { nodeVersionWarning } from './node-runner/runner-options.ts';
 
 /** Where output goes (injected for tests). */
 export interface Io {
@@ -93,13 +96,18 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   if (!worldResult.ok) return fail(worldResult.error);
   const world = worldResult.value;
   const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
-  if (args.invocationType === 'Event') return runAsyncCommand(args, quickjs, config, files, input.value, io.out, world);
+  // --runner node: real Node worker threads in the handler's own folder (its node_modules), same service above.
+  const executor =
+    args.runner.runner === 'node' ? createNodeExecutor({ taskRoot: dirname(resolve(args.file)), clock: args.runner.clock, sdk: args.runner.sdk }) : undefined;
+  const versionWarning = executor ? nodeVersionWarning(config.runtime) : null;
+  if (versionWarning) io.err(`lambda-triage: ${versionWarning}`);
+  if (args.invocationType === 'Event') return runAsyncCommand(args, quickjs, config, files, input.value, io.out, world, executor);
   if (args.load !== null) {
     const v = input.value;
     const loadInput: RunInput = v.kind === 'request' ? { request: v.spec } : v.kind === 'event' ? { rawEvent: v.value } : args.integration === 'invoke' ? { rawEvent: {} } : { request: DEFAULT_REQUEST };
-    return runLoadCommand(args, quickjs, config, files, loadInput, io.out, world);
+    return runLoadCommand(args, quickjs, config, files, loadInput, io.out, world, executor);
   }
-  const sim = createSimulator({ quickjs, seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
+  const sim = createSimulator({ quickjs, ...(executor ? { executor } : {}), seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
   const fn = sim.createFunction(config, files);
   // Without --request, a front door other than the Invoke API receives a plain `GET /`.
   const cliInput: CliInput = input.value.kind === 'none' && (args.compare || args.integration !== 'invoke') ? { kind: 'request', spec: DEFAULT_REQUEST } : input.value;

@@ -2,6 +2,7 @@
  * `lambda-triage invoke … --load N`: a load run on virtual time and its CloudWatch-style metrics.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
+import type { Executor } from '../engine/executor/types.ts';
 import type { AwsWorld } from '../engine/aws/index.ts';
 import type { RunInput } from '../engine/integrations/compare.ts';
 import { runLoad, type LoadRunResult } from '../engine/load/load-run.ts';
@@ -51,10 +52,11 @@ export function formatLoadRun(result: LoadRunResult, load: LoadArgs): string[] {
 }
 
 /** Run the load test for the CLI; returns the exit code (0 when every caller got a 2xx/3xx and nothing failed). */
-export async function runLoadCommand(args: InvokeArgs, quickjs: QuickJSWASMModule, config: FunctionConfig, files: Record<string, string>, input: RunInput, out: (s: string) => void, world?: AwsWorld): Promise<number> {
+export async function runLoadCommand(args: InvokeArgs, quickjs: QuickJSWASMModule, config: FunctionConfig, files: Record<string, string>, input: RunInput, out: (s: string) => void, world?: AwsWorld, executor?: Executor): Promise<number> {
   const load = args.load as LoadArgs;
   const result = await runLoad({
     quickjs,
+    ...(executor ? { executor } : {}),
     config,
     files,
     seed: args.seed,

@@ -524,6 +524,8 @@ process.on('unhandledRejection', (reason, promise) => {
 
 // ---------------------------------------------------------------- the driver
 type DriveEnd = 'done' | 'timeout' | 'dead' | 'oom' | 'empty';
+/** Consecutive quiet turns of the real event loop before the loop counts as empty. ILLUSTRATIVE. */
+const QUIET_TURNS = 4;
 let lastTick = 0;
 
 /**
@@ -532,6 +534,7 @@ let lastTick = 0;
  */
 async function drive(isDone: () => boolean, deadlineUnixMs: number, onEmpty: (() => boolean) | null): Promise<DriveEnd> {
   let mark = realNow();
+  let emptyTurns = 0;
   for (;;) {
     await new Promise<void>((r) => realSetImmediate(r));
     const t = realNow();
@@ -547,6 +550,7 @@ async function drive(isDone: () => boolean, deadlineUnixMs: number, onEmpty: (()
     }
     const real = hasRealWork();
     const next = nextRefTimer();
+    if (next !== null || real) emptyTurns = 0;
     if (next !== null && !real) {
       if (next > deadlineUnixMs) {
         advanceTo(deadlineUnixMs);
@@ -560,6 +564,10 @@ async function drive(isDone: () => boolean, deadlineUnixMs: number, onEmpty: (()
       await new Promise<void>((r) => realSetTimeout(r, 1));
       continue;
     }
+    // Nothing visible is pending. A rejection that resumes an `await` inside try/catch can take more than
+    // one turn to settle here, so the loop counts as empty only after a few quiet turns in a row.
+    if (++emptyTurns < QUIET_TURNS) continue;
+    emptyTurns = 0;
     // Nothing left to run: Node would emit 'beforeExit' (the RIC's BeforeExitListener), then exit.
     if (onEmpty && onEmpty()) continue;
     return 'empty';
