@@ -134,7 +134,9 @@ function runCli(args) {
  * take a folder yet (exit 2) gets the handler file itself with the module path dropped from the handler string
  * (`invoke <code>/src/app.mjs --handler app.handler`); `form` says which was used.
  * @param {{ dir: string, id: string, manifest: any }} c
- * @param {{ runner?: string }} [options] `runner` is passed through as `--runner` when given
+ * @param {{ runner?: string, exec?: (argv: string[]) => Promise<{ code: number | string, stdout: string, stderr: string }>, forms?: { file?: boolean } }} [options]
+ *   `runner` is passed through as `--runner` when given; `exec` runs the CLI (default: a `node bin/lambda-triage.mjs`
+ *   process); `forms` is shared between cases so a CLI without folder support is detected once.
  */
 export async function runCase(c, options = {}) {
   const m = c.manifest;
@@ -158,19 +160,26 @@ export async function runCase(c, options = {}) {
     }
     if (options.runner) common.push('--runner', options.runner);
     const codeDir = join(c.dir, 'code');
+    const exec = options.exec ?? runCli;
+    const forms = options.forms ?? {};
+    const file = findHandlerFile(codeDir, m.function.handler);
+    const fileArgv = file && ['invoke', file, '--handler', m.function.handler.slice(m.function.handler.lastIndexOf('/') + 1), ...common];
     let argv = ['invoke', codeDir, '--handler', m.function.handler, ...common];
     let form = 'project';
-    let run = await runCli(argv);
-    if (run.code === 2) {
-      const file = findHandlerFile(codeDir, m.function.handler);
-      if (file) {
-        const fileHandler = m.function.handler.slice(m.function.handler.lastIndexOf('/') + 1);
-        const fileArgv = ['invoke', file, '--handler', fileHandler, ...common];
-        const second = await runCli(fileArgv);
+    let run;
+    if (forms.file && fileArgv) {
+      argv = fileArgv;
+      form = 'file';
+      run = await exec(argv);
+    } else {
+      run = await exec(argv);
+      if (run.code === 2 && fileArgv) {
+        const second = await exec(fileArgv);
         if (second.code !== 2) {
           argv = fileArgv;
           run = second;
           form = 'file';
+          forms.file = true;
         }
       }
     }
@@ -229,16 +238,17 @@ export function compareCase(expected, got) {
 }
 
 /**
- * Run cases with at most `jobs` CLI processes at a time (the machine may have only 2 cores).
+ * Run cases with at most `jobs` CLI runs at a time (the machine may have only 2 cores); `exec` as in {@link runCase}.
  * @returns {Promise<Map<string, { run: any, comparison: { match: boolean, mismatches: string[] } }>>}
  */
-export async function runCases(cases, { runner, jobs = 2, onResult } = {}) {
+export async function runCases(cases, { runner, jobs = 2, exec, onResult } = {}) {
   const results = new Map();
+  const forms = {};
   let next = 0;
   const worker = async () => {
     while (next < cases.length) {
       const c = cases[next++];
-      const run = await runCase(c, { runner });
+      const run = await runCase(c, { runner, exec, forms });
       const entry = { run, comparison: compareCase(c.manifest.expected, run.got) };
       results.set(c.id, entry);
       onResult?.(c, entry);
