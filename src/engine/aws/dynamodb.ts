@@ -209,56 +209,379 @@ export function matchesKeyCondition(item: AttributeMap, kc: KeyCondition): boole
   }
 }
 
+// ---------------------------------------------------------------- condition and filter expressions
+// Grammar and precedence from https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.OperatorsAndFunctions.html:
+// comparisons (= <> < <= > >=), BETWEEN, IN, the functions attribute_exists, attribute_not_exists, attribute_type,
+// begins_with, contains, size; then parentheses, NOT, AND, OR (lowest). Comparing values of different types is false.
+type Tok = { t: 'name' | 'value' | 'op' | 'punct' | 'word'; v: string; at: number };
+
+function tokenize(expr: string): Tok[] | { bad: string; at: number } {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < expr.length) {
+    const c = expr[i] as string;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const rest = expr.slice(i);
+    const op = /^(<>|<=|>=|=|<|>)/.exec(rest);
+    if (op) {
+      out.push({ t: 'op', v: op[1] as string, at: i });
+      i += (op[1] as string).length;
+      continue;
+    }
+    if ('(),.[]'.includes(c)) {
+      out.push({ t: 'punct', v: c, at: i });
+      i++;
+      continue;
+    }
+    const val = /^:[A-Za-z0-9_]+/.exec(rest);
+    if (val) {
+      out.push({ t: 'value', v: val[0], at: i });
+      i += val[0].length;
+      continue;
+    }
+    const nm = /^#[A-Za-z0-9_]+/.exec(rest);
+    if (nm) {
+      out.push({ t: 'name', v: nm[0], at: i });
+      i += nm[0].length;
+      continue;
+    }
+    const w = /^[A-Za-z0-9_]+/.exec(rest);
+    if (w) {
+      out.push({ t: 'word', v: w[0], at: i });
+      i += w[0].length;
+      continue;
+    }
+    return { bad: c, at: i };
+  }
+  return out;
+}
+
+type PathSeg = string | number;
+type Operand = { kind: 'path'; path: PathSeg[] } | { kind: 'value'; value: AttributeValue } | { kind: 'size'; path: PathSeg[] };
+type Cond =
+  | { kind: 'cmp'; op: string; a: Operand; b: Operand }
+  | { kind: 'between'; a: Operand; lo: Operand; hi: Operand }
+  | { kind: 'in'; a: Operand; list: Operand[] }
+  | { kind: 'fn'; name: string; path: PathSeg[]; arg?: Operand }
+  | { kind: 'not'; c: Cond }
+  | { kind: 'and' | 'or'; a: Cond; b: Cond };
+
+const RESERVED_FUNCTIONS = ['attribute_exists', 'attribute_not_exists', 'attribute_type', 'begins_with', 'contains', 'size'];
+
+/** Parse a condition or filter expression (pure: names and values are resolved while parsing). */
+export function parseConditionExpression(expr: string, ctx: ExprContext, which: string): Result<(item: AttributeMap | undefined) => boolean> {
+  const tokenized = tokenize(expr);
+  // Message shapes follow DynamoDB's "Invalid ConditionExpression: Syntax error; token: …, near: …" (UNVERIFIED texts).
+  const syntax = (token: string): Result<never> => ({ ok: false, error: ddbValidation(`Invalid ${which}: Syntax error; token: "${token}", near: "${expr.trim()}"`) });
+  if (!Array.isArray(tokenized)) return syntax(tokenized.bad);
+  const toks: Tok[] = tokenized;
+  if (toks.length === 0) return { ok: false, error: ddbValidation(`Invalid ${which}: The expression can not be empty;`) };
+  let pos = 0;
+  let failure: Result<never> | null = null;
+  const peek = (): Tok | undefined => toks[pos];
+  const isWord = (w: string): boolean => peek()?.t === 'word' && (peek() as Tok).v.toUpperCase() === w;
+  const expect = (v: string): boolean => {
+    if (peek()?.v === v) {
+      pos++;
+      return true;
+    }
+    failure = failure ?? syntax(peek()?.v ?? '<EOF>');
+    return false;
+  };
+  function path(): PathSeg[] | null {
+    const segs: PathSeg[] = [];
+    for (;;) {
+      const t = peek();
+      if (!t || (t.t !== 'word' && t.t !== 'name')) {
+        failure = failure ?? syntax(t?.v ?? '<EOF>');
+        return null;
+      }
+      pos++;
+      if (t.t === 'name') {
+        const n = ctx.names[t.v];
+        if (n === undefined) {
+          failure = failure ?? { ok: false, error: ddbValidation(`Invalid ${which}: An expression attribute name used in the document path is not defined; attribute name: ${t.v}`) };
+          return null;
+        }
+        segs.push(n);
+      } else segs.push(t.v);
+      while (peek()?.v === '[') {
+        pos++;
+        const n = peek();
+        if (!n || n.t !== 'word' || !/^\d+$/.test(n.v)) {
+          failure = failure ?? syntax(n?.v ?? '<EOF>');
+          return null;
+        }
+        pos++;
+        segs.push(Number(n.v));
+        if (!expect(']')) return null;
+      }
+      if (peek()?.v === '.') {
+        pos++;
+        continue;
+      }
+      return segs;
+    }
+  }
+  function operand(): Operand | null {
+    const t = peek();
+    if (!t) {
+      failure = failure ?? syntax('<EOF>');
+      return null;
+    }
+    if (t.t === 'value') {
+      pos++;
+      const v = ctx.values[t.v];
+      if (v === undefined) {
+        failure = failure ?? { ok: false, error: ddbValidation(`Invalid ${which}: An expression attribute value used in expression is not defined; attribute value: ${t.v}`) };
+        return null;
+      }
+      return { kind: 'value', value: v };
+    }
+    if (t.t === 'word' && t.v.toLowerCase() === 'size' && toks[pos + 1]?.v === '(') {
+      pos += 2;
+      const p = path();
+      if (!p || !expect(')')) return null;
+      return { kind: 'size', path: p };
+    }
+    const p = path();
+    return p ? { kind: 'path', path: p } : null;
+  }
+  function primary(): Cond | null {
+    const t = peek();
+    if (!t) {
+      failure = failure ?? syntax('<EOF>');
+      return null;
+    }
+    if (t.v === '(') {
+      pos++;
+      const c = orExpr();
+      if (!c || !expect(')')) return null;
+      return c;
+    }
+    if (isWord('NOT')) {
+      pos++;
+      const c = primary();
+      return c ? { kind: 'not', c } : null;
+    }
+    const fname = t.t === 'word' ? t.v.toLowerCase() : '';
+    if (RESERVED_FUNCTIONS.includes(fname) && fname !== 'size' && toks[pos + 1]?.v === '(') {
+      pos += 2;
+      const p = path();
+      if (!p) return null;
+      let arg: Operand | undefined;
+      if (fname !== 'attribute_exists' && fname !== 'attribute_not_exists') {
+        if (!expect(',')) return null;
+        const o = operand();
+        if (!o) return null;
+        arg = o;
+      }
+      if (!expect(')')) return null;
+      return arg ? { kind: 'fn', name: fname, path: p, arg } : { kind: 'fn', name: fname, path: p };
+    }
+    const a = operand();
+    if (!a) return null;
+    const n = peek();
+    if (n?.t === 'op') {
+      pos++;
+      const b = operand();
+      return b ? { kind: 'cmp', op: n.v, a, b } : null;
+    }
+    if (isWord('BETWEEN')) {
+      pos++;
+      const lo = operand();
+      if (!lo) return null;
+      if (!isWord('AND')) {
+        failure = failure ?? syntax(peek()?.v ?? '<EOF>');
+        return null;
+      }
+      pos++;
+      const hi = operand();
+      return hi ? { kind: 'between', a, lo, hi } : null;
+    }
+    if (isWord('IN')) {
+      pos++;
+      if (!expect('(')) return null;
+      const list: Operand[] = [];
+      for (;;) {
+        const o = operand();
+        if (!o) return null;
+        list.push(o);
+        if (peek()?.v === ',') {
+          pos++;
+          continue;
+        }
+        break;
+      }
+      if (!expect(')')) return null;
+      return { kind: 'in', a, list };
+    }
+    failure = failure ?? syntax(n?.v ?? '<EOF>');
+    return null;
+  }
+  function andExpr(): Cond | null {
+    let a = primary();
+    while (a && isWord('AND')) {
+      pos++;
+      const b = primary();
+      if (!b) return null;
+      a = { kind: 'and', a, b };
+    }
+    return a;
+  }
+  function orExpr(): Cond | null {
+    let a = andExpr();
+    while (a && isWord('OR')) {
+      pos++;
+      const b = andExpr();
+      if (!b) return null;
+      a = { kind: 'or', a, b };
+    }
+    return a;
+  }
+  const root = orExpr();
+  if (failure) return failure;
+  if (!root) return syntax(peek()?.v ?? '<EOF>');
+  if (pos < toks.length) return syntax((toks[pos] as Tok).v);
+  return { ok: true, value: (item) => evalCond(root, item) };
+}
+
+function getPath(item: AttributeMap | undefined, path: PathSeg[]): AttributeValue | undefined {
+  let cur: AttributeValue | undefined = item ? item[path[0] as string] : undefined;
+  for (const seg of path.slice(1)) {
+    if (!cur) return undefined;
+    if (typeof seg === 'number') cur = 'L' in cur ? cur.L[seg] : undefined;
+    else cur = 'M' in cur ? cur.M[seg] : undefined;
+  }
+  return cur;
+}
+
+function sizeOf(v: AttributeValue | undefined): AttributeValue | undefined {
+  if (!v) return undefined;
+  // size(): string length, binary length, set/list element count, map entry count (Expressions.OperatorsAndFunctions).
+  if ('S' in v) return { N: String(v.S.length) };
+  if ('B' in v) return { N: String((v.B as unknown as { length?: number }).length ?? 0) };
+  if ('SS' in v) return { N: String(v.SS.length) };
+  if ('NS' in v) return { N: String(v.NS.length) };
+  if ('BS' in v) return { N: String(v.BS.length) };
+  if ('L' in v) return { N: String(v.L.length) };
+  if ('M' in v) return { N: String(Object.keys(v.M).length) };
+  return undefined;
+}
+
+function operandValue(o: Operand, item: AttributeMap | undefined): AttributeValue | undefined {
+  if (o.kind === 'value') return o.value;
+  if (o.kind === 'size') return sizeOf(getPath(item, o.path));
+  return getPath(item, o.path);
+}
+
+function typeOf(v: AttributeValue): string {
+  return Object.keys(v)[0] ?? '';
+}
+
+function evalCond(c: Cond, item: AttributeMap | undefined): boolean {
+  switch (c.kind) {
+    case 'and':
+      return evalCond(c.a, item) && evalCond(c.b, item);
+    case 'or':
+      return evalCond(c.a, item) || evalCond(c.b, item);
+    case 'not':
+      return !evalCond(c.c, item);
+    case 'cmp': {
+      const a = operandValue(c.a, item);
+      const b = operandValue(c.b, item);
+      if (c.op === '=') return !!a && !!b && avEquals(a, b);
+      if (c.op === '<>') return !a || !b ? !!(a || b) : !avEquals(a, b);
+      const r = avCompare(a, b);
+      if (r === null) return false;
+      return c.op === '<' ? r < 0 : c.op === '<=' ? r <= 0 : c.op === '>' ? r > 0 : r >= 0;
+    }
+    case 'between': {
+      const a = operandValue(c.a, item);
+      const lo = avCompare(a, operandValue(c.lo, item));
+      const hi = avCompare(a, operandValue(c.hi, item));
+      return lo !== null && hi !== null && lo >= 0 && hi <= 0;
+    }
+    case 'in': {
+      const a = operandValue(c.a, item);
+      return !!a && c.list.some((o) => avEquals(a, operandValue(o, item)));
+    }
+    case 'fn': {
+      const v = getPath(item, c.path);
+      const arg = c.arg ? operandValue(c.arg, item) : undefined;
+      switch (c.name) {
+        case 'attribute_exists':
+          return v !== undefined;
+        case 'attribute_not_exists':
+          return v === undefined;
+        case 'attribute_type':
+          return !!v && !!arg && 'S' in arg && typeOf(v) === arg.S;
+        case 'begins_with':
+          return !!v && !!arg && 'S' in v && 'S' in arg && v.S.startsWith(arg.S);
+        case 'contains': {
+          if (!v || !arg) return false;
+          if ('S' in v) return 'S' in arg && v.S.includes(arg.S);
+          if ('SS' in v) return 'S' in arg && v.SS.includes(arg.S);
+          if ('NS' in v) return 'N' in arg && v.NS.some((n) => Number(n) === Number(arg.N));
+          if ('L' in v) return v.L.some((x) => avEquals(x, arg));
+          return false;
+        }
+      }
+      return false;
+    }
+  }
+}
+
 /** Evaluate a ConditionExpression / FilterExpression against an item (undefined item = no item). */
 export function evaluateCondition(expr: string, item: AttributeMap | undefined, ctx: ExprContext, which: string): Result<boolean> {
-  const clauses = splitAnd(expr);
-  for (const c of clauses) {
-    let m = /^\s*(attribute_exists|attribute_not_exists)\s*\(\s*([#\w.]+)\s*\)\s*$/i.exec(c);
-    if (m) {
-      const n = resolveName(m[2] as string, ctx, which);
-      if (!n.ok) return n;
-      const exists = !!item && item[n.value] !== undefined;
-      if ((m[1] as string).toLowerCase() === 'attribute_exists' ? !exists : exists) return { ok: true, value: false };
-      continue;
-    }
-    m = /^\s*begins_with\s*\(\s*([#\w.]+)\s*,\s*(:\w+)\s*\)\s*$/i.exec(c);
-    if (m) {
-      const n = resolveName(m[1] as string, ctx, which);
-      if (!n.ok) return n;
-      const v = resolveValue(m[2] as string, ctx, which);
-      if (!v.ok) return v;
-      const a = item?.[n.value];
-      if (!(a && 'S' in a && 'S' in v.value && a.S.startsWith(v.value.S))) return { ok: true, value: false };
-      continue;
-    }
-    m = /^\s*([#\w.]+)\s*(=|<>)\s*(:\w+)\s*$/.exec(c);
-    if (m) {
-      const n = resolveName(m[1] as string, ctx, which);
-      if (!n.ok) return n;
-      const v = resolveValue(m[3] as string, ctx, which);
-      if (!v.ok) return v;
-      const eq = avEquals(item?.[n.value], v.value);
-      if (m[2] === '=' ? !eq : eq) return { ok: true, value: false };
-      continue;
-    }
-    return { ok: false, error: ddbValidation(`Invalid ${which}: unsupported clause "${c.trim()}" (the Lambda Triage simulator supports attribute_exists, attribute_not_exists, begins_with, = and <> joined by AND)`) };
-  }
-  return { ok: true, value: true };
+  const parsed = parseConditionExpression(expr, ctx, which);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: parsed.value(item) };
 }
 
 /** Apply an UpdateExpression to an item (mutates a copy; returns it). */
 export function applyUpdate(expr: string, item: AttributeMap, ctx: ExprContext): Result<AttributeMap> {
   const E = 'UpdateExpression';
   const out: AttributeMap = JSON.parse(JSON.stringify(item)) as AttributeMap;
-  const sections = expr.split(/\b(SET|REMOVE)\b/i).map((s) => s.trim()).filter((s) => s !== '');
+  // Clauses SET, REMOVE, ADD, DELETE — https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html
+  const sections = expr.split(/\b(SET|REMOVE|ADD|DELETE)\b/i).map((s) => s.trim()).filter((s) => s !== '');
   if (sections.length === 0) return { ok: false, error: ddbValidation(`Invalid ${E}: The expression can not be empty;`) };
   for (let i = 0; i < sections.length; i += 2) {
     const kw = (sections[i] as string).toUpperCase();
     const body = sections[i + 1];
-    if ((kw !== 'SET' && kw !== 'REMOVE') || body === undefined) {
-      return { ok: false, error: ddbValidation(`Invalid ${E}: the Lambda Triage simulator supports SET and REMOVE clauses; got "${expr}"`) };
+    if (!['SET', 'REMOVE', 'ADD', 'DELETE'].includes(kw) || body === undefined) {
+      return { ok: false, error: ddbValidation(`Invalid ${E}: Syntax error; token: "${sections[i] ?? ''}", near: "${expr}"`) }; // UNVERIFIED text
     }
-    for (const action of body.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    for (const action of splitTopLevel(body)) {
+      if (kw === 'ADD' || kw === 'DELETE') {
+        // ADD: add a number, or add elements to a set (creating it); DELETE: remove elements from a set.
+        const m = /^([#\w]+)\s+(:\w+)$/.exec(action);
+        if (!m) return { ok: false, error: ddbValidation(`Invalid ${E}: Syntax error in "${action}"`) };
+        const n = resolveName(m[1] as string, ctx, E);
+        if (!n.ok) return n;
+        const v = resolveValue(m[2] as string, ctx, E);
+        if (!v.ok) return v;
+        const cur = out[n.value];
+        const setKind = (['SS', 'NS', 'BS'] as const).find((k) => k in v.value);
+        if (kw === 'ADD' && 'N' in v.value && (cur === undefined || 'N' in cur)) {
+          out[n.value] = { N: String(Number(cur && 'N' in cur ? cur.N : 0) + Number(v.value.N)) };
+        } else if (setKind && (cur === undefined || setKind in cur)) {
+          const have = cur ? ((cur as Record<string, unknown[]>)[setKind] as unknown[]) : [];
+          const delta = (v.value as Record<string, unknown[]>)[setKind] as unknown[];
+          const next = kw === 'ADD' ? [...have, ...delta.filter((x) => !have.some((h) => JSON.stringify(h) === JSON.stringify(x)))] : have.filter((h) => !delta.some((x) => JSON.stringify(h) === JSON.stringify(x)));
+          if (next.length === 0) delete out[n.value];
+          else out[n.value] = { [setKind]: next } as AttributeValue;
+        } else if (kw === 'DELETE' && cur === undefined) {
+          continue;
+        } else {
+          // DynamoDB text (UNVERIFIED): "An operand in the update expression has an incorrect data type"
+          return { ok: false, error: ddbValidation('An operand in the update expression has an incorrect data type') };
+        }
+        continue;
+      }
       if (kw === 'REMOVE') {
         const n = resolveName(action, ctx, E);
         if (!n.ok) return n;
@@ -278,7 +601,33 @@ export function applyUpdate(expr: string, item: AttributeMap, ctx: ExprContext):
   return { ok: true, value: out };
 }
 
+// Split a clause body on commas outside parentheses (list_append(a, :b), if_not_exists(a, :b)).
+function splitTopLevel(body: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const c of body) {
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    if (c === ',' && depth === 0) {
+      out.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur.trim());
+  return out.filter((s) => s !== '');
+}
+
 function evalOperand(rhs: string, item: AttributeMap, ctx: ExprContext, E: string): Result<AttributeValue> {
+  const la = /^list_append\s*\(\s*(.+?)\s*,\s*(.+?)\s*\)$/i.exec(rhs);
+  if (la) {
+    const a = evalOperand(la[1] as string, item, ctx, E);
+    if (!a.ok) return a;
+    const b = evalOperand(la[2] as string, item, ctx, E);
+    if (!b.ok) return b;
+    if (!('L' in a.value) || !('L' in b.value)) return { ok: false, error: ddbValidation('An operand in the update expression has an incorrect data type') }; // UNVERIFIED text
+    return { ok: true, value: { L: [...a.value.L, ...b.value.L] } };
+  }
   const ine = /^if_not_exists\s*\(\s*([#\w.]+)\s*,\s*(:\w+)\s*\)$/i.exec(rhs);
   if (ine) {
     const n = resolveName(ine[1] as string, ctx, E);
