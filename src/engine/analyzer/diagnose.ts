@@ -3,7 +3,7 @@
  * describes, and ranks causes by the evidence found. Pure: no DOM, no Node built-ins, no clock.
  */
 import type { CauseId } from '../vocabulary.ts';
-import { classifyLine } from './classify.ts';
+import { classifyLines } from './classify.ts';
 import type { CauseFinding, Diagnosis, Evidence, LineSource, Signature } from './types.ts';
 
 /** Largest input read (characters, about 5 MB of ASCII); the rest is ignored and `stats.truncated` is set. */
@@ -62,6 +62,18 @@ function compile(signatures: readonly Signature[]): Compiled[] {
   return out;
 }
 
+/**
+ * Is a signature tried on a line of this kind? Unclassified lines get every signature that is not
+ * `strictSource`. A Step Functions task failure carries the function's own error payload as its cause
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html), so signatures
+ * for invoke output apply to it too.
+ */
+function applies(c: Compiled, source: LineSource): boolean {
+  if (source === 'plain') return !c.strict;
+  if (c.sources.has(source)) return true;
+  return source === 'step-functions' && c.sources.has('invoke-output');
+}
+
 /** Split text into lines (\n, \r\n, and the \r the Node.js runtime puts inside one log entry). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);
@@ -78,20 +90,20 @@ function round(n: number): number {
 export function diagnose(text: string, signatures: readonly Signature[]): Diagnosis {
   const truncated = text.length > MAX_INPUT_CHARS;
   const input = truncated ? text.slice(0, MAX_INPUT_CHARS) : text;
-  const lines = splitLines(input);
+  const lines = splitLines(input).map((raw) => (raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw));
+  const lineSources = classifyLines(lines);
   const compiled = compile(signatures);
   const sourceCounts: Partial<Record<LineSource, number>> = {};
   // signature id -> evidence (first few lines) and how many lines matched
   const hits = new Map<string, { sig: Signature; evidence: Evidence[] }>();
 
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    if (raw.trim().length < 3) continue;
-    const line = raw.length > MAX_LINE_CHARS ? raw.slice(0, MAX_LINE_CHARS) : raw;
-    const source = classifyLine(line);
+    const line = lines[i] ?? '';
+    if (line.trim().length < 3) continue;
+    const source = lineSources[i] ?? 'plain';
     sourceCounts[source] = (sourceCounts[source] ?? 0) + 1;
     for (const c of compiled) {
-      if (source === 'plain' ? c.strict : !c.sources.has(source)) continue;
+      if (!applies(c, source)) continue;
       if (!c.regexes.some((r) => r.test(line))) continue;
       let hit = hits.get(c.sig.id);
       if (!hit) {

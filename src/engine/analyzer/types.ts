@@ -12,6 +12,11 @@ import type { CauseId } from '../vocabulary.ts';
  * - `apigw-access-log`: an API Gateway access log entry (JSON).
  * - `alb-access-log`: an Application Load Balancer access log entry.
  * - `client-response`: what the caller received (status line, headers, body).
+ * - `step-functions`: a Step Functions task failure (`error` and `cause`, or `Error` and `Cause`). For a
+ *   Lambda task the cause is the function's own error payload, so a signature written for `invoke-output`
+ *   is also tried on these lines; the error names Step Functions adds (Lambda.AWSLambdaException,
+ *   States.TaskFailed, …) are described at
+ *   https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
  */
 export const SIGNATURE_SOURCES = [
   'lambda-log',
@@ -20,6 +25,7 @@ export const SIGNATURE_SOURCES = [
   'apigw-access-log',
   'alb-access-log',
   'client-response',
+  'step-functions',
 ] as const;
 
 /** One signature source. */
