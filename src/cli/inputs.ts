@@ -3,17 +3,18 @@
  * request description (`--request`). Every failure is a one-line message for exit code 2.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parseHttpRequestSpec, type HttpRequestSpec } from '../engine/integrations/http-request.ts';
 import { parseFunctionConfig } from '../engine/lambda/function-config.ts';
 import type { FunctionConfig } from '../engine/types.ts';
 import type { RuntimeId } from '../engine/vocabulary.ts';
 import type { InvokeArgs } from './args.ts';
+import { loadProject } from './project.ts';
 
 /** Result of reading an input: the value or a one-line message. */
 export type InputResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** Sibling files larger than this are not copied into the simulated /var/task. */
+/** Sibling files larger than this are not copied into the simulated /var/task (ILLUSTRATIVE). */
 export const MAX_SIBLING_FILE_BYTES = 1_000_000;
 
 /** What the function is given: nothing (`{}`), a raw event, or an HTTP request for a front door. */
@@ -47,14 +48,17 @@ export async function readJsonFile(what: string, path: string): Promise<InputRes
   }
 }
 
-/** The function's configuration and files: the handler file plus small sibling .js/.mjs/.cjs/.json files. */
+/**
+ * The function's configuration and files: the project the handler belongs to (`project.ts`: the files the
+ * handler reaches, with their packages from `node_modules`), plus small .js/.mjs/.cjs/.json files beside
+ * the handler (kept for requests built at run time, e.g. `require('./' + name)`).
+ */
 export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ config: FunctionConfig; files: Record<string, string> }>> {
-  const source = await readTextFile('handler file', args.file);
-  if (!source.ok) return source;
-  const name = basename(args.file);
-  const moduleName = name.replace(/\.(mjs|cjs|js)$/, '');
+  const project = loadProject({ path: args.file, handler: args.handler });
+  if (!project.ok) return project;
+  const { root, handler, files } = project.value;
   const config = parseFunctionConfig({
-    handler: args.handler ?? `${moduleName}.handler`,
+    handler,
     runtime: args.runtime as RuntimeId,
     timeoutSeconds: args.timeout,
     memoryMB: args.memory,
@@ -63,14 +67,15 @@ export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ conf
     ...(args.logLevel ? { applicationLogLevel: args.logLevel } : {}),
   });
   if (!config.ok) return { ok: false, error: config.error };
-  const files: Record<string, string> = { [name]: source.value };
-  const dir = dirname(args.file);
+  const handlerFile = resolve(args.file);
+  const dir = (await stat(handlerFile)).isDirectory() ? handlerFile : dirname(handlerFile);
   try {
     for (const f of await readdir(dir)) {
-      if (f === name || !/\.(mjs|cjs|js|json)$/.test(f)) continue;
-      const p = join(dir, f);
-      const s = await stat(p);
-      if (s.isFile() && s.size < MAX_SIBLING_FILE_BYTES) files[f] = await readFile(p, 'utf8');
+      if (!/\.(mjs|cjs|js|json)$/.test(f)) continue;
+      const at = relative(root, join(dir, f)).split(sep).join('/');
+      if (at.startsWith('..') || Object.prototype.hasOwnProperty.call(files, at)) continue;
+      const s = await stat(join(dir, f));
+      if (s.isFile() && s.size < MAX_SIBLING_FILE_BYTES) files[at] = await readFile(join(dir, f), 'utf8');
     }
   } catch (e) {
     return { ok: false, error: `cannot read the handler's folder ${dir}: ${errCode(e)}` };

@@ -1433,11 +1433,16 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   };
   const builtins = {
     util: () => utilModule,
-    crypto: () =>
-      Object.assign(
-        unavailableModule('crypto', ['createHash', 'createHmac', 'randomBytes', 'createCipheriv', 'createDecipheriv', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'createSign', 'createVerify', 'generateKeyPair', 'timingSafeEqual']),
-        { randomUUID, getRandomValues: G.crypto.getRandomValues, webcrypto: G.crypto },
-      ),
+    // Modules of src/engine/sandbox/builtins/, evaluated on first require (guest-api.ts).
+    crypto: () => hostBuiltin('crypto'),
+    zlib: () => hostBuiltin('zlib'),
+    fs: () => hostBuiltin('fs'),
+    'fs/promises': () => hostBuiltin('fs/promises'),
+    stream: () => hostBuiltin('stream'),
+    'stream/promises': () => hostBuiltin('stream/promises'),
+    string_decoder: () => hostBuiltin('string_decoder'),
+    async_hooks: () => hostBuiltin('async_hooks'),
+    console: () => hostBuiltin('console'),
     buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
     events: () => Object.assign(EventEmitter, { EventEmitter, default: EventEmitter, once: () => SimPromise.reject(NOT_AVAILABLE('events.once')) }),
     path: () => path,
@@ -1448,7 +1453,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       setTimeout: (ms, value) => new SimPromise((res) => G.setTimeout(() => res(value), ms)),
       setImmediate: (value) => new SimPromise((res) => G.setImmediate(() => res(value))),
     }),
-    url: () => ({ URL, URLSearchParams }),
+    url: () => Object.assign({ URL, URLSearchParams }, hostBuiltin('url-extras')),
     querystring: () => ({
       parse: (s) => Object.fromEntries(new URLSearchParams(s)),
       stringify: (o) => new URLSearchParams(o).toString(),
@@ -1469,8 +1474,6 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return assert;
     },
     os: () => ({ EOL: '\n', platform: () => 'linux', tmpdir: () => '/tmp', hostname: () => '169.254.10.1', cpus: () => [], totalmem: () => config.memoryMB * 1048576, freemem: () => 0 }),
-    fs: () => unavailableModule('fs', ['readFileSync', 'writeFileSync', 'existsSync', 'readdirSync', 'mkdirSync', 'statSync', 'readFile', 'writeFile', 'createReadStream', 'createWriteStream', 'unlinkSync', 'appendFileSync']),
-    'fs/promises': () => unavailableModule('fs/promises', ['readFile', 'writeFile', 'readdir', 'mkdir', 'stat', 'unlink', 'appendFile', 'rm']),
     http: () => unavailableModule('http', ['request', 'get', 'createServer', 'Agent']),
     https: () => unavailableModule('https', ['request', 'get', 'createServer', 'Agent']),
     http2: () => unavailableModule('http2', ['connect', 'createServer']),
@@ -1478,11 +1481,38 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     tls: () => unavailableModule('tls', ['connect', 'createServer']),
     dns: () => unavailableModule('dns', ['lookup', 'resolve']),
     child_process: () => unavailableModule('child_process', ['exec', 'execSync', 'spawn', 'spawnSync', 'fork', 'execFile']),
-    stream: () => unavailableModule('stream', ['Readable', 'Writable', 'Transform', 'PassThrough', 'pipeline']),
-    zlib: () => unavailableModule('zlib', ['gzipSync', 'gunzipSync', 'deflateSync', 'inflateSync', 'gzip', 'gunzip']),
     worker_threads: () => unavailableModule('worker_threads', ['Worker']),
     vm: () => unavailableModule('vm', ['runInNewContext', 'runInThisContext', 'Script', 'createContext']),
   };
+  // The runtime pieces the modules of src/engine/sandbox/builtins/ receive (GuestDeps in guest-api.ts).
+  let guestDeps = null;
+  function hostBuiltin(name) {
+    if (!guestDeps) {
+      guestDeps = {
+        Buffer,
+        EventEmitter,
+        Promise: SimPromise,
+        random,
+        nodeError,
+        receivedText,
+        format: util.format,
+        inspect: util.inspect,
+        console: G.console,
+        notAvailable: NOT_AVAILABLE,
+        nextTick: process.nextTick,
+        setImmediate: G.setImmediate,
+        loadBuiltin,
+        taskFiles: files,
+        tmpFs(op, p, arg, data) {
+          const r = host.tmpFs(op, p, JSON.stringify(arg), data ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) : undefined);
+          const answer = JSON.parse(r.json);
+          if (r.data !== undefined) answer.data = r.data;
+          return answer;
+        },
+      };
+    }
+    return host.builtin(name)(guestDeps);
+  }
   const builtinCache = new Map();
   function builtinName(spec) {
     const n = spec.startsWith('node:') ? spec.slice(5) : spec;
@@ -1507,31 +1537,28 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     e.requireStack = stack;
     return e;
   }
-  function resolveFile(base) {
-    const candidates = [base, base + '.js', base + '.json', base + '.cjs', base + '.mjs', base + '/index.js', base + '/index.json', base + '/index.cjs'];
-    for (const c of candidates) if (fileExists(c)) return c;
-    return null;
+  // Node's resolution runs on the host (module-resolution.ts); a failure comes back as Node's code and text.
+  function packageOf(filename) {
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(filename || '');
+    return m ? m[1] : null;
   }
-  function resolvePackage(spec, fromDir) {
-    // node_modules lookup inside the function's files, then simulated modules registered by the host.
-    let dir = fromDir;
-    while (dir.startsWith(TASK_ROOT)) {
-      const baseDir = dir + '/node_modules/' + spec;
-      const pj = baseDir + '/package.json';
-      if (fileExists(pj)) {
-        let main = 'index.js';
-        try {
-          main = JSON.parse(files[pj]).main || 'index.js';
-        } catch (_e) {}
-        const r = resolveFile(path.normalize(baseDir + '/' + main));
-        if (r) return r;
-      }
-      const r = resolveFile(baseDir);
-      if (r) return r;
-      if (dir === TASK_ROOT) break;
-      dir = path.dirname(dir);
-    }
-    return null;
+  function nativeAddonError(pkg, what) {
+    // The sandbox cannot run compiled code; name the package and the way out (the real-Node runner).
+    const e = new Error(
+      (pkg ? "The package '" + pkg + "'" : 'This code') + ' needs a native addon (' + what + '), a compiled Node.js module that the Lambda Triage sandbox cannot load. Run the function with the Node runner (--runner node) to use it.',
+    );
+    e.code = 'ERR_LAMBDA_TRIAGE_NATIVE_ADDON';
+    return e;
+  }
+  const NATIVE_LOADERS = ['bindings', 'node-gyp-build', 'node-pre-gyp', '@mapbox/node-pre-gyp', 'prebuild-install'];
+  function resolveRequest(spec, mod) {
+    if (NATIVE_LOADERS.includes(spec)) throw nativeAddonError(packageOf(mod.filename), "loaded through '" + spec + "'");
+    const r = JSON.parse(host.resolve(spec, mod.filename, 'require'));
+    if (r.ok) return r.path;
+    if (r.code === 'MODULE_NOT_FOUND' && r.message === "Cannot find module '" + spec + "'") throw moduleNotFound(spec, parentsOf(mod));
+    const e = new Error(r.message);
+    e.code = r.code;
+    throw e;
   }
   function parentsOf(mod) {
     const out = [];
@@ -1544,21 +1571,13 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       const b = builtinName(spec);
       if (b) return loadBuiltin(b);
       if (host.hasSimModule(spec)) return requireSim(spec);
-      let target = null;
-      if (spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/') || spec === '.' || spec === '..') {
-        target = resolveFile(path.resolve(path.dirname(mod.filename), spec));
-      } else {
-        target = resolvePackage(spec, path.dirname(mod.filename));
-      }
-      if (!target) throw moduleNotFound(spec, parentsOf(mod));
-      return requirePath(target, mod);
+      return requirePath(resolveRequest(spec, mod), mod);
     };
     req.resolve = (spec) => {
+      spec = String(spec);
       const b = builtinName(spec);
       if (b) return spec;
-      const t = spec.startsWith('.') || spec.startsWith('/') ? resolveFile(path.resolve(path.dirname(mod.filename), spec)) : resolvePackage(spec, path.dirname(mod.filename));
-      if (!t) throw moduleNotFound(spec, parentsOf(mod));
-      return t;
+      return resolveRequest(spec, mod);
     };
     req.cache = {};
     return req;
@@ -1566,6 +1585,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   function requirePath(filename, parent) {
     const cached = moduleCache.get(filename);
     if (cached) return cached.exports;
+    if (filename.endsWith('.node')) throw nativeAddonError(packageOf(filename), filename.slice(filename.lastIndexOf('/') + 1));
     if (filename.endsWith('.mjs') || isEsmFile(filename)) {
       // require(esm): Node 22.12+ loads synchronous ES modules; the simulator evaluates it on the host.
       const ns = host.requireEsm(filename);
@@ -1605,31 +1625,14 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     simCache.set(spec, mod.exports);
     return mod.exports;
   }
-  function packageTypeModule(filename) {
-    // nearest package.json with "type": "module" — [RUNTIME-SRC] UserFunction.js _hasFolderPackageJsonTypeModule
-    let dir = path.dirname(filename);
-    for (;;) {
-      if (dir.endsWith('/node_modules')) return false;
-      const pj = (dir === '/' ? '' : dir) + '/package.json';
-      if (fileExists(pj)) {
-        try {
-          return JSON.parse(files[pj]).type === 'module';
-        } catch (_e) {
-          return false;
-        }
-      }
-      if (dir === '/' || dir === '.') return false;
-      dir = path.dirname(dir);
-    }
-  }
-  const ESM_SYNTAX = /(^|\n)\s*(import\s*[\w{*'"]|export\s+(default|const|let|var|function|async|class|\{|\*))/;
+  // The format Node gives a file (nearest package.json "type", then syntax detection; a .ts file by its
+  // stripped JavaScript): module-resolution.ts on the host, cached here because stack frames ask often.
+  const formatCache = new Map();
   function isEsmFile(filename) {
-    if (filename.endsWith('.mjs')) return true;
-    if (filename.endsWith('.cjs') || filename.endsWith('.json')) return false;
-    if (packageTypeModule(filename)) return true;
-    // Node 22+ detects ES module syntax in ambiguous .js files (https://nodejs.org/api/packages.html#syntax-detection).
-    // The pattern is a cheap first filter; the host's parse decides (a name like `importCount` is not an import).
-    return ESM_SYNTAX.test(files[filename] || '') && host.hasModuleSyntax(filename);
+    if (filename.endsWith('.mjs') || filename.endsWith('.mts')) return true;
+    if (filename.endsWith('.cjs') || filename.endsWith('.cts') || filename.endsWith('.json')) return false;
+    if (!formatCache.has(filename)) formatCache.set(filename, host.moduleFormat(filename) === 'esm');
+    return formatCache.get(filename);
   }
 
   // ESM glue used by the host's module loader.
@@ -1701,11 +1704,13 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     const { moduleRoot, module } = splitHandler(handlerString);
     const base = path.normalize(TASK_ROOT + '/' + moduleRoot + module);
     if (fileExists(base)) return finishCjs(base);
-    const pjModule = fileExists(base + '.js') && packageTypeModule(base + '.js');
-    if (fileExists(base + '.js') && !isEsmFile(base + '.js')) return finishCjs(base + '.js');
-    if (fileExists(base + '.js') && (pjModule || isEsmFile(base + '.js'))) return { kind: 'esm', path: base + '.js' };
+    if (fileExists(base + '.js')) return isEsmFile(base + '.js') ? { kind: 'esm', path: base + '.js' } : finishCjs(base + '.js');
     if (fileExists(base + '.mjs')) return { kind: 'esm', path: base + '.mjs' };
     if (fileExists(base + '.cjs')) return finishCjs(base + '.cjs');
+    // TypeScript stands for the JavaScript a build step emits (typescript.ts): app.ts when there is no app.js.
+    for (const ext of ['.ts', '.mts', '.cts']) {
+      if (fileExists(base + ext)) return isEsmFile(base + ext) ? { kind: 'esm', path: base + ext } : finishCjs(base + ext);
+    }
     throw runtimeError('ImportModuleError', String(moduleNotFound(module, [])));
   }
   let userApp = null;

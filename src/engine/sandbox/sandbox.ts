@@ -15,7 +15,11 @@ import type {
 import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
 import { webSource } from './prelude-web.ts';
+import { BUILTIN_SOURCES } from './builtins/index.ts';
+import { BYTES_PER_STORAGE_MB, DEFAULT_EPHEMERAL_STORAGE_MB, createTmpFs } from './builtins/tmp-fs.ts';
 import { hasModuleSyntax, prepareUserSource, type PreparedSource } from './user-source.ts';
+import { createModuleResolver, createRecordFileView, isTypeScriptPath, type ModuleFormat } from './module-resolution.ts';
+import { prepareTypeScriptSource, stripTypeScript, type TypeScriptPreparedSource } from './typescript.ts';
 import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
@@ -26,6 +30,7 @@ export const BUILTIN_MODULES: readonly string[] = [
   'util', 'crypto', 'buffer', 'events', 'path', 'path/posix', 'process', 'timers', 'timers/promises', 'url',
   'querystring', 'assert', 'os', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dns',
   'child_process', 'stream', 'zlib', 'worker_threads', 'vm', 'lambda-triage:host',
+  'stream/promises', 'string_decoder', 'async_hooks', 'console',
 ];
 
 /** A simulated package registered with the simulator (e.g. an AWS SDK client), keyed by its specifier. */
@@ -79,6 +84,11 @@ export interface PreludeConfig {
   logGroupName: string;
   logStreamName: string;
   logFormat: 'Text' | 'JSON';
+  /**
+   * Size of the function's /tmp, MB (FunctionConfig.ephemeralStorageMB); absent: the Lambda default
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html).
+   */
+  ephemeralStorageMB?: number;
 }
 
 /**
@@ -151,21 +161,6 @@ function isRelative(spec: string): boolean {
   return spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/');
 }
 
-function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
-}
-
-function normalizePath(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return '/' + out.join('/');
-}
-
 /** Create a sandbox: a fresh QuickJS runtime with the prelude evaluated. Throws only on host bugs. */
 export function createSandbox(opts: SandboxOptions): Sandbox {
   const runtime: QuickJSRuntime = opts.quickjs.newRuntime();
@@ -217,10 +212,27 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const key = `${kind}:${path}`;
     let p = prepared.get(key);
     if (!p) {
-      p = prepareUserSource(source, kind, path);
+      p = isTypeScriptPath(path) ? prepareTypeScriptSource(source, kind, path) : prepareUserSource(source, kind, path);
       prepared.set(key, p);
     }
     return p;
+  };
+  // Node's module resolution over the function's files (module-resolution.ts), shared by require and import.
+  const resolver = createModuleResolver(createRecordFileView(files));
+  const formats = new Map<string, ModuleFormat>();
+  /** How Node runs a file; a `.ts` file is judged by its stripped JavaScript (typescript.ts). */
+  const formatOf = (path: string): ModuleFormat => {
+    let f = formats.get(path);
+    if (!f) {
+      let js: string | undefined;
+      if (path.endsWith('.ts')) {
+        const stripped = stripTypeScript(files[path] ?? '', path);
+        js = stripped.ok ? stripped.code : '';
+      }
+      f = resolver.format(path, js);
+      formats.set(path, f);
+    }
+    return f;
   };
   const preparedFor = (path: string): PreparedSource | undefined => prepared.get(`esm:${path}`) ?? prepared.get(`cjs:${path}`);
   /** The handler's export name when the function starting at `fnStart` in `path` is the handler, else ''. */
@@ -235,19 +247,21 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
 
   // quickjs-emscripten 0.32 ignores a normalizer failure (the loader is then called with an empty
   // name), so the normalizer returns a `missing:` id and the loader fails with Node's error.
-  const missingModule = (message: string): string => `missing:${encodeURIComponent(message)}`;
+  const missingModule = (message: string, code = 'ERR_MODULE_NOT_FOUND'): string => `missing:${code}:${encodeURIComponent(message)}`;
   const missingModuleError = (id: string): QuickJSHandle => {
-    const message = decodeURIComponent(id.slice('missing:'.length));
+    const rest = id.slice('missing:'.length);
+    const code = rest.slice(0, rest.indexOf(':'));
+    const message = decodeURIComponent(rest.slice(code.length + 1));
     const e = ctx.newError({ name: 'Error', message });
     for (const [k, v] of [['name', 'Error'], ['message', message]] as const) {
       const h = ctx.newString(v);
       ctx.defineProp(e, k, { value: h, enumerable: false, configurable: true });
       h.dispose();
     }
-    const code = ctx.newString('ERR_MODULE_NOT_FOUND');
-    ctx.setProp(e, 'code', code);
-    code.dispose();
-    const stack = ctx.newString(`Error [ERR_MODULE_NOT_FOUND]: ${message}`);
+    const codeH = ctx.newString(code);
+    ctx.setProp(e, 'code', codeH);
+    codeH.dispose();
+    const stack = ctx.newString(`Error [${code}]: ${message}`);
     ctx.setProp(e, 'stack', stack);
     stack.dispose();
     return e;
@@ -272,8 +286,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
           if (mod && mod.format === 'esm') return mod.source;
           return callControlForString('esmShim', 'sim', spec);
         }
-        const isEsm = call('isEsmFile', name);
-        if (isEsm.ok && isEsm.value === true) return esmSource(name);
+        if (formatOf(name) === 'esm') return esmSource(name);
         return callControlForString('esmShim', 'cjs', name);
       } catch (e) {
         return { error: e instanceof Error ? e : new Error(String(e)) };
@@ -282,18 +295,14 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     (base, requested) => {
       const bare = requested.startsWith('node:') ? requested.slice(5) : requested;
       if (BUILTIN_MODULES.includes(bare)) return `builtin:${bare}`;
-      if (isRelative(requested)) {
-        const target = requested.startsWith('/') ? normalizePath(requested) : normalizePath(`${dirname(base)}/${requested}`);
-        if (Object.prototype.hasOwnProperty.call(files, target)) return target;
-        // Node's ESM resolver message — https://nodejs.org/api/errors.html#err_module_not_found
-        return missingModule(`Cannot find module '${target}' imported from ${base}`);
-      }
-      if (opts.resolveModule(requested)) return `sim:${requested}`;
-      const pkgMain = resolvePackage(files, requested);
-      if (pkgMain) return pkgMain;
-      // facts §4 + real capture: "Cannot find package 'aws-sdk' imported from /var/task/index.mjs" (errorType Error,
-      // because the RIC only wraps MODULE_NOT_FOUND into Runtime.ImportModuleError — UserFunction.js _loadUserApp)
-      return missingModule(`Cannot find package '${requested}' imported from ${base}`);
+      if (!isRelative(requested) && !requested.startsWith('#') && opts.resolveModule(requested)) return `sim:${requested}`;
+      // Node's ES module resolver (module-resolution.ts): exact relative files, node_modules, exports, imports.
+      // A missing package reads "Cannot find package 'aws-sdk' imported from /var/task/index.mjs" (errorType
+      // Error: the RIC wraps only MODULE_NOT_FOUND into Runtime.ImportModuleError,
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/UserFunction.js).
+      const r = resolver.resolve(requested, base, 'import');
+      if (r.ok) return r.path;
+      return missingModule(r.message, r.code);
     },
   );
 
@@ -376,7 +385,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       const path = m[1]!;
       const at = p.functionAtPosition(Number(m[2]), Number(m[3]));
       if (syncFunctions.has(`${path}#${at.fnStart}`)) return null;
-      return { path, line: Number(m[2]), column: Number(m[3]), mapped: p.transformed, fn: at.fn, handler: handlerExportAt(path, at.fnStart) };
+      const ts = (p as Partial<TypeScriptPreparedSource>).sourceColumn;
+      const column = ts ? ts(Number(m[2]), Number(m[3])) : Number(m[3]);
+      return { path, line: Number(m[2]), column, mapped: p.transformed, fn: at.fn, handler: handlerExportAt(path, at.fnStart) };
     });
     return ctx.newString(JSON.stringify(out));
   });
@@ -427,6 +438,44 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   });
   // Node's syntax detection for an ambiguous .js file of the function (user-source.ts hasModuleSyntax).
   fn('hasModuleSyntax', (pathH) => (hasModuleSyntax(opts.config.files[ctx.getString(pathH as QuickJSHandle)] ?? '') ? ctx.true : ctx.false));
+  // Node's resolution for the prelude's require(): JSON { ok, path } or { ok: false, code, message }.
+  fn('resolve', (specH, parentH, kindH) => {
+    const kind = ctx.getString(kindH as QuickJSHandle) === 'import' ? 'import' : 'require';
+    return ctx.newString(JSON.stringify(resolver.resolve(ctx.getString(specH as QuickJSHandle), ctx.getString(parentH as QuickJSHandle), kind)));
+  });
+  fn('moduleFormat', (pathH) => ctx.newString(formatOf(ctx.getString(pathH as QuickJSHandle))));
+  // A built-in module of builtins/ (evaluated on first require, its frames hidden as the runtime's).
+  fn('builtin', (nameH) => {
+    const name = ctx.getString(nameH as QuickJSHandle);
+    const source = Object.prototype.hasOwnProperty.call(BUILTIN_SOURCES, name) ? BUILTIN_SOURCES[name] : undefined;
+    if (source === undefined) return { error: ctx.newError(`No built-in module "${name}" in the Lambda Triage simulator.`) };
+    const r = ctx.evalCode(source, RUNTIME_FILENAME, { type: 'global', strict: true });
+    if (r.error) return { error: r.error };
+    return r.value;
+  });
+  // The environment's /tmp (builtins/tmp-fs.ts): lives as long as this sandbox, so it survives warm
+  // invocations and starts empty on a cold start. Its bytes are host memory, not the guest's heap.
+  const tmpFs = createTmpFs((opts.config.ephemeralStorageMB ?? DEFAULT_EPHEMERAL_STORAGE_MB) * BYTES_PER_STORAGE_MB);
+  fn('tmpFs', (opH, pathH, argH, dataH) => {
+    const arg = JSON.parse(ctx.getString(argH as QuickJSHandle)) as Record<string, unknown> | null;
+    let data: Uint8Array | null = null;
+    if (dataH !== undefined && ctx.typeof(dataH as QuickJSHandle) === 'object') {
+      const view = ctx.getArrayBuffer(dataH as QuickJSHandle);
+      data = view.value.slice();
+      view.dispose();
+    }
+    const r = tmpFs.run(ctx.getString(opH as QuickJSHandle), ctx.getString(pathH as QuickJSHandle), arg, data, opts.config.epochMs + opts.now());
+    const o = ctx.newObject();
+    const json = ctx.newString(JSON.stringify(r.ok ? { ok: true, value: r.value } : r));
+    ctx.setProp(o, 'json', json);
+    json.dispose();
+    if (r.ok && r.data) {
+      const bytes = ctx.newArrayBuffer(r.data.slice().buffer);
+      ctx.setProp(o, 'data', bytes);
+      bytes.dispose();
+    }
+    return o;
+  });
   fn('hasServices', () => (opts.services ? ctx.true : ctx.false));
   fn('hasSimModule', (specH) => (opts.resolveModule(ctx.getString(specH as QuickJSHandle)) ? ctx.true : ctx.false));
   fn('simModule', (specH) => {
@@ -730,23 +779,4 @@ let quarantinedRuntimes = 0;
  */
 export function quarantinedRuntimeCount(): number {
   return quarantinedRuntimes;
-}
-
-function resolvePackage(files: Record<string, string>, spec: string): string | null {
-  const base = `/var/task/node_modules/${spec}`;
-  const pj = files[`${base}/package.json`];
-  if (pj !== undefined) {
-    try {
-      const parsed = JSON.parse(pj) as { module?: unknown; main?: unknown };
-      const main = typeof parsed.main === 'string' ? parsed.main : 'index.js';
-      const p = normalizePath(`${base}/${main}`);
-      if (files[p] !== undefined) return p;
-    } catch {
-      // fall through to index.js
-    }
-  }
-  for (const c of [`${base}.js`, `${base}.mjs`, `${base}/index.js`, `${base}/index.mjs`]) {
-    if (files[c] !== undefined) return c;
-  }
-  return null;
 }
