@@ -1433,16 +1433,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   };
   const builtins = {
     util: () => utilModule,
-    // Modules of src/engine/sandbox/builtins/, evaluated on first require (guest-api.ts).
-    crypto: () => hostBuiltin('crypto'),
-    zlib: () => hostBuiltin('zlib'),
-    fs: () => hostBuiltin('fs'),
-    'fs/promises': () => hostBuiltin('fs/promises'),
-    stream: () => hostBuiltin('stream'),
-    'stream/promises': () => hostBuiltin('stream/promises'),
-    string_decoder: () => hostBuiltin('string_decoder'),
-    async_hooks: () => hostBuiltin('async_hooks'),
-    console: () => hostBuiltin('console'),
+    crypto: () =>
+      Object.assign(
+        unavailableModule('crypto', ['createHash', 'createHmac', 'randomBytes', 'createCipheriv', 'createDecipheriv', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'createSign', 'createVerify', 'generateKeyPair', 'timingSafeEqual']),
+        { randomUUID, getRandomValues: G.crypto.getRandomValues, webcrypto: G.crypto },
+      ),
     buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
     events: () => Object.assign(EventEmitter, { EventEmitter, default: EventEmitter, once: () => SimPromise.reject(NOT_AVAILABLE('events.once')) }),
     path: () => path,
@@ -1453,7 +1448,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       setTimeout: (ms, value) => new SimPromise((res) => G.setTimeout(() => res(value), ms)),
       setImmediate: (value) => new SimPromise((res) => G.setImmediate(() => res(value))),
     }),
-    url: () => Object.assign({ URL, URLSearchParams }, hostBuiltin('url-extras')),
+    url: () => ({ URL, URLSearchParams }),
     querystring: () => ({
       parse: (s) => Object.fromEntries(new URLSearchParams(s)),
       stringify: (o) => new URLSearchParams(o).toString(),
@@ -1474,6 +1469,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return assert;
     },
     os: () => ({ EOL: '\n', platform: () => 'linux', tmpdir: () => '/tmp', hostname: () => '169.254.10.1', cpus: () => [], totalmem: () => config.memoryMB * 1048576, freemem: () => 0 }),
+    fs: () => unavailableModule('fs', ['readFileSync', 'writeFileSync', 'existsSync', 'readdirSync', 'mkdirSync', 'statSync', 'readFile', 'writeFile', 'createReadStream', 'createWriteStream', 'unlinkSync', 'appendFileSync']),
+    'fs/promises': () => unavailableModule('fs/promises', ['readFile', 'writeFile', 'readdir', 'mkdir', 'stat', 'unlink', 'appendFile', 'rm']),
     http: () => unavailableModule('http', ['request', 'get', 'createServer', 'Agent']),
     https: () => unavailableModule('https', ['request', 'get', 'createServer', 'Agent']),
     http2: () => unavailableModule('http2', ['connect', 'createServer']),
@@ -1481,38 +1478,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     tls: () => unavailableModule('tls', ['connect', 'createServer']),
     dns: () => unavailableModule('dns', ['lookup', 'resolve']),
     child_process: () => unavailableModule('child_process', ['exec', 'execSync', 'spawn', 'spawnSync', 'fork', 'execFile']),
+    stream: () => unavailableModule('stream', ['Readable', 'Writable', 'Transform', 'PassThrough', 'pipeline']),
+    zlib: () => unavailableModule('zlib', ['gzipSync', 'gunzipSync', 'deflateSync', 'inflateSync', 'gzip', 'gunzip']),
     worker_threads: () => unavailableModule('worker_threads', ['Worker']),
     vm: () => unavailableModule('vm', ['runInNewContext', 'runInThisContext', 'Script', 'createContext']),
   };
-  // The runtime pieces the modules of src/engine/sandbox/builtins/ receive (GuestDeps in guest-api.ts).
-  let guestDeps = null;
-  function hostBuiltin(name) {
-    if (!guestDeps) {
-      guestDeps = {
-        Buffer,
-        EventEmitter,
-        Promise: SimPromise,
-        random,
-        nodeError,
-        receivedText,
-        format: util.format,
-        inspect: util.inspect,
-        console: G.console,
-        notAvailable: NOT_AVAILABLE,
-        nextTick: process.nextTick,
-        setImmediate: G.setImmediate,
-        loadBuiltin,
-        taskFiles: files,
-        tmpFs(op, p, arg, data) {
-          const r = host.tmpFs(op, p, JSON.stringify(arg), data ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) : undefined);
-          const answer = JSON.parse(r.json);
-          if (r.data !== undefined) answer.data = r.data;
-          return answer;
-        },
-      };
-    }
-    return host.builtin(name)(guestDeps);
-  }
   const builtinCache = new Map();
   function builtinName(spec) {
     const n = spec.startsWith('node:') ? spec.slice(5) : spec;
