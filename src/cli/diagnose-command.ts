@@ -11,8 +11,10 @@ import type { Io } from './invoke-command.ts';
 /** Usage of the diagnose command. */
 export const DIAGNOSE_USAGE = `Usage: lambda-triage diagnose [FILE|-] [--json]
 
-Reads CloudWatch lines, Invoke output, API Gateway execution or access logs, ALB access-log entries or a
-client's error response (from FILE, or stdin when FILE is - or missing) and prints the likely causes.
+Reads CloudWatch lines (text or JSON format), Invoke output, console test output, API Gateway execution
+or access logs, ALB access-log entries, Step Functions task errors or a client's error response (from FILE,
+or stdin when FILE is - or missing) and prints the likely causes. When nothing is decisive it answers
+unknown and says what to collect next.
 
 Options:
   --json        Print { "causes": [ { "cause", "score", "evidence": [ { "line", "signature" } ] } ] }
