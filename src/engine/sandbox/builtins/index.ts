@@ -1,0 +1,44 @@
+/**
+ * The Node built-in modules implemented in this folder, as guest source text for the sandbox. The
+ * prelude asks the host for one the first time user code requires it (`host.builtin(name)`); the host
+ * evaluates its source under the runtime's file name (so its frames stay hidden in stacks) and the
+ * prelude calls the resulting function with the runtime's {@link GuestDeps}. Nothing is parsed until
+ * a handler needs it.
+ */
+import { createAsyncHooksModule } from './async-hooks.ts';
+import { createConsoleModule } from './console.ts';
+import { createCryptoModule } from './crypto.ts';
+import { createFsModule } from './fs.ts';
+import { FFLATE_SOURCE } from './generated/fflate.ts';
+import { NOBLE_HASHES_SOURCE } from './generated/noble-hashes.ts';
+import { createStreamModule } from './stream.ts';
+import { createStringDecoderModule } from './string-decoder.ts';
+import { createUrlExtras } from './url.ts';
+import { createUtilExtras } from './util-extras.ts';
+import { createZlibModule } from './zlib.ts';
+import type { GuestDeps } from './guest-api.ts';
+
+/** A guest module factory as the prelude calls it. */
+export type GuestModuleFactory = (deps: GuestDeps) => unknown;
+
+/** Source of `(deps) => module` for a factory that needs nothing but the runtime's deps. */
+const plain = (factory: GuestModuleFactory): string => `(function (deps) { return (${factory.toString()})(deps); })`;
+/** Source of `(deps) => module` for a factory that also takes a bundled library (generated/*.ts). */
+const withLib = (factory: (deps: GuestDeps, lib: never) => unknown, libSource: string): string =>
+  `(function (deps) { return (${factory.toString()})(deps, (${libSource})()); })`;
+
+/** Guest source of each built-in module of this folder, by the name `require` uses (without `node:`). */
+export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
+  crypto: withLib(createCryptoModule, NOBLE_HASHES_SOURCE),
+  zlib: withLib(createZlibModule, FFLATE_SOURCE),
+  fs: plain(createFsModule),
+  'fs/promises': '(function (deps) { return deps.loadBuiltin("fs").promises; })',
+  stream: plain(createStreamModule),
+  'stream/promises': '(function (deps) { return deps.loadBuiltin("stream").promises; })',
+  string_decoder: plain(createStringDecoderModule),
+  async_hooks: plain(createAsyncHooksModule),
+  console: plain(createConsoleModule),
+  // parts merged into the prelude's url, util and events modules
+  'url-extras': plain(createUrlExtras),
+  'util-extras': plain(createUtilExtras),
+};

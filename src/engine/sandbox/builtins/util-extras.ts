@@ -1,0 +1,140 @@
+import type { GuestDeps, GuestEmitter } from './guest-api.ts';
+
+/**
+ * Guest source: the parts of `util` and `events` built here (runs inside QuickJS; see guest-api.ts):
+ * `util.promisify` with `util.promisify.custom` (`Symbol.for('nodejs.util.promisify.custom')`, so
+ * `promisify(setTimeout)` gives the timers/promises form as in Node), `util.types`, and `events.once` /
+ * `events.on` (https://nodejs.org/api/util.html#utilpromisifyoriginal,
+ * https://nodejs.org/api/util.html#utiltypes, https://nodejs.org/api/events.html#eventsonceemitter-name-options).
+ */
+export function createUtilExtras(deps: GuestDeps): Record<string, unknown> {
+  'use strict';
+  const CUSTOM = Symbol.for('nodejs.util.promisify.custom');
+  const tag = (v: unknown): string => Object.prototype.toString.call(v).slice(8, -1);
+
+  function promisify(original: unknown): (...args: unknown[]) => Promise<unknown> {
+    if (typeof original !== 'function') {
+      throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "original" argument must be of type function. Received ' + deps.receivedText(original));
+    }
+    const custom = (original as unknown as Record<symbol, unknown>)[CUSTOM];
+    if (custom !== undefined) {
+      if (typeof custom !== 'function') {
+        throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "util.promisify.custom" argument must be of type function. Received ' + deps.receivedText(custom));
+      }
+      return custom as (...args: unknown[]) => Promise<unknown>;
+    }
+    const fn = original as (...args: unknown[]) => unknown;
+    function promisified(this: unknown, ...args: unknown[]): Promise<unknown> {
+      return new deps.Promise((resolve, reject) => {
+        fn.call(this, ...args, (err: unknown, ...values: unknown[]) => (err ? reject(err) : resolve(values[0])));
+      });
+    }
+    Object.setPrototypeOf(promisified, Object.getPrototypeOf(fn));
+    Object.defineProperty(promisified, CUSTOM, { value: promisified, enumerable: false, writable: false, configurable: true });
+    const descriptors = Object.getOwnPropertyDescriptors(fn) as Record<string, PropertyDescriptor>;
+    delete descriptors['prototype'];
+    return Object.defineProperties(promisified, descriptors);
+  }
+  (promisify as unknown as { custom: symbol }).custom = CUSTOM;
+  // Node gives setTimeout and setImmediate a custom promisified form (lib/timers.js): timers/promises.
+  const timersPromises = deps.loadBuiltin('timers/promises') as Record<string, unknown>;
+  const G = globalThis as unknown as Record<string, Record<symbol, unknown>>;
+  for (const name of ['setTimeout', 'setImmediate']) {
+    if (typeof G[name] === 'function' && G[name]![CUSTOM] === undefined) {
+      Object.defineProperty(G[name], CUSTOM, { value: timersPromises[name], enumerable: false, writable: true, configurable: true });
+    }
+  }
+
+  const TYPED = ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
+  const typedArrayTag = (v: unknown): string | undefined => (ArrayBuffer.isView(v) && !(v instanceof DataView) ? tag(v) : undefined);
+  const types: Record<string, (v: unknown) => boolean> = {
+    isNativeError: (v) => v instanceof Error,
+    isPromise: (v) => tag(v) === 'Promise',
+    isDate: (v) => tag(v) === 'Date',
+    isRegExp: (v) => tag(v) === 'RegExp',
+    isMap: (v) => tag(v) === 'Map',
+    isSet: (v) => tag(v) === 'Set',
+    isWeakMap: (v) => tag(v) === 'WeakMap',
+    isWeakSet: (v) => tag(v) === 'WeakSet',
+    isMapIterator: (v) => tag(v) === 'Map Iterator',
+    isSetIterator: (v) => tag(v) === 'Set Iterator',
+    isAsyncFunction: (v) => typeof v === 'function' && (tag(v) === 'AsyncFunction' || tag(v) === 'AsyncGeneratorFunction'),
+    isGeneratorFunction: (v) => typeof v === 'function' && (tag(v) === 'GeneratorFunction' || tag(v) === 'AsyncGeneratorFunction'),
+    isGeneratorObject: (v) => tag(v) === 'Generator',
+    isArrayBuffer: (v) => v instanceof ArrayBuffer,
+    isSharedArrayBuffer: (v) => typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer,
+    isAnyArrayBuffer: (v) => v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer),
+    isArrayBufferView: (v) => ArrayBuffer.isView(v),
+    isDataView: (v) => v instanceof DataView,
+    isTypedArray: (v) => typedArrayTag(v) !== undefined,
+    isBoxedPrimitive: (v) =>
+      v instanceof Number || v instanceof String || v instanceof Boolean || (v !== null && typeof v === 'object' && (tag(v) === 'BigInt' || tag(v) === 'Symbol')),
+    isProxy: () => false,
+  };
+  for (const t of TYPED) types['is' + t] = (v) => typedArrayTag(v) === t;
+
+  // events.once: the arguments of the next `name` event; an 'error' event first rejects.
+  function once(emitter: GuestEmitter, name: string | symbol): Promise<unknown[]> {
+    return new deps.Promise((resolve, reject) => {
+      const onEvent = (...args: unknown[]) => {
+        if (name !== 'error') emitter.removeListener('error', onError);
+        resolve(args);
+      };
+      const onError = (err: unknown) => {
+        emitter.removeListener(name, onEvent);
+        reject(err);
+      };
+      emitter.once(name, onEvent);
+      if (name !== 'error') emitter.once('error', onError);
+    });
+  }
+  // events.on: an async iterator of each event's arguments; 'error' ends it by throwing.
+  function on(emitter: GuestEmitter, name: string | symbol): AsyncIterableIterator<unknown[]> {
+    const queue: unknown[][] = [];
+    const waiting: Array<{ resolve: (r: IteratorResult<unknown[]>) => void; reject: (e: unknown) => void }> = [];
+    let error: unknown = null;
+    let finished = false;
+    const onEvent = (...args: unknown[]) => {
+      const w = waiting.shift();
+      if (w) w.resolve({ value: args, done: false });
+      else queue.push(args);
+    };
+    const onError = (err: unknown) => {
+      finished = true;
+      const w = waiting.shift();
+      if (w) w.reject(err);
+      else error = err;
+      cleanup();
+    };
+    const cleanup = () => {
+      emitter.removeListener(name, onEvent);
+      emitter.removeListener('error', onError);
+    };
+    emitter.on(name, onEvent);
+    if (name !== 'error') emitter.on('error', onError);
+    const iterator: AsyncIterableIterator<unknown[]> = {
+      next(): Promise<IteratorResult<unknown[]>> {
+        const value = queue.shift();
+        if (value) return deps.Promise.resolve({ value, done: false });
+        if (error) {
+          const e = error;
+          error = null;
+          return deps.Promise.reject(e);
+        }
+        if (finished) return deps.Promise.resolve({ value: undefined, done: true });
+        return new deps.Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      },
+      return(): Promise<IteratorResult<unknown[]>> {
+        finished = true;
+        cleanup();
+        for (const w of waiting.splice(0)) w.resolve({ value: undefined, done: true });
+        return deps.Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]() {
+        return iterator;
+      },
+    };
+    return iterator;
+  }
+  return { promisify, types, once, on };
+}
