@@ -122,8 +122,15 @@ export interface ModuleResolver {
   packageScope(path: string): string | null;
 }
 
-/** Create a resolver over `view`. Results for one path are cached: the view must not change. */
-export function createModuleResolver(view: ModuleFileView): ModuleResolver {
+/** The working directory of the Lambda runtime process: the function's code folder (LAMBDA_TASK_ROOT). */
+export const LAMBDA_TASK_ROOT = '/var/task';
+
+/**
+ * Create a resolver over `view`. Results for one path are cached: the view must not change. `cwd` is the
+ * process's working directory, which Node 22 uses for the hint after a failed relative ES import.
+ */
+export function createModuleResolver(view: ModuleFileView, options: { cwd?: string } = {}): ModuleResolver {
+  const cwd = options.cwd ?? LAMBDA_TASK_ROOT;
   const pjCache = new Map<string, PackageJson | null | { invalid: string }>();
   const formatCache = new Map<string, ModuleFormat>();
 
@@ -327,11 +334,17 @@ export function createModuleResolver(view: ModuleFileView): ModuleResolver {
     return notFound(spec, parent, kind, 'package');
   }
 
-  /** Node 22's hint after a failed ES import: the file CommonJS would have found. */
+  /**
+   * Node 22's hint after a failed ES import: the file CommonJS would have found. Node resolves a relative
+   * specifier for the hint from the process's working directory, not from the importer (its temporary
+   * CommonJS module has no filename: `resolveAsCommonJS` in lib/internal/modules/esm/resolve.js, checked on
+   * Node 22.23), then prints the path relative to the importer's folder.
+   */
   function esmHint(spec: string, parentDir: string): string {
-    const r = resolve(spec, `${parentDir}/__hint__.cjs`, 'require');
+    const relative = isRelativeSpecifier(spec);
+    const r = resolve(spec, relative ? `${cwd}/__hint__.cjs` : `${parentDir}/__hint__.cjs`, 'require');
     if (!r.ok) return '';
-    if (isRelativeSpecifier(spec)) {
+    if (relative) {
       const rel = relativePath(parentDir, r.path);
       return `\nDid you mean to import "${rel.startsWith('.') ? rel : './' + rel}"?`;
     }
