@@ -72,7 +72,8 @@ export function awsSdkCore(hostModule, processEnv) {
   function makeBody(b64) {
     let used = false;
     const take = () => {
-      // sdk-stream-mixin: a stream can be transformed once (text UNVERIFIED).
+      // A stream can be transformed once: ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED in smithy-lang/smithy-typescript
+      // packages/util-stream/src/sdk-stream-mixin.ts.
       if (used) throw new Error('The stream has already been transformed.');
       used = true;
       return Buffer.from(b64, 'base64');
@@ -808,15 +809,17 @@ export function awsSdkCore(hostModule, processEnv) {
   // ---------------------------------------------------------------- sdk stream mixin
   /**
    * sdkStreamMixin(stream) (@aws-sdk/util-stream-node, now @smithy/util-stream): adds transformToString,
-   * transformToByteArray and transformToWebStream to a Node Readable; a second transform fails. Texts from
-   * @smithy/util-stream sdk-stream-mixin.ts: "The stream has already been transformed." and "Unexpected stream
-   * implementation, expect Stream.Readable instance, got <name>" (UNVERIFIED wording).
+   * transformToByteArray and transformToWebStream to a Node Readable; a second transform fails. Texts and the name
+   * shown (the value's prototype constructor name, else the value) from smithy-lang/smithy-typescript
+   * packages/util-stream/src/sdk-stream-mixin.ts: "The stream has already been transformed." and "Unexpected stream
+   * implementation, expect Stream.Readable instance, got <name>".
    */
   function sdkStreamMixin(stream) {
     if (stream && typeof stream.transformToString === 'function') return stream;
     const isReadable = stream && typeof stream === 'object' && (typeof stream.pipe === 'function' || typeof stream[Symbol.asyncIterator] === 'function');
     if (!isReadable) {
-      const name = (stream && stream.constructor && stream.constructor.name) || (stream === null ? 'null' : typeof stream);
+      const proto = stream === null || stream === undefined ? undefined : Object.getPrototypeOf(Object(stream));
+      const name = (proto && proto.constructor && proto.constructor.name) || stream;
       throw new Error('Unexpected stream implementation, expect Stream.Readable instance, got ' + name);
     }
     let used = false;
