@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_THRESHOLD, classifyLine, diagnose, MAX_INPUT_CHARS, MAX_LINE_CHARS, type Signature } from '../../../src/engine/analyzer/index.ts';
+import { ANSWER_THRESHOLD, classifyLine, classifyLines, diagnose, MAX_INPUT_CHARS, MAX_LINE_CHARS, type Signature } from '../../../src/engine/analyzer/index.ts';
 import { loadSignatures } from './corpus.ts';
 
 const signatures = loadSignatures();
@@ -132,5 +132,129 @@ describe('diagnose: signature semantics', () => {
 
   it('a signature with an invalid pattern is skipped, not thrown', () => {
     expect(diagnose('alpha', [sig({ patterns: ['(', 'alpha'] })]).causes).toHaveLength(1);
+  });
+});
+
+describe('classifyLines: documents that span lines', () => {
+  it('a pretty-printed Step Functions failure is step-functions on every line, even cut short', () => {
+    const lines = ['{', '  "error": "Lambda.AWSLambdaException",', '  "cause": "User: x is not authorized to perform: lambda:InvokeFunction"', '}'];
+    expect(classifyLines(lines)).toEqual(['step-functions', 'step-functions', 'step-functions', 'step-functions']);
+    const cut = ['{', '  "error": "TooManyRequestsException",', '  "cause": {', '    "errorType": "TooManyRequestsException",', '    "errorMessage": "Rate Exceeded."'];
+    expect(classifyLines(cut)).toEqual(Array(cut.length).fill('step-functions'));
+    expect(classifyLine('{"Error":"States.TaskFailed","Cause":"x"}')).toBe('step-functions');
+  });
+
+  it('keys of nested objects do not decide, and log-format lines keep their own kind', () => {
+    const nested = ['{', '  "result": {', '    "error": "x",', '    "cause": "y"', '  }', '}'];
+    expect(classifyLines(nested)).toEqual(Array(nested.length).fill('plain'));
+    const mixed = ['{', `  "note": "2026-01-12T09:14:03.120Z${T}${RID}${T}ERROR${T}x",`, '  "errorType": "Error"', '}'];
+    expect(classifyLines(mixed)).toEqual(['invoke-output', 'invoke-output', 'invoke-output', 'invoke-output']);
+    const console = [`2026-01-12T09:14:03.120Z${T}${RID}${T}ERROR${T}Invoke Error ${T}{`, '  "errorType": "Error"', '}'];
+    expect(classifyLines(console)[0]).toBe('lambda-log');
+  });
+
+  it('a pretty-printed error body with only "message" is what the caller received', () => {
+    expect(classifyLines(['{', '  "message": "1 validation error detected"', '}'])).toEqual(['client-response', 'client-response', 'client-response']);
+  });
+
+  it('an IAM user refused lambda:InvokeFunction is the caller, not a function', () => {
+    expect(classifyLine('An error occurred (AccessDeniedException) when calling the Invoke operation: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: lambda:InvokeFunction on resource: f')).toBe('client-response');
+    expect(classifyLine('User: arn:aws:sts::123456789012:assumed-role/r/f is not authorized to perform: lambda:InvokeFunction on resource: g')).toBe('plain');
+  });
+});
+
+describe('diagnose: who was refused lambda:InvokeFunction', () => {
+  const denied = (principal: string) => `User: ${principal} is not authorized to perform: lambda:InvokeFunction on resource: arn:aws:lambda:us-east-1:123456789012:function:other`;
+
+  it("a function's own role in its log is access-denied (its execution role may not call the other function)", () => {
+    const d = diagnose(`AccessDeniedException: ${denied('arn:aws:sts::123456789012:assumed-role/orders-role/orders')}`, signatures);
+    expect(d.causes[0]?.cause).toBe('access-denied');
+    expect(d.causes.map((c) => c.cause)).not.toContain('invoke-permission');
+    expect(d.causes[0]?.explanation).toMatch(/lambda:InvokeFunction/);
+  });
+
+  it("a Step Functions task, the Invoke API's error body and API Gateway are the front door: invoke-permission", () => {
+    const sfn = diagnose(['{', '  "error": "Lambda.AWSLambdaException",', `  "cause": "${denied('arn:aws:sts::123456789012:assumed-role/sfn-role/abc')} because no identity-based policy allows the lambda:InvokeFunction action (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException)"`, '}'].join('\n'), signatures);
+    expect(sfn.causes[0]?.cause).toBe('invoke-permission');
+    expect(sfn.causes.map((c) => c.cause)).not.toContain('access-denied');
+    expect(diagnose(`{"Message":"${denied('arn:aws:sts::123456789012:assumed-role/Cognito_unauth/CognitoIdentityCredentials')}"}`, signatures).causes[0]?.cause).toBe('invoke-permission');
+    expect(diagnose(`An error occurred (AccessDeniedException) when calling the Invoke operation: ${denied('arn:aws:iam::123456789012:user/dev')}`, signatures).causes[0]?.cause).toBe('invoke-permission');
+  });
+
+  it('a function URL 403 explains that both lambda:InvokeFunctionUrl and lambda:InvokeFunction are needed', () => {
+    const d = diagnose('{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}', signatures);
+    expect(d.causes[0]?.cause).toBe('invoke-permission');
+    expect(d.causes[0]?.explanation).toMatch(/lambda:InvokeFunctionUrl and lambda:InvokeFunction/);
+    expect(d.causes[0]?.next.join(' ')).toMatch(/lambda:InvokeFunction\b/);
+  });
+});
+
+describe('diagnose: generalised vocabulary', () => {
+  // Field order of an ALB access-log entry, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
+  const alb = (elb: string, reason: string) => `http 2026-01-12T10:01:02.345678Z app/my-alb/50dc6c495c0c9188 192.0.2.10:2817 - 0.000 0.001 0.000 ${elb} - 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/8.5.0" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337364-23a8c76965a2ef7629b185e3" "-" "-" 0 2026-01-12T10:01:02.300000Z "forward" "-" "${reason}"`;
+
+  it.each([
+    ['LambdaUnhandled', 'unhandled-exception'],
+    ['LambdaInvalidResponse', 'malformed-response'],
+    ['LambdaResponseTooLarge', 'payload-too-large'],
+    ['LambdaAccessDenied', 'invoke-permission'],
+    ['LambdaThrottling', 'throttling'],
+  ])('an ALB entry with error_reason %s is %s', (reason, cause) => {
+    expect(diagnose(alb('502', reason), signatures).causes[0]?.cause).toBe(cause);
+  });
+
+  it('an ALB 502 without an error_reason is not an answer', () => {
+    expect(diagnose(alb('502', '-'), signatures).causes).toEqual([]);
+  });
+
+  it.each([
+    ['Error: connect ETIMEDOUT 10.0.1.5:5432', 'errno code'],
+    ["ConnectionError('Error 110 connecting to 10.0.1.5:6379. Connection timed out.')", 'C library text'],
+    ["HTTPSConnectionPool(host='sts.amazonaws.com', port=443): Read timed out. (read timeout=60)", 'client wording'],
+    ['botocore.exceptions.EndpointConnectionError: Could not connect to the endpoint URL: "https://dynamodb.us-east-1.amazonaws.com/"', 'client wording'],
+    ['ENILimitReachedException: Lambda was not able to create an ENI in the VPC of the Lambda function', 'Invoke API VPC error'],
+  ])('%s is a downstream failure (%s)', (line) => {
+    expect(diagnose(line, signatures).causes[0]?.cause).toBe('downstream-failure');
+  });
+
+  it("the runtime's refused response post (413) is a payload over the limit; other codes are not", () => {
+    expect(diagnose('LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413.', signatures).causes[0]?.cause).toBe('payload-too-large');
+    expect(diagnose('LAMBDA_RUNTIME Failed to post handler success response. Http response code: 403.', signatures).causes).toEqual([]);
+  });
+
+  it("V8's older and newer TypeError wordings are both invalid input; at module load they are an init failure", () => {
+    expect(diagnose(`2019-10-30T10:48:01.922Z${T}${RID}${T}{"errorMessage":"Cannot read property '0' of undefined","errorType":"TypeError"}`, signatures).causes[0]?.cause).toBe('invalid-input');
+    expect(diagnose(`2026-01-12T10:48:01.922Z${T}${RID}${T}ERROR${T}Invoke Error ${T}{"errorType":"TypeError","errorMessage":"Cannot read properties of undefined (reading 'id')"}`, signatures).causes[0]?.cause).toBe('invalid-input');
+    const atLoad = [`2020-04-16T14:10:00.897Z${T}undefined${T}ERROR${T}Uncaught Exception ${T}`, '{', '    "errorType": "TypeError",', `    "errorMessage": "Cannot read property 'toLowerCase' of undefined"`, '}'].join('\n');
+    expect(diagnose(atLoad, signatures).causes[0]?.cause).toBe('init-failure');
+  });
+
+  it('Runtime.ExitError without a reason stays unknown; with signal: killed it is out of memory', () => {
+    const bare = diagnose('RequestId: d88fc138-1756-4e8f-b887-d44851c12b84 Error: Runtime exited with error: exit status 137\nRuntime.ExitError', signatures);
+    expect(bare.causes).toEqual([]);
+    expect(bare.unknown?.leads[0]?.cause).toBe('out-of-memory');
+    expect(diagnose('Error: Runtime exited with error: signal: killed\nRuntime.ExitError', signatures).causes[0]?.cause).toBe('out-of-memory');
+  });
+
+  it('an unresolved function ARN in the integration is the front door misconfigured', () => {
+    const d = diagnose(`{\n  "message": "1 validation error detected: Value 'arn:aws:lambda:us-east-1:123456789012:function:api:' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression pattern"\n}`, signatures);
+    expect(d.causes[0]?.cause).toBe('integration-config');
+  });
+
+  it('HTTP API access-log permission errors are invoke-permission', () => {
+    expect(diagnose('"integrationError": "The IAM role configured on the integration or API Gateway doesn\'t have permissions to call the integration. Check the permissions and try again"', signatures).causes[0]?.cause).toBe('invoke-permission');
+  });
+
+  it('undecidable pastes stay unknown: a bare 500 body, a States.TaskFailed without the function error, an EFS mount failure', () => {
+    for (const text of [
+      '{"message": "Internal server error"}',
+      '{\n  "error": "States.TaskFailed",\n  "cause": "An attempt was made to invoke the Lambda function. Step Functions cannot determine whether Lambda successfully received the call and executed the function."\n}',
+      'EFSMountFailureException: The function could not mount the EFS file system with access point arn:aws:elasticfilesystem:us-east-2:123456789012:access-point/fsap-015cxmplb72b405fd.',
+      `REPORT RequestId: ${RID}${T}Duration: 1023.33 ms${T}Billed Duration: 1100 ms Memory Size: 3008 MB${T}Max Memory Used: 43 MB\nRequestId: ${RID} Error: Runtime exited with error: signal: segmentation fault (core dumped) Runtime.ExitError`,
+    ]) {
+      const d = diagnose(text, signatures);
+      expect(d.causes, text).toEqual([]);
+      expect(d.unknown?.next.length).toBeGreaterThan(0);
+    }
   });
 });
