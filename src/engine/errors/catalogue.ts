@@ -6,6 +6,7 @@
 import type { Finding } from '../types.ts';
 import type { CauseId, FrontDoor } from '../vocabulary.ts';
 import { FRONT_DOOR_LABELS } from '../vocabulary.ts';
+import { citeSources } from './source-links.ts';
 
 /** Parameters a catalogue message can use. Every field is optional; messages fall back to plain words. */
 export interface FindingParams {
@@ -369,7 +370,8 @@ export function createFinding(code: CatalogueCode, params: FindingParams = {}, o
     cause: entry.cause,
     message: entry.message(params),
     guide: guidePath(entry.cause),
-    source: overrides.source ?? entry.source,
+    // Public addresses only, whatever short keys the rule's citation uses (source-links.ts).
+    source: citeSources(overrides.source ?? entry.source),
   };
   const unverified = overrides.unverified ?? entry.unverified;
   if (unverified) finding.unverified = true;
