@@ -1411,19 +1411,12 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   const utilModule = {
     format: util.format,
     inspect: util.inspect,
-    promisify: (fn) => (...args) =>
-      new SimPromise((res, rej) => fn(...args, (err, val) => (err ? rej(err) : res(val)))),
+    // promisify and types: src/engine/sandbox/builtins/util-extras.ts (added when util is required)
     callbackify: (fn) => (...args) => {
       const cb = args.pop();
       fn(...args).then((v) => cb(null, v), (e) => cb(e));
     },
     isDeepStrictEqual: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-    types: {
-      isNativeError: (e) => e instanceof Error,
-      isPromise: (p) => p instanceof IntrinsicPromise,
-      isDate: (d) => d instanceof RealDate,
-      isRegExp: (r) => r instanceof RegExp,
-    },
     TextEncoder,
     TextDecoder,
     inherits(ctor, superCtor) {
@@ -1432,14 +1425,19 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     },
   };
   const builtins = {
-    util: () => utilModule,
-    crypto: () =>
-      Object.assign(
-        unavailableModule('crypto', ['createHash', 'createHmac', 'randomBytes', 'createCipheriv', 'createDecipheriv', 'pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'createSign', 'createVerify', 'generateKeyPair', 'timingSafeEqual']),
-        { randomUUID, getRandomValues: G.crypto.getRandomValues, webcrypto: G.crypto },
-      ),
+    util: () => Object.assign(utilModule, { promisify: hostBuiltin('util-extras').promisify, types: hostBuiltin('util-extras').types }),
+    // Modules of src/engine/sandbox/builtins/, evaluated on first require (guest-api.ts).
+    crypto: () => hostBuiltin('crypto'),
+    zlib: () => hostBuiltin('zlib'),
+    fs: () => hostBuiltin('fs'),
+    'fs/promises': () => hostBuiltin('fs/promises'),
+    stream: () => hostBuiltin('stream'),
+    'stream/promises': () => hostBuiltin('stream/promises'),
+    string_decoder: () => hostBuiltin('string_decoder'),
+    async_hooks: () => hostBuiltin('async_hooks'),
+    console: () => hostBuiltin('console'),
     buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
-    events: () => Object.assign(EventEmitter, { EventEmitter, default: EventEmitter, once: () => SimPromise.reject(NOT_AVAILABLE('events.once')) }),
+    events: () => Object.assign(EventEmitter, { EventEmitter, default: EventEmitter, once: hostBuiltin('util-extras').once, on: hostBuiltin('util-extras').on }),
     path: () => path,
     'path/posix': () => path,
     process: () => process,
@@ -1448,7 +1446,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       setTimeout: (ms, value) => new SimPromise((res) => G.setTimeout(() => res(value), ms)),
       setImmediate: (value) => new SimPromise((res) => G.setImmediate(() => res(value))),
     }),
-    url: () => ({ URL, URLSearchParams }),
+    url: () => Object.assign({ URL, URLSearchParams }, hostBuiltin('url-extras')),
     querystring: () => ({
       parse: (s) => Object.fromEntries(new URLSearchParams(s)),
       stringify: (o) => new URLSearchParams(o).toString(),
@@ -1469,8 +1467,6 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return assert;
     },
     os: () => ({ EOL: '\n', platform: () => 'linux', tmpdir: () => '/tmp', hostname: () => '169.254.10.1', cpus: () => [], totalmem: () => config.memoryMB * 1048576, freemem: () => 0 }),
-    fs: () => unavailableModule('fs', ['readFileSync', 'writeFileSync', 'existsSync', 'readdirSync', 'mkdirSync', 'statSync', 'readFile', 'writeFile', 'createReadStream', 'createWriteStream', 'unlinkSync', 'appendFileSync']),
-    'fs/promises': () => unavailableModule('fs/promises', ['readFile', 'writeFile', 'readdir', 'mkdir', 'stat', 'unlink', 'appendFile', 'rm']),
     http: () => unavailableModule('http', ['request', 'get', 'createServer', 'Agent']),
     https: () => unavailableModule('https', ['request', 'get', 'createServer', 'Agent']),
     http2: () => unavailableModule('http2', ['connect', 'createServer']),
@@ -1478,11 +1474,40 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     tls: () => unavailableModule('tls', ['connect', 'createServer']),
     dns: () => unavailableModule('dns', ['lookup', 'resolve']),
     child_process: () => unavailableModule('child_process', ['exec', 'execSync', 'spawn', 'spawnSync', 'fork', 'execFile']),
-    stream: () => unavailableModule('stream', ['Readable', 'Writable', 'Transform', 'PassThrough', 'pipeline']),
-    zlib: () => unavailableModule('zlib', ['gzipSync', 'gunzipSync', 'deflateSync', 'inflateSync', 'gzip', 'gunzip']),
     worker_threads: () => unavailableModule('worker_threads', ['Worker']),
     vm: () => unavailableModule('vm', ['runInNewContext', 'runInThisContext', 'Script', 'createContext']),
   };
+  // The runtime pieces the modules of src/engine/sandbox/builtins/ receive (GuestDeps in guest-api.ts).
+  let guestDeps = null;
+  function hostBuiltin(name) {
+    if (!guestDeps) {
+      guestDeps = {
+        Buffer,
+        EventEmitter,
+        Promise: SimPromise,
+        random,
+        nodeError,
+        receivedText,
+        format: util.format,
+        inspect: util.inspect,
+        console: G.console,
+        notAvailable: NOT_AVAILABLE,
+        nextTick: process.nextTick,
+        setImmediate: G.setImmediate,
+        loadBuiltin,
+        taskFiles: files,
+        tmpFs(op, p, arg, data) {
+          const r = host.tmpFs(op, p, JSON.stringify(arg), data ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) : undefined);
+          const answer = JSON.parse(r.json);
+          if (r.data !== undefined) answer.data = r.data;
+          return answer;
+        },
+      };
+    }
+    if (!hostBuiltinCache.has(name)) hostBuiltinCache.set(name, host.builtin(name)(guestDeps));
+    return hostBuiltinCache.get(name);
+  }
+  const hostBuiltinCache = new Map();
   const builtinCache = new Map();
   function builtinName(spec) {
     const n = spec.startsWith('node:') ? spec.slice(5) : spec;

@@ -15,6 +15,8 @@ import type {
 import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
 import { webSource } from './prelude-web.ts';
+import { BUILTIN_SOURCES } from './builtins/index.ts';
+import { BYTES_PER_STORAGE_MB, DEFAULT_EPHEMERAL_STORAGE_MB, createTmpFs } from './builtins/tmp-fs.ts';
 import { hasModuleSyntax, prepareUserSource, type PreparedSource } from './user-source.ts';
 import { createModuleResolver, createRecordFileView, isTypeScriptPath, type ModuleFormat } from './module-resolution.ts';
 import { prepareTypeScriptSource, stripTypeScript, type TypeScriptPreparedSource } from './typescript.ts';
@@ -28,6 +30,7 @@ export const BUILTIN_MODULES: readonly string[] = [
   'util', 'crypto', 'buffer', 'events', 'path', 'path/posix', 'process', 'timers', 'timers/promises', 'url',
   'querystring', 'assert', 'os', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dns',
   'child_process', 'stream', 'zlib', 'worker_threads', 'vm', 'lambda-triage:host',
+  'stream/promises', 'string_decoder', 'async_hooks', 'console',
 ];
 
 /** A simulated package registered with the simulator (e.g. an AWS SDK client), keyed by its specifier. */
@@ -81,6 +84,11 @@ export interface PreludeConfig {
   logGroupName: string;
   logStreamName: string;
   logFormat: 'Text' | 'JSON';
+  /**
+   * Size of the function's /tmp, MB (FunctionConfig.ephemeralStorageMB); absent: the Lambda default
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html).
+   */
+  ephemeralStorageMB?: number;
 }
 
 /**
@@ -436,6 +444,38 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return ctx.newString(JSON.stringify(resolver.resolve(ctx.getString(specH as QuickJSHandle), ctx.getString(parentH as QuickJSHandle), kind)));
   });
   fn('moduleFormat', (pathH) => ctx.newString(formatOf(ctx.getString(pathH as QuickJSHandle))));
+  // A built-in module of builtins/ (evaluated on first require, its frames hidden as the runtime's).
+  fn('builtin', (nameH) => {
+    const name = ctx.getString(nameH as QuickJSHandle);
+    const source = Object.prototype.hasOwnProperty.call(BUILTIN_SOURCES, name) ? BUILTIN_SOURCES[name] : undefined;
+    if (source === undefined) return { error: ctx.newError(`No built-in module "${name}" in the Lambda Triage simulator.`) };
+    const r = ctx.evalCode(source, RUNTIME_FILENAME, { type: 'global', strict: true });
+    if (r.error) return { error: r.error };
+    return r.value;
+  });
+  // The environment's /tmp (builtins/tmp-fs.ts): lives as long as this sandbox, so it survives warm
+  // invocations and starts empty on a cold start. Its bytes are host memory, not the guest's heap.
+  const tmpFs = createTmpFs((opts.config.ephemeralStorageMB ?? DEFAULT_EPHEMERAL_STORAGE_MB) * BYTES_PER_STORAGE_MB);
+  fn('tmpFs', (opH, pathH, argH, dataH) => {
+    const arg = JSON.parse(ctx.getString(argH as QuickJSHandle)) as Record<string, unknown> | null;
+    let data: Uint8Array | null = null;
+    if (dataH !== undefined && ctx.typeof(dataH as QuickJSHandle) === 'object') {
+      const view = ctx.getArrayBuffer(dataH as QuickJSHandle);
+      data = view.value.slice();
+      view.dispose();
+    }
+    const r = tmpFs.run(ctx.getString(opH as QuickJSHandle), ctx.getString(pathH as QuickJSHandle), arg, data, opts.config.epochMs + opts.now());
+    const o = ctx.newObject();
+    const json = ctx.newString(JSON.stringify(r.ok ? { ok: true, value: r.value } : r));
+    ctx.setProp(o, 'json', json);
+    json.dispose();
+    if (r.ok && r.data) {
+      const bytes = ctx.newArrayBuffer(r.data.slice().buffer);
+      ctx.setProp(o, 'data', bytes);
+      bytes.dispose();
+    }
+    return o;
+  });
   fn('hasServices', () => (opts.services ? ctx.true : ctx.false));
   fn('hasSimModule', (specH) => (opts.resolveModule(ctx.getString(specH as QuickJSHandle)) ? ctx.true : ctx.false));
   fn('simModule', (specH) => {

@@ -30,7 +30,7 @@ export function createFsModule(deps: GuestDeps): Record<string, unknown> {
     const abs = pathModule.resolve(raw);
     if (abs === TMP || abs.startsWith(TMP + '/')) return { kind: 'tmp', path: abs };
     if (!write && (abs === TASK || abs.startsWith(TASK + '/'))) return { kind: 'task', path: abs };
-    throw deps.notAvailable('fs.' + fnName + "() on '" + raw + "' (only /tmp is writable and only /tmp and /var/task are readable here)");
+    throw deps.notAvailable('fs.' + fnName + '()');
   }
   function uvError(info: TmpFsErrorInfo): Error {
     if (info.code === 'ERR_FS_EISDIR') {
