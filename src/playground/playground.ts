@@ -950,6 +950,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       saveNow,
       // "Check my fix" judged the code on screen: run it too, so the main result is not the old one.
       afterCheck: () => void run('run'),
+      confirm: async (question) => (await dialog.ask(question)).confirmed,
     });
     if (!mode.ok) return fallBackToScratch(mode.error);
     scenario = mode.value;

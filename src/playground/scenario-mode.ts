@@ -7,7 +7,7 @@
 import { createProgress, markScenario, parseProgress, PROGRESS_STORAGE_KEY, serializeProgress, type ScenarioProgress } from '../onboarding/progress.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { AwsInput, FrontDoorOptions, FunctionInput, RequestInput } from '../worker/protocol.ts';
-import { createScenarioPanel } from './panels/scenario.ts';
+import { createScenarioPanel, type ScenarioPanelActions } from './panels/scenario.ts';
 import {
   configEffect,
   lineDiff,
@@ -70,6 +70,8 @@ export interface ScenarioModeOptions {
   /** The learner has saved work for this scenario: keep it instead of the broken handler. */
   hadSavedWork: boolean;
   saveNow: () => void;
+  /** Ask the learner to confirm in the page's own dialog (never `window.confirm`). */
+  confirm: ScenarioPanelActions['confirm'];
   /** "Check my fix" finished (passed or not): the playground runs the current code so its own result matches. */
   afterCheck?: (passed: boolean) => void;
   /** For tests: the fetch to use. */
@@ -145,6 +147,7 @@ export async function createScenarioMode(o: ScenarioModeOptions): Promise<Parsed
     { hintsShown: Number.isFinite(hintsShown) ? hintsShown : 0, solved: isSolved(o.storage, s.id), lineDiff },
     {
       currentCode: () => o.getState().code,
+      confirm: (question) => o.confirm(question),
       hintsChanged(shown) {
         try {
           o.storage?.setItem(keys.hints, String(shown));

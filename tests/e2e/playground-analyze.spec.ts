@@ -5,7 +5,8 @@ import { openShared } from './support/playground.ts';
 test('"Analyze these logs" takes a failed run to the analyzer, which names the cause', async ({ page }) => {
   const code = 'export const handler = async (event) => JSON.parse(event.body).items.length;';
   await openShared(page, { code, frontDoor: 'invoke', request: '{"body": "not json"}', requestMode: 'event' });
-  const logs = page.getByRole('region', { name: 'Logs' });
+  await page.getByRole('tab', { name: 'Logs', exact: true }).click();
+  const logs = page.getByRole('tabpanel', { name: 'Logs' });
   await expect(logs).toContainText('Invoke Error');
   await logs.getByRole('link', { name: 'Analyze these logs' }).click();
   // The analyzer reads the hand-off, then drops ?from=playground from the address.

@@ -19,6 +19,24 @@ async function openScenario(page: Page, id = SCENARIO): Promise<void> {
 }
 
 
+/** Confirm the question the page asks in its own dialog (the playground never uses window.confirm). */
+async function confirmIn(page: Page, button: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Fail the test if the page ever opens a native dialog. */
+function refuseNativeDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    seen.push(d.message());
+    void d.dismiss();
+  });
+  return seen;
+}
+
 async function checkMyFix(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Check my fix' }).click();
   await expect(verdict(page)).toBeVisible({ timeout: 60_000 });
@@ -37,7 +55,7 @@ test.describe.configure({ mode: 'parallel' });
 
 test('one full scenario: the broken handler fails with the smallest failing case, the solution solves it, /onboarding/ shows it', async ({ page, baseURL }) => {
   const watch = watchPage(page, baseURL!);
-  page.on('dialog', (d) => void d.accept());
+  const native = refuseNativeDialogs(page);
   await openScenario(page);
   await expect(page.getByRole('heading', { level: 2, name: 'The product page says "Internal server error"' })).toBeVisible();
   await expect(page.locator('[data-sc="brief"]')).toContainText('09:15 UTC');
@@ -56,12 +74,17 @@ test('one full scenario: the broken handler fails with the smallest failing case
   await expect(page.locator('[data-sc="checks"] li[data-passed="false"]').first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Show solution' }).click();
+  await confirmIn(page, 'Show solution');
   await expect(page.locator('[data-sc="diff"]')).toContainText('JSON.stringify(value)');
   await page.getByRole('button', { name: 'Use the solution' }).click();
+  await confirmIn(page, 'Use the solution');
   await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/body: JSON\.stringify\(value\)/);
 
   await checkMyFix(page);
   await expect(verdict(page)).toContainText('Solved');
+  // No stale truth: the main result follows the fix that was just judged, not the old 502.
+  await expect(page.locator('[data-pg="summary"]')).toContainText('answered 200', { timeout: 20_000 });
+  await expect(page.locator('[data-pg="summary"]')).not.toContainText('502');
   const solved = page.locator('[data-sc="solved"]');
   await expect(solved).toContainText('Malformed Lambda proxy response');
   await expect(solved.getByRole('link', { name: /^Next scenario: / })).toHaveAttribute('href', /^\/playground\/\?scenario=[a-z0-9-]+$/);
@@ -74,6 +97,7 @@ test('one full scenario: the broken handler fails with the smallest failing case
 
   await page.goto('/onboarding/');
   await expect(page.locator(`input[data-scenario-field="solved"][data-id="${SCENARIO}"]`)).toBeChecked();
+  expect(native).toEqual([]);
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.externalRequests).toEqual([]);
 });
@@ -130,7 +154,7 @@ test('the edited scenario code and the hints shown survive a reload', async ({ p
 });
 
 test('keyboard only: from /onboarding/ through the scenario to "Solved"', async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
+  const native = refuseNativeDialogs(page);
   await page.goto('/onboarding/');
   await tabTo(page, `a[href="/playground/?scenario=${SCENARIO}"]`);
   await page.keyboard.press('Enter');
@@ -141,7 +165,14 @@ test('keyboard only: from /onboarding/ through the scenario to "Solved"', async 
   await expect(page.locator('[data-sc="hints"] li')).toHaveCount(1);
   await tabTo(page, '[data-sc="show-solution"]');
   await page.keyboard.press('Enter');
+  // The page's dialog opens with the safe choice focused; Shift+Tab reaches the confirming one.
+  await expect(page.getByRole('dialog', { name: 'Show the solution?' })).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
   await tabTo(page, '[data-sc="use-solution"]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Use the solution?' })).toBeVisible();
+  await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/JSON\.stringify\(value\)/);
   await page.keyboard.press('Shift+Tab');
@@ -176,12 +207,13 @@ test('a scenario with a config file shows it in its own editor tab, and checks u
 
 for (const theme of ['light', 'dark'] as const) {
   test(`the scenario page has no axe violations (${theme}), with a failing check and the diff shown`, async ({ page }) => {
-    page.on('dialog', (d) => void d.accept());
+    const native = refuseNativeDialogs(page);
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await openScenario(page);
     await page.locator('[data-sc="hint"]').click();
     await checkMyFix(page);
     await page.getByRole('button', { name: 'Show solution' }).click();
+    await confirmIn(page, 'Show solution');
     await expect(page.locator('[data-sc="diff"]')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
@@ -189,12 +221,44 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('no horizontal overflow at 390 px with the failing case and the diff shown', async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
+  const native = refuseNativeDialogs(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await openScenario(page);
   await checkMyFix(page);
   await page.getByRole('button', { name: 'Show solution' }).click();
+  await confirmIn(page, 'Show solution');
   await expect(page.locator('[data-sc="diff"]')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('reserved concurrency 0 in function.json: one source of truth for single runs, the Reserved field and load runs', async ({ page }) => {
+  await openScenario(page, 'reserved-concurrency-zero');
+  // The single run is throttled, and the settings show why, where they are set.
+  await expect(page.locator('[data-pg="summary"]')).toContainText('without invoking the function');
+  await page.getByRole('tab', { name: 'Concurrency' }).click();
+  const reserved = page.getByLabel('Reserved concurrency (empty = unreserved)');
+  await expect(reserved).toHaveValue('0');
+  await expect(reserved).toBeDisabled();
+  await expect(page.locator('[data-pg="settings-note"]')).toContainText('set in function.json');
+  await expect(page.getByLabel('Timeout (s)', { exact: true })).toHaveValue('5');
+  await expect(page.getByLabel('Memory (MB)', { exact: true })).toHaveValue('512');
+  // A load run uses the same value: every request is throttled.
+  await page.getByLabel('Requests (1–2,000)').fill('20');
+  await page.getByRole('button', { name: 'Load run' }).click();
+  await expect(page.locator('[data-pg="summary"]')).toContainText('Load run finished: 20 requests gave 0 invocations', { timeout: 30_000 });
+  await expect(page.locator('[data-pg="summary"]')).toContainText('20 throttles');
+  // Editing the file changes the fields with it.
+  await page.getByRole('tab', { name: 'function.json' }).click();
+  await page.locator('[data-pg="static-code"], [data-pg="code-area"]').first().click();
+  const lines = page.locator('.monaco-editor .view-lines');
+  await expect(lines).toBeVisible({ timeout: 20_000 });
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText('{ "timeoutSeconds": 5, "memoryMB": 512, "reservedConcurrency": 50 }');
+  await page.getByRole('tab', { name: 'Concurrency' }).click();
+  await expect(reserved).toHaveValue('50');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.locator('[data-pg="summary"]')).toContainText('answered 200', { timeout: 20_000 });
 });

@@ -7,7 +7,9 @@ import { setCode, setEditorText } from './support/playground.ts';
 // browser context, so localStorage starts empty.
 
 const summary = (page: Page) => page.locator('[data-pg="summary"]');
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+// Results sit in tabs; a panel's text is readable whichever tab is selected.
+const response = (page: Page) => page.locator('#pg-rpanel-response');
+const resultPanel = (page: Page, name: 'Diagnosis' | 'Logs' | 'Timeline' | 'Metrics') => page.locator(`#pg-rpanel-${name.toLowerCase()}`);
 
 /** Open the playground and wait for the automatic first run. */
 async function open(page: Page, path = '/playground/'): Promise<void> {
@@ -16,9 +18,9 @@ async function open(page: Page, path = '/playground/'): Promise<void> {
 }
 
 
+/** Fill a field of the settings bar above the editor (front door, runtime, language, timeout, memory). */
 async function setConfig(page: Page, label: string, value: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Config' }).click();
-  await page.getByLabel(label).fill(value);
+  await page.getByLabel(label, { exact: true }).fill(value);
 }
 
 async function runAndWait(page: Page, button = 'Run'): Promise<void> {
@@ -34,10 +36,10 @@ test('the first run succeeds: 200 for the caller, CloudWatch lines, no console e
   await open(page);
   await expect(response(page)).toContainText('200');
   await expect(summary(page)).toContainText('answered 200');
-  const logs = page.getByRole('region', { name: 'Logs' });
+  const logs = resultPanel(page, 'Logs');
   await expect(logs).toContainText('START RequestId:');
   await expect(logs).toContainText('REPORT RequestId:');
-  await expect(page.getByRole('region', { name: 'Diagnosis' })).toContainText('No findings');
+  await expect(resultPanel(page, 'Diagnosis')).toContainText('No findings');
   await page.waitForLoadState('networkidle');
   expect(watch.consoleErrors).toEqual([]);
   expect(watch.externalRequests).toEqual([]);
@@ -46,14 +48,14 @@ test('the first run succeeds: 200 for the caller, CloudWatch lines, no console e
 test('a slow handler times out and the diagnosis links its guide and tree node', async ({ page }) => {
   await open(page);
   await setCode(page, 'export const handler = async () => { await new Promise((r) => setTimeout(r, 5000)); return { statusCode: 200, body: "late" }; };');
-  await setConfig(page, 'Timeout (seconds, 1–900)', '1');
+  await setConfig(page, 'Timeout (s)', '1');
   await runAndWait(page);
   await expect(summary(page)).toContainText('Task timed out after 1.00 seconds');
   await expect(response(page)).toContainText('502');
-  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  const diagnosis = resultPanel(page, 'Diagnosis');
   await expect(diagnosis.getByRole('link', { name: /Guide: / }).first()).toHaveAttribute('href', '/guides/timeout/');
   await expect(diagnosis.getByRole('link', { name: 'Decision tree node' }).first()).toHaveAttribute('href', '/tree/timeout/');
-  await expect(page.getByRole('region', { name: 'Logs' })).toContainText('Task timed out after 1.00 seconds');
+  await expect(resultPanel(page, 'Logs')).toContainText('Task timed out after 1.00 seconds');
 });
 
 test('an async function started without await rejects: Runtime.UnhandledPromiseRejection, with V8 frames', async ({ page }) => {
@@ -61,7 +63,7 @@ test('an async function started without await rejects: Runtime.UnhandledPromiseR
   await setCode(page, 'async function audit() { throw new Error("audit failed"); } export const handler = async () => { audit(); await new Promise((r) => setTimeout(r, 50)); return { statusCode: 200, body: "ok" }; };');
   await runAndWait(page);
   await expect(response(page)).toContainText('502');
-  const logs = page.getByRole('region', { name: 'Logs' });
+  const logs = resultPanel(page, 'Logs');
   await expect(logs).toContainText('Unhandled Promise Rejection');
   await expect(logs).toContainText('Runtime.UnhandledPromiseRejection');
   await expect(logs).toContainText('at Runtime.handler (file:///var/task/index.mjs:1:');
@@ -70,7 +72,7 @@ test('an async function started without await rejects: Runtime.UnhandledPromiseR
 test('JSON log format with an application log level drops console output below it', async ({ page }) => {
   await open(page);
   await setCode(page, 'export const handler = async () => { console.log("quiet detail"); console.warn("careful now"); return { statusCode: 200, body: "ok" }; };');
-  await page.getByRole('tab', { name: 'Config' }).click();
+  await page.getByRole('tab', { name: 'More settings' }).click();
   const level = page.getByLabel('Application log level');
   await expect(level).toBeDisabled();
   await expect(page.getByText('Lambda filters log levels only with the JSON log format.')).toBeVisible();
@@ -78,7 +80,7 @@ test('JSON log format with an application log level drops console output below i
   await expect(level).toBeEnabled();
   await level.selectOption('WARN');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
-  const logs = page.getByRole('region', { name: 'Logs' });
+  const logs = resultPanel(page, 'Logs');
   await expect(logs).toContainText('"level":"WARN"', { timeout: 20_000 });
   await expect(logs).toContainText('"type":"platform.report"');
   await expect(logs).not.toContainText('quiet detail');
@@ -90,7 +92,7 @@ test('a handler that keeps allocating runs out of memory', async ({ page }) => {
   await runAndWait(page);
   await expect(summary(page)).toContainText('ran out of memory');
   await expect(response(page)).toContainText('502');
-  await expect(page.getByRole('region', { name: 'Logs' })).toContainText('Runtime.OutOfMemory');
+  await expect(resultPanel(page, 'Logs')).toContainText('Runtime.OutOfMemory');
   await expect(page.locator('#pg-memory-gauge')).toHaveAttribute('value', '128');
 });
 
@@ -109,27 +111,26 @@ test('while (true) {} leaves the page responsive and ends as a timeout', async (
   await setCode(page, 'export const handler = async () => { while (true) {} };');
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   // The page still reacts while the worker spins: switching tabs works.
-  await page.getByRole('tab', { name: 'Config' }).click();
-  await expect(page.getByRole('tab', { name: 'Config' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByLabel('Timeout (seconds, 1–900)')).toBeVisible();
+  await page.getByRole('tab', { name: 'More settings' }).click();
+  await expect(page.getByRole('tab', { name: 'More settings' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByLabel('Environment variables (KEY=value, one per line)')).toBeVisible();
   await expect(summary(page)).toContainText('Task timed out after', { timeout: 20_000 });
 });
 
 test('a share link restores the same state in a new browser', async ({ page, browser, baseURL }) => {
   await open(page);
   await setCode(page, 'export const handler = async () => ({ statusCode: 418, body: "shared-marker-71" });');
-  await setConfig(page, 'Memory (MB, 128–10,240)', '512');
+  await setConfig(page, 'Memory (MB)', '512');
   await page.getByRole('button', { name: 'Share' }).click();
   const url = await page.locator('[data-pg="share-url"]').inputValue();
-  expect(url).toMatch(/#s=1\./);
+  expect(url).toMatch(/#s=2\./);
 
   const other = await browser.newContext({ baseURL: baseURL! });
   const fresh = await other.newPage();
   await open(fresh, url.replace(baseURL!, ''));
   await expect(fresh.locator('#pg-code')).toHaveValue(/shared-marker-71/);
   await expect(response(fresh)).toContainText('418');
-  await fresh.getByRole('tab', { name: 'Config' }).click();
-  await expect(fresh.getByLabel('Memory (MB, 128–10,240)')).toHaveValue('512');
+  await expect(fresh.getByLabel('Memory (MB)', { exact: true })).toHaveValue('512');
   await other.close();
 });
 
@@ -154,14 +155,25 @@ test('a reload keeps edits', async ({ page }) => {
   await expect(response(page)).toContainText('200');
 });
 
-test('Reset asks first, then returns to the starting code', async ({ page }) => {
+test('Reset asks first, in the page\'s own dialog, then returns to the starting code', async ({ page }) => {
+  const native: string[] = [];
+  page.on('dialog', (d) => {
+    native.push(d.message());
+    void d.dismiss();
+  });
   await open(page);
   await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: "reset-marker" });');
-  page.once('dialog', (d) => void d.dismiss());
   await page.getByRole('button', { name: 'Reset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reset the playground?' });
+  await expect(dialog).toBeVisible();
+  // Escape keeps the work and gives focus back to the button.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Reset' })).toBeFocused();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('reset-marker');
-  page.once('dialog', (d) => void d.accept());
   await page.getByRole('button', { name: 'Reset' }).click();
+  await dialog.getByRole('button', { name: 'Reset' }).click();
+  expect(native).toEqual([]);
   await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('reset-marker');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('Edit me');
 });
@@ -169,6 +181,10 @@ test('Reset asks first, then returns to the starting code', async ({ page }) => 
 test('keyboard only: reach the editor, edit, run with Ctrl+Enter, and leave with Escape then Tab', async ({ page }) => {
   await open(page);
   await page.getByRole('tab', { name: 'Handler' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'index.mjs', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add file' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Examples')).toBeFocused();
   await page.keyboard.press('Tab');
@@ -236,11 +252,12 @@ async function setJsonTab(page: Page, tab: string, json: string): Promise<void> 
 
 test('the DynamoDB example reads its seeded item, then a policy without the action gets AccessDenied', async ({ page }) => {
   await open(page);
-  page.on('dialog', (d) => void d.accept());
+  // Unedited starter code: loading an example asks nothing.
   await page.getByLabel('Examples').selectOption({ label: 'Reads DynamoDB (needs the policy)' });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await runAndWait(page);
   await expect(response(page)).toContainText('200');
-  const diagnosis = page.getByRole('region', { name: 'Diagnosis' });
+  const diagnosis = resultPanel(page, 'Diagnosis');
   await expect(diagnosis).toContainText('DynamoDB GetItem');
   await setJsonTab(page, 'Policy', '{ "Version": "2012-10-17", "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }');
   await runAndWait(page);
@@ -256,7 +273,7 @@ test('a load run with reserved concurrency charts the five metrics and counts th
   await page.getByLabel('Requests (1–2,000)').fill('40');
   await page.getByLabel('Rate (requests per second)').fill('40');
   await page.getByRole('button', { name: 'Load run' }).click();
-  const metrics = page.getByRole('region', { name: 'Metrics' });
+  const metrics = resultPanel(page, 'Metrics');
   await expect(metrics).toContainText(/\d+ throttles/, { timeout: 30_000 });
   await expect(metrics.locator('canvas')).toHaveCount(5);
   await expect(summary(page)).toContainText('Load run finished: 40 requests');
@@ -272,8 +289,11 @@ test('on a touch screen the plain, labelled text box is the editor and it runs',
   const context = await browser.newContext({ baseURL: baseURL!, hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await open(page);
-  const box = page.getByLabel('Handler code');
-  await box.tap();
+  // First paint shows the highlighted starting code; a tap turns it into the plain text box.
+  await expect(page.locator('[data-pg="static-code"]')).toBeVisible();
+  await page.locator('[data-pg="static-code"]').tap();
+  const box = page.getByRole('textbox', { name: 'Handler code', exact: true });
+  await expect(box).toBeFocused();
   await box.fill('export const handler = async () => ({ statusCode: 202, body: "from a phone" });');
   await page.getByRole('button', { name: 'Run', exact: true }).tap();
   await expect(response(page)).toContainText('202');
@@ -284,8 +304,9 @@ test('on a touch screen the plain, labelled text box is the editor and it runs',
 test('when Monaco cannot load, the text box stays, says so, and still runs', async ({ page }) => {
   await page.route(/\/_astro\/monaco\.[^/]+\.js$/, (route) => route.abort());
   await open(page);
-  await page.locator('#pg-code').click();
+  await page.locator('[data-pg="static-code"]').click();
   await expect(page.locator('[data-pg="editor-status"]')).toContainText('could not load');
+  await expect(page.locator('#pg-code')).toBeVisible();
   await page.locator('#pg-code').fill('export const handler = async () => ({ statusCode: 203, body: "plain" });');
   await page.locator('#pg-code').press('Control+Enter');
   await expect(response(page)).toContainText('203');

@@ -21,6 +21,8 @@ export interface ScenarioPanelActions {
   undoSolution: () => void;
   /** The number of hints shown changed (to keep it across reloads). */
   hintsChanged: (shown: number) => void;
+  /** Ask the learner to confirm, in the page's own dialog; resolves true when they confirm. */
+  confirm: (question: { title: string; text: string; confirmLabel: string; cancelLabel: string }) => Promise<boolean>;
 }
 
 /** The mounted panel. */
@@ -139,14 +141,20 @@ export function createScenarioPanel(
 
   checkButton.addEventListener('click', () => actions.check());
 
-  solutionButton.addEventListener('click', () => {
+  solutionButton.addEventListener('click', async () => {
     if (!solutionBox.hidden) {
       solutionBox.hidden = true;
       solutionButton.setAttribute('aria-expanded', 'false');
       solutionButton.textContent = 'Show solution';
       return;
     }
-    if (!window.confirm('Show the solution? You can keep working on your own fix afterwards; nothing is replaced unless you choose "Use the solution".')) return;
+    const show = await actions.confirm({
+      title: 'Show the solution?',
+      text: 'You can keep working on your own fix afterwards; nothing is replaced unless you choose "Use the solution".',
+      confirmLabel: 'Show solution',
+      cancelLabel: 'Not yet',
+    });
+    if (!show) return solutionButton.focus();
     replaceChildren(
       solutionBox,
       h('h3', {}, 'Solution'),
@@ -159,8 +167,9 @@ export function createScenarioPanel(
     solutionButton.textContent = 'Hide solution';
   });
 
-  useButton.addEventListener('click', () => {
-    if (!window.confirm('Replace your code with the solution? Your version is kept: "Undo" brings it back.')) return;
+  useButton.addEventListener('click', async () => {
+    const use = await actions.confirm({ title: 'Use the solution?', text: 'It replaces your code. Your version is kept: "Undo" brings it back.', confirmLabel: 'Use the solution', cancelLabel: 'Keep my code' });
+    if (!use) return useButton.focus();
     actions.useSolution();
   });
   undoButton.addEventListener('click', () => actions.undoSolution());

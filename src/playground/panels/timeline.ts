@@ -15,9 +15,12 @@ interface Bar {
   kind: 'init' | 'invoke' | 'call' | 'caller' | 'open';
 }
 
-const WIDTH = 640;
+// A narrow drawing (scaled to the panel's width) so labels stay readable on a 390 px phone.
+const WIDTH = 440;
 const ROW = 26;
-const LEFT = 120;
+const LEFT = 110;
+/** Narrowest bar drawn, in drawing units: a 1 ms invocation on a 3 s scale is still visible (about 4 px on a phone). */
+const MIN_BAR_WIDTH = 8;
 
 /** Mount the Timeline panel on `host`. */
 export function createTimelinePanel(host: HTMLElement): Panel {
@@ -59,9 +62,9 @@ export function createTimelinePanel(host: HTMLElement): Panel {
         svg('title', { id: 'pg-tl-title' }, `Timeline of request ${r.requestId} in virtual time`),
         ...bars.flatMap((b, i) => {
           const y = 8 + i * ROW;
-          const w = Math.max(2, x(b.end) - x(b.start));
+          const w = Math.max(MIN_BAR_WIDTH, x(b.end) - x(b.start));
           return [
-            svg('text', { x: 4, y: y + 15, class: 'pg-tl-label' }, b.label.length > 18 ? `${b.label.slice(0, 17)}…` : b.label),
+            svg('text', { x: 4, y: y + 15, class: 'pg-tl-label' }, b.label.length > 16 ? `${b.label.slice(0, 15)}…` : b.label),
             svg('rect', { x: x(b.start), y, width: w, height: ROW - 8, rx: 3, class: `pg-tl-bar pg-tl-${b.kind}` }),
           ];
         }),
