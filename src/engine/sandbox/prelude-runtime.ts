@@ -1669,6 +1669,14 @@ export function runtimeSource(host, config, util, webFactory, v8) {
           if (/^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default' && !out.includes(name)) out.push(name);
         }
       }
+      // `import * as ns from 'spec'`: the members read as `ns.Name`.
+      const star = new RegExp('\\bimport\\s*\\*\\s*as\\s+([A-Za-z_$][\\w$]*)\\s+from\\s*[\'"]' + quoted + '[\'"]', 'g');
+      let s;
+      while ((s = star.exec(text)) !== null) {
+        const member = new RegExp('(?:^|[^\\w$.])' + s[1].replace(/\$/g, '\\$') + '\\s*\\.\\s*([A-Za-z_$][\\w$]*)', 'g');
+        let mm;
+        while ((mm = member.exec(text)) !== null) if (mm[1] !== 'default' && !out.includes(mm[1])) out.push(mm[1]);
+      }
     }
     return out;
   }

@@ -17,6 +17,14 @@ describe('parseAwsState', () => {
     expect(snap['s3'].buckets['my-bucket']['k.txt']).toEqual({ body: 'héllo ✓', contentType: 'application/octet-stream' });
     expect(snap['dynamodb'].tables.T.items).toEqual(seed.dynamodb.tables.T.items);
     expect(snap['ssm'].parameters).toEqual(seed.ssm.parameters);
+    expect(snap['events'].buses).toEqual({ default: [] });
+    expect(snap['lambda'].functions).toEqual({});
+  });
+  it('Lambda stubs and EventBridge buses parse and snapshot', () => {
+    const w = createAwsWorld({ state: { lambda: { functions: { f: { response: { a: 1 } } } }, events: { buses: { 'my-bus': [] } } } });
+    const snap = w.snapshot() as Record<string, any>;
+    expect(snap['lambda'].functions).toEqual({ f: { response: { a: 1 } } });
+    expect(snap['events'].buses).toEqual({ default: [], 'my-bus': [] });
   });
   it.each([
     [[], /must be an object/],
@@ -28,6 +36,10 @@ describe('parseAwsState', () => {
     [{ sqs: { queues: { q: [1] } } }, /message bodies/],
     [{ ssm: { parameters: { p: { value: 'x', type: 'Secure' } } } }, /"String", "StringList" or "SecureString"/],
     [{ http: { 'api.x.com': { routes: { '/price': {} } } } }, /must look like "GET \/path"/],
+    [{ lambda: { functions: { f: 'x' } } }, /state\.lambda\.functions\.f: a function stub is \{ "response"/],
+    [{ lambda: { functions: { f: { error: { errorType: 'E' } } } } }, /state\.lambda\.functions\.f\.error: must be \{ "errorType": string, "errorMessage": string \}/],
+    [{ lambda: [] }, /state\.lambda: must be an object like \{ "functions"/],
+    [{ events: { buses: { b: {} } } }, /state\.events\.buses\.b: a bus is declared with an array/],
     ['{"s3": ', /not valid JSON/],
   ])('%j → clear error', (input, re) => {
     const r = parseAwsState(input);

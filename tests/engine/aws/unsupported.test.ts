@@ -94,3 +94,15 @@ describe('calls the simulator does not cover', () => {
     expect(simulatorGapFindings(fine.record, fine.world.calls())).toEqual([]);
   });
 });
+
+describe('namespace and default imports of a package the simulator does not cover', () => {
+  it('ns.Name members used in the files are exported; the default import is the package itself', async () => {
+    const code = `import * as k from '@aws-sdk/client-kinesis'; import kd from '@aws-sdk/client-kinesis';
+      export const handler = async () => {
+        const c = new k.KinesisClient({});
+        try { await c.send(new k.ListStreamsCommand({})); return 'no error'; } catch (e) { return [e.name, typeof kd.KinesisClient, typeof k.default.PutRecordCommand]; }
+      };`;
+    const { record } = await runOnce(code);
+    expect(record.result).toEqual(['SimulatorUnsupportedOperation', 'function', 'function']);
+  });
+});
