@@ -1,0 +1,152 @@
+/**
+ * `lambda-triage check`: the sample SAM project (tests/check/sample-project) has two healthy functions
+ * and one broken function per cause check can show; check must report exactly the broken ones, each for
+ * its own reason. Bad input stops before anything runs, with exit code 2 and a message naming the file.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { formatGithub, formatJunit, parseCheckArgs, runCheck, type CheckResult } from '../../src/cli/check-command.ts';
+
+const SAMPLE = path.join(import.meta.dirname, 'sample-project');
+
+async function check(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCheck(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lt-check-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('check on the sample SAM project (node runner)', () => {
+  let results: CheckResult[] = [];
+  let code = -1;
+  let stderr = '';
+  const junitFile = path.join(mkdtempSync(path.join(tmpdir(), 'lt-junit-')), 'check.xml');
+
+  it('reports exactly the broken functions, each for its cause', async () => {
+    const r = await check([SAMPLE, '--json', '--junit', junitFile]);
+    code = r.code;
+    stderr = r.err;
+    results = (JSON.parse(r.out) as { results: CheckResult[] }).results;
+    expect(code).toBe(1);
+    const failing = [...new Set(results.filter((x) => !x.passed).map((x) => x.function))].sort();
+    expect(failing).toEqual(['ExportFunction', 'ItemsFunction', 'ReportFunction', 'SlowFunction', 'SlowInitFunction', 'UsersFunction']);
+    const why = (fn: string, kase?: string): string =>
+      results
+        .filter((x) => x.function === fn && !x.passed && (kase === undefined || x.case === kase))
+        .flatMap((x) => x.reasons)
+        .join('; ');
+    // Unguarded JSON.parse: the invalid body is a 500 from the HTTP API.
+    expect(why('ItemsFunction', 'invalid JSON body')).toMatch(/HTTP 500 from http-api-v2/);
+    expect(results.find((x) => x.function === 'ItemsFunction' && x.case === 'invalid JSON body')?.firstFailingLogLine).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"SyntaxError"/);
+    // Only the missing-path-parameter case breaks UsersFunction.
+    expect(results.filter((x) => x.function === 'UsersFunction' && !x.passed).map((x) => x.case)).toEqual(['missing path parameter']);
+    expect(why('UsersFunction')).toMatch(/HTTP 502 from apigw-rest/);
+    expect(why('ReportFunction')).toMatch(/LT-RESP-BODY-NOT-STRING/);
+    expect(why('SlowFunction')).toMatch(/within 20% of the 3 s timeout/);
+    expect(why('SlowInitFunction')).toMatch(/10 s Init phase limit/);
+    expect(why('ExportFunction')).toMatch(/HTTP 502 from function-url/);
+    // Cold then warm, per front door.
+    const health = results.filter((x) => x.function === 'HealthFunction');
+    expect(health.every((x) => x.passed)).toBe(true);
+    expect(health[0]?.start).toBe('cold');
+    expect(health.slice(1).every((x) => x.start === 'warm')).toBe(true);
+    expect(health.map((x) => x.case)).toEqual(['GET /health', 'GET /health', 'empty body', 'invalid JSON body', 'large body (5.4 MB)']);
+    expect(results.filter((x) => x.function === 'OrdersFunction').map((x) => x.case)).toContain('missing path parameter');
+    expect(stderr).toMatch(/skipped ReportsPythonFunction: runtime python3\.12 is not simulated/);
+  }, 600_000);
+
+  it('writes JUnit XML with one failure per failing case', () => {
+    const text = readFileSync(junitFile, 'utf8');
+    expect(text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="lambda-triage check"/);
+    expect((text.match(/<failure /g) ?? []).length).toBe(results.filter((r) => !r.passed).length);
+    expect(text).toContain('<testsuite name="HealthFunction"');
+    expect(formatJunit(results)).toBe(text);
+  });
+
+  it('writes GitHub annotations that name the handler file', () => {
+    const lines = formatGithub(results, SAMPLE);
+    expect(lines.length).toBe(results.filter((r) => !r.passed).length);
+    expect(lines.find((l) => l.includes('ReportFunction'))).toMatch(/^::error file=src\/report\.mjs,title=ReportFunction apigw-rest GET \/report \(cold\)::HTTP 502 from apigw-rest; LT-RESP-BODY-NOT-STRING/);
+  });
+});
+
+describe('check: bad input stops before anything runs (exit 2)', () => {
+  it('a template that is not YAML', async () => {
+    const dir = tempProject({ 'template.yaml': 'Resources:\n  Fn:\n    Type: [unclosed\n' });
+    const r = await check([dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/template\.yaml is not valid YAML: .*Fix the YAML/);
+  });
+
+  it('a template without functions', async () => {
+    const dir = tempProject({ 'template.yaml': 'Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' });
+    const r = await check([dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/template\.yaml has no AWS::Serverless::Function with a Node\.js runtime; add one/);
+  });
+
+  it('a handler path that does not exist', async () => {
+    const dir = tempProject({ 'template.yaml': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      CodeUri: src/\n      Handler: app.handler\n', 'src/index.mjs': 'export const handler = async () => 1;' });
+    const r = await check([dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/template\.yaml: function Fn: handler app\.handler needs app\.js, \.mjs, \.cjs or \.ts in .*src, and there is none; fix Handler or CodeUri/);
+  });
+
+  it('a package the handler imports is not installed', async () => {
+    const dir = tempProject({
+      'template.yaml': 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: app.handler\n',
+      'app.mjs': "import { helper } from './lib/helper.mjs';\nexport const handler = async () => helper();",
+      'lib/helper.mjs': "import pick from 'left-pad-that-is-not-installed';\nexport const helper = () => pick;",
+    });
+    const r = await check([dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/lib\/helper\.mjs imports 'left-pad-that-is-not-installed', which is not installed .*run `npm install left-pad-that-is-not-installed`/);
+  });
+
+  it('a folder with nothing to check, and a bad option', async () => {
+    const dir = tempProject({ 'README.md': 'x' });
+    expect((await check([dir])).err).toMatch(/no template\.yaml, template\.yml or lambda-triage\.config\.json in /);
+    expect(parseCheckArgs(['--runner', 'java'])).toEqual({ ok: false, error: '--runner must be sandbox or node; got "java"' });
+    expect(parseCheckArgs(['--clock', 'real', '--runner', 'sandbox'])).toMatchObject({ ok: false });
+  });
+
+  it('a config file that breaks its schema names the field', async () => {
+    const dir = tempProject({ 'lambda-triage.config.json': JSON.stringify({ functions: [{ name: 'a', handler: 'nodot' }] }) });
+    const r = await check([dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/lambda-triage\.config\.json: functions\.0\.handler: handler must be file\.export/);
+  });
+});
+
+describe('check with lambda-triage.config.json and the sandbox runner', () => {
+  it('runs the user cases and passes a healthy function', async () => {
+    const dir = tempProject({
+      'lambda-triage.config.json': JSON.stringify({
+        functions: [{ name: 'echo', handler: 'index.handler', memorySize: 1024, frontDoors: ['http-api-v2'], route: { method: 'POST', path: '/echo' }, cases: [{ name: 'hello', request: { method: 'POST', path: '/echo', body: '{"a":1}' } }] }],
+      }),
+      'index.mjs': "export const handler = async (e) => ({ statusCode: 200, body: e.body ?? '' });",
+    });
+    const r = await check([dir, '--runner', 'sandbox', '--json']);
+    const res = (JSON.parse(r.out) as { results: CheckResult[] }).results;
+    expect(r.code).toBe(0);
+    expect(res.map((x) => [x.case, x.start, x.statusCode])).toEqual([
+      ['hello', 'cold', 200],
+      ['hello', 'warm', 200],
+      ['POST /echo', 'warm', 200],
+      ['empty body', 'warm', 200],
+      ['invalid JSON body', 'warm', 200],
+      ['large body (5.4 MB)', 'warm', 200],
+    ]);
+  }, 120_000);
+});
