@@ -40,8 +40,9 @@ export const CHECK_USAGE = `Usage: lambda-triage check [template.yaml | lambda-t
 
 Runs every function of an AWS SAM template (or lambda-triage.config.json) through its front doors with a
 request matrix (your cases plus an empty body, an invalid JSON body, a missing path parameter and a body
-near the front door's limit): the first case on a cold environment, then every case warm. Fails on a 5xx, an error finding, a
-response over a front-door limit, an init over 10 s, or a duration within 20% of the timeout.
+near the front door's limit): the first case on a cold environment, then every case warm. Fails on a 5xx,
+an error finding, a response over a front-door limit, an init over 10 s, or a duration within 20% of the
+timeout.
 
 Options:
   --function NAME    Check only this function (repeatable)

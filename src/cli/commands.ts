@@ -38,6 +38,12 @@ export const COMMANDS: readonly CliCommand[] = [
     },
   },
   {
+    name: 'check',
+    synopsis: '[template.yaml|DIR]',
+    summary: 'Pre-ship gate: run every function of a SAM template through its front doors with edge cases.\nRun `lambda-triage check --help` for its options.',
+    run: async (argv, io) => (await import('./check-command.ts')).runCheck(argv.slice(1), io),
+  },
+  {
     name: 'diagnose',
     synopsis: '[FILE|-]',
     summary: 'Read log text (a file, or - for standard input) and rank the likely causes.\nRun `lambda-triage diagnose --help` for its options.',
