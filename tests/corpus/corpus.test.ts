@@ -4,9 +4,11 @@
  * has to leave the list). The CLI runs in this process (`main` from src/cli/main.ts, the same code as
  * `bin/lambda-triage.mjs`), which saves a Node start per case; `npm run corpus` runs the same cases as processes.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { compareCase, loadCases, loadKnownGaps, runCases, type CaseRun, type Comparison } from '../../scripts/run-corpus.mjs';
+import { ROOT, compareCase, loadCases, loadKnownGaps, runCases, type CaseRun, type Comparison } from '../../scripts/run-corpus.mjs';
 
 const cases = loadCases();
 const gaps = loadKnownGaps();
@@ -43,6 +45,19 @@ describe('corpus manifests', () => {
       'middy', 'powertools', 'zod', 'axios', 'express', 'callback', 'typescript', 'commonjs', 'esm', 'project', 'fails-on-aws'];
     expect(wanted.filter((t) => !tags.has(t))).toEqual([]);
     expect(cases.filter((c) => c.manifest?.tags.includes('fails-on-aws')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('finds at the repository root the package versions each expectation was checked against', () => {
+    const drift: string[] = [];
+    for (const c of cases) {
+      const packages = (c.manifest as { packages?: Record<string, string | null> } | null)?.packages ?? {};
+      for (const [name, version] of Object.entries(packages)) {
+        const file = join(ROOT, 'node_modules', name, 'package.json');
+        const installed = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : null;
+        if (installed !== version) drift.push(`${c.id}: ${name} is ${installed ?? 'not installed'}, the expectation was checked with ${version ?? 'no such package'}: check it again and update case.json`);
+      }
+    }
+    expect(drift).toEqual([]);
   });
 
   it('lists known gaps by existing case, each with a reason, at most 20% of the corpus', () => {
