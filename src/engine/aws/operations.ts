@@ -542,7 +542,10 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
     if (typeof ce !== 'string') return null;
     const r = evaluateCondition(ce, existing, ectx, 'ConditionExpression');
     if (!r.ok) return fail(r.error);
-    return r.value ? null : fail(ddbConditionalCheckFailed());
+    if (r.value) return null;
+    // ReturnValuesOnConditionCheckFailure: ALL_OLD puts the item in the exception's Item member —
+    // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html#DDB-PutItem-request-ReturnValuesOnConditionCheckFailure
+    return fail(input['ReturnValuesOnConditionCheckFailure'] === 'ALL_OLD' && existing ? { ...ddbConditionalCheckFailed(), Item: existing } : ddbConditionalCheckFailed());
   };
   const returnOld = input['ReturnValues'] === 'ALL_OLD';
   switch (operation) {
@@ -589,8 +592,17 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
       }
       if (i >= 0) table.items[i] = next;
       else table.items.push(next);
+      // ReturnValues NONE | ALL_OLD | UPDATED_OLD | ALL_NEW | UPDATED_NEW — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateItem.html
       const rv = input['ReturnValues'];
-      return { ok: true, output: rv === 'ALL_NEW' ? { Attributes: next } : rv === 'ALL_OLD' && existing ? { Attributes: existing } : {} };
+      // UPDATED_*: the non-key attributes whose value changed (an attribute SET to its current value is left out:
+      // ILLUSTRATIVE, DynamoDB returns every attribute the expression names).
+      const changed = (from: AttributeMap, other: AttributeMap | undefined): AttributeMap => {
+        const o: AttributeMap = {};
+        for (const [k, v] of Object.entries(from)) if (k !== table.keySchema.pk && k !== table.keySchema.sk && (!other || !avEquals(v, other[k]))) o[k] = v;
+        return o;
+      };
+      const attrs = rv === 'ALL_NEW' ? next : rv === 'ALL_OLD' ? existing : rv === 'UPDATED_NEW' ? changed(next, existing) : rv === 'UPDATED_OLD' && existing ? changed(existing, next) : undefined;
+      return { ok: true, output: attrs && Object.keys(attrs).length ? { Attributes: attrs } : {} };
     }
     case 'Query': {
       const kce = input['KeyConditionExpression'];

@@ -136,3 +136,19 @@ describe('DynamoDB Scan, Query paging, batches and transactions (simulated)', ()
     expect(out[2]?.err).toEqual({ isClass: true, reasons: [{ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }] });
   });
 });
+
+describe('return values', () => {
+  it('UpdateItem UPDATED_NEW / UPDATED_OLD; a failed condition with ReturnValuesOnConditionCheckFailure ALL_OLD carries the item', async () => {
+    const code = stepsHandler(`import { DynamoDBClient, UpdateItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb'; const ddb = new DynamoDBClient({});`, `
+      await step(ddb.send(new UpdateItemCommand({ TableName: 'Stock', Key: { sku: { S: 's1' } }, UpdateExpression: 'SET qty = :q, note = :n', ExpressionAttributeValues: { ':q': { N: '9' }, ':n': { S: 'x' } }, ReturnValues: 'UPDATED_NEW' })));
+      await step(ddb.send(new UpdateItemCommand({ TableName: 'Stock', Key: { sku: { S: 's1' } }, UpdateExpression: 'REMOVE note', ReturnValues: 'UPDATED_OLD' })));
+      try { await ddb.send(new PutItemCommand({ TableName: 'Stock', Item: { sku: { S: 's1' } }, ConditionExpression: 'attribute_not_exists(sku)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })); }
+      catch (e) { out.push({ err: { name: e.name, Item: e.Item } }); }
+    `);
+    const { record } = await runOnce(code, { state });
+    const out = record.result as Step[];
+    expect(out[0]?.ok).toEqual({ Attributes: { qty: { N: '9' }, note: { S: 'x' } } });
+    expect(out[1]?.ok).toEqual({ Attributes: { note: { S: 'x' } } });
+    expect(out[2]?.err).toEqual({ name: 'ConditionalCheckFailedException', Item: { sku: { S: 's1' }, qty: { N: '9' } } });
+  });
+});
