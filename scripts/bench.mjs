@@ -106,6 +106,13 @@ if (existsSync(analyzerBench)) {
   for (const { name, value, unit } of await benchAnalyzer()) figure(name, value, unit);
 }
 
+const nodeRunnerBench = join(repo, 'scripts', 'bench-node-runner.mjs');
+if (existsSync(nodeRunnerBench)) {
+  console.log('\n# Node runner (--runner node: real Node worker threads)');
+  const { benchNodeRunner } = await import(nodeRunnerBench);
+  for (const { name, value, unit } of await benchNodeRunner()) figure(name, value, unit);
+}
+
 const playgroundBench = join(repo, 'scripts', 'bench-playground.mjs');
 if (existsSync(playgroundBench)) {
   console.log('\n# Playground (in Chromium; bytes counted from dist/ including workers and wasm)');
