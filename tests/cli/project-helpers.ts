@@ -9,11 +9,11 @@ import { getTestQuickJS } from '../engine/quickjs.ts';
 export async function runProject(
   path: string,
   events: unknown[] = [{}],
-  opts: { handler?: string; config?: Partial<FunctionConfig> } = {},
+  opts: { handler?: string; config?: Partial<FunctionConfig>; state?: unknown } = {},
 ): Promise<{ project: LoadedProject; records: InvocationRecord[] }> {
   const loaded = loadProject({ path, handler: opts.handler });
   if (!loaded.ok) throw new Error(loaded.error);
-  const world = createAwsWorld({ functionName: 'fn', roleName: 'fn-role', seed: 1 });
+  const world = createAwsWorld({ functionName: 'fn', roleName: 'fn-role', seed: 1, ...(opts.state === undefined ? {} : { state: opts.state }) });
   const sim = createSimulator({ quickjs: await getTestQuickJS(), resolveModule: world.resolveModule, services: world.services });
   const fn = sim.createFunction({ handler: loaded.value.handler, timeoutSeconds: 10, memoryMB: 512, ...opts.config }, loaded.value.files);
   const records: InvocationRecord[] = [];

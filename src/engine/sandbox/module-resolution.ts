@@ -42,6 +42,51 @@ export const REQUIRE_CONDITIONS: readonly string[] = ['node', 'require', 'defaul
 /** Conditions Node matches for `import` (same page). */
 export const IMPORT_CONDITIONS: readonly string[] = ['node', 'import', 'default'];
 
+/**
+ * Node 22's built-in modules: `require('node:module').builtinModules` on Node 22.23 (internal `_` names left
+ * out), plus the ones that exist only with the `node:` prefix (https://nodejs.org/api/modules.html#built-in-modules-with-mandatory-node-prefix).
+ */
+export const NODE_BUILTIN_MODULES: readonly string[] = [
+  'assert', 'assert/strict', 'async_hooks', 'buffer', 'child_process', 'cluster', 'console', 'constants', 'crypto',
+  'dgram', 'diagnostics_channel', 'dns', 'dns/promises', 'domain', 'events', 'fs', 'fs/promises', 'http', 'http2',
+  'https', 'inspector', 'inspector/promises', 'module', 'net', 'os', 'path', 'path/posix', 'path/win32', 'perf_hooks',
+  'process', 'punycode', 'querystring', 'readline', 'readline/promises', 'repl', 'stream', 'stream/consumers',
+  'stream/promises', 'stream/web', 'string_decoder', 'sys', 'timers', 'timers/promises', 'tls', 'trace_events', 'tty',
+  'url', 'util', 'util/types', 'v8', 'vm', 'wasi', 'worker_threads', 'zlib',
+];
+const PREFIX_ONLY_BUILTINS = ['sea', 'sqlite', 'test', 'test/reporters'];
+
+/** The built-in module a specifier names (`node:tty` and `tty` → `tty`), or null. */
+export function nodeBuiltinName(spec: string): string | null {
+  if (spec.startsWith('node:')) {
+    const name = spec.slice(5);
+    return NODE_BUILTIN_MODULES.includes(name) || PREFIX_ONLY_BUILTINS.includes(name) ? name : null;
+  }
+  return NODE_BUILTIN_MODULES.includes(spec) ? spec : null;
+}
+
+/** The package a file belongs to (`/var/task/node_modules/@scope/x/lib/a.js` → `@scope/x`), or null. */
+export function packageOfPath(path: string): string | null {
+  const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(path);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Code of the error for a Node built-in the sandbox does not provide (a simulator code, not Node's: Node
+ * has every built-in). The message names the package that asked and the way out, the Node runner.
+ */
+export const MISSING_BUILTIN_CODE = 'ERR_LAMBDA_TRIAGE_MISSING_BUILTIN';
+
+function missingBuiltin(name: string, parent: string): Resolution {
+  const pkg = packageOfPath(parent);
+  const who = pkg ? `The package '${pkg}'` : parent;
+  return {
+    ok: false,
+    code: MISSING_BUILTIN_CODE,
+    message: `${who} needs Node's built-in module '${name}', which the Lambda Triage sandbox does not provide. Run the function with the Node runner (--runner node) to use it.`,
+  };
+}
+
 /** Extensions CommonJS tries, in order (`Module._extensions`: .js, .json, .node; https://nodejs.org/api/modules.html#all-together). */
 const CJS_EXTENSIONS = ['.js', '.json', '.node'];
 /** Extra extensions tried for TypeScript sources that stand for emitted JavaScript (simulator rule). */
@@ -258,6 +303,9 @@ export function createModuleResolver(view: ModuleFileView, options: { cwd?: stri
   }
 
   function resolve(spec: string, parent: string, kind: RequestKind): Resolution {
+    // The caller answers the built-ins the sandbox provides; any other built-in is missing.
+    const builtin = nodeBuiltinName(spec);
+    if (builtin !== null) return missingBuiltin(builtin, parent);
     const conditions = kind === 'require' ? REQUIRE_CONDITIONS : IMPORT_CONDITIONS;
     const from = kind === 'import' ? ` imported from ${parent}` : '';
     const parentDir = posixDirname(parent);

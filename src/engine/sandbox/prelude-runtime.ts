@@ -1534,7 +1534,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   }
   // Node's resolution runs on the host (module-resolution.ts); a failure comes back as Node's code and text.
   function packageOf(filename) {
-    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(filename || '');
+    // the innermost package (module-resolution.ts packageOfPath)
+    const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*\/node_modules\/)/.exec(filename || '');
     return m ? m[1] : null;
   }
   function nativeAddonError(pkg, what) {

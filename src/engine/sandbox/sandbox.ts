@@ -289,6 +289,14 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
         if (formatOf(name) === 'esm') return esmSource(name);
         return callControlForString('esmShim', 'cjs', name);
       } catch (e) {
+        // A CommonJS module (or built-in) that throws while an ES module imports it: the import fails
+        // with that module's error, as in Node, not with the simulator's wrapper text.
+        const m = e instanceof Error ? /^prelude esmShim failed: (\w*Error): ([^]*)$/.exec(e.message) : null;
+        if (m) {
+          const err = new Error(m[2]);
+          err.name = m[1]!;
+          return { error: err };
+        }
         return { error: e instanceof Error ? e : new Error(String(e)) };
       }
     },
