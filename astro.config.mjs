@@ -5,11 +5,15 @@ import mdx from '@astrojs/mdx';
 import { fileURLToPath } from 'node:url';
 import { buildSidebar } from './src/utils/sidebar.mjs';
 import csp from './src/integrations/csp.mjs';
+import { resolveSiteUrl } from './src/utils/site-url.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The public address (canonical links): LAMBDA_TRIAGE_SITE=https://… npm run build. None by default.
+const site = resolveSiteUrl(process.env);
+if (!site.ok) throw new Error(site.error);
 
 export default defineConfig({
-  site: 'https://lambda-triage.example',
+  site: site.value,
   trailingSlash: 'always',
   integrations: [
     starlight({

@@ -5,13 +5,38 @@
 import type { Finding, HttpResponse } from '../engine/types.ts';
 import { FRONT_DOOR_LABELS, type FrontDoor } from '../engine/vocabulary.ts';
 import type { CliInvocationReport } from './report.ts';
+import { resolveSiteUrl } from '../utils/site-url.ts';
 
-/** Public site whose guides the findings link to (the `site` of astro.config.mjs). */
-export const SITE_URL = 'https://lambda-triage.example';
+/** The site the CLI links to: LAMBDA_TRIAGE_SITE (as for the build), else none (local page paths). */
+export function cliSiteUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  const site = resolveSiteUrl(env);
+  return site.ok ? site.value : undefined;
+}
 
-/** Full URL of a finding's guide (`/guides/x/` → `https://…/guides/x/`). */
-export function guideUrl(guide: string): string {
-  return /^https?:\/\//.test(guide) ? guide : `${SITE_URL}${guide.startsWith('/') ? '' : '/'}${guide}`;
+/**
+ * Link to a finding's guide where the user is: on the configured site (`https://…/guides/x/`), or the page
+ * path of the local site (`/guides/x/`) when none is configured; main.ts then says once how to open it.
+ */
+export function guideUrl(guide: string, site: string | undefined = cliSiteUrl()): string {
+  if (/^https?:\/\//.test(guide)) return guide;
+  const path = `${guide.startsWith('/') ? '' : '/'}${guide}`;
+  return site ? `${site}${path}` : path;
+}
+
+/** Label of a guide line in the human output (`  Guide: /guides/timeout/`). */
+export const GUIDE_LABEL = 'Guide: ';
+
+/** Port `npm start` serves the site on (scripts/start.mjs). */
+export const LOCAL_SITE_PORT = 4321;
+
+/** True when `line` is a guide line that shows a local page path rather than a full address. */
+export function isLocalGuideLine(line: string): boolean {
+  return line.trimStart().startsWith(`${GUIDE_LABEL}/`);
+}
+
+/** The one line that tells how to read local guide paths. */
+export function localGuidesHint(): string {
+  return `Guides are pages of the Lambda Triage site: run \`npm start\` in the lambda-triage repository and open them under http://localhost:${LOCAL_SITE_PORT} (or set LAMBDA_TRIAGE_SITE to the address of a published copy).`;
 }
 
 /** Heading of the caller's response: `Invoke API: HTTP 200 (X-Amz-Function-Error: Unhandled)` or `<door>: HTTP 502`. */
@@ -38,13 +63,13 @@ export function formatResponse(frontDoor: FrontDoor, response: HttpResponse): st
   return lines;
 }
 
-/** Findings: code, message, guide URL and source; warnings are marked. */
-export function formatFindings(findings: readonly Finding[]): string[] {
+/** Findings: code, message, guide link (on `site`, else a local page path) and source; warnings are marked. */
+export function formatFindings(findings: readonly Finding[], site: string | undefined = cliSiteUrl()): string[] {
   const lines: string[] = [];
   for (const f of findings) {
     const tags = [f.severity === 'warning' ? 'warning' : null, f.unverified ? 'AWS behaviour unverified' : null].filter(Boolean);
     lines.push(`${f.code}${tags.length > 0 ? ` (${tags.join(', ')})` : ''}: ${f.message}`);
-    lines.push(`  Guide: ${guideUrl(f.guide)}`);
+    lines.push(`  ${GUIDE_LABEL}${guideUrl(f.guide, site)}`);
     lines.push(`  Source: ${f.source}`);
   }
   return lines;

@@ -25,6 +25,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(USAGE);
     return 0;
   }
+  // Guide links that are local page paths get one line saying how to open them, after the output.
+  let localGuides = false;
+  const { isLocalGuideLine, localGuidesHint } = await import('./format.ts');
+  const watched: Io = {
+    out: (s) => {
+      if (!localGuides && isLocalGuideLine(s)) localGuides = true;
+      io.out(s);
+    },
+    err: io.err,
+  };
+  const code = await dispatch(first, argv, watched);
+  if (localGuides) {
+    io.out('');
+    io.out(localGuidesHint());
+  }
+  return code;
+}
+
+/** Runs the command `first` names (or reports an unknown one). */
+async function dispatch(first: string, argv: string[], io: Io): Promise<number> {
   const command = findCommand(first);
   if (command) return command.run(argv, io);
   if (!first.startsWith('-')) {

@@ -34,12 +34,13 @@ describe('CLI formatting', () => {
     expect(lines).toEqual(['Application Load Balancer: HTTP 200', 'set-cookie: a=1', 'set-cookie: b=2', '', 'x']);
   });
 
-  it('findings carry code, guide URL and source; warnings are marked', () => {
-    expect(formatFindings([{ ...finding, severity: 'warning', unverified: true }])).toEqual([
+  it('findings carry code, guide link and source; warnings are marked', () => {
+    expect(formatFindings([{ ...finding, severity: 'warning', unverified: true }], 'https://triage.example.com')).toEqual([
       'LT-X (warning, AWS behaviour unverified): What, why, fix.',
-      '  Guide: https://lambda-triage.example/guides/malformed-response/',
+      '  Guide: https://triage.example.com/guides/malformed-response/',
       '  Source: https://docs.aws.amazon.com/x',
     ]);
+    expect(formatFindings([finding], undefined)[1]).toBe('  Guide: /guides/malformed-response/');
     expect(guideUrl('https://a.example/x')).toBe('https://a.example/x');
   });
 

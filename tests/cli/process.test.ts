@@ -66,7 +66,9 @@ describe('lambda-triage as a child process', () => {
     expect(row('API Gateway HTTP API (payload 1.0)')).toMatch(/\s500\s/);
     expect(row('API Gateway HTTP API (payload 2.0)')).toMatch(/\s200\s/);
     expect(row('Lambda function URL')).toMatch(/\s200\s/);
-    expect(r.stdout).toContain('Guide: https://lambda-triage.example/guides/malformed-response/');
+    // No LAMBDA_TRIAGE_SITE here: the local page path, and once how to open it.
+    expect(r.stdout).toContain('Guide: /guides/malformed-response/');
+    expect(r.stdout.match(/run `npm start`/g)).toHaveLength(1);
   });
 
   it('--request alone goes through the REST API: function logs, gateway logs, response and findings', async () => {
