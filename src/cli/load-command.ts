@@ -10,7 +10,7 @@ import type { DurationStats, MetricsPeriod } from '../engine/load/metrics.ts';
 import type { FunctionConfig } from '../engine/types.ts';
 import { FRONT_DOOR_LABELS } from '../engine/vocabulary.ts';
 import type { InvokeArgs, LoadArgs } from './args.ts';
-import { table } from './format.ts';
+import { GUIDE_LABEL, guideUrl, table } from './format.ts';
 
 function ms(d: DurationStats | null): string {
   if (!d) return '-';
@@ -46,7 +46,7 @@ export function formatLoadRun(result: LoadRunResult, load: LoadArgs): string[] {
   if (t.Throttles > 0) {
     out.push('');
     out.push(`Throttled requests: Lambda answered 429 TooManyRequestsException "Rate Exceeded." (${result.requests.find((r) => r.throttled)?.throttleReason ?? ''}); the caller saw what the front door makes of it.`);
-    out.push('  Guide: https://lambda-triage.example/guides/throttling/');
+    out.push(`  ${GUIDE_LABEL}${guideUrl('/guides/throttling/')}`);
   }
   return out;
 }
