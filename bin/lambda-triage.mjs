@@ -1,7 +1,52 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (Node >= 22.12 strips types).
-import { main } from '../src/cli/main.ts';
+// Entry of the `lambda-triage` command. Plain JavaScript that any Node version can parse, so that an old
+// Node gets a clear message instead of ERR_UNKNOWN_FILE_EXTENSION ".ts". Then it runs the CLI from a
+// bundle of its sources (scripts/cli-bundle.mjs; rebuilt when a source changes) or, when that cannot be
+// built, from the TypeScript sources directly (Node >= 22.12 strips types).
+import module from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
+/** Oldest Node that runs the CLI (package.json "engines"): type stripping without a flag. */
+const MIN_NODE = [22, 12];
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
+  process.stderr.write(
+    `lambda-triage needs Node.js ${MIN_NODE.join('.')} or newer; this is Node.js ${process.versions.node}.\n` +
+      '  In this repository, run it as `npx lambda-triage …` (or `npm run lambda-triage -- …`): npm puts the\n' +
+      '  project\'s own Node 22 (node_modules/.bin/node) first on PATH.\n' +
+      '  Elsewhere, install Node.js 22 (https://nodejs.org/en/download) and run it again.\n',
+  );
+  process.exit(2);
+}
+
+const { CACHE_DIR, buildCliBundle, freshBundleEntry } = await import('../scripts/cli-bundle.mjs');
+
+// V8's code cache for the modules below, kept between runs (Node >= 22.1).
+try {
+  module.enableCompileCache?.(join(CACHE_DIR, 'compile'));
+} catch {
+  // A read-only install: run without the cache.
+}
+
+/** The CLI's main module: the fresh bundle, a new bundle, or the sources. */
+async function loadMain() {
+  if (process.env.LAMBDA_TRIAGE_FROM_SOURCE !== '1') {
+    let entry = freshBundleEntry();
+    if (!entry) {
+      try {
+        entry = await buildCliBundle();
+      } catch {
+        entry = null; // no esbuild, or the cache is not writable: the sources still run.
+      }
+    }
+    if (entry) return import(pathToFileURL(entry).href);
+  }
+  return import('../src/cli/main.ts');
+}
+
+const { main } = await loadMain();
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),

@@ -1,0 +1,99 @@
+// The CLI's start-up bundle: src/cli/main.ts and everything of ours it imports, compiled by esbuild into
+// a few plain .mjs files under node_modules/.cache/lambda-triage/ (packages in node_modules stay
+// external). Running the bundle skips Node's per-file TypeScript stripping and module resolution of
+// ~150 source files, which is most of a cold start. The bundle records its inputs; when any input is newer
+// than the bundle (or missing), bin/lambda-triage.mjs rebuilds it, and runs the sources directly when
+// esbuild is unavailable or the cache is not writable. Plain JavaScript: it runs before any TypeScript.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The repository root. */
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+/** Where bundles and Node's compile cache live (ignored by git with the rest of node_modules/). */
+export const CACHE_DIR = join(REPO, 'node_modules', '.cache', 'lambda-triage');
+/** The file naming the current bundle: { dir, entry, builtAtMs, inputs: [paths relative to REPO] }. */
+const CURRENT = join(CACHE_DIR, 'cli-current.json');
+/** Bundles older than this are deleted when a new one is written (a running CLI may still read its chunks). */
+const OLD_BUNDLE_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * The entry file of an up-to-date bundle, or null when there is none or one of its inputs changed since
+ * it was built. Costs one stat per input (about 150), a millisecond or two.
+ */
+export function freshBundleEntry() {
+  let current;
+  try {
+    current = JSON.parse(readFileSync(CURRENT, 'utf8'));
+  } catch {
+    return null;
+  }
+  const entry = join(CACHE_DIR, current.dir, current.entry);
+  if (!existsSync(entry)) return null;
+  for (const input of current.inputs) {
+    try {
+      if (statSync(join(REPO, input)).mtimeMs > current.builtAtMs) return null;
+    } catch {
+      return null;
+    }
+  }
+  return entry;
+}
+
+/**
+ * esbuild plugin: `import.meta.url` in our sources keeps the source file's URL, so paths built from it
+ * (`new URL('../../content/signatures.yaml', import.meta.url)`, worker files) still point into the repo.
+ */
+const keepSourceUrls = {
+  name: 'keep-source-urls',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * Builds a new bundle with esbuild and makes it current; returns its entry file. Safe when several CLI
+ * processes build at once: each writes its own folder, and the pointer file is replaced atomically.
+ */
+export async function buildCliBundle() {
+  const esbuild = await import('esbuild');
+  const startedAtMs = Date.now();
+  const dir = `cli-${startedAtMs}-${process.pid}`;
+  const outdir = join(CACHE_DIR, dir);
+  const result = await esbuild.build({
+    entryPoints: { main: join(REPO, 'src/cli/main.ts') },
+    outdir,
+    absWorkingDir: REPO,
+    // .mjs: a .js file under node_modules/ has no "type": "module" scope.
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [keepSourceUrls],
+  });
+  const inputs = Object.keys(result.metafile.inputs).map((p) => relative(REPO, join(REPO, p)));
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const tmp = `${CURRENT}.${process.pid}.tmp`;
+  // builtAtMs is when the build started: a source saved during the build makes the bundle stale.
+  writeFileSync(tmp, JSON.stringify({ dir, entry: 'main.mjs', builtAtMs: startedAtMs, inputs }));
+  renameSync(tmp, CURRENT);
+  for (const name of readdirSync(CACHE_DIR)) {
+    const match = /^cli-(\d+)-\d+$/.exec(name);
+    if (match && name !== dir && startedAtMs - Number(match[1]) > OLD_BUNDLE_AGE_MS) rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
+  }
+  return join(outdir, 'main.mjs');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const entry = await buildCliBundle();
+  console.log(`lambda-triage: CLI bundle written to ${relative(REPO, dirname(entry))}/`);
+}
