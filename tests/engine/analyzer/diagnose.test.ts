@@ -203,6 +203,23 @@ describe('diagnose: generalised vocabulary', () => {
     expect(diagnose(alb('502', reason), signatures).causes[0]?.cause).toBe(cause);
   });
 
+  it.each([
+    ['LambdaENILimitReachedException', 'downstream-failure'],
+    ['LambdaKMSAccessDeniedException', 'access-denied'],
+    ['LambdaResourceNotFound', 'integration-config'],
+    ['LambdaRequestTooLarge', 'payload-too-large'],
+  ])('the documented ALB code %s is %s', (reason, cause) => {
+    expect(diagnose(alb('502', reason), signatures).causes[0]?.cause).toBe(cause);
+  });
+
+  it.each([
+    ['HTTP/2 413\n\nHTTP content length exceeded 10485760 bytes.'],
+    ['HTTP/2 413\nx-amzn-errortype: BadRequestException\n\n{"message": "Request Too Long"}'],
+    ['HTTP/1.1 413 Request Entity Too Large\nX-Cache: Error from cloudfront'],
+  ])('a 413 answer is a payload over a limit: %s', (text) => {
+    expect(diagnose(text, signatures).causes[0]?.cause).toBe('payload-too-large');
+  });
+
   it('an ALB 502 without an error_reason is not an answer', () => {
     expect(diagnose(alb('502', '-'), signatures).causes).toEqual([]);
   });
