@@ -208,8 +208,9 @@ export function accessDeniedError(service: AwsService, principalArn: string, act
     case 'sns':
       return serviceError('AuthorizationErrorException', message, 403);
     case 'lambda':
-      // Lambda answers AccessDeniedException with 403 (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
-      // does not list it; status UNVERIFIED).
+      // AccessDeniedException, 403, same wording (awslabs/aws-deployment-framework#460: "… is not authorized to perform:
+      // lambda:InvokeFunction on resource: <function ARN> because no identity-based policy allows the lambda:InvokeFunction
+      // action (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException …)").
       return serviceError('AccessDeniedException', message, 403);
     default:
       return serviceError('AccessDeniedException', message, 400);

@@ -66,17 +66,21 @@ describe('DynamoDB Scan, Query paging, batches and transactions (simulated)', ()
       const many = Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { sku: 'n' + i } } }));
       await step(doc.send(new BatchWriteCommand({ RequestItems: { Stock: many } })));
       await step(doc.send(new BatchGetCommand({ RequestItems: { Missing: { Keys: [ { id: 'x' } ] } } })));
+      await step(doc.send(new BatchWriteCommand({ RequestItems: { Stock: many.slice(0, 20), Orders: Array.from({ length: 6 }, (_, i) => ({ PutRequest: { Item: { customerId: 'm', orderId: String(i) } } })) } })));
+      await step(doc.send(new BatchGetCommand({ RequestItems: { Stock: { Keys: Array.from({ length: 101 }, (_, i) => ({ sku: 'k' + i })) } } })));
     `);
     const { record, world } = await runOnce(code, { state });
     const out = record.result as Step[];
     expect(out[0]?.ok).toEqual({ UnprocessedItems: {} });
     expect(out[1]?.ok).toEqual({ Responses: { Orders: [{ customerId: 'c3', orderId: 'x', total: 1 }], Stock: [{ qty: 3 }] }, UnprocessedKeys: {} });
     expect(out[2]?.err).toMatchObject({ name: 'ValidationException', status: 400 });
-    expect(out[2]?.err?.['message']).toContain('less than or equal to 25');
+    expect(out[2]?.err?.['message']).toMatch(/^1 validation error detected: Value '\{Stock=.*' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: \[Member must have length less than or equal to 25/);
     expect(out[3]?.err).toMatchObject({ name: 'ResourceNotFoundException', status: 400 });
+    expect(out[4]?.err).toMatchObject({ name: 'ValidationException', message: 'Too many items requested for the BatchWriteItem call' });
+    expect(out[5]?.err).toMatchObject({ name: 'ValidationException', message: 'Too many items requested for the BatchGetItem call' });
     const snap = world.snapshot() as never;
     expect(items(snap, 'Stock')).toHaveLength(2);
-    expect(world.calls().map((c) => c.iam?.action)).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem']);
+    expect(world.calls().map((c) => c.iam?.action)).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem', 'dynamodb:BatchGetItem']);
   });
 
   it('BatchWriteItem is authorised per table: a role allowed only on Orders is denied on Stock, with the table in the message', async () => {
