@@ -1,0 +1,66 @@
+/**
+ * `lambda-triage invoke --runner node` through the CLI's entry point: the same report as the sandbox
+ * (front doors, --compare, --load, asynchronous invokes) with the handler in real Node.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../../src/cli/main.ts';
+
+function handler(source: string, name = 'index.mjs'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lt-runner-'));
+  writeFileSync(path.join(dir, name), source);
+  return path.join(dir, name);
+}
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('invoke --runner node', () => {
+  it('a front door report, as JSON, the same shape as the sandbox gives', async () => {
+    const file = handler("export const handler = async (e) => { console.log('path', e.rawPath); return { statusCode: 201, body: 'made' }; };");
+    const node = await cli(['invoke', file, '--runner', 'node', '--integration', 'http-api-v2', '--json']);
+    const sandbox = await cli(['invoke', file, '--integration', 'http-api-v2', '--json']);
+    expect(node.code).toBe(0);
+    const a = (JSON.parse(node.out) as { invocations: Array<Record<string, unknown>> }).invocations[0] ?? {};
+    const b = (JSON.parse(sandbox.out) as { invocations: Array<Record<string, unknown>> }).invocations[0] ?? {};
+    expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
+    expect(a['response']).toEqual(b['response']);
+    expect(a['outcome']).toBe('success');
+    expect((a['logs'] as string[]).some((l) => /\tINFO\tpath \/$/.test(l))).toBe(true);
+  }, 60_000);
+
+  it('--compare: every front door answers a thrown error in its own words', async () => {
+    const file = handler("export const handler = async () => { throw new Error('db down'); };");
+    const r = await cli(['invoke', file, '--runner', 'node', '--compare', '--json']);
+    expect(r.code).toBe(1);
+    const rows = (JSON.parse(r.out) as { compare: Array<{ frontDoor: string; response: { statusCode: number } }> }).compare;
+    expect(Object.fromEntries(rows.map((x) => [x.frontDoor, x.response.statusCode]))).toMatchObject({ 'apigw-rest': 502, 'http-api-v2': 500, 'function-url': 502, alb: 502 });
+  }, 120_000);
+
+  it('--invocation-type Event retries a failing function twice (three attempts)', async () => {
+    const file = handler("export const handler = async () => { throw new Error('nope'); };");
+    const r = await cli(['invoke', file, '--runner', 'node', '--invocation-type', 'Event', '--json']);
+    expect(r.code).toBe(1);
+    // https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html
+    expect((JSON.parse(r.out) as { invocations: unknown[] }).invocations).toHaveLength(3);
+  }, 120_000);
+
+  it('--load runs on the Node runner', async () => {
+    const file = handler('export const handler = async () => ({ statusCode: 200, body: "ok" });');
+    const r = await cli(['invoke', file, '--runner', 'node', '--load', '20', '--rate', '10', '--integration', 'apigw-rest', '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as { load: { requests: unknown[] } }).load.requests).toHaveLength(20);
+  }, 120_000);
+
+  it('bad runner options exit 2', async () => {
+    const file = handler('export const handler = async () => 1;');
+    expect(await cli(['invoke', file, '--runner', 'deno'])).toMatchObject({ code: 2, err: 'lambda-triage: --runner must be sandbox or node; got "deno"' });
+    expect((await cli(['invoke', file, '--sdk', 'real'])).code).toBe(2);
+  });
+});
