@@ -35,6 +35,11 @@ export interface FunctionConfig {
   timeoutSeconds: number;
   /** Memory size in MB, 128–10,240. */
   memoryMB: number;
+  /**
+   * Size of /tmp in MB, 512–10,240; parseFunctionConfig fills the default 512
+   * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html).
+   */
+  ephemeralStorageMB?: number;
   /** User environment variables (Lambda adds its reserved ones). */
   environment: Record<string, string>;
   logFormat: LogFormat;

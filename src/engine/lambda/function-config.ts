@@ -3,6 +3,7 @@
  */
 import type { ApplicationLogLevel, FunctionConfig } from '../types.ts';
 import { isRuntimeId } from './runtime-ids.ts';
+import { DEFAULT_EPHEMERAL_STORAGE_MB, MAX_EPHEMERAL_STORAGE_MB, MIN_EPHEMERAL_STORAGE_MB } from '../sandbox/builtins/tmp-fs.ts';
 import {
   DEFAULT_MEMORY_MB,
   DEFAULT_TIMEOUT_SECONDS,
@@ -22,6 +23,7 @@ export const DEFAULT_FUNCTION_CONFIG: FunctionConfig = {
   runtime: 'nodejs22.x',
   timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
   memoryMB: DEFAULT_MEMORY_MB,
+  ephemeralStorageMB: DEFAULT_EPHEMERAL_STORAGE_MB,
   environment: {},
   logFormat: 'Text',
   region: 'us-east-1',
@@ -42,6 +44,10 @@ export function parseFunctionConfig(input: Partial<FunctionConfig>): ParseConfig
   }
   if (!Number.isInteger(c.memoryMB) || c.memoryMB < MIN_MEMORY_MB || c.memoryMB > MAX_MEMORY_MB) {
     return { ok: false, error: `Memory must be a whole number of MB from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB}; got ${String(c.memoryMB)}.` };
+  }
+  // https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html: 512–10,240 MB, whole MB.
+  if (!Number.isInteger(c.ephemeralStorageMB) || c.ephemeralStorageMB! < MIN_EPHEMERAL_STORAGE_MB || c.ephemeralStorageMB! > MAX_EPHEMERAL_STORAGE_MB) {
+    return { ok: false, error: `Ephemeral storage (/tmp) must be a whole number of MB from ${MIN_EPHEMERAL_STORAGE_MB} to ${MAX_EPHEMERAL_STORAGE_MB}; got ${String(c.ephemeralStorageMB)}.` };
   }
   if (c.logFormat !== 'Text' && c.logFormat !== 'JSON') {
     return { ok: false, error: `Log format must be Text or JSON; got ${String(c.logFormat)}.` };

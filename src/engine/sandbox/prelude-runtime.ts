@@ -1497,7 +1497,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         loadBuiltin,
         taskFiles: files,
         tmpFs(op, p, arg, data) {
-          const r = host.tmpFs(op, p, JSON.stringify(arg), data ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) : undefined);
+          // the bytes cross as (buffer, offset, length): the host copies them (ArrayBuffer.slice is slow in QuickJS)
+          const r = data ? host.tmpFs(op, p, JSON.stringify(arg), data.buffer, data.byteOffset, data.byteLength) : host.tmpFs(op, p, JSON.stringify(arg));
           const answer = JSON.parse(r.json);
           if (r.data !== undefined) answer.data = r.data;
           return answer;

@@ -88,7 +88,7 @@ export interface PreludeConfig {
    * Size of the function's /tmp, MB (FunctionConfig.ephemeralStorageMB); absent: the Lambda default
    * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html).
    */
-  ephemeralStorageMB?: number;
+  ephemeralStorageMB?: number | undefined;
 }
 
 /**
@@ -464,12 +464,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   // The environment's /tmp (builtins/tmp-fs.ts): lives as long as this sandbox, so it survives warm
   // invocations and starts empty on a cold start. Its bytes are host memory, not the guest's heap.
   const tmpFs = createTmpFs((opts.config.ephemeralStorageMB ?? DEFAULT_EPHEMERAL_STORAGE_MB) * BYTES_PER_STORAGE_MB);
-  fn('tmpFs', (opH, pathH, argH, dataH) => {
+  fn('tmpFs', (opH, pathH, argH, bufferH, offsetH, lengthH) => {
     const arg = JSON.parse(ctx.getString(argH as QuickJSHandle)) as Record<string, unknown> | null;
     let data: Uint8Array | null = null;
-    if (dataH !== undefined && ctx.typeof(dataH as QuickJSHandle) === 'object') {
-      const view = ctx.getArrayBuffer(dataH as QuickJSHandle);
-      data = view.value.slice();
+    if (bufferH !== undefined && offsetH !== undefined && lengthH !== undefined) {
+      const offset = ctx.getNumber(offsetH as QuickJSHandle);
+      const view = ctx.getArrayBuffer(bufferH as QuickJSHandle);
+      data = view.value.slice(offset, offset + ctx.getNumber(lengthH as QuickJSHandle));
       view.dispose();
     }
     const r = tmpFs.run(ctx.getString(opH as QuickJSHandle), ctx.getString(pathH as QuickJSHandle), arg, data, opts.config.epochMs + opts.now());

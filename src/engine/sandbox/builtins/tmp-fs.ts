@@ -36,7 +36,20 @@ const DESCRIPTION: Record<keyof typeof ERRNO, string> = {
 };
 
 /** A file or directory of the in-memory `/tmp`. */
-type Entry = { kind: 'file'; data: Uint8Array; mtimeMs: number; birthtimeMs: number } | { kind: 'dir'; mtimeMs: number; birthtimeMs: number };
+type Entry = { kind: 'file'; chunks: Uint8Array[]; size: number; mtimeMs: number; birthtimeMs: number } | { kind: 'dir'; mtimeMs: number; birthtimeMs: number };
+
+/** A file's content in one piece (appends are kept as chunks until the file is read). */
+function contentOf(e: { chunks: Uint8Array[]; size: number }): Uint8Array {
+  if (e.chunks.length === 1) return e.chunks[0]!;
+  const out = new Uint8Array(e.size);
+  let at = 0;
+  for (const c of e.chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  e.chunks = [out];
+  return out;
+}
 
 /** What a `/tmp` operation gives back: a value (and bytes for reads) or a file-system error. */
 export type TmpFsResult = { ok: true; value?: unknown; data?: Uint8Array } | { ok: false; error: TmpFsErrorInfo };
@@ -82,7 +95,7 @@ export function createTmpFs(capacityBytes: number): TmpFs {
     for (const k of [...entries.keys()]) {
       if (k === p || k.startsWith(p + '/')) {
         const e = entries.get(k)!;
-        if (e.kind === 'file') used -= e.data.length;
+        if (e.kind === 'file') used -= e.size;
         entries.delete(k);
       }
     }
@@ -95,11 +108,11 @@ export function createTmpFs(capacityBytes: number): TmpFs {
         return { ok: true, value: entry !== undefined };
       case 'stat':
         if (!entry) return fail('ENOENT', 'stat', path);
-        return { ok: true, value: { kind: entry.kind, size: entry.kind === 'file' ? entry.data.length : 4096, mtimeMs: entry.mtimeMs, birthtimeMs: entry.birthtimeMs } };
+        return { ok: true, value: { kind: entry.kind, size: entry.kind === 'file' ? entry.size : 4096, mtimeMs: entry.mtimeMs, birthtimeMs: entry.birthtimeMs } };
       case 'read':
         if (!entry) return fail(parentProblem(path) === 'ENOTDIR' ? 'ENOTDIR' : 'ENOENT', 'open', path);
         if (entry.kind === 'dir') return fail('EISDIR', 'read');
-        return { ok: true, data: entry.data };
+        return { ok: true, data: contentOf(entry) };
       case 'write': {
         if (entry && entry.kind === 'dir') return fail('EISDIR', 'open', path);
         if (!entry) {
@@ -108,16 +121,15 @@ export function createTmpFs(capacityBytes: number): TmpFs {
         }
         const bytes = data ?? new Uint8Array(0);
         const append = arg !== null && arg['append'] === true;
-        const old = entry && entry.kind === 'file' ? entry.data : new Uint8Array(0);
-        const keep = append ? old : new Uint8Array(0);
+        const oldSize = entry && entry.kind === 'file' ? entry.size : 0;
+        const kept = append && entry && entry.kind === 'file' ? entry.chunks : [];
+        const keptSize = append ? oldSize : 0;
         // open() creates or truncates the file first; write() then fills what space is left.
-        const free = capacityBytes - (used - old.length) - keep.length;
+        const free = capacityBytes - (used - oldSize) - keptSize;
         const written = Math.max(0, Math.min(bytes.length, free));
-        const next = new Uint8Array(keep.length + written);
-        next.set(keep, 0);
-        next.set(bytes.subarray(0, written), keep.length);
-        used += next.length - old.length;
-        entries.set(path, { kind: 'file', data: next, mtimeMs: nowMs, birthtimeMs: entry ? entry.birthtimeMs : nowMs });
+        const chunks = written > 0 ? kept.concat([bytes.subarray(0, written)]) : kept; // takes ownership of `data`
+        used += keptSize + written - oldSize;
+        entries.set(path, { kind: 'file', chunks, size: keptSize + written, mtimeMs: nowMs, birthtimeMs: entry ? entry.birthtimeMs : nowMs });
         if (written < bytes.length) return fail('ENOSPC', 'write');
         return { ok: true };
       }
