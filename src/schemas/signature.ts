@@ -43,8 +43,8 @@ export const signatureSchema = z
     explanation: z.string().min(20, 'explanation says in a sentence what this line means.'),
     /** What to collect or check next. */
     next: z.array(z.string().min(5)).min(1, 'next lists at least one thing to collect or check next.'),
-    /** AWS documentation URL or key in the team's facts file (e.g. "aws-facts §2"), backing the exact text. */
-    awsSource: z.string().min(3, 'awsSource is an AWS docs URL or a facts-file key such as "aws-facts §2".'),
+    /** Where the exact text comes from: an AWS documentation URL, or a public recording or runtime source file (https). */
+    awsSource: z.string().regex(/https:\/\/\S+/, 'awsSource names the source of the exact text with an https URL (an AWS docs page, or a public recording or runtime source file).'),
     /** Exact human-readable strings this signature recognises; each must match one of its patterns. */
     examples: z.array(z.string().min(3)).min(1, 'examples lists at least one exact string the signature matches.'),
     /** Ids of signatures whose matches no longer count when this one matches. */
@@ -53,7 +53,7 @@ export const signatureSchema = z
     suppresses: z.array(causeIdSchema).default([]),
     /** True to try the patterns only on lines classified as one of `source` (never on unclassified lines). */
     strictSource: z.boolean().default(false),
-    /** True when the exact text is not backed by AWS docs or a recording (see the facts file). */
+    /** True when the exact text is not backed by AWS docs or a recording. */
     unverified: z.boolean().default(false),
   })
   .superRefine((sig, ctx) => {

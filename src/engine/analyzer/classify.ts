@@ -3,13 +3,17 @@
  * describes ("Endpoint request timed out" means one thing as the caller's response and another inside
  * the function's own log). Formats and their sources:
  * - Lambda console lines `<ISO ts>\t<request id>\t<LEVEL>\t…`, START/END/REPORT/INIT_* lines and the JSON
- *   log format (`level`/`requestId`/`message`, `platform.*` events): aws-facts §9, D13.
- * - Invoke output (`StatusCode`, `FunctionError`, `errorType`/`errorMessage` payloads): aws-facts §1, §2, D11.
+ *   log format (`level`/`requestId`/`message`, `platform.*` events):
+ *   https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html,
+ *   https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html
+ * - Invoke output (`StatusCode`, `FunctionError`, `errorType`/`errorMessage` payloads):
+ *   https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
  * - REST execution log lines (`(<request id>) Method completed with status: 502`, "Endpoint response body
- *   before transformations", "Execution failed …"): aws-facts §1, §5, KC1.
- * - ALB access log entries (space separated, first field the request type): D10,
+ *   before transformations", "Execution failed …"): https://repost.aws/knowledge-center/malformed-502-api-gateway
+ * - ALB access log entries (space separated, first field the request type):
  *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
- * - Client responses (HTTP status line, x-amzn-ErrorType/Server headers, the exact error bodies): aws-facts §0.
+ * - Client responses (HTTP status line, x-amzn-ErrorType/Server headers, the exact error bodies):
+ *   https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html
  * - Step Functions task failures: an object with `error` and `cause` (execution history, `TaskFailed` event
  *   details) or `Error` and `Cause` (the output a Catch receives),
  *   https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html

@@ -93,7 +93,7 @@ describe('checkPatternSafety', () => {
 });
 
 describe('parseSignaturesYaml', () => {
-  const base = `- id: x-sig\n  cause: timeout\n  patterns: ['Task timed out']\n  weight: 5\n  source: lambda-log\n  explanation: A line that says the function timed out.\n  next: ['Check the duration.']\n  awsSource: aws-facts §2\n  examples: ['Task timed out']\n`;
+  const base = `- id: x-sig\n  cause: timeout\n  patterns: ['Task timed out']\n  weight: 5\n  source: lambda-log\n  explanation: A line that says the function timed out.\n  next: ['Check the duration.']\n  awsSource: https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html\n  examples: ['Task timed out']\n`;
   it('accepts a minimal entry and defaults the optional fields', () => {
     const r = parseSignaturesYaml(base);
     expect(r.ok && r.value[0]).toMatchObject({ id: 'x-sig', flags: '', source: ['lambda-log'], negates: [], suppresses: [], strictSource: false });
@@ -103,6 +103,7 @@ describe('parseSignaturesYaml', () => {
     [base.replace("['Task timed out']\n  weight", "['(unclosed']\n  weight"), /not a valid regular expression/],
     [base.replace('source: lambda-log', 'source: syslog'), /"syslog" is not a log source/],
     [base.replace('weight: 5', 'weight: 50'), /weight must be a number from 0 to 10/],
+    [base.replace(/awsSource: .*/, 'awsSource: the facts file'), /awsSource names the source of the exact text with an https URL/],
     [base + base, /used twice/],
     ['- id: [', /not valid YAML/],
   ])('reports a friendly error (%#)', (text, message) => {
