@@ -106,6 +106,12 @@ if (existsSync(analyzerBench)) {
   for (const { name, value, unit } of await benchAnalyzer()) figure(name, value, unit);
 }
 
+console.log('\n# CLI start-up (hyperfine-style: 2 warm-up runs, then 10 timed runs)');
+{
+  const { benchCli } = await import(join(repo, 'scripts', 'bench-cli.mjs'));
+  for (const { name, value, unit } of await benchCli()) figure(name, value, unit);
+}
+
 const nodeRunnerBench = join(repo, 'scripts', 'bench-node-runner.mjs');
 if (existsSync(nodeRunnerBench)) {
   console.log('\n# Node runner (--runner node: real Node worker threads)');

@@ -93,7 +93,13 @@ export async function buildCliBundle() {
   return join(outdir, 'main.mjs');
 }
 
+// `npm install` runs this (package.json "prepare") so the first `npx lambda-triage` is already fast. It never
+// fails the install: without a bundle the CLI builds one on first use, or runs the sources.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const entry = await buildCliBundle();
-  console.log(`lambda-triage: CLI bundle written to ${relative(REPO, dirname(entry))}/`);
+  try {
+    const entry = await buildCliBundle();
+    console.log(`lambda-triage: CLI bundle written to ${relative(REPO, dirname(entry))}/`);
+  } catch (error) {
+    console.log(`lambda-triage: no CLI bundle (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); the CLI will run from its sources.`);
+  }
 }
