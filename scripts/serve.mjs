@@ -9,6 +9,9 @@ import { readSiteHeaders } from './headers.mjs';
 
 const root = fileURLToPath(new URL('../dist/', import.meta.url));
 
+/** Files in dist/ that configure the static host (headers, redirects) rather than being pages. */
+export const HOST_CONFIG_FILES = new Set(['/_headers', '/_redirects']);
+
 /**
  * Starts a static server for dist/ and resolves with its URL once it listens.
  * @param {{ port?: number, host?: string }} [options]
@@ -17,8 +20,16 @@ export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
   if (!existsSync(root)) throw new Error('dist/ does not exist: run `npm run build` first.');
   const siteHeaders = readSiteHeaders(root);
   const assets = sirv(root, { dev: false, etag: true, extensions: ['html'] });
+  const notFound = (res) => {
+    // sirv would answer 200 for a rewritten URL: send the site's 404 page with a real 404 status.
+    const page = join(root, '404.html');
+    res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(existsSync(page) ? readFileSync(page) : 'Not found');
+  };
   const server = createServer((req, res) => {
     for (const [name, value] of Object.entries(siteHeaders)) res.setHeader(name, value);
+    // The host's own configuration files are read by the host, never served (as on Netlify).
+    if (HOST_CONFIG_FILES.has(new URL(req.url ?? '/', 'http://local').pathname)) return notFound(res);
     assets(req, res, () => {
       // Directory URLs without a trailing slash redirect, as static hosts do.
       const url = new URL(req.url ?? '/', 'http://local');
@@ -26,10 +37,7 @@ export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
         res.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
         return;
       }
-      // sirv would answer 200 for a rewritten URL: send the site's 404 page with a real 404 status.
-      const page = join(root, '404.html');
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(existsSync(page) ? readFileSync(page) : 'Not found');
+      notFound(res);
     });
   });
   return new Promise((resolve, reject) => {
