@@ -879,15 +879,20 @@ function lambdaInvoke(input: In, ctx: OpContext): OpResult {
 /**
  * EventBridge PutEvents: 1-10 entries; each answers { EventId } or { ErrorCode, ErrorMessage } in request order and
  * FailedEntryCount counts the failures — https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html.
- * A Detail that is not a JSON object → MalformedDetail "Detail is malformed." (API_PutEventsResultEntry; text in
- * baselime/lambda-node-opentelemetry#1). A bus that does not exist still answers success (aws/aws-cli#9186): the event is
+ * A Detail that is not a JSON object (text, an array, broken JSON, a JSON string) → MalformedDetail "Detail is malformed."
+ * (API_PutEventsResultEntry; recorded in localstack/localstack test_events.snapshot.json test_put_event_malformed_detail
+ * and baselime/lambda-node-opentelemetry#1). A bus that does not exist still answers success (aws/aws-cli#9186): the event is
  * dropped, as on AWS.
  */
 function putEvents(input: In, ctx: OpContext): OpResult {
   const entries = Array.isArray(input['Entries']) ? (input['Entries'] as In[]) : [];
   if (entries.length === 0 || entries.length > MAX_PUT_EVENTS_ENTRIES) {
-    // UNVERIFIED text (the 1-10 bounds are documented)
-    return fail(serviceError('ValidationException', `1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length ${entries.length === 0 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PUT_EVENTS_ENTRIES}`}`, 400));
+    // "1 validation error detected: Value '[PutEventsRequestEntry(…), …]' at 'entries' failed to satisfy constraint: Member
+    // must have length less than or equal to 10" (recorded against AWS: localstack/localstack
+    // tests/aws/services/events/test_events.snapshot.json, test_put_events_exceed_limit_ten_entries). The Value part, a
+    // Java rendering of the entries, is ILLUSTRATIVE here; the text for an empty list is UNVERIFIED.
+    const shown = `[${entries.map((e) => `PutEventsRequestEntry(source=${str(e?.['Source']) || 'null'}, detailType=${str(e?.['DetailType']) || 'null'})`).join(', ')}]`;
+    return fail(serviceError('ValidationException', `1 validation error detected: Value '${shown}' at 'entries' failed to satisfy constraint: Member must have length ${entries.length === 0 ? 'greater than or equal to 1' : `less than or equal to ${MAX_PUT_EVENTS_ENTRIES}`}`, 400));
   }
   const results: Array<Record<string, string>> = [];
   let failed = 0;
@@ -902,10 +907,14 @@ function putEvents(input: In, ctx: OpContext): OpResult {
     } catch {
       ok = false;
     }
-    if (source === '' || detailType === '') {
+    // A missing Source, DetailType or Detail: InvalidArgument "Parameter <X> is not valid. Reason: <X> is a required
+    // argument." (recorded against AWS in localstack/localstack tests/aws/services/events/test_events.snapshot.json:
+    // test_put_events_without_source, test_put_event_without_detail_type, test_put_event_without_detail). Which one is
+    // reported when several are missing is UNVERIFIED.
+    const missing = source === '' ? 'Source' : detailType === '' ? 'DetailType' : e?.['Detail'] === undefined || detail === '' ? 'Detail' : null;
+    if (missing) {
       failed++;
-      // ErrorCode and text UNVERIFIED
-      results.push({ ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter ${source === '' ? 'Source' : 'DetailType'} is not valid. Reason: ${source === '' ? 'Source' : 'DetailType'} is a required argument.` });
+      results.push({ ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter ${missing} is not valid. Reason: ${missing} is a required argument.` });
       continue;
     }
     if (!ok) {

@@ -107,14 +107,27 @@ describe('@aws-sdk/client-eventbridge PutEvents (simulated)', () => {
         { Source: 'orders', DetailType: 'OrderPlaced', Detail: JSON.stringify({ id: 1 }), EventBusName: 'orders-bus' },
         { Source: 'orders', DetailType: 'OrderPlaced', Detail: 'not json' },
         { Source: 'orders', DetailType: 'Ping', Detail: '{}' },
+        { Source: 'orders', DetailType: 'Odd', Detail: '[]' },
+        { DetailType: 'NoSource', Detail: '{}' },
+        { Source: 'orders', DetailType: '', Detail: '{}' },
+        { Source: 'orders', DetailType: 'NoDetail' },
       ] })));
       await step(eb.send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => ({ Source: 's', DetailType: 'd', Detail: '{}' })) })));
     `);
     const { record, world } = await runOnce(code, { state: { events: { buses: { 'orders-bus': [] } } }, policy: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'events:PutEvents', Resource: '*' } } });
     const out = record.result as Step[];
-    expect(out[0]?.ok?.['FailedEntryCount']).toBe(1);
-    expect(out[0]?.ok?.['Entries']).toEqual([{ EventId: expect.any(String) }, { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' }, { EventId: expect.any(String) }]);
+    expect(out[0]?.ok?.['FailedEntryCount']).toBe(5);
+    expect(out[0]?.ok?.['Entries']).toEqual([
+      { EventId: expect.any(String) },
+      { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
+      { EventId: expect.any(String) },
+      { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' },
+      { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Source is not valid. Reason: Source is a required argument.' },
+      { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter DetailType is not valid. Reason: DetailType is a required argument.' },
+      { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Detail is not valid. Reason: Detail is a required argument.' },
+    ]);
     expect(out[1]?.err).toMatchObject({ name: 'ValidationException', status: 400 });
+    expect(out[1]?.err?.['message']).toMatch(/^1 validation error detected: Value '\[PutEventsRequestEntry\(.*\]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to 10$/);
     const snap = world.snapshot() as { events: { buses: Record<string, Array<{ detailType: string }>> } };
     expect(snap.events.buses['orders-bus']?.map((e) => e.detailType)).toEqual(['OrderPlaced']);
     expect(snap.events.buses['default']?.map((e) => e.detailType)).toEqual(['Ping']);
