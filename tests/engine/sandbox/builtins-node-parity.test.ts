@@ -1,0 +1,111 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { once } from '../helpers.ts';
+
+const hostRequire = createRequire(import.meta.url);
+
+/**
+ * Runs one CommonJS handler body in the sandbox and in the Node that runs this test, and returns both
+ * results (JSON round trip). The body is `async (event) => …` code that returns plain data.
+ */
+async function both(body: string): Promise<{ sandbox: unknown; node: unknown; error: string | null }> {
+  const source = `exports.handler = async (event) => {\n${body}\n};`;
+  const r = await once({ 'index.js': source });
+  const mod: { exports: { handler?: (e: unknown) => Promise<unknown> } } = { exports: {} };
+  new Function('exports', 'require', 'module', source)(mod.exports, hostRequire, mod);
+  const node = JSON.parse(JSON.stringify(await mod.exports.handler!({}))) as unknown;
+  return { sandbox: r.result, node, error: r.errorMessage };
+}
+
+describe('the same handler code gives the same answer in the sandbox and in Node 22', () => {
+  it('stream: Readable.from + for await, pipeline with a Transform (callback and promise), PassThrough, finished, premature close', async () => {
+    const r = await both(`
+      const { Readable, Writable, Transform, PassThrough, pipeline, finished } = require('node:stream');
+      const sp = require('node:stream/promises');
+      const out = {};
+      out.iter = [];
+      for await (const c of Readable.from(['a', 'b', 'c'])) out.iter.push(c);
+      const upper = () => new Transform({ transform(chunk, enc, cb) { cb(null, String(chunk).toUpperCase()); } });
+      const sink = (arr) => new Writable({ write(chunk, enc, cb) { arr.push([chunk.toString(), enc]); cb(); } });
+      out.promise = [];
+      await sp.pipeline(Readable.from(['x', 'y']), upper(), sink(out.promise));
+      out.callback = await new Promise((res) => { const got = []; pipeline(Readable.from(['p', 'q']), upper(), sink(got), (err) => res([err === undefined || err === null, got])); });
+      out.failed = await sp.pipeline(Readable.from(['x']), new Transform({ transform(c, e, cb) { cb(new Error('boom')); } }), new PassThrough()).then(() => 'ok', (e) => e.message);
+      const p = new PassThrough(); p.end('hi'); let s = ''; p.on('data', (d) => (s += d)); await new Promise((res) => p.on('end', res)); out.pass = s;
+      out.finished = await new Promise((res) => { const w = new Writable({ write(c, e, cb) { cb(); } }); finished(w, (e) => res(e === undefined ? 'undefined' : String(e))); w.end('z'); });
+      out.premature = await new Promise((res) => { const r2 = new Readable({ read() {} }); finished(r2, (e) => res([e.code, e.message])); r2.destroy(); });
+      const chunks = []; const rd = new Readable({ read() {} }); rd.on('data', (d) => chunks.push(d.toString())); rd.push('1'); rd.push('2'); rd.push(null);
+      await new Promise((res) => rd.on('end', res)); out.push = chunks;
+      out.shape = [typeof require('stream'), require('stream').Stream === require('stream'), typeof require('stream').promises.pipeline];
+      return out;`);
+    expect(r.error).toBeNull();
+    expect(r.sandbox).toEqual(r.node);
+  });
+
+  it('AsyncLocalStorage: run/getStore across awaits and timers, nested runs, exit, enterWith', async () => {
+    const r = await both(`
+      const { AsyncLocalStorage } = require('node:async_hooks');
+      const als = new AsyncLocalStorage();
+      const wait = (ms) => new Promise((res) => setTimeout(res, ms));
+      const seen = [als.getStore()];
+      const result = await als.run({ id: 'req-1' }, async () => {
+        seen.push(als.getStore().id);
+        await wait(5);
+        seen.push(als.getStore().id);
+        await als.run({ id: 'inner' }, async () => { await wait(1); seen.push(als.getStore().id); });
+        seen.push(als.getStore().id);
+        seen.push(als.exit(() => als.getStore()) === undefined);
+        await new Promise((res) => setTimeout(() => { seen.push(als.getStore().id); res(); }, 1));
+        return 'done';
+      });
+      seen.push(als.getStore());
+      return [result, seen];`);
+    expect(r.error).toBeNull();
+    expect(r.sandbox).toEqual(r.node);
+  });
+
+  it('util.promisify (custom symbol, setTimeout), util.types, events.once/on, string_decoder, url.domainToASCII, console.Console', async () => {
+    const r = await both(`
+      const util = require('node:util');
+      const events = require('node:events');
+      const { StringDecoder } = require('node:string_decoder');
+      const url = require('node:url');
+      const out = {};
+      function legacy(a, cb) { setTimeout(() => cb(null, a * 2), 1); }
+      function custom() {}
+      custom[util.promisify.custom] = () => Promise.resolve('custom');
+      out.promisify = [await util.promisify(legacy)(21), await util.promisify(custom)(), util.promisify.custom === Symbol.for('nodejs.util.promisify.custom'),
+        await util.promisify(setTimeout)(5, 'slept'), await util.promisify((cb) => cb(new Error('nope')))().catch((e) => e.message)];
+      out.types = [util.types.isPromise(Promise.resolve()), util.types.isDate(new Date()), util.types.isRegExp(/x/), util.types.isAsyncFunction(async () => {}),
+        util.types.isAsyncFunction(() => {}), util.types.isUint8Array(Buffer.from('x')), util.types.isTypedArray(new Float32Array(1)), util.types.isMap(new Map()),
+        util.types.isNativeError(new TypeError('x')), util.types.isGeneratorFunction(function* () {}), util.types.isArrayBuffer(new ArrayBuffer(1))];
+      const em = new events.EventEmitter();
+      setTimeout(() => em.emit('ready', 1, 2), 1);
+      out.once = await events.once(em, 'ready');
+      setTimeout(() => em.emit('error', new Error('bad')), 1);
+      out.onceError = await events.once(em, 'never').catch((e) => e.message);
+      const ticks = [];
+      setTimeout(() => { em.emit('tick', 'a'); em.emit('tick', 'b'); }, 1);
+      for await (const [v] of events.on(em, 'tick')) { ticks.push(v); if (ticks.length === 2) break; }
+      out.on = ticks;
+      const d = new StringDecoder('utf8');
+      out.decoder = [d.write(Buffer.from([0xe2, 0x82])), d.write(Buffer.from([0xac])), d.end(Buffer.from([0xe2])), new StringDecoder('hex').write(Buffer.from('ab')), new StringDecoder().encoding];
+      out.domains = [url.domainToASCII('español.com'), url.domainToASCII('EXAMPLE.com'), url.domainToASCII('xn--iñvalid.com'), url.domainToASCII('münchen.de'), url.domainToUnicode('xn--espaol-zwa.com')];
+      const lines = [];
+      const { Writable } = require('node:stream');
+      const sink = (name) => new Writable({ write(chunk, enc, cb) { lines.push([name, chunk.toString()]); cb(); } });
+      const c = new (require('node:console').Console)({ stdout: sink('out'), stderr: sink('err') });
+      c.log('n=%d', 5); c.error('bad', 7); c.info('i');
+      await new Promise((res) => setTimeout(res, 1));
+      out.console = lines;
+      return out;`);
+    expect(r.error).toBeNull();
+    expect(r.sandbox).toEqual(r.node);
+  });
+
+  it("require('console') is the global console with the Console class on it (node v22.23.3: true, 'function')", async () => {
+    // Not compared with the host: Vitest replaces the test process's global console.
+    const r = await once({ 'index.js': "exports.handler = async () => [require('node:console') === console, typeof console.Console, typeof require('console').log];" });
+    expect(r.result).toEqual([true, 'function', 'function']);
+  });
+});
