@@ -137,7 +137,7 @@ function parseCopySource(v: unknown): { bucket: string; key: string } {
 }
 
 /** A Lambda FunctionName (name, `name:qualifier`, partial ARN or ARN) as name, qualifier and the function ARN. */
-export function parseFunctionName(v: unknown, qualifier: unknown, ctx: { region: string; accountId: string }): { name: string; qualifier: string; arn: string } {
+export function resolveFunctionName(v: unknown, qualifier: unknown, ctx: { region: string; accountId: string }): { name: string; qualifier: string; arn: string } {
   const raw = str(v);
   let name = raw;
   let q = typeof qualifier === 'string' ? qualifier : '';
@@ -224,7 +224,7 @@ export function iamTarget(service: AwsService, operation: string, input: In, ctx
     case 'lambda': {
       // lambda:InvokeFunction on the function ARN (with its qualifier) —
       // https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html
-      const fn = parseFunctionName(input['FunctionName'], input['Qualifier'], { region: r, accountId: a });
+      const fn = resolveFunctionName(input['FunctionName'], input['Qualifier'], { region: r, accountId: a });
       return { action: 'lambda:InvokeFunction', resource: fn.arn, shown: fn.arn };
     }
     case 'events': {
@@ -850,7 +850,7 @@ function parametersByPath(input: In, ctx: OpContext): OpResult {
  * (status still 200); Event → 202, DryRun → 204, empty payload — https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html.
  */
 function lambdaInvoke(input: In, ctx: OpContext): OpResult {
-  const fn = parseFunctionName(input['FunctionName'], input['Qualifier'], { region: ctx.region, accountId: ctx.accountId });
+  const fn = resolveFunctionName(input['FunctionName'], input['Qualifier'], { region: ctx.region, accountId: ctx.accountId });
   const stub = ctx.region === ctx.worldRegion && (fn.qualifier === '' || fn.qualifier === '$LATEST') ? ctx.state.functions.get(fn.name) : undefined;
   if (!stub) return fail(lambdaFunctionNotFound(fn.arn));
   const payload = input['Payload'];
