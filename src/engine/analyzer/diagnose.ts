@@ -33,6 +33,17 @@ export const DEFAULT_NEXT: readonly string[] = [
   'For a load balancer: the access log entry of the request, whose error_reason field names the Lambda failure.',
 ];
 
+/**
+ * What to collect next when the paste is of a kind that cannot decide on its own, put before the general
+ * list. A Step Functions task failure carries the function's error only when the function ran
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html).
+ */
+export const NEXT_BY_SOURCE: Readonly<Partial<Record<LineSource, string>>> = {
+  'step-functions':
+    "The state machine's execution history for the failed task (TaskFailed or LambdaFunctionFailed event) and the function's own log at that time: when the function ran, its error is the task's cause; States.TaskFailed alone says Step Functions could not tell.",
+  'alb-access-log': "The entry's error_reason field (the last quoted field): without it, a 502 from a Lambda target does not say which failure it was.",
+};
+
 interface Compiled {
   sig: Signature;
   regexes: RegExp[];
@@ -163,7 +174,8 @@ export function diagnose(text: string, signatures: readonly Signature[]): Diagno
   const best = clean[0];
   if (!best || best.score < ANSWER_THRESHOLD) {
     const hinted = clean.flatMap((f) => f.next);
-    return { causes: [], unknown: { next: [...new Set([...hinted, ...DEFAULT_NEXT])].slice(0, 6), leads: clean }, stats };
+    const bySource = (Object.keys(sourceCounts) as LineSource[]).flatMap((k) => NEXT_BY_SOURCE[k] ?? []);
+    return { causes: [], unknown: { next: [...new Set([...bySource, ...hinted, ...DEFAULT_NEXT])].slice(0, 6), leads: clean }, stats };
   }
   return { causes: clean.filter((f, i) => i === 0 || f.score >= MIN_LISTED_SCORE), stats };
 }

@@ -262,6 +262,13 @@ describe('diagnose: generalised vocabulary', () => {
     expect(diagnose('"integrationError": "The IAM role configured on the integration or API Gateway doesn\'t have permissions to call the integration. Check the permissions and try again"', signatures).causes[0]?.cause).toBe('invoke-permission');
   });
 
+  it('an undecidable Step Functions failure says to read the execution history and the function log first', () => {
+    const d = diagnose('{\n  "error": "States.TaskFailed",\n  "cause": "An attempt was made to invoke the Lambda function. Step Functions cannot determine whether Lambda successfully received the call and executed the function."\n}', signatures);
+    expect(d.causes).toEqual([]);
+    expect(d.unknown?.next[0]).toMatch(/execution history/);
+    expect(diagnose('{"message": "Internal server error"}', signatures).unknown?.next.join(' ')).not.toMatch(/execution history/);
+  });
+
   it('undecidable pastes stay unknown: a bare 500 body, a States.TaskFailed without the function error, an EFS mount failure', () => {
     for (const text of [
       '{"message": "Internal server error"}',
