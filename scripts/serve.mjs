@@ -7,17 +7,18 @@ import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
 import { readSiteHeaders } from './headers.mjs';
 
-const root = fileURLToPath(new URL('../dist/', import.meta.url));
+/** The built site. */
+export const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** Files in dist/ that configure the static host (headers, redirects) rather than being pages. */
 export const HOST_CONFIG_FILES = new Set(['/_headers', '/_redirects']);
 
 /**
- * Starts a static server for dist/ and resolves with its URL once it listens.
- * @param {{ port?: number, host?: string }} [options]
+ * Starts a static server for dist/ (or `root`) and resolves with its URL once it listens.
+ * @param {{ port?: number, host?: string, root?: string }} [options]
  */
-export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
-  if (!existsSync(root)) throw new Error('dist/ does not exist: run `npm run build` first.');
+export function serveSite({ port = 4321, host = '127.0.0.1', root = DIST_DIR } = {}) {
+  if (!existsSync(root)) throw new Error(`${root} does not exist: run \`npm run build\` first.`);
   const siteHeaders = readSiteHeaders(root);
   const assets = sirv(root, { dev: false, etag: true, extensions: ['html'] });
   const notFound = (res) => {
@@ -42,7 +43,8 @@ export function serveSite({ port = 4321, host = '127.0.0.1' } = {}) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve({ server, url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/` }));
+    // The port actually bound (port 0 asks the system for a free one).
+    server.listen(port, host, () => resolve({ server, url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${server.address().port}/` }));
   });
 }
 

@@ -1,38 +1,94 @@
-// `npm start`: builds the site when the build is missing or older than its sources, then serves it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// `npm start`: builds the site when the build is missing or older than its sources, serves it, and says
+// what to open first. Stopping it (Ctrl+C, or `kill` of `npm start`'s process id) closes the server and
+// stops a build that is still running.
+//   PORT=8080 npm start         another port
+//   npm start -- --no-build     serve dist/ as it is
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { serveSite } from './serve.mjs';
+import { REPO, siteBuildState } from './site-build.mjs';
+import { DIST_DIR, serveSite } from './serve.mjs';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
-const stamp = join(repo, 'dist', 'index.html');
-const sources = ['src', 'content', 'public', 'astro.config.mjs', 'package-lock.json'];
+/** Port `npm start` serves on unless PORT says otherwise. */
+const DEFAULT_PORT = 4321;
+/** Lines of Astro's build output that are worth showing while `npm start` builds. */
+const SHOWN = /\[(WARN|ERROR)\]|error|Error|✗|Complete!|pages? built/;
 
-/** Newest modification time below `path` (ms). */
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let max = st.mtimeMs;
-  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
-  return max;
+const port = Number(process.env.PORT ?? DEFAULT_PORT);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`PORT must be a port number from 0 to 65535; got "${process.env.PORT}".`);
+  process.exit(2);
+}
+const noBuild = process.argv.includes('--no-build');
+const root = process.env.LAMBDA_TRIAGE_DIST ?? DIST_DIR;
+
+/** The running build, so a stop signal can end it too. */
+let building = null;
+/** The server once it listens. */
+let server = null;
+
+function stop(signal) {
+  building?.kill(signal);
+  if (server) server.close(() => process.exit(0));
+  else process.exit(0);
+  // Keep-alive connections from a browser would hold close() open: end them.
+  server?.closeAllConnections?.();
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal));
+// `kill <pid of npm start>`: npm ends itself and the shell it ran this script in, without passing the signal
+// on (npm 11), and this process is left to init. Notice the new parent and stop with them.
+const parentAtStart = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentAtStart) stop('SIGTERM');
+}, 250).unref();
+
+/**
+ * Runs `astro build`, printing a progress line, Astro's warnings and errors and its summary (every line
+ * when the build fails); resolves with the exit status.
+ */
+function build() {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const astro = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    building = spawn(process.execPath, [astro, 'build'], { cwd: REPO, env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });
+    const all = [];
+    const onData = (chunk) => {
+      for (const line of chunk.toString().split('\n')) {
+        if (!line.trim()) continue;
+        all.push(line);
+        if (SHOWN.test(line)) console.log(line);
+      }
+    };
+    building.stdout.on('data', onData);
+    building.stderr.on('data', onData);
+    building.on('close', (code, signal) => {
+      building = null;
+      if (code !== 0 && !signal) console.error(all.join('\n'));
+      else if (code === 0) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+      resolve(code ?? 1);
+    });
+  });
 }
 
-const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const changed = Math.max(...sources.map((s) => newest(join(repo, s))));
-if (built < changed) {
-  console.log(built ? 'Sources changed since the last build: building…' : 'No build yet: building the site…');
-  const result = spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-} else {
+const state = noBuild ? 'skipped' : siteBuildState();
+if (state === 'missing' || state === 'stale') {
+  console.log(state === 'missing' ? 'No build yet: building the site (about a minute)…' : 'Sources changed since the last build: building the site…');
+  const status = await build();
+  if (status !== 0) process.exit(status);
+} else if (state === 'fresh') {
   console.log('The build is up to date.');
 }
 
-const port = Number(process.env.PORT ?? 4321);
-serveSite({ port })
-  .then(({ url }) => console.log(`\nLambda Triage is ready at ${url}  (Ctrl+C to stop)`))
-  .catch((err) => {
-    console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: stop the other server or set PORT=…` : err.message);
-    process.exit(1);
-  });
+try {
+  const started = await serveSite({ port, root });
+  server = started.server;
+  const url = started.url;
+  console.log(`
+Lambda Triage is ready at ${url}
+  New here?            ${url}onboarding/    (the first-day walkthrough)
+  Something is 5xx?    ${url}tree/          (find the cause, one question at a time)
+  Try a handler:       ${url}playground/
+Another port: PORT=8080 npm start.  Stop: Ctrl+C.`);
+} catch (err) {
+  console.error(err.code === 'EADDRINUSE' ? `Port ${port} is in use: stop the other server, or start on another port with PORT=8080 npm start.` : err.message);
+  process.exit(1);
+}
