@@ -108,4 +108,28 @@ describe('the same handler code gives the same answer in the sandbox and in Node
     const r = await once({ 'index.js': "exports.handler = async () => [require('node:console') === console, typeof console.Console, typeof require('console').log];" });
     expect(r.result).toEqual([true, 'function', 'function']);
   });
+
+  it('ES module named imports of the new built-ins work (node: prefix or not)', async () => {
+    const r = await once({
+      'index.mjs': [
+        "import { createHash } from 'node:crypto';",
+        "import { gzipSync, gunzipSync } from 'zlib';",
+        "import { pipeline } from 'node:stream/promises';",
+        "import { Readable, Writable } from 'node:stream';",
+        "import { writeFile, readFile } from 'node:fs/promises';",
+        "import { AsyncLocalStorage } from 'node:async_hooks';",
+        "import { StringDecoder } from 'string_decoder';",
+        "import { once } from 'node:events';",
+        "import { Console } from 'node:console';",
+        'export const handler = async () => {',
+        "  const got = []; await pipeline(Readable.from(['a']), new Writable({ write(c, e, cb) { got.push(c.toString()); cb(); } }));",
+        "  await writeFile('/tmp/x', 'y');",
+        "  return [createHash('md5').update('').digest('hex'), gunzipSync(gzipSync('z')).toString(), got, (await readFile('/tmp/x')).toString(),",
+        "    typeof AsyncLocalStorage, new StringDecoder().encoding, typeof once, typeof Console];",
+        '};',
+      ].join('\n'),
+    });
+    expect(r.errorMessage).toBeNull();
+    expect(r.result).toEqual(['d41d8cd98f00b204e9800998ecf8427e', 'z', ['a'], 'y', 'function', 'utf8', 'function', 'function']);
+  });
 });

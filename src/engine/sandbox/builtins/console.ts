@@ -55,6 +55,6 @@ export function createConsoleModule(deps: GuestDeps): Record<string, unknown> {
     }
   }
   const c = deps.console as Record<string, unknown>;
-  if (!Object.prototype.hasOwnProperty.call(c, 'Console')) Object.defineProperty(c, 'Console', { value: Console, writable: true, configurable: true, enumerable: false });
+  if (!Object.prototype.hasOwnProperty.call(c, 'Console')) Object.defineProperty(c, 'Console', { value: Console, writable: true, configurable: true, enumerable: true });
   return c;
 }

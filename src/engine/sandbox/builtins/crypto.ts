@@ -77,7 +77,7 @@ export function createCryptoModule(deps: GuestDeps, lib: NobleHashes): Record<st
     );
   }
   function output(bytes: Uint8Array, encoding: unknown): GuestBuffer | string {
-    const b = Buffer.from(bytes);
+    const b = new Buffer(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return encoding === undefined || encoding === 'buffer' ? b : b.toString(String(encoding));
   }
   function finalized(): Error {

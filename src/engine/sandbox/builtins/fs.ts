@@ -97,7 +97,7 @@ export function createFsModule(deps: GuestDeps): Record<string, unknown> {
       buf = Buffer.from(deps.taskFiles[w.path]!, 'utf8');
     } else {
       const r = answer(deps.tmpFs('read', w.path, null));
-      buf = Buffer.from(new Uint8Array(r.data || new ArrayBuffer(0)));
+      buf = r.data ? new Buffer(r.data, 0, r.data.byteLength) : Buffer.alloc(0); // no copy
     }
     const enc = encodingOf(options);
     return enc && enc !== 'buffer' ? buf.toString(enc) : buf;

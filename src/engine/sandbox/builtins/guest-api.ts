@@ -17,6 +17,8 @@ export interface GuestBufferClass {
   isBuffer(value: unknown): boolean;
   byteLength(value: unknown, encoding?: string): number;
   new (size: number): GuestBuffer;
+  /** A Buffer over existing memory (no copy), as `new Uint8Array(buffer, offset, length)`. */
+  new (buffer: ArrayBufferLike, byteOffset: number, length: number): GuestBuffer;
 }
 
 /** A guest `Buffer` instance. */

@@ -99,7 +99,8 @@ export function createZlibModule(deps: GuestDeps, lib: Fflate): Record<string, u
   function run(name: string, data: Uint8Array, opts: unknown): GuestBuffer {
     if (name === 'unzip' && data.length >= 2 && !hasGzipMagic(data) && !hasZlibHeader(data)) throw zlibError('incorrect header check', Z_DATA_ERROR);
     try {
-      return Buffer.from(codecs[name]!(data, opts));
+      const out = codecs[name]!(data, opts);
+      return new Buffer(out.buffer, out.byteOffset, out.byteLength); // no copy
     } catch (e) {
       if (e && typeof (e as FflateError).code === 'number' && Object.prototype.hasOwnProperty.call(headers, name)) {
         throw translate(e as FflateError, data, headers[name]!);
