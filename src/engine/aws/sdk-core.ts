@@ -839,6 +839,101 @@ export function awsSdkCore(hostModule, processEnv) {
     });
   }
 
+  // ---------------------------------------------------------------- S3 presigned URLs and uploads
+  // Longest presigned URL lifetime, s: one week (@smithy/signature-v4 MAX_PRESIGNED_TTL; 604800 is accepted, 604801 is not).
+  const MAX_PRESIGNED_TTL_SECONDS = 604800;
+  // getSignedUrl's default lifetime, s (@aws-sdk/s3-request-presigner: expiresIn defaults to 900).
+  const DEFAULT_PRESIGNED_EXPIRES_SECONDS = 900;
+  function hex64(text) {
+    // A deterministic 64-hex stand-in for the SigV4 signature (ILLUSTRATIVE: the keys are simulated, nothing verifies it).
+    let out = '';
+    let h = 2166136261;
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+      h = Math.imul(h ^ round, 2246822519) >>> 0;
+      out += h.toString(16).padStart(8, '0');
+    }
+    return out;
+  }
+  function objectUrl(bucket, region, key) {
+    return 'https://' + bucket + '.s3.' + region + '.amazonaws.com/' + String(key).split('/').map(encodeURIComponent).join('/');
+  }
+  /**
+   * getSignedUrl(client, command, { expiresIn }) of @aws-sdk/s3-request-presigner: presigning is local (no call to AWS,
+   * no IAM check until the URL is used). The URL has the SigV4 query parameters SDK v3 writes
+   * (X-Amz-Algorithm … X-Amz-SignedHeaders=host, x-id=<Operation>); a lifetime over one week rejects with the
+   * @smithy/signature-v4 text, a plain string as there. The signature is ILLUSTRATIVE.
+   */
+  async function getSignedUrl(client, command, options) {
+    const o = options || {};
+    const expiresIn = o.expiresIn === undefined ? DEFAULT_PRESIGNED_EXPIRES_SECONDS : o.expiresIn;
+    if (expiresIn > MAX_PRESIGNED_TTL_SECONDS) return Promise.reject('Signature version 4 presigned URLs must have an expiration date less than one week in the future');
+    const creds = await (typeof client.config.credentials === 'function' ? client.config.credentials() : client.config.credentials || defaultProvider()());
+    const region = client.config.region || processEnv.AWS_REGION || 'us-east-1';
+    const input = (command && command.input) || {};
+    const longDate = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const shortDate = longDate.slice(0, 8);
+    const q = [
+      ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
+      ['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD'],
+      ['X-Amz-Credential', creds.accessKeyId + '/' + shortDate + '/' + region + '/s3/aws4_request'],
+      ['X-Amz-Date', longDate],
+      ['X-Amz-Expires', String(expiresIn)],
+    ];
+    if (creds.sessionToken) q.push(['X-Amz-Security-Token', creds.sessionToken]);
+    const base = objectUrl(input.Bucket, region, input.Key || '');
+    q.push(['X-Amz-Signature', hex64(base + JSON.stringify(q) + creds.secretAccessKey)]);
+    q.push(['X-Amz-SignedHeaders', 'host']);
+    q.push(['x-id', command && command.$operation ? command.$operation : '']);
+    return base + '?' + q.map(([k, v]) => k + '=' + encodeURIComponent(v)).join('&');
+  }
+  /**
+   * Upload of @aws-sdk/lib-storage for bodies the simulator holds in memory: one PutObject (the SDK also uses a single
+   * PutObject below its 5 MB part size); done() answers the PutObject output with Bucket, Key and Location, as
+   * Upload.ts does for a single-part upload. Multipart uploads, progress events by part and abort() are not simulated
+   * (abort() only rejects a later done()). Error texts follow lib-storage Upload.ts (UNVERIFIED wording).
+   */
+  function libStorage(s3) {
+    class Upload {
+      constructor(options) {
+        const o = options || {};
+        if (!o.client) throw new Error('InputError: Upload requires a AWS client to do uploads with.');
+        if (!o.params) throw new Error('InputError: Upload requires params to be passed to upload.');
+        this.client = o.client;
+        this.params = o.params;
+        this._listeners = [];
+        this._aborted = false;
+      }
+      on(event, fn) {
+        if (event === 'httpUploadProgress') this._listeners.push(fn);
+        return this;
+      }
+      async abort() {
+        this._aborted = true;
+      }
+      async done() {
+        if (this._aborted) {
+          const e = new Error('Upload aborted.');
+          e.name = 'AbortError';
+          throw e;
+        }
+        let body = this.params.Body;
+        if (body && typeof body === 'object' && !(body instanceof Uint8Array) && typeof body[Symbol.asyncIterator] === 'function') {
+          const chunks = [];
+          for await (const c of body) chunks.push(Buffer.from(c));
+          body = Buffer.concat(chunks);
+        }
+        const params = Object.assign({}, this.params, { Body: body });
+        const out = await this.client.send(new s3.PutObjectCommand(params));
+        const size = body === undefined ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+        for (const fn of this._listeners) fn({ loaded: size, total: size, part: 1, Key: params.Key, Bucket: params.Bucket });
+        const region = this.client.config.region || processEnv.AWS_REGION || 'us-east-1';
+        return Object.assign({}, out, { Bucket: params.Bucket, Key: params.Key, Location: objectUrl(params.Bucket, region, params.Key) });
+      }
+    }
+    return { Upload };
+  }
+
   // ---------------------------------------------------------------- X-Ray SDK (no-op shapes)
   /**
    * aws-xray-sdk-core as far as handlers touch it: capture* wrappers return what they are given, segments and
@@ -917,5 +1012,5 @@ export function awsSdkCore(hostModule, processEnv) {
     };
   }
 
-  return { definePackage, defineDocumentClient, NodeHttpHandler, ServiceException, SimulatorUnsupportedOperation, NumberValue, marshall, unmarshall, convertToAttr, convertToNative, credentialProviders, defaultProvider, sdkStreamMixin, xraySdk };
+  return { definePackage, defineDocumentClient, NodeHttpHandler, ServiceException, SimulatorUnsupportedOperation, NumberValue, marshall, unmarshall, convertToAttr, convertToNative, credentialProviders, defaultProvider, sdkStreamMixin, xraySdk, getSignedUrl, libStorage };
 }

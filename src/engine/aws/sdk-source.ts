@@ -159,6 +159,8 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
   '@aws-sdk/credential-provider-env': { format: 'cjs', source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { fromEnv: () => c.defaultProvider() };` },
   '@aws-sdk/util-stream-node': { format: 'cjs', source: `module.exports = { sdkStreamMixin: require(${JSON.stringify(SDK_CORE_SPECIFIER)}).sdkStreamMixin };` },
   '@smithy/util-stream': { format: 'cjs', source: `module.exports = { sdkStreamMixin: require(${JSON.stringify(SDK_CORE_SPECIFIER)}).sdkStreamMixin };` },
+  '@aws-sdk/s3-request-presigner': { format: 'cjs', source: `module.exports = { getSignedUrl: require(${JSON.stringify(SDK_CORE_SPECIFIER)}).getSignedUrl };` },
+  '@aws-sdk/lib-storage': coreExport("libStorage(require('@aws-sdk/client-s3'))"),
   'aws-xray-sdk-core': coreExport('xraySdk()'),
   'aws-xray-sdk': coreExport('xraySdk()'),
   '@smithy/node-http-handler': {

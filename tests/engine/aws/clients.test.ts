@@ -253,3 +253,47 @@ describe('credentials, streams, X-Ray and util-dynamodb', () => {
     expect(record.result).toEqual([{ a: { NULL: true }, s: { NS: ['1', '2'] } }, { M: { a: { N: '1' } } }, 1, '12345678901234567890', 'error', { n: { N: '1.50' } }]);
   });
 });
+
+describe('@aws-sdk/s3-request-presigner and @aws-sdk/lib-storage', () => {
+  it('getSignedUrl builds a SigV4 query URL locally (no AWS call); over one week rejects with the signature-v4 string', async () => {
+    const code = `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3'; import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+      const s3 = new S3Client({});
+      export const handler = async () => {
+        const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'data-bucket', Key: 'a b/k.txt' }), { expiresIn: 3600 });
+        let tooLong;
+        try { await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'data-bucket', Key: 'k' }), { expiresIn: 604801 }); } catch (e) { tooLong = [typeof e, e]; }
+        const week = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'data-bucket', Key: 'k' }), { expiresIn: 604800 });
+        const dflt = new URL(await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'data-bucket', Key: 'k' }))).searchParams.get('X-Amz-Expires');
+        return { url, tooLong, week: week.length > 0, dflt };
+      };`;
+    const { record, world } = await runOnce(code);
+    const r = record.result as { url: string; tooLong: unknown; week: boolean; dflt: string };
+    const u = new URL(r.url);
+    expect(u.origin + u.pathname).toBe('https://data-bucket.s3.us-east-1.amazonaws.com/a%20b/k.txt');
+    expect(u.searchParams.get('X-Amz-Algorithm')).toBe('AWS4-HMAC-SHA256');
+    expect(u.searchParams.get('X-Amz-Credential')).toMatch(/^ASIA[A-Z0-9]{16}\/\d{8}\/us-east-1\/s3\/aws4_request$/);
+    expect(u.searchParams.get('X-Amz-Expires')).toBe('3600');
+    expect(u.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(u.searchParams.get('x-id')).toBe('GetObject');
+    expect(r.tooLong).toEqual(['string', 'Signature version 4 presigned URLs must have an expiration date less than one week in the future']);
+    expect(r.week).toBe(true);
+    expect(r.dflt).toBe('900');
+    expect(world.calls()).toEqual([]);
+  });
+
+  it('Upload.done() puts the object (s3:PutObject through IAM) and answers Bucket, Key, Location', async () => {
+    const code = `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3'; import { Upload } from '@aws-sdk/lib-storage'; import { Readable } from 'stream';
+      const s3 = new S3Client({});
+      export const handler = async () => {
+        const events = [];
+        const up = new Upload({ client: s3, params: { Bucket: 'data-bucket', Key: 'up.txt', Body: Readable.from([Buffer.from('up'), Buffer.from('loaded')]), ContentType: 'text/plain' } });
+        up.on('httpUploadProgress', (p) => events.push(p.loaded));
+        const r = await up.done();
+        const text = await (await s3.send(new GetObjectCommand({ Bucket: 'data-bucket', Key: 'up.txt' }))).Body.transformToString();
+        return { Bucket: r.Bucket, Key: r.Key, Location: r.Location, etag: typeof r.ETag, text, events };
+      };`;
+    const { record, world } = await runOnce(code, { state: { s3: { buckets: { 'data-bucket': {} } } } });
+    expect(record.result).toEqual({ Bucket: 'data-bucket', Key: 'up.txt', Location: 'https://data-bucket.s3.us-east-1.amazonaws.com/up.txt', etag: 'string', text: 'uploaded', events: [8] });
+    expect(world.calls()[0]).toMatchObject({ operation: 'PutObject', iam: { action: 's3:PutObject' } });
+  });
+});
