@@ -63,10 +63,10 @@ export interface IamTarget {
 export const OPERATIONS: Record<AwsService, readonly string[]> = {
   s3: ['GetObject', 'PutObject', 'HeadObject', 'ListObjects', 'ListObjectsV2', 'DeleteObject', 'CopyObject'],
   dynamodb: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems'],
-  sqs: ['SendMessage', 'ReceiveMessage', 'DeleteMessage'],
+  sqs: ['SendMessage', 'SendMessageBatch', 'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch', 'GetQueueUrl'],
   sns: ['Publish'],
   secretsmanager: ['GetSecretValue'],
-  ssm: ['GetParameter', 'GetParametersByPath'],
+  ssm: ['GetParameter', 'GetParameters', 'GetParametersByPath'],
   lambda: ['Invoke'],
   events: ['PutEvents'],
 };
@@ -79,6 +79,10 @@ export const MAX_BATCH_WRITE_ITEMS = 25;
 export const MAX_TRANSACT_ITEMS = 100;
 /** Most entries in one PutEvents — https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html (Entries: "Maximum number of 10 items"). */
 export const MAX_PUT_EVENTS_ENTRIES = 10;
+/** Most entries in one SQS SendMessageBatch / DeleteMessageBatch — https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-batch-api-actions.html ("up to 10 messages"). */
+export const MAX_SQS_BATCH_ENTRIES = 10;
+/** Most names in one SSM GetParameters — https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameters.html (Names: "Maximum number of 10 items"). */
+export const MAX_GET_PARAMETERS_NAMES = 10;
 /** Largest MaxResults of GetParametersByPath — https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParametersByPath.html (MaxResults 1-10). */
 export const MAX_PARAMETERS_BY_PATH_RESULTS = 10;
 
@@ -194,6 +198,11 @@ export function iamTargets(service: AwsService, operation: string, input: In, ct
       return out;
     }
   }
+  if (service === 'ssm' && operation === 'GetParameters') {
+    // ssm:GetParameters on each parameter ARN — https://docs.aws.amazon.com/service-authorization/latest/reference/list_awssystemsmanager.html
+    const names = Array.isArray(input['Names']) ? (input['Names'] as unknown[]).map(str) : [];
+    return names.map((n) => one('ssm:GetParameters', n.startsWith('arn:') ? n : `arn:aws:ssm:${r}:${a}:parameter/${n.replace(/^\//, '')}`));
+  }
   if (service === 's3' && operation === 'CopyObject') {
     // CopyObject needs s3:GetObject on the source and s3:PutObject on the destination —
     // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html ("Permissions")
@@ -247,8 +256,12 @@ export function iamTarget(service: AwsService, operation: string, input: In, ctx
       return { action: `dynamodb:${operation}`, resource: res, shown: res };
     }
     case 'sqs': {
-      const res = `arn:aws:sqs:${r}:${a}:${queueName(str(input['QueueUrl']))}`;
-      return { action: `sqs:${operation}`, resource: res, shown: res };
+      // The batch actions are authorised as SendMessage / DeleteMessage ("You cannot set permissions explicitly for
+      // SendMessageBatch, DeleteMessageBatch …") — https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-batch-api-actions.html
+      const action = operation === 'SendMessageBatch' ? 'SendMessage' : operation === 'DeleteMessageBatch' ? 'DeleteMessage' : operation;
+      const name = operation === 'GetQueueUrl' ? str(input['QueueName']) : queueName(str(input['QueueUrl']));
+      const res = `arn:aws:sqs:${r}:${a}:${name}`;
+      return { action: `sqs:${action}`, resource: res, shown: res };
     }
     case 'sns': {
       const arn = str(input['TopicArn']);
@@ -311,6 +324,7 @@ export function runOperation(service: AwsService, operation: string, input: In, 
       return putEvents(input, ctx);
     case 'ssm': {
       if (operation === 'GetParametersByPath') return parametersByPath(input, ctx);
+      if (operation === 'GetParameters') return getParameters(input, ctx);
       const raw = str(input['Name']);
       const name = raw.startsWith('arn:') ? `/${raw.split(':parameter/')[1] ?? ''}` : raw;
       const p = ctx.region === ctx.worldRegion ? (ctx.state.parameters.get(name) ?? ctx.state.parameters.get(name.replace(/^\//, ''))) : undefined;
@@ -931,7 +945,43 @@ function putEvents(input: In, ctx: OpContext): OpResult {
   return { ok: true, output: { FailedEntryCount: failed, Entries: results } };
 }
 
+/** SSM parameter output shape (GetParameter, GetParameters, GetParametersByPath); SecureString values stay encrypted without WithDecryption. */
+function parameterOutput(raw: string, input: In, ctx: OpContext): Record<string, unknown> | null {
+  const name = raw.startsWith('arn:') ? `/${raw.split(':parameter/')[1] ?? ''}` : raw;
+  const p = ctx.region === ctx.worldRegion ? (ctx.state.parameters.get(name) ?? ctx.state.parameters.get(name.replace(/^\//, ''))) : undefined;
+  if (!p) return null;
+  // SecureString without WithDecryption returns the ciphertext (ILLUSTRATIVE blob).
+  const value = p.type === 'SecureString' && input['WithDecryption'] !== true ? `AQICAHh${utf8ToBase64(p.value).replace(/=+$/, '')}` : p.value;
+  return { Name: raw.startsWith('arn:') ? name : raw, Type: p.type, Value: value, Version: p.version, LastModifiedDate: isoDate(ctx.epochMs), ARN: `arn:aws:ssm:${ctx.worldRegion}:${ctx.accountId}:parameter/${name.replace(/^\//, '')}`, DataType: 'text' };
+}
+
+/**
+ * SSM GetParameters: up to 10 names; found ones in Parameters, the others listed in InvalidParameters (no error) —
+ * https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_GetParameters.html.
+ */
+function getParameters(input: In, ctx: OpContext): OpResult {
+  const names = Array.isArray(input['Names']) ? (input['Names'] as unknown[]).map(str) : [];
+  if (names.length === 0 || names.length > MAX_GET_PARAMETERS_NAMES) {
+    // UNVERIFIED text (the 1-10 bounds are documented)
+    return fail(serviceError('ValidationException', `1 validation error detected: Value at 'names' failed to satisfy constraint: Member must have length ${names.length === 0 ? 'greater than or equal to 1' : `less than or equal to ${MAX_GET_PARAMETERS_NAMES}`}`, 400));
+  }
+  const found: Array<Record<string, unknown>> = [];
+  const invalid: string[] = [];
+  for (const n of names) {
+    const o = parameterOutput(n, input, ctx);
+    if (o) found.push(o);
+    else invalid.push(n);
+  }
+  return { ok: true, output: { Parameters: found, InvalidParameters: invalid } };
+}
+
 function sqs(operation: string, input: In, ctx: OpContext): OpResult {
+  if (operation === 'GetQueueUrl') {
+    // GetQueueUrl: QueueName → QueueUrl — https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueUrl.html
+    const n = str(input['QueueName']);
+    if (ctx.region !== ctx.worldRegion || !ctx.state.queues.has(n)) return fail(sqsQueueDoesNotExist());
+    return { ok: true, output: { QueueUrl: `https://sqs.${ctx.worldRegion}.amazonaws.com/${ctx.accountId}/${n}` } };
+  }
   const url = str(input['QueueUrl']);
   const name = queueName(url);
   const okUrl = url === `https://sqs.${ctx.worldRegion}.amazonaws.com/${ctx.accountId}/${name}` && ctx.region === ctx.worldRegion;
@@ -961,6 +1011,32 @@ function sqs(operation: string, input: In, ctx: OpContext): OpResult {
       const i = q.findIndex((m) => m.receiptHandle !== null && m.receiptHandle === input['ReceiptHandle']);
       if (i >= 0) q.splice(i, 1);
       return { ok: true, output: {} };
+    }
+    case 'SendMessageBatch':
+    case 'DeleteMessageBatch': {
+      // Up to 10 entries, each with an Id unique in the request; results per entry in Successful / Failed —
+      // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html,
+      // API_DeleteMessageBatch.html. Error names per those pages; their message texts are UNVERIFIED.
+      const entries = Array.isArray(input['Entries']) ? (input['Entries'] as In[]) : [];
+      if (entries.length === 0) return fail(serviceError('EmptyBatchRequest', `There should be at least one ${operation}RequestEntry in the request.`, 400));
+      if (entries.length > MAX_SQS_BATCH_ENTRIES) return fail(serviceError('TooManyEntriesInBatchRequest', `Maximum number of entries per request are ${MAX_SQS_BATCH_ENTRIES}. You have sent ${entries.length}.`, 400));
+      const ids = entries.map((e) => str(e?.['Id']));
+      if (new Set(ids).size !== ids.length) return fail(serviceError('BatchEntryIdsNotDistinct', 'Id ' + (ids.find((x, i) => ids.indexOf(x) !== i) ?? '') + ' repeated.', 400));
+      const successful: Array<Record<string, unknown>> = [];
+      for (const e of entries) {
+        if (operation === 'SendMessageBatch') {
+          const messageId = ctx.id();
+          const body = str(e['MessageBody']);
+          const delay = typeof e['DelaySeconds'] === 'number' ? e['DelaySeconds'] * 1000 : 0;
+          q.push({ messageId, body, receiveCount: 0, visibleAtMs: ctx.nowMs + delay, receiptHandle: null });
+          successful.push({ Id: str(e['Id']), MessageId: messageId, MD5OfMessageBody: etagOf(utf8ToBase64(body)).slice(1, -1) });
+        } else {
+          const i = q.findIndex((m) => m.receiptHandle !== null && m.receiptHandle === e['ReceiptHandle']);
+          if (i >= 0) q.splice(i, 1);
+          successful.push({ Id: str(e['Id']) });
+        }
+      }
+      return { ok: true, output: { Successful: successful, Failed: [] } };
     }
   }
   return fail(ddbValidation(`Unsupported operation ${operation}`));

@@ -297,3 +297,40 @@ describe('@aws-sdk/s3-request-presigner and @aws-sdk/lib-storage', () => {
     expect(world.calls()[0]).toMatchObject({ operation: 'PutObject', iam: { action: 's3:PutObject' } });
   });
 });
+
+describe('SQS batches and GetQueueUrl, SSM GetParameters', () => {
+  it('SendMessageBatch / DeleteMessageBatch are authorised as SendMessage / DeleteMessage; more than 10 entries is TooManyEntriesInBatchRequest', async () => {
+    const policy = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueUrl'], Resource: 'arn:aws:sqs:us-east-1:111122223333:jobs' } };
+    const code = stepsHandler(`import { SQSClient, SendMessageBatchCommand, DeleteMessageBatchCommand, ReceiveMessageCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs'; const sqs = new SQSClient({});`, `
+      const { QueueUrl } = await step(sqs.send(new GetQueueUrlCommand({ QueueName: 'jobs' })));
+      await step(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'a', MessageBody: 'one' }, { Id: 'b', MessageBody: 'two' }] })));
+      const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+      await step(sqs.send(new DeleteMessageBatchCommand({ QueueUrl, Entries: r.Messages.map((m, i) => ({ Id: 'd' + i, ReceiptHandle: m.ReceiptHandle })) })));
+      await step(sqs.send(new SendMessageBatchCommand({ QueueUrl, Entries: Array.from({ length: 11 }, (_, i) => ({ Id: 'x' + i, MessageBody: 'm' })) })));
+      await step(sqs.send(new GetQueueUrlCommand({ QueueName: 'nope' })));
+    `);
+    const { record, world } = await runOnce(code, { state: { sqs: { queues: { jobs: [] } } }, policy });
+    const out = record.result as Step[];
+    expect(out[0]?.ok).toEqual({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/111122223333/jobs' });
+    expect(out[1]?.ok?.['Successful'].map((x: { Id: string }) => x.Id)).toEqual(['a', 'b']);
+    expect(out[1]?.ok?.['Failed']).toEqual([]);
+    expect(out[2]?.ok).toEqual({ Successful: [{ Id: 'd0' }, { Id: 'd1' }], Failed: [] });
+    expect(out[3]?.err).toMatchObject({ name: 'TooManyEntriesInBatchRequest', status: 400 });
+    expect(out[4]?.err?.['name']).toBe('AccessDenied'); // IAM is evaluated before the queue is looked up
+    expect((world.snapshot() as { sqs: { queues: Record<string, string[]> } }).sqs.queues['jobs']).toEqual([]);
+    expect(world.calls().map((c) => c.iam?.action)).toEqual(['sqs:GetQueueUrl', 'sqs:SendMessage', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage', 'sqs:GetQueueUrl']);
+  });
+
+  it('GetParameters: found ones and InvalidParameters; IAM ssm:GetParameters on each parameter', async () => {
+    const policy = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'ssm:GetParameters', Resource: 'arn:aws:ssm:us-east-1:111122223333:parameter/app/*' } };
+    const code = stepsHandler(`import { SSM } from '@aws-sdk/client-ssm'; const ssm = new SSM({});`, `
+      await step(ssm.getParameters({ Names: ['/app/url', '/app/missing', '/app/key'], WithDecryption: true }));
+      await step(ssm.getParameters({ Names: ['/app/url', '/other/x'] }));
+    `);
+    const { record } = await runOnce(code, { state: { ssm: { parameters: { '/app/url': 'https://x', '/app/key': { value: 's', type: 'SecureString' }, '/other/x': '1' } } }, policy });
+    const out = record.result as Step[];
+    expect(out[0]?.ok?.['Parameters'].map((p: { Name: string; Value: string }) => [p.Name, p.Value])).toEqual([['/app/url', 'https://x'], ['/app/key', 's']]);
+    expect(out[0]?.ok?.['InvalidParameters']).toEqual(['/app/missing']);
+    expect(out[1]?.err).toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('ssm:GetParameters on resource: arn:aws:ssm:us-east-1:111122223333:parameter/other/x') });
+  });
+});
