@@ -591,6 +591,37 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     reasons.set(p, reason);
     if (!handled.has(p)) unhandled.add(p);
   }
+  // ---------------------------------------------------------------- AsyncLocalStorage context
+  // Node propagates AsyncLocalStorage stores through async hooks, which QuickJS lacks. Once a storage
+  // exists (builtins/async-hooks.ts activates this), the stores current when a callback is scheduled
+  // (promise reactions, timers, nextTick, queueMicrotask) are restored when it runs, and an `await` in a
+  // rewritten async function resumes with the stores current when the function was called: the awaited
+  // value is adopted by an intrinsic promise whose first reaction restores them, right before the
+  // continuation (one extra microtask per await, only while a storage exists).
+  let alsFrame = null;
+  let alsActive = false;
+  function alsBind(fn) {
+    if (typeof fn !== 'function') return fn;
+    const frame = alsFrame;
+    return function (...a) {
+      const prev = alsFrame;
+      alsFrame = frame;
+      try {
+        return fn.apply(this, a);
+      } finally {
+        alsFrame = prev;
+      }
+    };
+  }
+  function alsAwait(act, value) {
+    const frame = act.alsFrame === undefined ? null : act.alsFrame;
+    const p = new IntrinsicPromise((resolve) => resolve(value));
+    const back = () => {
+      alsFrame = frame;
+    };
+    intrinsicThen.call(p, back, back);
+    return p;
+  }
   class SimPromise extends IntrinsicPromise {
     constructor(executor) {
       const box = { self: null, settled: false, early: false, reason: undefined };
@@ -619,6 +650,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     }
     then(onFulfilled, onRejected) {
       markHandled(this);
+      if (alsActive) return super.then(alsBind(onFulfilled), alsBind(onRejected));
       return super.then(onFulfilled, onRejected);
     }
     static get [Symbol.species]() {
@@ -747,15 +779,19 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     },
     // first statement of a rewritten async function: its activation
     __lt_enter() {
-      return activations.length > 0 ? activations[activations.length - 1] : null;
+      const act = activations.length > 0 ? activations[activations.length - 1] : null;
+      if (act) act.alsFrame = alsFrame; // the AsyncLocalStorage stores its awaits resume with
+      return act;
     },
     // `await VALUE` inside a rewritten async function, at `site` ("path:line:col")
     __lt_awaits(act, value, site) {
-      if (!act || value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-      const inner = promiseActivation.get(value);
-      if (inner && !inner.awaiter) inner.awaiter = { act, site };
-      if (value instanceof IntrinsicPromise) intrinsicThen.call(value, undefined, (e) => annotateAsync(e, act, site, value));
-      return value;
+      if (!act) return value;
+      if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+        const inner = promiseActivation.get(value);
+        if (inner && !inner.awaiter) inner.awaiter = { act, site };
+        if (value instanceof IntrinsicPromise) intrinsicThen.call(value, undefined, (e) => annotateAsync(e, act, site, value));
+      }
+      return alsActive ? alsAwait(act, value) : value;
     },
     // an async function or arrow expression
     __lt_wrap(fn, name) {
@@ -866,17 +902,29 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     } else d = 0;
     const id = ++timerSeq;
     const handle = kind === 'immediate' ? new Immediate(id) : new Timeout(id);
-    timers.set(id, { id, kind, fn, args, delay: d, due: nowMs() + d, ref: true, label, handle });
+    timers.set(id, { id, kind, fn, args, delay: d, due: nowMs() + d, ref: true, label, handle, alsFrame });
     return handle;
   }
   // Node calls a timer's callback as a method of its Timeout (`timer._onTimeout()`) or Immediate, so
   // `this` is that object and V8 names the frame `Timeout._onTimeout` / `Immediate.<anonymous>`. The
   // frame rewriter recognises these two callers by name.
   function onTimeout(timer) {
-    return timer.fn.apply(timer.handle, timer.args);
+    const prev = alsFrame;
+    alsFrame = timer.alsFrame;
+    try {
+      return timer.fn.apply(timer.handle, timer.args);
+    } finally {
+      alsFrame = prev;
+    }
   }
   function onImmediate(timer) {
-    return timer.fn.apply(timer.handle, timer.args);
+    const prev = alsFrame;
+    alsFrame = timer.alsFrame;
+    try {
+      return timer.fn.apply(timer.handle, timer.args);
+    } finally {
+      alsFrame = prev;
+    }
   }
   function clearTimer(h) {
     if (h === null || h === undefined) return;
@@ -890,6 +938,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   G.clearInterval = clearTimer;
   G.clearImmediate = clearTimer;
   G.queueMicrotask = (fn) => {
+    fn = alsActive ? alsBind(fn) : fn;
     IntrinsicPromise.resolve().then(() => {
       try {
         fn();
@@ -1270,6 +1319,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     ),
     memoryUsage: Object.assign(() => host.memoryUsage(), { rss: () => host.memoryUsage().rss }),
     nextTick: (fn, ...args) => {
+      fn = alsActive ? alsBind(fn) : fn;
       IntrinsicPromise.resolve().then(() => {
         try {
           fn(...args);
@@ -1496,6 +1546,15 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         setImmediate: G.setImmediate,
         loadBuiltin,
         taskFiles: files,
+        asyncContext: {
+          get: () => alsFrame,
+          set: (frame) => {
+            alsFrame = frame;
+          },
+          activate: () => {
+            alsActive = true;
+          },
+        },
         tmpFs(op, p, arg, data) {
           // the bytes cross as (buffer, offset, length): the host copies them (ArrayBuffer.slice is slow in QuickJS)
           const r = data ? host.tmpFs(op, p, JSON.stringify(arg), data.buffer, data.byteOffset, data.byteLength) : host.tmpFs(op, p, JSON.stringify(arg));

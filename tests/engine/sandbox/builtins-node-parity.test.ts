@@ -64,6 +64,28 @@ describe('the same handler code gives the same answer in the sandbox and in Node
     expect(r.sandbox).toEqual(r.node);
   });
 
+  it('AsyncLocalStorage: interleaved runs (Promise.all) each keep their own store across awaits, then-callbacks, nextTick and immediates', async () => {
+    const r = await both(`
+      const { AsyncLocalStorage } = require('node:async_hooks');
+      const als = new AsyncLocalStorage();
+      const log = [];
+      const wait = (ms) => new Promise((res) => setTimeout(res, ms));
+      const work = (id, ms) => als.run({ id }, async () => {
+        await wait(ms);
+        log.push(id + ':' + als.getStore().id);
+        await Promise.resolve(1).then(() => log.push(id + ' then:' + als.getStore().id));
+        await new Promise((res) => process.nextTick(() => { log.push(id + ' tick:' + als.getStore().id); res(); }));
+        await new Promise((res) => setImmediate(() => { log.push(id + ' immediate:' + als.getStore().id); res(); }));
+        await 0;
+        return als.getStore().id;
+      });
+      const ids = await Promise.all([work('a', 3), work('b', 1), work('c', 2)]);
+      const bound = als.run({ id: 'snap' }, () => AsyncLocalStorage.snapshot());
+      return [ids, log.sort(), bound(() => als.getStore().id), als.getStore()];`);
+    expect(r.error).toBeNull();
+    expect(r.sandbox).toEqual(r.node);
+  });
+
   it('util.promisify (custom symbol, setTimeout), util.types, events.once/on, string_decoder, url.domainToASCII, console.Console', async () => {
     const r = await both(`
       const util = require('node:util');
@@ -131,5 +153,29 @@ describe('the same handler code gives the same answer in the sandbox and in Node
     });
     expect(r.errorMessage).toBeNull();
     expect(r.result).toEqual(['d41d8cd98f00b204e9800998ecf8427e', 'z', ['a'], 'y', 'function', 'utf8', 'function', 'function']);
+  });
+
+  it('with a storage in use, unhandled rejections and error traces are still reported as on Lambda', async () => {
+    const r = await once({
+      'index.mjs': [
+        "import { AsyncLocalStorage } from 'node:async_hooks';",
+        'const als = new AsyncLocalStorage();',
+        'async function fail() { await null; throw new Error("lost"); }',
+        'export const handler = async () => als.run({ id: 1 }, async () => { fail(); await new Promise((r) => setTimeout(r, 10)); return "done"; });',
+      ].join('\n'),
+    });
+    expect(r.errorType).toBe('Runtime.UnhandledPromiseRejection');
+    expect(r.errorMessage).toBe('Error: lost');
+    const thrown = await once({
+      'index.mjs': [
+        "import { AsyncLocalStorage } from 'node:async_hooks';",
+        'const als = new AsyncLocalStorage();',
+        'async function inner() { await null; throw new TypeError("bad " + als.getStore().id); }',
+        'export const handler = async () => als.run({ id: 7 }, async () => { await inner(); });',
+      ].join('\n'),
+    });
+    expect(thrown.errorType).toBe('TypeError');
+    expect(thrown.errorMessage).toBe('bad 7');
+    expect((thrown.result as { trace: string[] }).trace.slice(0, 2)).toEqual(['TypeError: bad 7', '    at inner (file:///var/task/index.mjs:3:44)']); // node v22.23.3 prints 3:44 for the same file
   });
 });

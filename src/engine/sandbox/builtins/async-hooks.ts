@@ -1,94 +1,93 @@
 import type { GuestDeps } from './guest-api.ts';
 
+/** The stores current at one moment: storage → store (never mutated; a change makes a new frame). */
+type Frame = Map<object, unknown> | null;
+
 /**
  * Guest source: Node's `async_hooks` in the sandbox (runs inside QuickJS; see guest-api.ts), chiefly
  * `AsyncLocalStorage` as Powertools for AWS Lambda and middy use it: `run(store, fn)` makes `store`
- * what `getStore()` returns inside `fn`, across its `await`s, and the previous store afterwards
- * (https://nodejs.org/api/async_context.html#class-asynclocalstorage).
- * QuickJS has no async hooks, so the store is held from the call until the promise `fn` returns settles
- * (then the previous store comes back). That matches Node whenever one `run` is in flight at a time, as
- * in a handler wrapped by middleware. Known difference: when two `run`s of one storage interleave (e.g.
- * `Promise.all` over two `run` calls that await), code after an `await` sees the store of the most
- * recent `run` instead of its own.
+ * what `getStore()` returns inside `fn` and in everything `fn` schedules (awaits, promise callbacks,
+ * timers), and the previous store once `fn` returns (https://nodejs.org/api/async_context.html).
+ * QuickJS has no async hooks: the runtime (prelude-runtime.ts, "AsyncLocalStorage context") carries the
+ * current frame across promise reactions, timers, nextTick and the `await`s of the function's own
+ * code, once the first storage is created. An `await` inside code the simulator does not rewrite (its
+ * own simulated packages) resumes with whatever frame ran last. `createHook` hooks never fire.
  */
 export function createAsyncHooksModule(deps: GuestDeps): Record<string, unknown> {
   'use strict';
-  // The intrinsic `then`: restoring the store must not mark the user's promise as handled.
-  const intrinsicThen = Object.getPrototypeOf(deps.Promise.prototype).then as Promise<unknown>['then'];
-  const isThenable = (v: unknown): v is Promise<unknown> => v !== null && typeof v === 'object' && typeof (v as { then?: unknown }).then === 'function';
-  const storages: AsyncLocalStorage[] = [];
+  const ctx = deps.asyncContext;
+  const current = (): Frame => ctx.get() as Frame;
+  // Run `fn` with `frame` current, then put the previous frame back (Node's AsyncContextFrame.run).
+  function runInFrame<R>(frame: Frame, fn: (...args: unknown[]) => R, self: unknown, args: unknown[]): R {
+    const prev = current();
+    ctx.set(frame);
+    try {
+      return fn.apply(self, args);
+    } finally {
+      ctx.set(prev);
+    }
+  }
+  function withStore(frame: Frame, storage: object, store: unknown): Frame {
+    const next = new Map(frame || []);
+    next.set(storage, store);
+    return next;
+  }
 
   class AsyncLocalStorage {
-    declare _store: unknown;
     declare _enabled: boolean;
     constructor() {
-      this._store = undefined;
       this._enabled = false;
-      storages.push(this);
+      ctx.activate();
     }
     getStore(): unknown {
-      return this._enabled ? this._store : undefined;
+      if (!this._enabled) return undefined;
+      const f = current();
+      return f ? f.get(this) : undefined;
     }
     enterWith(store: unknown): void {
       this._enabled = true;
-      this._store = store;
+      ctx.set(withStore(current(), this, store));
     }
     disable(): void {
       this._enabled = false;
-      this._store = undefined;
+      const f = current();
+      if (f && f.has(this)) {
+        const next = new Map(f);
+        next.delete(this);
+        ctx.set(next);
+      }
     }
     run<R>(store: unknown, fn: (...args: unknown[]) => R, ...args: unknown[]): R {
-      return withStores([this], [store], fn, undefined, args);
+      this._enabled = true;
+      return runInFrame(withStore(current(), this, store), fn, undefined, args);
     }
     exit<R>(fn: (...args: unknown[]) => R, ...args: unknown[]): R {
-      return withStores([this], [undefined], fn, undefined, args);
+      return runInFrame(withStore(current(), this, undefined), fn, undefined, args);
     }
     static bind<F extends (...args: unknown[]) => unknown>(fn: F): F {
-      return AsyncLocalStorage.snapshot().bind(null, fn) as unknown as F;
+      const frame = current();
+      return function (this: unknown, ...args: unknown[]) {
+        return runInFrame(frame, fn, this, args);
+      } as F;
     }
     static snapshot(): (fn: (...args: unknown[]) => unknown, ...args: unknown[]) => unknown {
-      const list = storages.slice();
-      const stores = list.map((s) => s.getStore());
+      const frame = current();
       return function runInAsyncScope(this: unknown, fn: (...args: unknown[]) => unknown, ...args: unknown[]) {
-        return withStores(list, stores, fn, this, args);
+        return runInFrame(frame, fn, this, args);
       };
     }
-  }
-  // Run `fn` with each storage set to its store; restore the previous stores when `fn` returns, or
-  // when the promise it returns settles.
-  function withStores<R>(list: AsyncLocalStorage[], stores: unknown[], fn: (...args: unknown[]) => R, self: unknown, args: unknown[]): R {
-    const saved = list.map((s) => ({ s, store: s._store, enabled: s._enabled }));
-    list.forEach((s, i) => {
-      s._store = stores[i];
-      s._enabled = stores[i] !== undefined || s._enabled;
-    });
-    const restore = () => {
-      for (const x of saved) {
-        x.s._store = x.store;
-        x.s._enabled = x.enabled;
-      }
-    };
-    let result: R;
-    try {
-      result = fn.apply(self, args);
-    } catch (e) {
-      restore();
-      throw e;
-    }
-    if (isThenable(result)) intrinsicThen.call(result, restore, restore);
-    else restore();
-    return result;
   }
 
   class AsyncResource {
     declare type: string;
-    declare _snapshot: (fn: (...args: unknown[]) => unknown, ...args: unknown[]) => unknown;
+    declare _frame: Frame;
     constructor(type: string) {
       this.type = type;
-      this._snapshot = AsyncLocalStorage.snapshot();
+      this._frame = current();
+      ctx.activate();
     }
     runInAsyncScope(fn: (...args: unknown[]) => unknown, thisArg?: unknown, ...args: unknown[]): unknown {
-      return this._snapshot((...a: unknown[]) => fn.apply(thisArg, a), ...args);
+      return runInFrame(this._frame, fn, thisArg, args);
     }
     bind<F extends (...args: unknown[]) => unknown>(fn: F): F {
       const self = this;

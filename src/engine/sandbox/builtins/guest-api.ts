@@ -79,6 +79,11 @@ export interface GuestDeps {
   loadBuiltin: (name: string) => any;
   /** The function's own files, path → text (read-only, under /var/task). */
   taskFiles: Readonly<Record<string, string>>;
+  /**
+   * The runtime's AsyncLocalStorage context (prelude-runtime.ts): the frame (storage → store) current
+   * now, which the runtime carries across awaits, promise reactions and timers once activated.
+   */
+  asyncContext: { get: () => unknown; set: (frame: unknown) => void; activate: () => void };
   /** The host's `/tmp` (tmp-fs.ts): one operation per call. */
   tmpFs: (op: string, path: string, arg: unknown, data?: Uint8Array) => TmpFsAnswer;
 }
