@@ -325,18 +325,8 @@ export function runOperation(service: AwsService, operation: string, input: In, 
     case 'ssm': {
       if (operation === 'GetParametersByPath') return parametersByPath(input, ctx);
       if (operation === 'GetParameters') return getParameters(input, ctx);
-      const raw = str(input['Name']);
-      const name = raw.startsWith('arn:') ? `/${raw.split(':parameter/')[1] ?? ''}` : raw;
-      const p = ctx.region === ctx.worldRegion ? (ctx.state.parameters.get(name) ?? ctx.state.parameters.get(name.replace(/^\//, ''))) : undefined;
-      if (!p) return fail(ssmParameterNotFound());
-      // SecureString without WithDecryption returns the ciphertext (ILLUSTRATIVE blob).
-      const value = p.type === 'SecureString' && input['WithDecryption'] !== true ? `AQICAHh${utf8ToBase64(p.value).replace(/=+$/, '')}` : p.value;
-      return {
-        ok: true,
-        output: {
-          Parameter: { Name: raw.startsWith('arn:') ? name : raw, Type: p.type, Value: value, Version: p.version, LastModifiedDate: isoDate(ctx.epochMs), ARN: `arn:aws:ssm:${ctx.worldRegion}:${ctx.accountId}:parameter/${name.replace(/^\//, '')}`, DataType: 'text' },
-        },
-      };
+      const parameter = parameterOutput(str(input['Name']), input, ctx);
+      return parameter ? { ok: true, output: { Parameter: parameter } } : fail(ssmParameterNotFound());
     }
   }
 }
@@ -848,11 +838,7 @@ function parametersByPath(input: In, ctx: OpContext): OpResult {
   const after = str(input['NextToken']);
   const rest = after ? names.filter((n) => n > after) : names;
   const page = rest.slice(0, max);
-  const params = page.map((n) => {
-    const p = ctx.state.parameters.get(n) ?? ctx.state.parameters.get(n.slice(1));
-    const value = p && p.type === 'SecureString' && input['WithDecryption'] !== true ? `AQICAHh${utf8ToBase64(p.value).replace(/=+$/, '')}` : (p?.value ?? '');
-    return { Name: n, Type: p?.type ?? 'String', Value: value, Version: p?.version ?? 1, LastModifiedDate: isoDate(ctx.epochMs), ARN: `arn:aws:ssm:${ctx.worldRegion}:${ctx.accountId}:parameter/${n.slice(1)}`, DataType: 'text' };
-  });
+  const params = page.map((n) => parameterOutput(n, input, ctx)).filter((x): x is Record<string, unknown> => x !== null);
   const out: Record<string, unknown> = { Parameters: params };
   if (rest.length > page.length) out['NextToken'] = page[page.length - 1];
   return { ok: true, output: out };
