@@ -130,7 +130,10 @@ export interface KeyCondition {
 export function parseKeyCondition(expr: string, ctx: ExprContext): Result<KeyCondition> {
   const E = 'KeyConditionExpression';
   const between = /^\s*(.+?)\s+BETWEEN\s+(:\w+)\s+AND\s+(:\w+)\s*$/i;
-  const parts = splitAnd(expr);
+  let parts = splitAnd(expr);
+  // Either order is read (`sk > :a AND pk = :p`); the documents do not fix one (UNVERIFIED that DynamoDB accepts both).
+  const eq = /^\s*([#\w.]+)\s*=\s*(:\w+)\s*$/;
+  if (parts.length === 2 && !eq.test(parts[0] as string) && eq.test(parts[1] as string)) parts = [parts[1] as string, parts[0] as string];
   if (parts.length === 0 || parts.length > 2) return { ok: false, error: ddbValidation(`Invalid ${E}: the Lambda Triage simulator supports "pk = :v" optionally followed by one sort-key condition`) };
   const first = /^\s*([#\w.]+)\s*=\s*(:\w+)\s*$/.exec(parts[0] as string);
   if (!first) return { ok: false, error: ddbValidation(`Invalid ${E}: the partition key condition must be "name = :value"`) };

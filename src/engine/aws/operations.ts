@@ -622,6 +622,11 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
       }
       const kc = parseKeyCondition(kce, ectx);
       if (!kc.ok) return fail(kc.error);
+      // The two conditions may come in either order (`sk = :s AND pk = :p`): read them against the key schema
+      // (UNVERIFIED that DynamoDB accepts both orders).
+      if (kc.value.pkName === schema.sk && kc.value.sk?.op === '=' && kc.value.sk.name === schema.pk && kc.value.sk.values[0]) {
+        kc.value = { pkName: schema.pk, pkValue: kc.value.sk.values[0], sk: { name: schema.sk, op: '=', values: [kc.value.pkValue] } };
+      }
       // UNVERIFIED text
       if (kc.value.pkName !== schema.pk || (kc.value.sk && kc.value.sk.name !== schema.sk)) return fail(ddbValidation('Query condition missed key schema element: ' + schema.pk));
       // Results are ordered by the sort key, ascending unless ScanIndexForward is false (API_Query).
@@ -631,7 +636,9 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
     }
     case 'Scan': {
       // Items in the table's stored order (DynamoDB's is hash order: ILLUSTRATIVE). An index holds only items that
-      // have its key attributes (sparse indexes). Parallel scan (Segment/TotalSegments) is not simulated.
+      // have its key attributes (sparse indexes). Parallel scan: each item belongs to exactly one of TotalSegments
+      // segments (here by a hash of its partition key: ILLUSTRATIVE), so the segments together return every item once —
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.ParallelScan
       const indexName = input['IndexName'];
       let index: { pk: string; sk?: string } | null = null;
       if (typeof indexName === 'string') {
@@ -640,7 +647,21 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
         if (!ix) return fail(ddbValidation(`The table does not have the specified index: ${indexName}`));
         index = ix;
       }
-      const items = index ? table.items.filter((it) => it[(index as { pk: string }).pk] !== undefined && (index?.sk === undefined || it[index.sk] !== undefined)) : table.items.slice();
+      let items = index ? table.items.filter((it) => it[(index as { pk: string }).pk] !== undefined && (index?.sk === undefined || it[index.sk] !== undefined)) : table.items.slice();
+      const seg = input['Segment'];
+      const total = input['TotalSegments'];
+      if (seg !== undefined || total !== undefined) {
+        // UNVERIFIED texts (the bounds are documented: TotalSegments 1-1,000,000, 0 <= Segment < TotalSegments)
+        if (typeof seg !== 'number' || typeof total !== 'number') return fail(ddbValidation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present'));
+        if (total < 1 || total > 1_000_000 || seg < 0 || seg >= total) return fail(ddbValidation(`The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${seg} is not less than TotalSegments: ${total}`));
+        const pk = table.keySchema.pk;
+        items = items.filter((it) => {
+          const text = JSON.stringify(it[pk] ?? null);
+          let h = 2166136261;
+          for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+          return h % total === seg;
+        });
+      }
       return readPage(items, table, index, input, ectx);
     }
   }

@@ -156,3 +156,29 @@ describe('return values', () => {
     expect(out[2]?.err).toEqual({ name: 'ConditionalCheckFailedException', Item: { sku: { S: 's1' }, qty: { N: '9' } } });
   });
 });
+
+describe('parallel scan and key condition order', () => {
+  it('Segment/TotalSegments split the items: every item once across the segments; a bad Segment is a ValidationException', async () => {
+    const code = stepsHandler(docImports, `
+      const all = [];
+      for (let s = 0; s < 3; s++) { const r = await doc.send(new ScanCommand({ TableName: 'Orders', Segment: s, TotalSegments: 3 })); all.push(...r.Items.map((i) => i.customerId + '/' + i.orderId)); }
+      out.push({ ok: { all: all.sort() } });
+      await step(doc.send(new ScanCommand({ TableName: 'Orders', Segment: 3, TotalSegments: 3 })));
+    `);
+    const { record } = await runOnce(code, { state });
+    const out = record.result as Step[];
+    expect(out[0]?.ok).toEqual({ all: ['c1/a', 'c1/b', 'c1/c', 'c2/a'] });
+    expect(out[1]?.err).toMatchObject({ name: 'ValidationException', status: 400 });
+  });
+
+  it('a key condition with the sort key first is read against the key schema', async () => {
+    const code = stepsHandler(docImports, `
+      await step(doc.send(new QueryCommand({ TableName: 'Orders', KeyConditionExpression: 'orderId > :o AND customerId = :c', ExpressionAttributeValues: { ':c': 'c1', ':o': 'a' } })));
+      await step(doc.send(new QueryCommand({ TableName: 'Orders', KeyConditionExpression: 'orderId = :o AND customerId = :c', ExpressionAttributeValues: { ':c': 'c1', ':o': 'b' } })));
+    `);
+    const { record } = await runOnce(code, { state });
+    const out = record.result as Step[];
+    expect(out[0]?.ok?.['Items'].map((i: { orderId: string }) => i.orderId)).toEqual(['b', 'c']);
+    expect(out[1]?.ok?.['Items'].map((i: { orderId: string }) => i.orderId)).toEqual(['b']);
+  });
+});
