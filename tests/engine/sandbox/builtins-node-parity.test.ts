@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { once } from '../helpers.ts';
@@ -177,5 +178,36 @@ describe('the same handler code gives the same answer in the sandbox and in Node
     expect(thrown.errorType).toBe('TypeError');
     expect(thrown.errorMessage).toBe('bad 7');
     expect((thrown.result as { trace: string[] }).trace.slice(0, 2)).toEqual(['TypeError: bad 7', '    at inner (file:///var/task/index.mjs:3:44)']); // node v22.23.3 prints 3:44 for the same file
+  });
+
+  it('fs on /tmp: rename, copyFile, createWriteStream/createReadStream through pipeline, and their errors (same directory on the host)', async () => {
+    const dir = `/tmp/lt-parity-${process.pid}-${Date.now()}`;
+    try {
+      const r = await both(`
+        const fs = require('node:fs');
+        const { pipeline } = require('node:stream/promises');
+        const { Readable } = require('node:stream');
+        const dir = ${JSON.stringify(dir)};
+        const t = (f) => { try { f(); return 'no error'; } catch (e) { return [e.message, e.errno, e.code, e.syscall, e.path, e.dest]; } };
+        fs.mkdirSync(dir + '/sub', { recursive: true });
+        fs.writeFileSync(dir + '/a.txt', 'alpha');
+        fs.renameSync(dir + '/a.txt', dir + '/b.txt');
+        fs.copyFileSync(dir + '/b.txt', dir + '/sub/c.txt');
+        await pipeline(Readable.from(['one ', 'two ', 'three']), fs.createWriteStream(dir + '/stream.txt'));
+        const chunks = [];
+        for await (const c of fs.createReadStream(dir + '/stream.txt', { encoding: 'utf8' })) chunks.push(c);
+        const readErr = await new Promise((res) => fs.createReadStream(dir + '/missing').on('error', (e) => res([e.message, e.code, e.syscall])));
+        return {
+          list: fs.readdirSync(dir).sort(), sub: fs.readdirSync(dir + '/sub'), b: fs.readFileSync(dir + '/b.txt', 'utf8'), c: fs.readFileSync(dir + '/sub/c.txt', 'utf8'),
+          streamed: chunks.join(''),
+          errors: [t(() => fs.renameSync(dir + '/missing', dir + '/x')), t(() => fs.renameSync(dir + '/b.txt', dir + '/sub')), t(() => fs.copyFileSync(dir + '/missing', dir + '/x')),
+            t(() => fs.copyFileSync(dir + '/b.txt', dir + '/nodir/x')), t(() => fs.readFileSync(dir + '/sub')), t(() => fs.rmdirSync(dir + '/sub'))],
+          readErr,
+        };`);
+      expect(r.error).toBeNull();
+      expect(r.sandbox).toEqual(r.node);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

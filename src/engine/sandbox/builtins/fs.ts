@@ -5,7 +5,9 @@ import type { GuestBuffer, GuestDeps, TmpFsAnswer, TmpFsErrorInfo } from './gues
  * Reads and writes work under `/tmp` only, the one writable directory of a Lambda function
  * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html); the bytes live on
  * the host (tmp-fs.ts), capped at the function's ephemeral storage. The function's own files under
- * `/var/task` can be read. Any other path throws the simulator's "not available" error.
+ * `/var/task` can be read. Any other path throws the simulator's "not available" error. Covered: read,
+ * write, append, exists, access, stat, mkdir, readdir, unlink, rmdir, rm, rename, copyFile (sync,
+ * callback and promise forms) and createReadStream/createWriteStream (whole-file, no ranges).
  * Errors are built as Node's `uvException` builds them (lib/internal/errors.js in nodejs/node):
  * `CODE: description, syscall 'path'` with `errno`, `code`, `syscall` and `path` on the error; `rmSync`
  * on a directory without `recursive` is Node's `SystemError [ERR_FS_EISDIR]` (checked on node v22.23.3).
@@ -44,11 +46,13 @@ export function createFsModule(deps: GuestDeps): Record<string, unknown> {
       e.stack = 'SystemError [ERR_FS_EISDIR]: ' + e.message + (frames ? '\n' + frames : '');
       return e;
     }
-    const e = new Error(info.code + ': ' + info.description + ', ' + info.syscall + (info.path === undefined ? '' : " '" + info.path + "'")) as Error & Record<string, unknown>;
+    const where = (info.path === undefined ? '' : " '" + info.path + "'") + (info.dest === undefined ? '' : " -> '" + info.dest + "'");
+    const e = new Error(info.code + ': ' + info.description + ', ' + info.syscall + where) as Error & Record<string, unknown>;
     e['errno'] = info.errno;
     e['code'] = info.code;
     e['syscall'] = info.syscall;
     if (info.path !== undefined) e['path'] = info.path;
+    if (info.dest !== undefined) e['dest'] = info.dest;
     return e;
   }
   function answer(r: TmpFsAnswer): { value?: unknown; data?: ArrayBuffer } {
@@ -218,9 +222,80 @@ export function createFsModule(deps: GuestDeps): Record<string, unknown> {
     answer(deps.tmpFs('rm', locate(p, 'rmSync', true).path, { recursive: o.recursive === true, force: o.force === true }));
   }
 
+  function renameSync(from: unknown, to: unknown): void {
+    answer(deps.tmpFs('rename', locate(from, 'renameSync', true).path, { dest: locate(to, 'renameSync', true).path }));
+  }
+  function copyFileSync(from: unknown, to: unknown): void {
+    const src = locate(from, 'copyFileSync', false);
+    const dest = locate(to, 'copyFileSync', true).path;
+    if (src.kind === 'task') writeFileSync(dest, readFileSync(src.path));
+    else answer(deps.tmpFs('copyfile', src.path, { dest }));
+  }
+  // Streams over /tmp files: errors arrive as 'error' events, as Node opens the file asynchronously.
+  function createReadStream(p: unknown, options?: unknown): unknown {
+    const stream = deps.loadBuiltin('stream') as { Readable: new (o: object) => any };
+    const target = locate(p, 'createReadStream', false);
+    const enc = encodingOf(options);
+    // Node opens the file at once: a missing file is an 'error' event even before anyone reads.
+    let content: GuestBuffer | null = null;
+    let failure: Error | null = null;
+    try {
+      content = readFileSync(target.path) as GuestBuffer;
+    } catch (e) {
+      failure = e as Error;
+    }
+    const r = new stream.Readable({
+      read(this: any) {
+        if (content && content.length > 0) this.push(enc ? content.toString(enc) : content);
+        this.push(null);
+      },
+    });
+    if (failure) {
+      const err = failure;
+      deps.nextTick(() => r.destroy(err));
+    }
+    r.path = target.path;
+    return r;
+  }
+  function createWriteStream(p: unknown, options?: unknown): unknown {
+    const stream = deps.loadBuiltin('stream') as { Writable: new (o: object) => any };
+    const target = locate(p, 'createWriteStream', true);
+    const flags = options && typeof options === 'object' && typeof (options as { flags?: unknown }).flags === 'string' ? (options as { flags: string }).flags : 'w';
+    let opened = false;
+    const open = () => {
+      if (!opened) {
+        opened = true;
+        if (flags.charAt(0) !== 'a') writeFileSync(target.path, '');
+      }
+    };
+    const w = new stream.Writable({
+      write(this: any, chunk: Uint8Array, _enc: string, cb: (e?: Error | null) => void) {
+        try {
+          open();
+          appendFileSync(target.path, chunk);
+          this.bytesWritten += chunk.length;
+          cb();
+        } catch (e) {
+          cb(e as Error);
+        }
+      },
+      final(cb: (e?: Error | null) => void) {
+        try {
+          open();
+          cb();
+        } catch (e) {
+          cb(e as Error);
+        }
+      },
+    });
+    w.path = target.path;
+    w.bytesWritten = 0;
+    return w;
+  }
+
   const sync: Record<string, (...a: any[]) => unknown> = {
     readFileSync, writeFileSync, appendFileSync, existsSync, accessSync, statSync, lstatSync: statSync,
-    mkdirSync, readdirSync, unlinkSync, rmdirSync, rmSync,
+    mkdirSync, readdirSync, unlinkSync, rmdirSync, rmSync, renameSync, copyFileSync,
   };
   const mod: Record<string, unknown> = { constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 }, Stats, Dirent };
   const promises: Record<string, unknown> = { constants: mod['constants'] };
@@ -263,7 +338,9 @@ export function createFsModule(deps: GuestDeps): Record<string, unknown> {
     const ok = existsSync(p);
     deps.setImmediate(() => cb(ok));
   };
-  for (const name of ['createReadStream', 'createWriteStream', 'watch', 'watchFile', 'openSync', 'open', 'symlinkSync', 'renameSync', 'copyFileSync']) {
+  mod['createReadStream'] = createReadStream;
+  mod['createWriteStream'] = createWriteStream;
+  for (const name of ['watch', 'watchFile', 'openSync', 'open', 'symlinkSync']) {
     mod[name] = function () {
       throw deps.notAvailable('fs.' + name + '()');
     };

@@ -50,6 +50,8 @@ export interface TmpFsErrorInfo {
   errno: number;
   syscall: string;
   path?: string;
+  /** The second path of a two-path call (rename, copyfile). */
+  dest?: string;
   description: string;
 }
 

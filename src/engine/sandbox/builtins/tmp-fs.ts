@@ -59,7 +59,7 @@ export interface TmpFs {
   /**
    * Run one operation on an absolute, normalised path under `/tmp`. `op`: write (arg `{ append }`,
    * `data`), read, exists, stat, mkdir (arg `{ recursive }`), readdir, unlink, rmdir, rm (arg
-   * `{ recursive, force }`). `nowMs` stamps modification times (epoch ms, virtual clock).
+   * `{ recursive, force }`), rename and copyfile (arg `{ dest }`). `nowMs` stamps modification times (epoch ms, virtual clock).
    */
   run: (op: string, path: string, arg: Record<string, unknown> | null, data: Uint8Array | null, nowMs: number) => TmpFsResult;
   /** Bytes of file content stored. */
@@ -72,9 +72,9 @@ export interface TmpFs {
 export function createTmpFs(capacityBytes: number): TmpFs {
   const entries = new Map<string, Entry>([[TMP_ROOT, { kind: 'dir', mtimeMs: 0, birthtimeMs: 0 }]]);
   let used = 0;
-  const fail = (code: keyof typeof ERRNO, syscall: string, path?: string): TmpFsResult => ({
+  const fail = (code: keyof typeof ERRNO, syscall: string, path?: string, dest?: string): TmpFsResult => ({
     ok: false,
-    error: { code, errno: ERRNO[code], syscall, description: DESCRIPTION[code], ...(path === undefined ? {} : { path }) },
+    error: { code, errno: ERRNO[code], syscall, description: DESCRIPTION[code], ...(path === undefined ? {} : { path }), ...(dest === undefined ? {} : { dest }) },
   });
   const parentOf = (p: string): string => p.slice(0, p.lastIndexOf('/')) || '/';
   // The parent directory's problem for creating `p`, if any (ENOENT or ENOTDIR as open/mkdir report).
@@ -176,6 +176,30 @@ export function createTmpFs(capacityBytes: number): TmpFs {
         if (path === TMP_ROOT) {
           for (const c of children(path)) removeTree(TMP_ROOT + '/' + c);
         } else removeTree(path);
+        return { ok: true };
+      }
+      case 'rename':
+      case 'copyfile': {
+        const dest = String(arg !== null ? arg['dest'] : '');
+        const target = entries.get(dest);
+        if (!entry || (op === 'copyfile' && entry.kind === 'dir')) return fail(entry ? 'EISDIR' : 'ENOENT', op, path, dest);
+        const destProblem = target ? null : parentProblem(dest);
+        if (destProblem) return fail(destProblem, op, path, dest);
+        if (target && target.kind === 'dir') {
+          if (entry.kind === 'file') return fail('EISDIR', op, path, dest);
+          if (children(dest).length > 0) return fail('ENOTEMPTY', op, path, dest);
+        }
+        if (target && target.kind === 'file' && entry.kind === 'dir') return fail('ENOTDIR', op, path, dest);
+        if (op === 'copyfile') return run('write', dest, null, contentOf(entry as { chunks: Uint8Array[]; size: number }).slice(), nowMs);
+        if (dest === path) return { ok: true };
+        if (target) removeTree(dest); // a replaced file's bytes are released; the moved bytes stay counted
+        for (const k of [...entries.keys()]) {
+          if (k === path || k.startsWith(path + '/')) {
+            const e = entries.get(k)!;
+            entries.delete(k);
+            entries.set(dest + k.slice(path.length), e);
+          }
+        }
         return { ok: true };
       }
       default:
