@@ -545,6 +545,54 @@ export function evaluateCondition(expr: string, item: AttributeMap | undefined, 
   return { ok: true, value: parsed.value(item) };
 }
 
+// ---------------------------------------------------------------- document paths in update expressions
+// A path is a top-level name followed by `.name` map members and `[n]` list elements, each name possibly a #placeholder
+// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.Attributes.html#Expressions.Attributes.NestedAttributes).
+function parseDocPath(text: string, ctx: ExprContext, E: string): Result<PathSeg[]> {
+  const t = text.trim();
+  if (!/^[#A-Za-z_][\w]*(\[\d+\])*(\.[#A-Za-z_][\w]*(\[\d+\])*)*$/.test(t)) return { ok: false, error: ddbValidation(`Invalid ${E}: Syntax error; token: "${t}", near: "${t}"`) }; // UNVERIFIED text
+  const segs: PathSeg[] = [];
+  for (const part of t.split('.')) {
+    const m = /^([#\w]+)((?:\[\d+\])*)$/.exec(part) as RegExpExecArray;
+    const n = resolveName(m[1] as string, ctx, E);
+    if (!n.ok) return n;
+    segs.push(n.value);
+    for (const idx of (m[2] as string).match(/\d+/g) ?? []) segs.push(Number(idx));
+  }
+  return { ok: true, value: segs };
+}
+
+// DynamoDB text (UNVERIFIED): "The document path provided in the update expression is invalid for update"
+const invalidDocPath = (): Result<never> => ({ ok: false, error: ddbValidation('The document path provided in the update expression is invalid for update') });
+
+/** Set a value at a path; the parent map or list must exist (DynamoDB does not create intermediate levels). */
+function setDocPath(item: AttributeMap, segs: PathSeg[], value: AttributeValue): Result<true> {
+  if (segs.length === 1) {
+    item[segs[0] as string] = value;
+    return { ok: true, value: true };
+  }
+  const parent = getPath(item, segs.slice(0, -1));
+  const last = segs[segs.length - 1] as PathSeg;
+  if (parent && typeof last === 'string' && 'M' in parent) parent.M[last] = value;
+  else if (parent && typeof last === 'number' && 'L' in parent) {
+    // An index past the end appends (Expressions.UpdateExpressions: "adding elements to a list").
+    if (last >= parent.L.length) parent.L.push(value);
+    else parent.L[last] = value;
+  } else return invalidDocPath();
+  return { ok: true, value: true };
+}
+
+function removeDocPath(item: AttributeMap, segs: PathSeg[]): void {
+  if (segs.length === 1) {
+    delete item[segs[0] as string];
+    return;
+  }
+  const parent = getPath(item, segs.slice(0, -1));
+  const last = segs[segs.length - 1] as PathSeg;
+  if (parent && typeof last === 'string' && 'M' in parent) delete parent.M[last];
+  else if (parent && typeof last === 'number' && 'L' in parent && last < parent.L.length) parent.L.splice(last, 1);
+}
+
 /** Apply an UpdateExpression to an item (mutates a copy; returns it). */
 export function applyUpdate(expr: string, item: AttributeMap, ctx: ExprContext): Result<AttributeMap> {
   const E = 'UpdateExpression';
@@ -561,22 +609,27 @@ export function applyUpdate(expr: string, item: AttributeMap, ctx: ExprContext):
     for (const action of splitTopLevel(body)) {
       if (kw === 'ADD' || kw === 'DELETE') {
         // ADD: add a number, or add elements to a set (creating it); DELETE: remove elements from a set.
-        const m = /^([#\w]+)\s+(:\w+)$/.exec(action);
+        const m = /^([#\w.[\]]+)\s+(:\w+)$/.exec(action);
         if (!m) return { ok: false, error: ddbValidation(`Invalid ${E}: Syntax error in "${action}"`) };
-        const n = resolveName(m[1] as string, ctx, E);
-        if (!n.ok) return n;
+        const path = parseDocPath(m[1] as string, ctx, E);
+        if (!path.ok) return path;
         const v = resolveValue(m[2] as string, ctx, E);
         if (!v.ok) return v;
-        const cur = out[n.value];
+        const cur = getPath(out, path.value);
+        const put = (val: AttributeValue): Result<true> => setDocPath(out, path.value, val);
         const setKind = (['SS', 'NS', 'BS'] as const).find((k) => k in v.value);
         if (kw === 'ADD' && 'N' in v.value && (cur === undefined || 'N' in cur)) {
-          out[n.value] = { N: String(Number(cur && 'N' in cur ? cur.N : 0) + Number(v.value.N)) };
+          const r = put({ N: String(Number(cur && 'N' in cur ? cur.N : 0) + Number(v.value.N)) });
+          if (!r.ok) return r;
         } else if (setKind && (cur === undefined || setKind in cur)) {
           const have = cur ? ((cur as Record<string, unknown[]>)[setKind] as unknown[]) : [];
           const delta = (v.value as Record<string, unknown[]>)[setKind] as unknown[];
           const next = kw === 'ADD' ? [...have, ...delta.filter((x) => !have.some((h) => JSON.stringify(h) === JSON.stringify(x)))] : have.filter((h) => !delta.some((x) => JSON.stringify(h) === JSON.stringify(x)));
-          if (next.length === 0) delete out[n.value];
-          else out[n.value] = { [setKind]: next } as AttributeValue;
+          if (next.length === 0) removeDocPath(out, path.value);
+          else {
+            const r = put({ [setKind]: next } as AttributeValue);
+            if (!r.ok) return r;
+          }
         } else if (kw === 'DELETE' && cur === undefined) {
           continue;
         } else {
@@ -586,22 +639,37 @@ export function applyUpdate(expr: string, item: AttributeMap, ctx: ExprContext):
         continue;
       }
       if (kw === 'REMOVE') {
-        const n = resolveName(action, ctx, E);
-        if (!n.ok) return n;
-        delete out[n.value];
+        const path = parseDocPath(action, ctx, E);
+        if (!path.ok) return path;
+        removeDocPath(out, path.value);
         continue;
       }
-      const m = /^([#\w.]+)\s*=\s*(.+)$/.exec(action);
+      const m = /^([#\w.[\]]+)\s*=\s*(.+)$/.exec(action);
       if (!m) return { ok: false, error: ddbValidation(`Invalid ${E}: Syntax error in "${action}"`) };
-      const target = resolveName(m[1] as string, ctx, E);
+      const target = parseDocPath(m[1] as string, ctx, E);
       if (!target.ok) return target;
       const rhs = (m[2] as string).trim();
+      // Actions apply in order, each reading the result of the ones before (whether DynamoDB reads the original item
+      // instead is UNVERIFIED).
       const value = evalOperand(rhs, out, ctx, E);
       if (!value.ok) return value;
-      out[target.value] = value.value;
+      const r = setDocPath(out, target.value, value.value);
+      if (!r.ok) return r;
     }
   }
   return { ok: true, value: out };
+}
+
+// [whole, left, operator, right] for `left + right` / `left - right` at parenthesis depth 0, else null.
+function splitArithmetic(rhs: string): [string, string, string, string] | null {
+  let depth = 0;
+  for (let i = 0; i < rhs.length; i++) {
+    const c = rhs[i] as string;
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if ((c === '+' || c === '-') && depth === 0 && i > 0) return [rhs, rhs.slice(0, i).trim(), c, rhs.slice(i + 1).trim()];
+  }
+  return null;
 }
 
 // Split a clause body on commas outside parentheses (list_append(a, :b), if_not_exists(a, :b)).
@@ -622,24 +690,26 @@ function splitTopLevel(body: string): string[] {
 }
 
 function evalOperand(rhs: string, item: AttributeMap, ctx: ExprContext, E: string): Result<AttributeValue> {
-  const la = /^list_append\s*\(\s*(.+?)\s*,\s*(.+?)\s*\)$/i.exec(rhs);
-  if (la) {
-    const a = evalOperand(la[1] as string, item, ctx, E);
+  const la = /^list_append\s*\((.*)\)$/i.exec(rhs);
+  const laArgs = la ? splitTopLevel(la[1] as string) : [];
+  if (la && laArgs.length === 2) {
+    const a = evalOperand(laArgs[0] as string, item, ctx, E);
     if (!a.ok) return a;
-    const b = evalOperand(la[2] as string, item, ctx, E);
+    const b = evalOperand(laArgs[1] as string, item, ctx, E);
     if (!b.ok) return b;
     if (!('L' in a.value) || !('L' in b.value)) return { ok: false, error: ddbValidation('An operand in the update expression has an incorrect data type') }; // UNVERIFIED text
     return { ok: true, value: { L: [...a.value.L, ...b.value.L] } };
   }
-  const ine = /^if_not_exists\s*\(\s*([#\w.]+)\s*,\s*(:\w+)\s*\)$/i.exec(rhs);
+  const ine = /^if_not_exists\s*\(\s*([#\w.[\]]+)\s*,\s*(:\w+)\s*\)$/i.exec(rhs);
   if (ine) {
-    const n = resolveName(ine[1] as string, ctx, E);
-    if (!n.ok) return n;
-    const existing = item[n.value];
+    const path = parseDocPath(ine[1] as string, ctx, E);
+    if (!path.ok) return path;
+    const existing = getPath(item, path.value);
     if (existing) return { ok: true, value: existing };
     return resolveValue(ine[2] as string, ctx, E);
   }
-  const arith = /^(.+?)\s*([+-])\s*(.+)$/.exec(rhs);
+  // a + b / a - b, split at a top-level operator (not inside if_not_exists(…)).
+  const arith = splitArithmetic(rhs);
   if (arith) {
     const a = evalOperand((arith[1] as string).trim(), item, ctx, E);
     if (!a.ok) return a;
@@ -653,9 +723,9 @@ function evalOperand(rhs: string, item: AttributeMap, ctx: ExprContext, E: strin
     return { ok: true, value: { N: String(r) } };
   }
   if (rhs.startsWith(':')) return resolveValue(rhs, ctx, E);
-  const n = resolveName(rhs, ctx, E);
-  if (!n.ok) return n;
-  const v = item[n.value];
+  const path = parseDocPath(rhs, ctx, E);
+  if (!path.ok) return path;
+  const v = getPath(item, path.value);
   // DynamoDB text (UNVERIFIED): "The provided expression refers to an attribute that does not exist in the item"
   if (!v) return { ok: false, error: ddbValidation('The provided expression refers to an attribute that does not exist in the item') };
   return { ok: true, value: v };

@@ -63,3 +63,16 @@ describe('update expressions', () => {
     expect(wrong.ok).toBe(false);
   });
 });
+
+describe('update expressions on nested paths', () => {
+  it('SET and REMOVE on map members and list elements; list_append(if_not_exists(…)); a missing parent is a ValidationException', () => {
+    const base = marshallItem({ id: 'x', attrs: { color: 'red', size: 1 }, tags: ['a', 'b', 'c'] });
+    const uctx = { names: { '#a': 'attrs', '#c': 'color' }, values: { ':blue': { S: 'blue' }, ':one': { N: '1' }, ':z': { S: 'z' }, ':new': { L: [{ S: 'n' }] }, ':empty': { L: [] } } as Record<string, AttributeValue> };
+    const r = applyUpdate('SET #a.#c = :blue, attrs.size = attrs.size + :one, tags[1] = :z, log = list_append(if_not_exists(log, :empty), :new) REMOVE tags[0]', base, uctx);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value).toEqual(marshallItem({ id: 'x', attrs: { color: 'blue', size: 2 }, tags: ['z', 'c'], log: ['n'] }));
+    const bad = applyUpdate('SET missing.child = :z', base, uctx);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatchObject({ name: 'ValidationException', message: 'The document path provided in the update expression is invalid for update' });
+  });
+});
