@@ -167,7 +167,9 @@ export async function runCase(c, options = {}) {
     let argv = ['invoke', codeDir, '--handler', m.function.handler, ...common];
     let form = 'project';
     let run;
-    if (forms.file && fileArgv) {
+    // The Node runner does not take a project folder yet (it looks for the handler module beside the runtime), so it
+    // gets the handler file; the sandbox gets the folder, as a user would pass a project.
+    if ((forms.file || options.runner === 'node') && fileArgv) {
       argv = fileArgv;
       form = 'file';
       run = await exec(argv);
