@@ -593,6 +593,42 @@ function removeDocPath(item: AttributeMap, segs: PathSeg[]): void {
   else if (parent && typeof last === 'number' && 'L' in parent && last < parent.L.length) parent.L.splice(last, 1);
 }
 
+/**
+ * ProjectionExpression: only the named paths, nested ones inside their maps; list elements picked by index come back
+ * in index order, without gaps — https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html.
+ * A path the item lacks is left out. An empty or absent expression returns the whole item.
+ */
+export function projectItem(item: AttributeMap, pe: unknown, names: Record<string, string>): Result<AttributeMap> {
+  if (typeof pe !== 'string' || pe.trim() === '') return { ok: true, value: item };
+  const E = 'ProjectionExpression';
+  const picks: Array<{ segs: PathSeg[]; value: AttributeValue }> = [];
+  for (const part of pe.split(',')) {
+    const path = parseDocPath(part, { names, values: {} }, E);
+    if (!path.ok) return path;
+    const v = getPath(item, path.value);
+    if (v !== undefined) picks.push({ segs: path.value, value: v });
+  }
+  // Build the result from the item's own shape: a map keeps the picked members, a list keeps the picked indexes.
+  const build = (src: AttributeValue, paths: PathSeg[][]): AttributeValue => {
+    if (paths.some((p) => p.length === 0)) return src;
+    if ('M' in src) {
+      const m: AttributeMap = {};
+      for (const k of new Set(paths.map((p) => p[0] as string))) {
+        const child = src.M[k];
+        if (child) m[k] = build(child, paths.filter((p) => p[0] === k).map((p) => p.slice(1)));
+      }
+      return { M: m };
+    }
+    if ('L' in src) {
+      const idx = [...new Set(paths.map((p) => p[0] as number))].sort((x, y) => x - y);
+      return { L: idx.filter((i) => src.L[i] !== undefined).map((i) => build(src.L[i] as AttributeValue, paths.filter((p) => p[0] === i).map((p) => p.slice(1)))) };
+    }
+    return src;
+  };
+  const out = build({ M: item }, picks.map((p) => p.segs)) as { M: AttributeMap };
+  return { ok: true, value: out.M };
+}
+
 /** Apply an UpdateExpression to an item (mutates a copy; returns it). */
 export function applyUpdate(expr: string, item: AttributeMap, ctx: ExprContext): Result<AttributeMap> {
   const E = 'UpdateExpression';

@@ -29,6 +29,7 @@ import {
   parseKeyCondition,
   avEquals,
   avCompare,
+  projectItem,
   type AttributeMap,
   type AttributeValue,
   type ExprContext,
@@ -476,22 +477,6 @@ function keyOf(item: AttributeMap, ...schemas: Array<{ pk: string; sk?: string }
 }
 
 /**
- * ProjectionExpression: keep the named top-level attributes (`#n` resolved). A nested path (`a.b`, `a[0]`) keeps its
- * whole top-level attribute (ILLUSTRATIVE: DynamoDB returns only the nested part) —
- * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ProjectionExpressions.html
- */
-function project(item: AttributeMap, pe: unknown, names: Record<string, string>): AttributeMap {
-  if (typeof pe !== 'string' || pe.trim() === '') return item;
-  const out: AttributeMap = {};
-  for (const part of pe.split(',')) {
-    const head = (part.trim().split(/[.[]/)[0] ?? '').trim();
-    const name = head.startsWith('#') ? (names[head] ?? head) : head;
-    if (item[name] !== undefined) out[name] = item[name] as AttributeValue;
-  }
-  return out;
-}
-
-/**
  * Query and Scan share paging: ExclusiveStartKey resumes after that item, Limit is the number of items *evaluated*
  * before FilterExpression ("the maximum number of items to evaluate (not necessarily the number of matching items)"),
  * LastEvaluatedKey is set when items remain, Select COUNT omits Items —
@@ -522,7 +507,15 @@ function readPage(candidates: AttributeMap[], table: TableState, index: { pk: st
     items = kept;
   }
   const out: Record<string, unknown> = { Count: items.length, ScannedCount: evaluated.length };
-  if (input['Select'] !== 'COUNT') out['Items'] = items.map((it) => project(it, input['ProjectionExpression'], ectx.names));
+  if (input['Select'] !== 'COUNT') {
+    const projected: AttributeMap[] = [];
+    for (const it of items) {
+      const r = projectItem(it, input['ProjectionExpression'], ectx.names);
+      if (!r.ok) return fail(r.error);
+      projected.push(r.value);
+    }
+    out['Items'] = projected;
+  }
   const last = evaluated[evaluated.length - 1];
   if (more && last) out['LastEvaluatedKey'] = index ? keyOf(last, table.keySchema, index) : keyOf(last, table.keySchema);
   return { ok: true, output: out };
@@ -556,7 +549,9 @@ function dynamodb(operation: string, input: In, ctx: OpContext): OpResult {
     case 'GetItem': {
       if (!keyMatches(table, input['Key'])) return fail(ddbKeySchemaMismatch());
       const i = findIndex(table, input['Key']);
-      return { ok: true, output: i >= 0 ? { Item: table.items[i] } : {} };
+      if (i < 0) return { ok: true, output: {} };
+      const r = projectItem(table.items[i] as AttributeMap, input['ProjectionExpression'], ectx.names);
+      return r.ok ? { ok: true, output: { Item: r.value } } : fail(r.error);
     }
     case 'PutItem': {
       const item = input['Item'] as AttributeMap | undefined;
@@ -703,7 +698,11 @@ function batchGetItem(input: In, ctx: OpContext): OpResult {
       if (seen.has(id)) return fail(ddbValidation('Provided list of item keys contains duplicates'));
       seen.add(id);
       const i = findIndex(table, k);
-      if (i >= 0) found.push(project(table.items[i] as AttributeMap, (spec as In)['ProjectionExpression'], ((spec as In)['ExpressionAttributeNames'] as Record<string, string>) ?? {}));
+      if (i >= 0) {
+        const r = projectItem(table.items[i] as AttributeMap, (spec as In)['ProjectionExpression'], ((spec as In)['ExpressionAttributeNames'] as Record<string, string>) ?? {});
+        if (!r.ok) return fail(r.error);
+        found.push(r.value);
+      }
     }
     responses[name] = found;
   }
@@ -838,7 +837,13 @@ function transactGetItems(input: In, ctx: OpContext): OpResult {
     if (!table) return fail(ddbResourceNotFound());
     if (!keyMatches(table, body['Key'])) return fail(ddbKeySchemaMismatch());
     const i = findIndex(table, body['Key']);
-    responses.push(i >= 0 ? { Item: project(table.items[i] as AttributeMap, body['ProjectionExpression'], (body['ExpressionAttributeNames'] as Record<string, string>) ?? {}) } : {});
+    if (i < 0) {
+      responses.push({});
+      continue;
+    }
+    const r = projectItem(table.items[i] as AttributeMap, body['ProjectionExpression'], (body['ExpressionAttributeNames'] as Record<string, string>) ?? {});
+    if (!r.ok) return fail(r.error);
+    responses.push({ Item: r.value });
   }
   return { ok: true, output: { Responses: responses } };
 }

@@ -76,3 +76,13 @@ describe('update expressions on nested paths', () => {
     if (!bad.ok) expect(bad.error).toMatchObject({ name: 'ValidationException', message: 'The document path provided in the update expression is invalid for update' });
   });
 });
+
+describe('projection expressions', () => {
+  it('keeps nested members inside their maps and picked list elements in order; missing paths are left out', async () => {
+    const { projectItem } = await import('../../../src/engine/aws/dynamodb.ts');
+    const it = marshallItem({ id: 'x', info: { title: 'T', year: 2020, plot: 'p' }, tags: ['a', 'b', 'c'], n: 1 });
+    const r = projectItem(it, 'id, #i.title, tags[2], tags[0], nope.deep', { '#i': 'info' });
+    expect(r).toEqual({ ok: true, value: marshallItem({ id: 'x', info: { title: 'T' }, tags: ['a', 'c'] }) });
+    expect(projectItem(it, 'id, #undefined', {}).ok).toBe(false);
+  });
+});
