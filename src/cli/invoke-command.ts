@@ -17,7 +17,7 @@ import { formatCompare, formatInvocation } from './format.ts';
 import { runLoadCommand } from './load-command.ts';
 import { loadFunction, loadInput, type CliInput } from './inputs.ts';
 import { formatCallsOf, loadWorld } from './world.ts';
-import { diagnoseCalls } from '../engine/aws/index.ts';
+import { diagnoseCalls, simulatorGapFindings } from '../engine/aws/index.ts';
 import { buildRunReport, isSuccessfulReport, type CliInvocationReport } from './report.ts';
 import { dirname, resolve } from 'node:path';
 import { createNodeExecutor } from './node-runner/node-executor.ts';
@@ -136,6 +136,8 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   }
   const calls = world.calls();
   for (const r of reports) if (r.invoked) for (const c of diagnoseCalls(r, calls)) if (!r.causes.includes(c)) r.causes.push(c);
+  // Calls the simulator does not cover say so plainly (LT-SIM-UNSUPPORTED), whatever the handler did with the error.
+  for (const r of reports) if (r.invoked) r.findings.push(...simulatorGapFindings(r, calls));
   if (args.json) {
     io.out(JSON.stringify(args.compare ? { compare: reports, calls } : { invocations: reports, calls }, null, 2));
   } else if (args.compare) {

@@ -129,6 +129,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
       functionVersion: spec.functionVersion,
       functionArn: spec.functionArn,
       memoryMB: config.memoryMB,
+      ephemeralStorageMB: config.ephemeralStorageMB,
       logGroupName: spec.logGroupName,
       logStreamName: spec.logStreamName,
       logFormat: config.logFormat,
