@@ -56,23 +56,19 @@ let configured = false;
 function configureLanguages(): void {
   if (configured) return;
   configured = true;
-  const compilerOptions = {
+  const jsOptions = {
     target: ScriptTarget.ES2020,
     module: ModuleKind.ESNext,
     moduleResolution: ModuleResolutionKind.NodeJs,
     allowJs: true,
     checkJs: false,
     allowNonTsExtensions: true,
-    // Why: TypeScript files import siblings by their .mjs/.ts names as Node does.
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    esModuleInterop: true,
-    strict: true,
     lib: ['es2022'],
     types: [],
   };
-  javascriptDefaults.setCompilerOptions(compilerOptions);
-  typescriptDefaults.setCompilerOptions(compilerOptions);
+  javascriptDefaults.setCompilerOptions(jsOptions);
+  // Why: TypeScript files import siblings by their .mjs/.ts names as Node does; nothing is emitted here.
+  typescriptDefaults.setCompilerOptions({ ...jsOptions, allowImportingTsExtensions: true, noEmit: true, esModuleInterop: true, strict: true });
   // JavaScript: syntax errors are marked, type errors are not (plain JavaScript stays quiet).
   javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false });
   // TypeScript: type errors too, against @types/aws-lambda; they never stop a run (the engine strips types).

@@ -52,7 +52,8 @@ test('a slow handler times out and the diagnosis links its guide and tree node',
   await runAndWait(page);
   await expect(summary(page)).toContainText('Task timed out after 1.00 seconds');
   await expect(response(page)).toContainText('502');
-  const diagnosis = resultPanel(page, 'Diagnosis');
+  await page.getByRole('tab', { name: 'Diagnosis', exact: true }).click();
+  const diagnosis = page.getByRole('tabpanel', { name: 'Diagnosis' });
   await expect(diagnosis.getByRole('link', { name: /Guide: / }).first()).toHaveAttribute('href', '/guides/timeout/');
   await expect(diagnosis.getByRole('link', { name: 'Decision tree node' }).first()).toHaveAttribute('href', '/tree/timeout/');
   await expect(resultPanel(page, 'Logs')).toContainText('Task timed out after 1.00 seconds');
@@ -314,6 +315,7 @@ test('when Monaco cannot load, the text box stays, says so, and still runs', asy
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no violations (${theme} theme)`, async ({ page }) => {
+    test.setTimeout(90_000);
     await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
     await open(page);
     await runAndWait(page, 'Compare front doors');
