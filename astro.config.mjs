@@ -34,4 +34,19 @@ export default defineConfig({
     mdx(),
     csp(),
   ],
+  vite: {
+    build: {
+      // The playground's Monaco editor, its TypeScript worker (≈ 7 MB) and the engine worker are large by
+      // nature and load only on /playground/, on first use; scripts/bench-playground.mjs tracks their bytes.
+      chunkSizeWarningLimit: 7_000,
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          // Astro marks MDX modules with its own "use astro:head-inject" directive and handles it itself;
+          // the bundler's note that it may not keep it is noise (one line per guide).
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
