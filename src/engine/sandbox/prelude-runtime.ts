@@ -1902,10 +1902,18 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline };
     inv = state;
     const cb = buildCallbacks(state);
-    // Default exit listener: a sync handler that never calls back succeeds with null once the loop drains.
+    // Default exit listener (Runtime.js `_setDefaultExitListener`,
+    // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/Runtime.js): once the loop
+    // drains with no answer, a handler that is not an `async function` succeeds with null, even when it returned
+    // a promise that never settled (the RIC decides by `handler.constructor.name === 'AsyncFunction'`,
+    // UserFunction.js `_isAsync`, not by the returned value); an async handler fails with Runtime.NodeJsExit,
+    // which the executor reports when this listener declines (returns false).
+    const handlerIsAsync = isAsyncFn(handlerFn);
     state.beforeExit = () => {
+      if (handlerIsAsync) return false;
       cb.markCompleted();
       post('success', 'null');
+      return true;
     };
     const context = {
       get callbackWaitsForEmptyEventLoop() {
@@ -2132,9 +2140,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       const f = inv.beforeExit;
       if (!f) return false;
       inv.beforeExit = null;
-      if (inv.returnedPromise) return false;
-      f();
-      return true;
+      // A listener set by `callback(null, x)` runs even when the handler also returned a promise: with
+      // CallbackContext.js the first of callback and promise to answer wins (`onlyAllowFirstCall`),
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/CallbackContext.js
+      return f() !== false;
     },
     pending: () => JSON.stringify(describePending()),
     endInvoke: () => {

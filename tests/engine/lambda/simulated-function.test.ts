@@ -115,8 +115,27 @@ describe('invoke protocol', () => {
     expect(r.payload).toBe('null');
   });
 
-  it('a promise that never settles: Runtime.NodeJsExit (facts §1)', async () => {
-    const r = await once({ 'index.mjs': 'export const handler = () => new Promise(() => {});' });
+  it('an async handler that also calls callback(null, x) succeeds with x (first to answer wins)', async () => {
+    for (const src of [
+      'exports.handler = async (e, c, cb) => { cb(null, "x"); };',
+      'exports.handler = async (e, c, cb) => { cb(null, "x"); return new Promise(() => {}); };',
+      'exports.handler = async (e, c, cb) => { await null; cb(null, "x"); await new Promise(() => {}); };',
+    ]) {
+      const r = await once({ 'index.js': src }, {}, { runtime: 'nodejs22.x' });
+      expect([src, r.outcome, r.payload]).toEqual([src, 'success', '"x"']);
+    }
+    // The returned promise answers first when the callback comes later.
+    const later = await once({ 'index.js': 'exports.handler = async (e, c, cb) => { setTimeout(() => cb(null, "cb"), 100); return "promise"; };' });
+    expect(later.payload).toBe('"promise"');
+  });
+
+  it('a non-async handler returning a promise that never settles answers null (RIC decides by AsyncFunction)', async () => {
+    const r = await once({ 'index.mjs': 'export const handler = () => new Promise(() => {});' }, {}, { runtime: 'nodejs22.x' });
+    expect([r.outcome, r.payload]).toEqual(['success', 'null']);
+  });
+
+  it('an async handler whose promise never settles: Runtime.NodeJsExit (facts §1)', async () => {
+    const r = await once({ 'index.mjs': 'export const handler = async () => new Promise(() => {});' });
     expect(r.errorType).toBe('Runtime.NodeJsExit');
     expect(r.errorMessage).toBe(
       'The Lambda runtime client detected an unexpected Node.js exit code. This is most commonly caused by a Promise that was never settled. For more information, see https://nodejs.org/docs/latest/api/process.html#exit-codes',
