@@ -20,6 +20,7 @@ import { formatCallsOf, loadWorld } from './world.ts';
 import { diagnoseCalls, simulatorGapFindings } from '../engine/aws/index.ts';
 import { buildRunReport, isSuccessfulReport, type CliInvocationReport } from './report.ts';
 import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import { createNodeExecutor } from './node-runner/node-executor.ts';
 import { nodeVersionWarning } from './node-runner/runner-options.ts';
 
@@ -73,6 +74,16 @@ export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<Cl
   return buildRunReport(run, gatewayRequestId, startedAt);
 }
 
+/** The folder that plays /var/task for the Node runner: the project folder, or the handler file's folder. */
+function taskRootOf(file: string): string {
+  const target = resolve(file);
+  try {
+    return statSync(target).isDirectory() ? target : dirname(target);
+  } catch {
+    return dirname(target);
+  }
+}
+
 /** Exit codes: 0 all invocations succeeded, 1 a function or front door failed, 2 usage or input error. */
 export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   const fail = (message: string): number => {
@@ -98,7 +109,9 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
   // --runner node: real Node worker threads in the handler's own folder (its node_modules), same service above.
   const executor =
-    args.runner.runner === 'node' ? createNodeExecutor({ taskRoot: dirname(resolve(args.file)), clock: args.runner.clock, sdk: args.runner.sdk }) : undefined;
+    args.runner.runner === 'node'
+      ? createNodeExecutor({ taskRoot: taskRootOf(args.file), clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
+      : undefined;
   const versionWarning = executor ? nodeVersionWarning(config.runtime) : null;
   if (versionWarning) io.err(`lambda-triage: ${versionWarning}`);
   if (args.invocationType === 'Event') return runAsyncCommand(args, quickjs, config, files, input.value, io.out, world, executor);

@@ -15,8 +15,8 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync, existsSync 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { EnvironmentHost, EnvironmentSpec, ExecEnvironment, Executor, InitOutcome, InitRequest, InvokeOutcome, InvokeRequest } from '../../engine/executor/types.ts';
-import type { SimModule } from '../../engine/sandbox/sandbox.ts';
-import { SIMULATED_PACKAGES } from '../../engine/aws/sdk-source.ts';
+import type { ModuleResolver, SimModule } from '../../engine/sandbox/sandbox.ts';
+import { SIMULATED_PACKAGES, unsupportedPackage } from '../../engine/aws/sdk-source.ts';
 import type { FromWorker, PhaseEnd, ToWorker, WorkerStart } from './protocol.ts';
 
 /**
@@ -61,6 +61,11 @@ export interface NodeExecutorOptions {
   sdk?: 'simulated' | 'real';
   /** Simulated packages by bare specifier (default: the simulated AWS SDK of `engine/aws/sdk-source.ts`). */
   modules?: Record<string, SimModule>;
+  /**
+   * Asked for other `@aws-sdk/*` and `@smithy/*` specifiers (default: the simulated world's answer for
+   * packages it does not model, `unsupportedPackage`); pass the world's `resolveModule` to match the sandbox.
+   */
+  resolveModule?: ModuleResolver;
 }
 
 /** Create the Node runner. */
@@ -96,7 +101,8 @@ export function createNodeExecutor(options: NodeExecutorOptions = {}): Executor 
         taskRoot: options.taskRoot,
         nodeModules: options.nodeModules,
         simulatedDir: sdkMode === 'real' ? null : simulatedDir,
-        simulated: sdkMode === 'real' ? {} : simulated,
+        simulated: sdkMode === 'real' ? {} : { ...simulated },
+        resolveModule: options.resolveModule ?? ((spec) => SIMULATED_PACKAGES[spec] ?? unsupportedPackage(spec)),
       });
     },
   };
@@ -109,6 +115,7 @@ interface EnvOptions {
   nodeModules: string | undefined;
   simulatedDir: string | null;
   simulated: WorkerStart['simulated'];
+  resolveModule: ModuleResolver;
 }
 
 /** Variables a real AWS SDK needs from the user's shell with `--sdk real` (credentials, profile). */
@@ -217,7 +224,9 @@ function createNodeEnvironment(spec: EnvironmentSpec, host: EnvironmentHost, o: 
       toClock(m.nowUnixMs);
       let answer: unknown;
       try {
-        answer = host.services
+        answer = m.name === 'lambda-triage.resolve'
+          ? (o.resolveModule(JSON.parse(m.payload) as string) ?? null)
+          : host.services
           ? host.services(m.name, JSON.parse(m.payload) as unknown, host.serviceInfo())
           : { error: { name: 'Error', message: `${m.name} is not available: the simulator has no AWS account (services)` } };
       } catch (e) {

@@ -12,8 +12,10 @@
  *
  * This file runs only inside the worker (Node built-ins allowed; never imported by the engine).
  */
-import { parentPort, workerData, receiveMessageOnPort } from 'node:worker_threads';
-import { createRequire, registerHooks, syncBuiltinESMExports } from 'node:module';
+import { parentPort, workerData, receiveMessageOnPort, threadId } from 'node:worker_threads';
+import { createRequire, registerHooks, stripTypeScriptTypes, syncBuiltinESMExports } from 'node:module';
+import { createHash } from 'node:crypto';
+import { parse as acornParse } from 'acorn';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -379,18 +381,69 @@ const hostModule = {
 };
 (globalThis as Record<symbol, unknown>)[Symbol.for('lambda-triage.host')] = hostModule;
 
-/** ES module wrapper of a simulated CommonJS package: its export names are read once, then written. */
-function esmWrapper(spec: string): string {
+/** Names an ES module imports from `specifier` (`import { A, B as C } from '…'`), read with acorn. */
+function importedNames(parentURL: string | undefined, specifier: string): string[] {
+  if (!parentURL || !parentURL.startsWith('file:')) return [];
+  try {
+    let text = readFileSync(fileURLToPath(parentURL), 'utf8');
+    if (/\.[mc]?ts$/.test(parentURL)) text = stripTypeScriptTypes(text);
+    const ast = acornParse(text.replace(/^#!.*/, ''), { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true }) as unknown as {
+      body: Array<{ type: string; source?: { value?: unknown }; specifiers?: Array<{ type: string; imported?: { name?: string; value?: string } }> }>;
+    };
+    const names: string[] = [];
+    for (const n of ast.body) {
+      if ((n.type !== 'ImportDeclaration' && n.type !== 'ExportNamedDeclaration') || n.source?.value !== specifier) continue;
+      for (const sp of n.specifiers ?? []) {
+        const name = sp.imported?.name ?? sp.imported?.value ?? (sp as { local?: { name?: string } }).local?.name;
+        if ((sp.type === 'ImportSpecifier' || sp.type === 'ExportSpecifier') && name && name !== 'default') names.push(name);
+      }
+    }
+    return names;
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * ES module wrapper of a simulated CommonJS package: its own export names plus the names the importing
+ * file asks for (a package the world does not model answers any name), written once per name set.
+ */
+function esmWrapper(spec: string, parentURL: string | undefined): string {
   const files = start.simulated[spec] as { cjs: string; esm: string };
-  if (!existsSync(files.esm)) {
-    const names = Object.keys(runtimeRequire(files.cjs) as object).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
+  const own = Object.keys(runtimeRequire(files.cjs) as object);
+  const names = [...new Set([...own, ...importedNames(parentURL, spec)])].filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default').sort();
+  const target = files.esm.replace(/\.mjs$/, `.${createHash('sha1').update(names.join(',')).digest('hex').slice(0, 12)}.mjs`);
+  if (!existsSync(target)) {
     const url = pathToFileURL(files.cjs).href;
     // Written under a unique name, then renamed: other environments may be writing the same wrapper.
-    const tmp = `${files.esm}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    writeFileSync(tmp, `import m from ${JSON.stringify(url)};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`);
-    renameSync(tmp, files.esm);
+    const tmp = `${target}.${threadId}.tmp`;
+    writeFileSync(tmp, `import m from ${JSON.stringify(url)};\nexport default m;\n${names.map((n) => `export const ${n} = m[${JSON.stringify(n)}];`).join('\n')}\n`);
+    renameSync(tmp, target);
   }
-  return files.esm;
+  return target;
+}
+
+/**
+ * A simulated package the static list does not hold (another `@aws-sdk/*` client): the parent's resolver
+ * (the simulated world's `resolveModule`, as the sandbox uses it) decides, through the synchronous call.
+ */
+const dynamicSimulated = new Map<string, boolean>();
+function askSimulated(specifier: string): boolean {
+  const known = dynamicSimulated.get(specifier);
+  if (known !== undefined) return known;
+  let found = false;
+  if (start.simulatedDir !== null && /^(@aws-sdk|@smithy)\//.test(specifier)) {
+    const r = callSync('lambda-triage.resolve', specifier) as { format?: string; source?: string } | null;
+    if (r && typeof r.source === 'string') {
+      const base = path.join(start.simulatedDir, `dyn-${threadId}-${dynamicSimulated.size}-${specifier.replace(/[^\w.-]+/g, '_')}`);
+      const file = `${base}${r.format === 'esm' ? '.mjs' : '.cjs'}`;
+      writeFileSync(file, r.source);
+      start.simulated[specifier] = { cjs: file, esm: r.format === 'esm' ? file : `${base}.wrapper.mjs` };
+      found = true;
+    }
+  }
+  dynamicSimulated.set(specifier, found);
+  return found;
 }
 
 if (start.simulatedDir !== null) {
@@ -398,9 +451,9 @@ if (start.simulatedDir !== null) {
   // resolve both `require` and `import` of a simulated package to its file, in this thread.
   registerHooks({
     resolve(specifier, context, nextResolve) {
-      if (Object.prototype.hasOwnProperty.call(start.simulated, specifier)) {
+      if (Object.prototype.hasOwnProperty.call(start.simulated, specifier) || askSimulated(specifier)) {
         const viaImport = (context.conditions ?? []).includes('import');
-        const file = viaImport ? esmWrapper(specifier) : (start.simulated[specifier] as { cjs: string }).cjs;
+        const file = viaImport ? esmWrapper(specifier, context.parentURL) : (start.simulated[specifier] as { cjs: string }).cjs;
         return { url: pathToFileURL(file).href, format: viaImport ? 'module' : 'commonjs', shortCircuit: true };
       }
       return nextResolve(specifier, context);
