@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { collectRequests, loadProject } from '../../src/cli/project.ts';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lt-project-'));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(join(dir, p, '..'), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+describe('loadProject', () => {
+  const dir = project({
+    'package.json': '{"name":"p","type":"module"}',
+    'src/index.ts': "import { a } from './a.js';\nimport type { T } from './types.js';\nconst b = await import('./b.js');\nexport const handler = async () => a + b.default;",
+    'src/a.ts': 'export const a: number = 1;',
+    'src/b.js': 'export default 2;',
+    'src/types.ts': 'export type T = number;',
+    'src/unused.js': 'export default 3;',
+    'node_modules/dep/package.json': '{"name":"dep","main":"lib/main.js"}',
+    'node_modules/dep/lib/main.js': 'module.exports = require("./helper");',
+    'node_modules/dep/lib/helper.js': 'module.exports = 1;',
+    'src/uses-dep.js': 'import d from "dep";\nimport { S3Client } from "@aws-sdk/client-s3";\nimport fs from "node:fs";\nexport const handler = async () => d;',
+  });
+
+  it('a folder with --handler src/index.handler copies the reachable files (types-only imports are not followed)', () => {
+    const r = loadProject({ path: dir, handler: 'src/index.handler' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.handler).toBe('src/index.handler');
+    expect(Object.keys(r.value.files).sort()).toEqual(['package.json', 'src/a.ts', 'src/b.js', 'src/index.ts']);
+  });
+
+  it('a handler file finds the project root and brings its packages, not the simulated SDK or built-ins', () => {
+    const r = loadProject({ path: join(dir, 'src/uses-dep.js') });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.handler).toBe('src/uses-dep.handler');
+    expect(Object.keys(r.value.files).sort()).toEqual(['node_modules/dep/lib/helper.js', 'node_modules/dep/lib/main.js', 'node_modules/dep/package.json', 'package.json', 'src/uses-dep.js']);
+  });
+
+  it('bad input: one line naming the file and the fix', () => {
+    const missing = loadProject({ path: join(dir, 'nope.ts') });
+    expect(missing).toEqual({ ok: false, error: expect.stringMatching(/^handler file .*nope\.ts does not exist: give the path/) });
+    const noRoot = loadProject({ path: dir, handler: 'lib/index.handler' });
+    expect(noRoot).toEqual({ ok: false, error: expect.stringMatching(/^--handler lib\/index\.handler: the folder .*lib\/ does not exist/) });
+    const noFile = loadProject({ path: dir, handler: 'src/main.handler' });
+    expect(noFile).toEqual({ ok: false, error: expect.stringMatching(/no .*src\/main\.js, \.mjs, \.cjs or \.ts file/) });
+    expect(loadProject({ path: dir })).toEqual({ ok: false, error: expect.stringMatching(/is a folder: name the handler inside it with --handler/) });
+  });
+
+  it('caps: file count and bytes', () => {
+    expect(loadProject({ path: dir, handler: 'src/index.handler', maxFiles: 2 })).toEqual({ ok: false, error: expect.stringMatching(/more than 2 files/) });
+    expect(loadProject({ path: dir, handler: 'src/index.handler', maxBytes: 10 })).toEqual({ ok: false, error: expect.stringMatching(/MB of files/) });
+  });
+});
+
+describe('collectRequests', () => {
+  it('finds static imports, re-exports, literal import() and require()', () => {
+    expect(collectRequests('import a from "a"; export * from "b"; export { c } from "c"; import("d"); import(x);', true)).toEqual(
+      expect.arrayContaining([['a', 'import'], ['b', 'import'], ['c', 'import'], ['d', 'import']]),
+    );
+    expect(collectRequests('const e = require("e"); require(name); require(`f`);', false).sort()).toEqual([['e', 'require'], ['f', 'require']]);
+  });
+});
