@@ -8,7 +8,8 @@ test('a share link with HTML and script payloads renders them as text', async ({
   const code = `export const handler = async () => { console.log(${JSON.stringify(PAYLOAD)}); throw new Error(${JSON.stringify(PAYLOAD)}); };`;
   await openShared(page, { code, frontDoor: 'apigw-rest', environment: `NOTE=${PAYLOAD.replace(/\n/g, ' ')}` });
   // The payload shows up as text in the logs and the summary …
-  await expect(page.getByRole('region', { name: 'Logs' })).toContainText('<script>window.__pwned = 1</script>');
+  await page.getByRole('tab', { name: 'Logs' }).click();
+  await expect(page.getByRole('tabpanel', { name: 'Logs' })).toContainText('<script>window.__pwned = 1</script>');
   // … and nothing of it became markup or ran.
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('#injected')).toHaveCount(0);
