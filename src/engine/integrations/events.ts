@@ -11,6 +11,7 @@ import type { FrontDoor } from '../vocabulary.ts';
 import type { HttpRequestSpec, NamedValues, NormalisedRequest, SimulationInputs } from './http-request.ts';
 import { encodeQueryString, normaliseRequest } from './http-request.ts';
 import { deriveId, encodeQueryComponent, formatRequestTime } from './text.ts';
+import { utf8ToBase64 } from '../aws/state.ts';
 
 /** Ids that identify the simulated API, URL or target group; derived from the function name when not given. */
 export interface FrontDoorIds {
@@ -211,6 +212,24 @@ export function createFunctionUrlEvent(spec: HttpRequestSpec, sim: SimulationInp
   return v2Event({ ...spec, stage: '$default' }, sim, `${ids.urlId}.lambda-url.${sim.region}.on.aws`, ids.urlId, 'anonymous', '$default');
 }
 
+/**
+ * Content types the ALB passes to the function as they are; "For all other types, the load balancer
+ * Base64 encodes the body and sets isBase64Encoded to true" (the rule reads: if the content type is
+ * text/*, application/json, application/javascript or application/xml, the body is sent as is with
+ * isBase64Encoded false). Source: "Receive events from the load balancer",
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html#receive-event-from-load-balancer
+ */
+const ALB_TEXT_CONTENT_TYPE = /^\s*(text\/[^;\s]*|application\/(json|javascript|xml))\s*(;|$)/i;
+
+/**
+ * Whether the ALB base64-encodes a request body with this `content-type` header value. A request
+ * without a content type is sent as is: UNVERIFIED (the page names the rule only for typed bodies).
+ */
+export function isAlbBinaryContentType(contentType: string | undefined): boolean {
+  if (contentType === undefined || contentType.trim() === '') return false;
+  return !ALB_TEXT_CONTENT_TYPE.test(contentType);
+}
+
 /** Options of the ALB event. */
 export interface AlbEventOptions {
   /** Target group attribute `lambda.multi_value_headers.enabled`. */
@@ -231,10 +250,16 @@ export function createAlbEvent(spec: HttpRequestSpec, sim: SimulationInputs, ids
     requestContext: { elb: { targetGroupArn: ids.targetGroupArn } },
     httpMethod: req.method,
     path: req.path,
-    // ALB sends an empty string, not null, for a request without a body (D8 example: "body": "").
+    // ALB sends an empty string, not null, for a request without a body (documented example: "body": "").
     body: req.body ?? '',
     isBase64Encoded: req.isBase64Encoded,
   };
+  // A text body with a non-text content type reaches the function base64-encoded (see ALB_TEXT_CONTENT_TYPE).
+  const contentType = headerList.filter((h) => h.name === 'content-type').at(-1)?.values.at(-1);
+  if (!req.isBase64Encoded && req.body && isAlbBinaryContentType(contentType)) {
+    event.body = utf8ToBase64(req.body);
+    event.isBase64Encoded = true;
+  }
   if (options.multiValueHeaders) {
     event.multiValueQueryStringParameters = allValues(encodedQuery);
     event.multiValueHeaders = allValues(headerList);

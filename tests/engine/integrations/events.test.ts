@@ -110,6 +110,20 @@ describe('ALB event', () => {
   it('no body → empty string', () => {
     expect(createAlbEvent({ method: 'GET', path: '/' }, sim).body).toBe('');
   });
+  it('base64-encodes a body whose content type is not text (text/*, JSON, JavaScript, XML pass as they are)', () => {
+    const post = (contentType: string, body = 'héllo') => createAlbEvent({ method: 'POST', path: '/', headers: { 'Content-Type': contentType }, body }, sim);
+    const form = post('application/x-www-form-urlencoded', 'a=1&b=2');
+    expect([form.body, form.isBase64Encoded]).toEqual(['YT0xJmI9Mg==', true]);
+    const octets = post('application/octet-stream');
+    expect([octets.body, octets.isBase64Encoded]).toEqual(['aMOpbGxv', true]);
+    for (const t of ['text/plain; charset=utf-8', 'text/csv', 'application/json', 'Application/JSON', 'application/javascript', 'application/xml']) {
+      const e = post(t);
+      expect([t, e.body, e.isBase64Encoded]).toEqual([t, 'héllo', false]);
+    }
+    // Already base64 from the client (binary upload): not encoded twice.
+    const bin = createAlbEvent({ method: 'POST', path: '/', headers: { 'content-type': 'image/png' }, body: 'iVBORw0K', isBase64Encoded: true }, sim);
+    expect([bin.body, bin.isBase64Encoded]).toEqual(['iVBORw0K', true]);
+  });
 });
 
 describe('createEvent', () => {
