@@ -10,6 +10,7 @@ import type { ApplicationLogLevel } from '../engine/types.ts';
 import { RUNNER_PARSE_OPTIONS, RUNNER_USAGE, parseRunnerArgs, type RunnerArgs } from './node-runner/runner-options.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
 import { commandNames, formatCommandList } from './commands.ts';
+import { parseUrlPermissions, type FunctionUrlPermission } from '../engine/integrations/url-permissions.ts';
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: lambda-triage <command> [options]
@@ -42,6 +43,9 @@ What the function receives:
                      (default apigw-rest with --request, otherwise invoke)
   --compare          Run the invocation through every front door and show the callers' responses side by side
   --no-invoke-permission     The front door may not invoke the function (resource policy)
+  --url-permissions LIST     What the resource policy grants the function URL, comma-separated:
+                             InvokeFunctionUrl, InvokeFunction, or none (default: both). Since October 2025
+                             a function URL needs both, otherwise it answers 403
   --alb-multi-value-headers  ALB target group with multi-value headers enabled
 
 Concurrency and load (virtual time):
@@ -79,6 +83,8 @@ export interface InvokeArgs {
   integration: FrontDoor;
   compare: boolean;
   invokePermission: boolean;
+  /** `--url-permissions`: what the resource policy grants the function URL; undefined grants both. */
+  urlPermissions: FunctionUrlPermission[] | undefined;
   albMultiValueHeaders: boolean;
   timeout: number;
   memory: number;
@@ -214,6 +220,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         integration: { type: 'string' },
         compare: { type: 'boolean', default: false },
         'no-invoke-permission': { type: 'boolean', default: false },
+        'url-permissions': { type: 'string' },
         'alb-multi-value-headers': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         memory: { type: 'string' },
@@ -287,6 +294,13 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   const compare = values.compare ?? false;
   if (compare && values.integration !== undefined) return { ok: false, error: '--compare runs every front door; drop --integration' };
+  let urlPermissions: FunctionUrlPermission[] | undefined;
+  if (values['url-permissions'] !== undefined) {
+    const parsedPermissions = parseUrlPermissions(values['url-permissions']);
+    if (!parsedPermissions.ok) return { ok: false, error: `--url-permissions: ${parsedPermissions.error}` };
+    if (!compare && integration !== 'function-url') return { ok: false, error: '--url-permissions applies to the function URL: add --integration function-url or --compare' };
+    urlPermissions = parsedPermissions.value;
+  }
   if (compare && values.times !== undefined) return { ok: false, error: '--compare runs one invocation per front door; drop --times' };
 
   const invocationTypeRaw = values['invocation-type'] ?? 'RequestResponse';
@@ -354,6 +368,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       integration,
       compare,
       invokePermission: !(values['no-invoke-permission'] ?? false),
+      urlPermissions,
       albMultiValueHeaders: values['alb-multi-value-headers'] ?? false,
       timeout,
       memory,

@@ -3,6 +3,7 @@
  * with `--compare`) and print the function's logs, the front door's logs, the caller's response and
  * the findings, or a JSON report (`--json`).
  */
+import type { FunctionUrlPermission } from '../engine/integrations/url-permissions.ts';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
 import { createSimulator, DEFAULT_EPOCH_MS, type SimFunction, type Simulator } from '../engine/index.ts';
@@ -44,6 +45,8 @@ export interface RunContext {
   input: CliInput;
   gatewayIds: SeededRandom;
   invokePermission: boolean;
+  /** What the resource policy grants the function URL (`--url-permissions`); undefined grants both. */
+  urlPermissions?: FunctionUrlPermission[] | undefined;
   albMultiValueHeaders: boolean;
 }
 
@@ -54,6 +57,7 @@ export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<Cl
   const options: RunOptions = {
     sim: { requestId: gatewayRequestId, nowMs: sim.now(), region: config.region, accountId: config.accountId, functionName: config.functionName },
     invokePermission: ctx.invokePermission,
+    ...(ctx.urlPermissions !== undefined ? { urlPermissions: ctx.urlPermissions } : {}),
     albMultiValueHeaders: ctx.albMultiValueHeaders,
   };
   let runInput: RunInput;
@@ -131,6 +135,7 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
     input: cliInput,
     gatewayIds: createSeededRandom((args.seed + GATEWAY_SEED_OFFSET) >>> 0),
     invokePermission: args.invokePermission,
+    urlPermissions: args.urlPermissions,
     albMultiValueHeaders: args.albMultiValueHeaders,
   };
   const reports: CliInvocationReport[] = [];

@@ -308,7 +308,7 @@ export const CATALOGUE = {
     title: 'The front door may not invoke the function',
     cause: 'invoke-permission',
     message: (p) =>
-      `${door(p)} is not allowed to invoke the function (no lambda:InvokeFunction${p.frontDoor === 'function-url' ? 'Url' : ''} permission in the function's resource policy), so it ${answered(p)} and the function never ran.${tail(p)} Add a resource-based policy statement for the front door (aws lambda add-permission).`,
+      `${door(p)} is not allowed to invoke the function (${p.frontDoor === 'function-url' ? 'a function URL needs both lambda:InvokeFunctionUrl and lambda:InvokeFunction in the function\'s resource policy since October 2025, https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html' : 'no lambda:InvokeFunction permission in the function\'s resource policy'}), so it ${answered(p)} and the function never ran.${tail(p)} Add a resource-based policy statement for the front door (aws lambda add-permission).`,
     hint: 'No function logs at all is the tell: the function was never invoked.',
     source: KC2,
   },

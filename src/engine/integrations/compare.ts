@@ -11,6 +11,7 @@ import { checkRequestLimits, mapFrontDoorResponse } from './front-doors.ts';
 import type { HttpRequestSpec, SimulationInputs } from './http-request.ts';
 import { normaliseRequest, requestBodyBytes } from './http-request.ts';
 import { utf8ByteLength } from './text.ts';
+import { isFrontDoorPermitted, type FunctionUrlPermission } from './url-permissions.ts';
 
 /** Invoke the function with `event` as `frontDoor` would; supplied by the caller (the simulator). */
 export type InvokeFunction = (event: unknown, frontDoor: FrontDoor) => Promise<InvocationRecord>;
@@ -20,6 +21,8 @@ export interface RunOptions {
   sim: SimulationInputs;
   /** Default true. */
   invokePermission?: boolean;
+  /** Function URL only: the permissions its resource policy grants; when omitted, `invokePermission` decides. */
+  urlPermissions?: readonly FunctionUrlPermission[];
   throttled?: boolean;
   integrationTimeoutMs?: number;
   albMultiValueHeaders?: boolean;
@@ -70,12 +73,13 @@ export async function runThroughFrontDoor(frontDoor: FrontDoor, input: HttpReque
     eventBytes,
     sim: options.sim,
   };
+  if (options.urlPermissions !== undefined) ctx.urlPermissions = options.urlPermissions;
   if (options.throttled !== undefined) ctx.throttled = options.throttled;
   if (options.integrationTimeoutMs !== undefined) ctx.integrationTimeoutMs = options.integrationTimeoutMs;
   if (options.albMultiValueHeaders !== undefined) ctx.albMultiValueHeaders = options.albMultiValueHeaders;
   if (spec) ctx.request = summarise(spec);
 
-  const skip = !ctx.invokePermission || ctx.throttled === true || checkRequestLimits(frontDoor, bodyBytes, eventBytes) !== null;
+  const skip = !isFrontDoorPermitted(frontDoor, ctx.invokePermission, ctx.urlPermissions) || ctx.throttled === true || checkRequestLimits(frontDoor, bodyBytes, eventBytes) !== null;
   const record = skip ? null : await invoke(event, frontDoor);
   return { ...mapFrontDoorResponse(frontDoor, record, ctx), event, record };
 }

@@ -3,6 +3,7 @@
  * view (`InvocationRecord`) to the caller's `HttpResponse`, the findings that explain it, and the
  * front door's own log lines. One mapper per front door; the shared rules are in `response-rules.ts`.
  */
+import { isFrontDoorPermitted, type FunctionUrlPermission } from './url-permissions.ts';
 import type { CatalogueCode, FindingParams } from '../errors/catalogue.ts';
 import { createFinding } from '../errors/catalogue.ts';
 import type { Finding, HttpResponse, InvocationRecord } from '../types.ts';
@@ -43,6 +44,8 @@ export interface RequestSummary {
 export interface FrontDoorContext {
   /** Does the function's resource policy let this front door invoke it? */
   invokePermission: boolean;
+  /** Function URL only: the permissions its resource policy grants; both are needed (see url-permissions.ts). */
+  urlPermissions?: readonly FunctionUrlPermission[];
   /** Lambda throttles this invocation (reserved concurrency exhausted). */
   throttled?: boolean;
   /** Integration timeout (API Gateway). Defaults: REST 29,000 ms, HTTP API 30,000 ms. */
@@ -229,7 +232,7 @@ type Gate =
   | { kind: 'result'; record: InvocationRecord };
 
 function gate(frontDoor: FrontDoor, record: InvocationRecord | null, ctx: FrontDoorContext): Gate {
-  if (!ctx.invokePermission) return { kind: 'no-permission' };
+  if (!isFrontDoorPermitted(frontDoor, ctx.invokePermission, ctx.urlPermissions)) return { kind: 'no-permission' };
   const violation = checkRequestLimits(frontDoor, ctx.requestBodyBytes, ctx.eventBytes);
   if (violation) return { kind: 'too-large', violation };
   if (ctx.throttled || record?.outcome === 'throttled') return { kind: 'throttled' };

@@ -131,6 +131,8 @@ export interface InvokeRequestContext {
   sourceArn: string | null;
   /** `lambda:FunctionUrlAuthType` for function URL calls. */
   functionUrlAuthType: string | null;
+  /** `lambda:InvokedViaFunctionUrl`: true for the `lambda:InvokeFunction` check a function URL makes. */
+  invokedViaFunctionUrl?: boolean;
 }
 
 /**
@@ -173,7 +175,16 @@ function conditionsHold(condition: ResourcePolicyStatement['Condition'], req: In
   for (const [operator, entries] of Object.entries(condition)) {
     for (const [rawKey, expected] of Object.entries(entries)) {
       const key = rawKey.toLowerCase();
-      const actual = key === 'aws:sourcearn' ? req.sourceArn : key === 'lambda:functionurlauthtype' ? req.functionUrlAuthType : key === 'aws:sourceaccount' ? req.functionArn.split(':')[4] ?? null : null;
+      const actual =
+        key === 'aws:sourcearn'
+          ? req.sourceArn
+          : key === 'lambda:functionurlauthtype'
+            ? req.functionUrlAuthType
+            : key === 'lambda:invokedviafunctionurl'
+              ? (req.invokedViaFunctionUrl === true ? 'true' : null)
+              : key === 'aws:sourceaccount'
+                ? req.functionArn.split(':')[4] ?? null
+                : null;
       if (actual === null) return false;
       const wanted = asList(expected).map(String);
       const op = operator.toLowerCase();
@@ -182,7 +193,9 @@ function conditionsHold(condition: ResourcePolicyStatement['Condition'], req: In
           ? wanted.some((w) => wildcardMatch(w, actual, false))
           : op === 'arnequals' || op === 'stringequals'
             ? wanted.includes(actual)
-            : false; // Why: an operator we do not model must not grant access by accident.
+            : op === 'bool'
+              ? wanted.some((w) => w.toLowerCase() === actual)
+              : false; // Why: an operator we do not model must not grant access by accident.
       if (!ok) return false;
     }
   }
@@ -205,6 +218,15 @@ function statementMatches(s: ResourcePolicyStatement, req: InvokeRequestContext)
  */
 export function isInvokeAllowed(policy: ResourcePolicy, req: InvokeRequestContext, frontDoor: FrontDoor): boolean {
   if (frontDoor === 'invoke') return true;
+  // A function URL needs both lambda:InvokeFunctionUrl and lambda:InvokeFunction (the latter as added by
+  // `aws lambda add-permission --invoked-via-function-url`, condition lambda:InvokedViaFunctionUrl)
+  // since October 2025; the grace period for older URLs ended on 1 November 2026
+  // (https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html).
+  const checks = frontDoor === 'function-url' ? [req, { ...req, action: 'lambda:InvokeFunction', invokedViaFunctionUrl: true }] : [req];
+  return checks.every((r) => isActionAllowed(policy, r));
+}
+
+function isActionAllowed(policy: ResourcePolicy, req: InvokeRequestContext): boolean {
   if (policy.Statement.some((s) => s.Effect === 'Deny' && statementMatches(s, req))) return false;
   return policy.Statement.some((s) => s.Effect === 'Allow' && statementMatches(s, req));
 }

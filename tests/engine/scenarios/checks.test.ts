@@ -52,12 +52,23 @@ describe('resource policies', () => {
     expect(parsed.ok && isInvokeAllowed(parsed.value, rest, 'apigw-rest')).toBe(false);
   });
 
-  it('needs lambda:InvokeFunctionUrl for a function URL', () => {
+  it('needs both lambda:InvokeFunctionUrl and lambda:InvokeFunction for a function URL', () => {
     const url = invokeRequestFor('function-url', IDS, SIM, null);
-    const ok = parseResourcePolicy(JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } }] }));
+    const urlStatement = { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunctionUrl', Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } } };
+    const invokeStatement = { Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } } };
+    const both = parseResourcePolicy(JSON.stringify({ Statement: [urlStatement, invokeStatement] }));
+    const onlyUrl = parseResourcePolicy(JSON.stringify({ Statement: [urlStatement] }));
+    const onlyInvoke = parseResourcePolicy(JSON.stringify({ Statement: [invokeStatement] }));
     const wrong = parseResourcePolicy(statement({}));
-    expect(ok.ok && isInvokeAllowed(ok.value, url, 'function-url')).toBe(true);
+    expect(both.ok && isInvokeAllowed(both.value, url, 'function-url')).toBe(true);
+    expect(onlyUrl.ok && isInvokeAllowed(onlyUrl.value, url, 'function-url')).toBe(false);
+    expect(onlyInvoke.ok && isInvokeAllowed(onlyInvoke.value, url, 'function-url')).toBe(false);
     expect(wrong.ok && isInvokeAllowed(wrong.value, url, 'function-url')).toBe(false);
+  });
+
+  it('does not let the lambda:InvokedViaFunctionUrl statement open other front doors', () => {
+    const invokeViaUrl = parseResourcePolicy(JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 'lambda:InvokeFunction', Condition: { Bool: { 'lambda:InvokedViaFunctionUrl': 'true' } } }] }));
+    expect(invokeViaUrl.ok && isInvokeAllowed(invokeViaUrl.value, rest, 'apigw-rest')).toBe(false);
   });
 
   it.each([
