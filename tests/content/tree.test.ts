@@ -25,6 +25,33 @@ describe('content/tree', () => {
     expect(checkTree(tree, CAUSE_IDS)).toEqual([]);
   });
 
+  const answersOf = (id: string) => {
+    const node = entries.find((e) => e.id === id)?.raw as { answers?: Array<{ label: string; next: string }> } | undefined;
+    return node?.answers ?? [];
+  };
+
+  it('covers every status an ALB answers for a Lambda target: 502, 413, 503 and 504', () => {
+    const alb = answersOf('alb-status').map((a) => [a.label.slice(0, 3), a.next]);
+    expect(alb).toEqual(expect.arrayContaining([['502', 'alb-502'], ['413', 'payload-too-large'], ['503', 'alb-503'], ['504', 'alb-504']]));
+    expect(treeNodeSchema.parse(entries.find((e) => e.id === 'alb-503')?.raw)).toMatchObject({ type: 'outcome', cause: 'integration-config' });
+    expect(treeNodeSchema.parse(entries.find((e) => e.id === 'alb-504')?.raw)).toMatchObject({ type: 'outcome', cause: 'integration-timeout' });
+    expect(pathTo(tree, 'alb-504')?.map((s) => s.answer)).toContain('504 Gateway Timeout');
+  });
+
+  it('lets a function URL 413 reach the payload-size outcome and a 403 the permission outcome', () => {
+    const url = Object.fromEntries(answersOf('url-status').map((a) => [a.label.slice(0, 3), a.next]));
+    expect(url['413']).toBe('payload-too-large');
+    expect(url['403']).toBe('invoke-permission');
+    const evidence = (entries.find((e) => e.id === 'invoke-permission')?.raw as { evidence: string[] }).evidence.join(' ');
+    expect(evidence).toMatch(/lambda:InvokeFunctionUrl and lambda:InvokeFunction/);
+  });
+
+  it('sends a REST 504 to the downstream cause only when the function passed a 504 through (an escaped error is a 502)', () => {
+    const downstream = answersOf('rest-504').find((a) => a.next === 'downstream-failure');
+    expect(downstream?.label).toMatch(/returned a 504 of its own/);
+    expect(downstream?.label).toMatch(/502/);
+  });
+
   it('takes a responder with "502 from API Gateway, clean function logs" to a response-shape cause in a few clicks', () => {
     const path = pathTo(tree, 'malformed-response')!;
     expect(path[0]?.id).toBe(TREE_START);
