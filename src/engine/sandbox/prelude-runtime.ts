@@ -136,7 +136,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
           rec.stackTrace = e.stackTrace;
         }
       }
-      if (rec.message === undefined) rec.message = null;
+      // `console.log()` / `console.log(undefined)`: JSON.stringify drops the undefined `message`, so the record
+      // has no message key (LogPatch.js formatJsonMessage,
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/LogPatch.js).
+      if (rec.message === undefined) delete rec.message;
       try {
         line = JSON.stringify(rec, jsonReplacer());
       } catch (e) {
@@ -154,7 +157,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   // console methods below it into no-ops; FATAL always logs; console.log is console.info.
   const LEVEL_PRIORITY = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
   const minLevel = LEVEL_PRIORITY[String(config.env.AWS_LAMBDA_LOG_LEVEL || '').toUpperCase()] || LEVEL_PRIORITY.TRACE;
-  const leveled = (level) => (LEVEL_PRIORITY[level] >= minLevel || level === 'FATAL' ? (...a) => writeLog(level, a) : () => {});
+  // The patched methods are `(msg, ...params) => log(level, msg, ...params)`: a call with no arguments still
+  // passes one (undefined), so `console.log()` writes `undefined` in text format (util.format(undefined)).
+  const leveled = (level) => (LEVEL_PRIORITY[level] >= minLevel || level === 'FATAL' ? (...a) => writeLog(level, a.length === 0 ? [undefined] : a) : () => {});
   const logInfo = leveled('INFO');
   const logWarn = leveled('WARN');
   // Node's console.time* duration text (lib/internal/util/debuglog.js formatTime).
@@ -1934,6 +1939,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       identity: undefined,
       invokedFunctionArn: config.functionArn,
       awsRequestId: info.requestId,
+      // InvokeContext.js `_headerData` copies the Lambda-Runtime-Aws-Tenant-Id header; it is absent (undefined)
+      // unless the function uses tenant isolation, which the simulator does not model:
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/InvokeContext.js
+      tenantId: undefined,
       getRemainingTimeInMillis: () => Math.max(0, Math.floor(state.deadline - nowMs())),
     };
     try {

@@ -142,6 +142,14 @@ describe('invoke protocol', () => {
     );
   });
 
+  it('context has every field the runtime client sets, tenantId included (InvokeContext.js)', async () => {
+    const r = await once({ 'index.mjs': 'export const handler = async (e, c) => Object.keys(c).sort();' });
+    expect(r.result).toEqual(
+      ['awsRequestId', 'callbackWaitsForEmptyEventLoop', 'clientContext', 'done', 'fail', 'functionName', 'functionVersion', 'getRemainingTimeInMillis',
+        'identity', 'invokedFunctionArn', 'logGroupName', 'logStreamName', 'memoryLimitInMB', 'succeed', 'tenantId'],
+    );
+  });
+
   it('context and environment variables', async () => {
     const r = await once(
       {

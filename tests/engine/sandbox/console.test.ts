@@ -33,6 +33,18 @@ describe("console methods as Node's Console calls them through the runtime's pat
     const r = await once({ 'index.mjs': 'export const handler = async () => { console.assert(1 === 2, { id: 7 }, "and", 3); console.assert(false); console.assert(true, "never"); console.group("batch 1"); console.groupEnd(); console.group(); };' });
     expect(lines(r)).toEqual(['WARN\tAssertion failed: [object Object] and 3', 'WARN\tAssertion failed', 'INFO\tbatch 1']);
   });
+
+  it('console.log() passes one undefined argument (LogPatch.js): text prints "undefined", JSON has no message key', async () => {
+    const src = { 'index.mjs': 'export const handler = async () => { console.log(); console.warn(); console.log(undefined); };' };
+    expect(lines(await once(src))).toEqual(['INFO\tundefined', 'WARN\tundefined', 'INFO\tundefined']);
+    const json = await once(src, {}, { logFormat: 'JSON' });
+    const records = json.logs.filter((l) => l.startsWith('{"timestamp"')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((r) => Object.keys(r))).toEqual([
+      ['timestamp', 'level', 'requestId'],
+      ['timestamp', 'level', 'requestId'],
+      ['timestamp', 'level', 'requestId'],
+    ]);
+  });
 });
 
 describe('application log-level filtering (JSON log format)', () => {
