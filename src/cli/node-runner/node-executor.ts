@@ -201,9 +201,10 @@ function createNodeEnvironment(spec: EnvironmentSpec, host: EnvironmentHost, o: 
     pending = null;
     if (p) p.resolve(end, pendingWork);
   };
+  let ready = false;
   const arm = (): void => {
     if (watchdog) clearTimeout(watchdog);
-    if (!pending) return;
+    if (!pending || !ready) return;
     const p = pending;
     // Runaway guard: no progress for longer than the time left (1 real ms ≈ 1 virtual ms of CPU) + grace.
     watchdog = setTimeout(() => {
@@ -216,7 +217,10 @@ function createNodeEnvironment(spec: EnvironmentSpec, host: EnvironmentHost, o: 
   };
 
   worker.on('message', (m: FromWorker) => {
-    if (m.type === 'log') host.onLog(m.line);
+    if (m.type === 'ready') {
+      ready = true;
+      arm();
+    } else if (m.type === 'log') host.onLog(m.line);
     else if (m.type === 'tick') {
       toClock(m.nowUnixMs);
       arm();

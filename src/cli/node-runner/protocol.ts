@@ -60,6 +60,8 @@ export type PhaseEnd =
 
 /** Worker → parent. */
 export type FromWorker =
+  /** The worker has started and listens (sent once). */
+  | { type: 'ready' }
   /** One line the runtime process writes. */
   | { type: 'log'; line: string }
   /** A synchronous host-service call; the worker blocks until the answer is on `answers`. */

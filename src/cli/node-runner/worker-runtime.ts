@@ -461,6 +461,24 @@ if (start.simulatedDir !== null) {
   });
 }
 
+/**
+ * TypeScript files of the function: compiled with sucrase (types removed, imports used only as types
+ * dropped, as tsc and esbuild do when a project bundles for Lambda). Node's own type stripping keeps
+ * `import { Handler } from 'aws-lambda'` and fails on the types-only package.
+ */
+registerHooks({
+  load(url, context, nextLoad) {
+    const loaded = nextLoad(url, context);
+    const format = String(loaded.format ?? '');
+    if (!url.startsWith('file:') || !/\.[mc]?ts$/.test(url) || url.includes('/node_modules/') || !/typescript$/.test(format)) return loaded;
+    const text = typeof loaded.source === 'string' ? loaded.source : Buffer.from(loaded.source as Uint8Array).toString('utf8');
+    // Loaded on first use: most functions have no TypeScript.
+    const { transform } = runtimeRequire('sucrase') as typeof import('sucrase');
+    const code = transform(text, { transforms: ['typescript'], filePath: fileURLToPath(url), disableESTransforms: true }).code;
+    return { format: format === 'commonjs-typescript' ? 'commonjs' : 'module', source: code, shortCircuit: true };
+  },
+});
+
 // ---------------------------------------------------------------- loading the handler (src/UserFunction.js)
 // `awslambda.streamifyResponse` and `awslambda.HttpResponseStream` (UserFunction.js `_loadUserApp`).
 const HANDLER_STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
@@ -849,7 +867,6 @@ class Runtime {
 
 // ---------------------------------------------------------------- wiring
 patchConsole();
-baseline = countResources();
 port.on('message', (m: ToWorker) => {
   // The process was frozen between invocations: timers that fell due meanwhile run first.
   advanceTo(m.nowUnixMs);
@@ -857,3 +874,5 @@ port.on('message', (m: ToWorker) => {
   else if (m.type === 'invoke') void runInvoke(m.id, m.requestId, m.payload, m.deadlineUnixMs);
 });
 baseline = countResources();
+// The parent starts its runaway guard only now: starting a worker on a busy machine is not the function's time.
+send({ type: 'ready' });
