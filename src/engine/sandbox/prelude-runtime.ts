@@ -1869,7 +1869,18 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       state.beforeExit = null;
       if (err !== undefined && err !== null) postError(err);
       else if (!waitForEmptyEventLoop) complete(result);
-      else state.beforeExit = () => G.setImmediate(() => complete(result));
+      // The response is serialised inside this setImmediate (RAPIDClient.js postInvocationResponse →
+      // _trySerializeResponse): an unserialisable result throws 'Unable to stringify response body' there,
+      // outside any handler, so it is an Uncaught Exception that ends the process (index.mjs, exit 129):
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/CallbackContext.js
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/RAPIDClient.js
+      else
+        state.beforeExit = () =>
+          G.setImmediate(() => {
+            if (completeInvoked) return complete(result);
+            completeInvoked = true;
+            post('success', serialise(result));
+          });
     };
     const done = (err, result) => {
       state.beforeExit = null;

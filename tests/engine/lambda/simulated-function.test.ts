@@ -105,6 +105,15 @@ describe('invoke protocol', () => {
     expect(noWait.pending[0]).toMatch(/^setTimeout .*due in 500 ms/);
   });
 
+  it('callback(null, unserialisable) is an Uncaught Exception that ends the process (RAPIDClient.js in setImmediate)', async () => {
+    const [r, next] = await run({ 'index.js': 'let n = 0; exports.handler = (e, c, cb) => { n++; const o = { n }; if (n === 1) o.self = o; cb(null, o); };' }, [{}, {}]);
+    expect([r!.outcome, r!.errorType, r!.errorMessage]).toEqual(['function-error', 'Error', 'Unable to stringify response body']);
+    expect(messages(r!).some((m) => m.startsWith('ERROR\tUncaught Exception \t'))).toBe(true);
+    expect(messages(r!).some((m) => m.includes('Invoke Error'))).toBe(false);
+    // The process exited (exit 129): the next invoke starts in a new environment with a new init.
+    expect(next!.logs.some((l) => l.startsWith('INIT_START') || l.includes('initStart'))).toBe(true);
+  });
+
   it('sync handler that never calls back returns null once the loop drains (facts §5)', async () => {
     const r = await once({ 'index.js': 'exports.handler = (e, c, cb) => {};' });
     expect([r.outcome, r.payload]).toEqual(['success', 'null']);
