@@ -121,7 +121,7 @@ export async function invokeAll(options: InvokeOptions): Promise<CliInvocationRe
   const runner = options.runner ?? 'node';
   const executor: Executor | undefined = runner === 'node' ? createNodeExecutor({ taskRoot, clock: options.clock ?? 'virtual', sdk: options.sdk ?? 'simulated', resolveModule: world.resolveModule }) : undefined;
   const quickjs = executor ? undefined : await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
-  const sim = createSimulator({ ...(executor ? { executor } : { quickjs }), seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
+  const sim = createSimulator({ ...(executor ? { executor } : quickjs ? { quickjs } : {}), seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
   const fn = sim.createFunction(config, executor ? {} : sourceFiles(taskRoot));
   const reports: CliInvocationReport[] = [];
   try {

@@ -478,7 +478,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   for (const { fn, root, handlerFile } of plans) {
     const world = createAwsWorld({ functionName: fn.name, seed: args.seed });
     const executor: Executor | undefined = args.runner.runner === 'node' ? createNodeExecutor({ taskRoot: root, clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule }) : undefined;
-    const sim = createSimulator({ ...(executor ? { executor } : { quickjs: quickjs ?? undefined }), seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
+    const sim = createSimulator({ ...(executor ? { executor } : quickjs ? { quickjs } : {}), seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
     const config = { functionName: fn.name, handler: fn.handler, runtime: fn.runtime as RuntimeId, memoryMB: fn.memoryMB, timeoutSeconds: fn.timeoutSeconds, environment: fn.environment };
     let simFn: SimFunction;
     try {

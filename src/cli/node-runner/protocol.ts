@@ -3,6 +3,7 @@
  * plays in a worker thread (`worker-runtime.ts`). Every message carries `type`; requests carry `id`, and
  * the worker answers each with the same `id`. Type-only module: nothing here runs.
  */
+import type { MessagePort } from 'node:worker_threads';
 
 /** Everything the worker needs to start (passed as `workerData`). */
 export interface WorkerStart {

@@ -224,7 +224,7 @@ function toRapidResponse(error: unknown): Record<string, unknown> {
 /** src/Errors.js `_withEnumerableProperties` (replacer of `toFormatted`). */
 function withEnumerableProperties(value: unknown): unknown {
   if (value instanceof Error) {
-    const ret: Record<string, unknown> = Object.assign({ errorType: value.name, errorMessage: value.message, code: (value as { code?: unknown }).code }, value);
+    const ret = Object.assign({ errorType: value.name, errorMessage: value.message, code: (value as { code?: unknown }).code }, value) as unknown as Record<string, unknown>;
     if (typeof value.stack === 'string') ret['stack'] = value.stack.split('\n');
     return ret;
   }
