@@ -77,6 +77,8 @@ export function createNodeExecutor(options: NodeExecutorOptions = {}): Executor 
   const simulatedFiles = (): void => {
     if (sdkMode === 'real' || simulatedDir !== null) return;
     simulatedDir = mkdtempSync(path.join(tmpdir(), 'lambda-triage-sdk-'));
+    const dir = simulatedDir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
     const modules: Record<string, SimModule> = { ...(options.modules ?? SIMULATED_PACKAGES) };
     modules['lambda-triage:host'] = { format: 'cjs', source: "module.exports = globalThis[Symbol.for('lambda-triage.host')];" };
     let n = 0;
