@@ -46,6 +46,12 @@ describe('content/tree', () => {
     expect(evidence).toMatch(/lambda:InvokeFunctionUrl and lambda:InvokeFunction/);
   });
 
+  it('takes an ENOSPC error to the /tmp outcome, whose cause is the resource-exhaustion one', () => {
+    expect(answersOf('function-error-kind').find((a) => a.label.includes('ENOSPC'))?.next).toBe('out-of-memory-pattern');
+    expect(answersOf('out-of-memory-pattern').find((a) => a.label.includes('ENOSPC'))?.next).toBe('tmp-full');
+    expect(treeNodeSchema.parse(entries.find((e) => e.id === 'tmp-full')?.raw)).toMatchObject({ type: 'outcome', cause: 'out-of-memory' });
+  });
+
   it('sends a REST 504 to the downstream cause only when the function passed a 504 through (an escaped error is a 502)', () => {
     const downstream = answersOf('rest-504').find((a) => a.next === 'downstream-failure');
     expect(downstream?.label).toMatch(/returned a 504 of its own/);
