@@ -1768,8 +1768,54 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (e && e.code === 'MODULE_NOT_FOUND') return runtimeError('ImportModuleError', String(e));
     return e;
   }
+  // Node's ModuleJob.run adds a hint to a ReferenceError for a CommonJS global thrown while an ES module
+  // graph evaluates (only then: the same error inside a later handler call keeps the plain message), and,
+  // when the entry file is a `.js` file of a `"type": "module"` package, says why it is an ES module.
+  // Wording captured from Node 22.23; source: lib/internal/modules/esm/module_job.js,
+  // https://github.com/nodejs/node/blob/v22.x/lib/internal/modules/esm/module_job.js
+  let esmEntryPath = null;
+  const COMMONJS_GLOBAL_NOT_DEFINED = /^(require|module|exports|__filename|__dirname) is not defined$/;
+  function decorateEsmScopeError(e) {
+    if (!(e instanceof Error) || e.name !== 'ReferenceError' || typeof e.message !== 'string') return e;
+    if (!COMMONJS_GLOBAL_NOT_DEFINED.test(e.message)) return e;
+    const plain = e.message;
+    let message = plain + ' in ES module scope';
+    if (plain.startsWith('require ')) message += ', you can use import instead';
+    if (esmEntryPath && esmEntryPath.endsWith('.js')) {
+      // The nearest package.json decides (Node's package scope lookup).
+      for (let dir = path.dirname(esmEntryPath); ; dir = path.dirname(dir)) {
+        const pj = (dir === '/' ? '' : dir) + '/package.json';
+        if (typeof files[pj] === 'string') {
+          let type = null;
+          try {
+            type = JSON.parse(files[pj]).type;
+          } catch (_e) {
+            type = null;
+          }
+          if (type === 'module')
+            message +=
+              "\nThis file is being treated as an ES module because it has a '.js' file extension and '" +
+              pj +
+              '\' contains "type": "module". To treat it as a CommonJS script, rename it to use the \'.cjs\' file extension.';
+          break;
+        }
+        if (dir === '/' || dir === '.') break;
+      }
+    }
+    Object.defineProperty(e, 'message', { value: message, writable: true, configurable: true, enumerable: false });
+    if (typeof e.stack === 'string' && e.stack.startsWith('ReferenceError: ' + plain)) {
+      const rest = e.stack.slice(('ReferenceError: ' + plain).length);
+      Object.defineProperty(e, 'stack', { value: 'ReferenceError: ' + message + rest, writable: true, configurable: true, enumerable: false });
+    }
+    return e;
+  }
   // Returns { kind: 'cjs' } when the app is loaded, or { kind: 'esm', path } for the host to evaluate.
   function beginLoad() {
+    const r = beginLoadInner();
+    if (r && r.kind === 'esm') esmEntryPath = r.path;
+    return r;
+  }
+  function beginLoadInner() {
     const { moduleRoot, module } = splitHandler(handlerString);
     const base = path.normalize(TASK_ROOT + '/' + moduleRoot + module);
     if (fileExists(base)) return finishCjs(base);
@@ -2111,7 +2157,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     hasFile: (p) => fileExists(p),
     fileSource: (p) => files[p],
     initFailure: (e) => {
-      const d = control.describeInitError(wrapLoadError(normaliseError(e)));
+      const d = control.describeInitError(wrapLoadError(decorateEsmScopeError(v8ify(normaliseError(e)))));
       return d === null ? 'null' : JSON.stringify(d);
     },
     describeInitError: (e) => {
