@@ -370,12 +370,16 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
         if (be.ok && be.value === true) continue;
         guardActive = false;
         if (parsed && parsed.returnedPromise) {
-          // The handler's promise never settled and the loop is empty: Node exits and the runtime client
-          // reports Runtime.NodeJsExit (src/index.mjs of the runtime interface client, ≥ 3.x).
+          // An async handler's promise never settled and the loop is empty: the runtime client's default
+          // beforeExit listener posts Runtime.NodeJsExit as an Invoke Error and schedules the next invoke
+          // (Runtime.js `_setDefaultExitListener`): the process does not exit, so the environment is kept.
+          // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/Runtime.js
           const trace = [`Runtime.NodeJsExit: ${NODE_JS_EXIT_MESSAGE}`];
           const doc = { errorType: 'Runtime.NodeJsExit', errorMessage: NODE_JS_EXIT_MESSAGE, trace };
           host.onLog(`${isoNow()}\t${request.requestId}\tERROR\tInvoke Error \t${JSON.stringify({ errorType: doc.errorType, errorMessage: doc.errorMessage, stack: trace })}`);
-          return { kind: 'error', error: doc, reset: true, pending: readPending() };
+          const pending = readPending();
+          sb.call('endInvoke');
+          return { kind: 'error', error: doc, reset: false, pending };
         }
         // Nothing left to run and nothing posted (should not happen): the process ends without a reason.
         return { kind: 'error', error: { errorType: 'Runtime.Unknown', errorMessage: 'Runtime exited without providing a reason' }, reset: true, pending: [] };

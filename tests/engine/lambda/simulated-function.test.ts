@@ -143,6 +143,13 @@ describe('invoke protocol', () => {
     expect([r.outcome, r.payload]).toEqual(['success', 'null']);
   });
 
+  it('Runtime.NodeJsExit does not end the process: the next invoke is warm and keeps module state (Runtime.js)', async () => {
+    const [a, b] = await run({ 'index.mjs': 'let n = 0; export const handler = async () => { n++; if (n === 1) return new Promise(() => {}); return n; };' }, [{}, {}]);
+    expect(a!.errorType).toBe('Runtime.NodeJsExit');
+    expect([b!.outcome, b!.result]).toEqual(['success', 2]);
+    expect(b!.logs.some((l) => l.startsWith('INIT_START'))).toBe(false);
+  });
+
   it('an async handler whose promise never settles: Runtime.NodeJsExit (facts §1)', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async () => new Promise(() => {});' });
     expect(r.errorType).toBe('Runtime.NodeJsExit');
