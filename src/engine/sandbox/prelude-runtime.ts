@@ -572,9 +572,19 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       }
     }
   }
-  class RuntimeError extends Error {}
+  // Errors.js defines one class per error (`class HandlerNotFound extends Error {}`) and sets
+  // `prototype.name = 'Runtime.' + name`: the JSON log format's errorType is the class name
+  // (constructor.name, LogPatch.js), e.g. `HandlerNotFound`, while the payload says `Runtime.HandlerNotFound`.
+  // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/Errors.js
+  const runtimeErrorClasses = new Map();
   function runtimeError(shortName, message) {
-    const e = new RuntimeError(message);
+    let RuntimeErrorClass = runtimeErrorClasses.get(shortName);
+    if (!RuntimeErrorClass) {
+      RuntimeErrorClass = class extends Error {};
+      Object.defineProperty(RuntimeErrorClass, 'name', { value: shortName, configurable: true });
+      runtimeErrorClasses.set(shortName, RuntimeErrorClass);
+    }
+    const e = new RuntimeErrorClass(message);
     Object.defineProperty(e, 'name', { value: 'Runtime.' + shortName, writable: true, configurable: true, enumerable: false });
     return e;
   }

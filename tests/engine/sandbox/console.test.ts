@@ -74,3 +74,13 @@ describe('application log-level filtering (JSON log format)', () => {
     expect(!bad.ok && bad.error).toMatch(/^Application log level must be one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL/);
   });
 });
+
+describe('runtime errors in the JSON log format (LogPatch.js jsonErrorLogger, Errors.js classes)', () => {
+  it('an init error record names the RIC class (constructor.name) and keeps only the error\'s own keys', async () => {
+    const initRecords = (r: Awaited<ReturnType<typeof once>>) =>
+      r.logs.filter((l) => l.startsWith('{"timestamp"')).map((l) => (JSON.parse(l) as { message: Record<string, unknown> }).message);
+    const notFound = initRecords(await once({ 'index.mjs': 'export const other = 1;' }, {}, { logFormat: 'JSON' }));
+    expect(notFound[0]?.['errorType']).toBe('HandlerNotFound');
+    expect(Object.keys(notFound[0] ?? {})).toEqual(['errorType', 'errorMessage', 'stackTrace']);
+  });
+});
