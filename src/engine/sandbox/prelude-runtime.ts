@@ -2167,7 +2167,18 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     hasFile: (p) => fileExists(p),
     fileSource: (p) => files[p],
     initFailure: (e) => {
-      const d = control.describeInitError(wrapLoadError(decorateEsmScopeError(v8ify(normaliseError(e)))));
+      const err = normaliseError(e);
+      // Node's loader errors (ERR_MODULE_NOT_FOUND, …) have one own enumerable key, `code`; name, message
+      // and stack are not enumerable, so the JSON log record (LogPatch.js jsonErrorReplacer: Object.assign of
+      // the error's own keys) has exactly errorType, errorMessage, stackTrace and code. Captured with Node 22.23:
+      // Object.keys(e) of a failed `import "aws-sdk"` is ["code"].
+      if (err instanceof Error && typeof err.code === 'string' && err.code.startsWith('ERR_')) {
+        for (const k of ['name', 'message', 'stack']) {
+          const d0 = Object.getOwnPropertyDescriptor(err, k);
+          if (d0 && d0.enumerable) Object.defineProperty(err, k, { value: d0.value, writable: true, configurable: true, enumerable: false });
+        }
+      }
+      const d = control.describeInitError(wrapLoadError(decorateEsmScopeError(v8ify(err))));
       return d === null ? 'null' : JSON.stringify(d);
     },
     describeInitError: (e) => {

@@ -83,4 +83,12 @@ describe('runtime errors in the JSON log format (LogPatch.js jsonErrorLogger, Er
     expect(notFound[0]?.['errorType']).toBe('HandlerNotFound');
     expect(Object.keys(notFound[0] ?? {})).toEqual(['errorType', 'errorMessage', 'stackTrace']);
   });
+
+  it('an ESM missing package: errorType, errorMessage, stackTrace and code only (Node 22: Object.keys(e) is ["code"])', async () => {
+    const r = await once({ 'index.mjs': 'import AWS from "aws-sdk"; export const handler = async () => AWS;' }, {}, { logFormat: 'JSON' });
+    const first = r.logs.find((l) => l.startsWith('{"timestamp"'));
+    const message = (JSON.parse(first ?? '{}') as { message: Record<string, unknown> }).message;
+    expect(Object.keys(message)).toEqual(['errorType', 'errorMessage', 'stackTrace', 'code']);
+    expect(message['code']).toBe('ERR_MODULE_NOT_FOUND');
+  });
 });
