@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSidebar } from './src/utils/sidebar.mjs';
 import csp from './src/integrations/csp.mjs';
 import { resolveSiteUrl } from './src/utils/site-url.ts';
+import { createLazyMonacoCssPlugin } from './src/playground/lazy-monaco-css.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The public address (canonical links): LAMBDA_TRIAGE_SITE=https://… npm run build. None by default.
@@ -35,6 +36,8 @@ export default defineConfig({
     csp(),
   ],
   vite: {
+    // Monaco's CSS loads with Monaco instead of blocking the playground's first paint (withastro/astro#9495).
+    plugins: [createLazyMonacoCssPlugin()],
     build: {
       // The playground's Monaco editor, its TypeScript worker (≈ 7 MB) and the engine worker are large by
       // nature and load only on /playground/, on first use; scripts/bench-playground.mjs tracks their bytes.
