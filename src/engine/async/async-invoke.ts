@@ -18,9 +18,9 @@
  * - Dead-letter queue: the event unchanged as the body; attributes RequestID (String), ErrorCode
  *   (Number, "3-digit HTTP error code"), ErrorMessage (String, truncated to 1 KB): same page, #invocation-dlq.
  * - Reserved concurrency 0: Invoke still returns 202; the event goes to the on-failure destination or
- *   DLQ without retries, condition `ZeroReservedConcurrency`, approximateInvokeCount 0 (aws-facts §8;
+ *   DLQ without retries, condition `ZeroReservedConcurrency`, approximateInvokeCount 0 (docs/sources.md §8;
  *   same page, note on reserved concurrency zero).
- * - Invoke with InvocationType Event returns 202 (aws-facts §10).
+ * - Invoke with InvocationType Event returns 202 (docs/sources.md §10).
  * UNVERIFIED: the DLQ ErrorCode for a function error (we send 200, the Invoke status of a function
  * error); responseContext/responsePayload for ZeroReservedConcurrency (omitted); whether retries keep
  * the request id (we keep it); delivering to both a destination and a DLQ when both are configured.
@@ -39,7 +39,7 @@ export const DEFAULT_MAX_RETRY_ATTEMPTS = 2;
 /** Default MaximumEventAgeInSeconds: 6 hours; range 60–21,600 (API_PutFunctionEventInvokeConfig). */
 export const DEFAULT_MAX_EVENT_AGE_SECONDS = 21_600;
 export const MIN_MAX_EVENT_AGE_SECONDS = 60;
-/** Async payload limit: "1 MB" (aws-facts §7, D11). Exact byte count UNVERIFIED (1,048,576 assumed). */
+/** Async payload limit: "1 MB" (docs/sources.md §7, D11). Exact byte count UNVERIFIED (1,048,576 assumed). */
 export const MAX_ASYNC_REQUEST_BYTES = 1_048_576;
 /** DLQ ErrorMessage is truncated to 1 KB (invocation-async-retain-records.html#invocation-dlq). */
 export const DLQ_ERROR_MESSAGE_MAX_CHARS = 1024;
@@ -191,7 +191,7 @@ export async function invokeAsync(options: AsyncInvokeOptions): Promise<AsyncInv
 
   if (size > MAX_ASYNC_REQUEST_BYTES) {
     pool.disposeAll();
-    // Message shape as the 2017 capture in aws-facts §7 ("… for the Event invocation type (limit …)"); limit bytes UNVERIFIED.
+    // Message shape as the 2017 capture in docs/sources.md §7 ("… for the Event invocation type (limit …)"); limit bytes UNVERIFIED.
     const message = `${size} byte payload is too large for the Event invocation type (limit ${MAX_ASYNC_REQUEST_BYTES} bytes)`;
     return {
       response: { statusCode: 413, headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'RequestEntityTooLargeException', 'x-amzn-RequestId': requestId }, body: JSON.stringify({ Type: 'User', message }) },

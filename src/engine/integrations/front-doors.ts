@@ -282,7 +282,7 @@ export const mapRestApiResponse: FrontDoorMapper = (record, ctx) => {
       response = reply(GATEWAY_REPLIES.restInvokeRejected);
       findings.push(createFinding('LT-NO-INVOKE-PERMISSION', { frontDoor: fd, status: 500 }, { source: GATEWAY_REPLIES.restInvokeRejected.source }));
       ending = { kind: 'no-permission' };
-      responseType = 'API_CONFIGURATION_ERROR'; // sal-blog.com capture (aws-facts §6)
+      responseType = 'API_CONFIGURATION_ERROR'; // sal-blog.com capture (docs/sources.md §6)
       errorMessage = 'Internal server error';
       latency = null;
       break;

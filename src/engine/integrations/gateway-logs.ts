@@ -2,7 +2,7 @@
  * The front doors' own logs: API Gateway REST execution and access logs, HTTP API access logs and ALB
  * access-log entries. A second log stream next to the function's CloudWatch logs.
  *
- * Verified lines (quoted in aws-facts §1, §2, §5, §6, §8 and the re:Post knowledge center) are used
+ * Verified lines (quoted in docs/sources.md §1, §2, §5, §6, §8 and the re:Post knowledge center) are used
  * verbatim; the rest follow the same layout and are listed as unverified in {@link LOG_FORMATS}.
  */
 import { formatAlbTime, formatRequestTime, preview } from './text.ts';

@@ -56,11 +56,11 @@ export const ALB_BAD_GATEWAY_HTML =
 export const ALB_REQUEST_TOO_LARGE_HTML =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n</body>\r\n</html>\r\n';
 
-/** Invoke API throttling body. Source: aws-facts §8 (solo-io/envoy-gloo PR#407 raw body; LS-LAMBDA reserved-concurrency snapshots). */
+/** Invoke API throttling body. Source: docs/sources.md §8 (solo-io/envoy-gloo PR#407 raw body; LS-LAMBDA reserved-concurrency snapshots). */
 export const INVOKE_THROTTLED_BODY =
   '{"Reason": "ReservedFunctionConcurrentInvocationLimitExceeded", "Type": "User", "message": "Rate Exceeded."}';
 
-/** `<bytes> byte payload is too large for the RequestResponse invocation type (limit 6291456 bytes)` (2018 capture, aws-facts §7). */
+/** `<bytes> byte payload is too large for the RequestResponse invocation type (limit 6291456 bytes)` (2018 capture, docs/sources.md §7). */
 export function invokeTooLargeMessage(bytes: number, limit = 6_291_456): string {
   return `${bytes} byte payload is too large for the RequestResponse invocation type (limit ${limit} bytes)`;
 }

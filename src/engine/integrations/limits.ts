@@ -7,7 +7,7 @@ import type { FrontDoor } from '../vocabulary.ts';
 /** Sync Invoke request payload: 6 MiB. Source: https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (D11); 2018 capture "limit 6291456 bytes". */
 export const MAX_SYNC_REQUEST_BYTES = 6_291_456;
 
-/** Sync Invoke response payload: 6 MiB + 100 bytes. Source: aws-facts §7 ("Response payload size exceeded maximum allowed payload size (6291556 bytes).", anomalyco/console#63). */
+/** Sync Invoke response payload: 6 MiB + 100 bytes. Source: docs/sources.md §7 ("Response payload size exceeded maximum allowed payload size (6291556 bytes).", anomalyco/console#63). */
 export const MAX_SYNC_RESPONSE_BYTES = 6_291_556;
 
 /** Async Invoke payload: 1 MB since Oct 2025. Source: https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb (D18). */

@@ -1,6 +1,6 @@
 /**
  * Lambda limits and the simulator's cost model, as named constants with units and sources.
- * Source keys (D14, D20, …) refer to the team facts file (../shared/aws-facts.md) "Sources".
+ * Source keys (D14, D20, …) refer to docs/sources.md "Sources".
  */
 
 /** Minimum function timeout, seconds. D14 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */

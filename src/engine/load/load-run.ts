@@ -13,7 +13,7 @@
  * - An invocation occupies its environment from its start to its end (init included on a cold start).
  * - A throttled request is answered by Lambda with 429 TooManyRequestsException "Rate Exceeded." and
  *   Reason ReservedFunctionConcurrentInvocationLimitExceeded (reserved) or
- *   ConcurrentInvocationLimitExceeded (account) — aws-facts §8; Reason names from
+ *   ConcurrentInvocationLimitExceeded (account) — docs/sources.md §8; Reason names from
  *   https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html. Each front door maps it with its own
  *   mapper (REST 500, HTTP API 500, ALB 502, function URL 429, Invoke 429).
  * ILLUSTRATIVE simulator choices: a free environment is picked most-recently-used first; idle

@@ -8,7 +8,7 @@
  * `runtimeSource(host, config, util)` and keeps the returned object as the control surface.
  *
  * Behaviour sources ([RUNTIME-SRC] = aws/aws-lambda-nodejs-runtime-interface-client, see
- * the team facts file (../shared/aws-facts.md) §1, §4, §9):
+ * docs/sources.md §1, §4, §9):
  * - handler loading and errors: `src/UserFunction.js` (`_tryRequire` order, `Bad handler`,
  *   `… is undefined or not exported`, `… is not a function`, ImportModuleError wrapping only
  *   `MODULE_NOT_FOUND`);

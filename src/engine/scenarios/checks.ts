@@ -130,7 +130,7 @@ export function judgeState(check: StateCheck, c: CaseOutcome): string | null {
 }
 
 /**
- * Signatures of decisive log lines, most telling first. Sources: aws-facts §9 (Invoke Error,
+ * Signatures of decisive log lines, most telling first. Sources: docs/sources.md §9 (Invoke Error,
  * Uncaught Exception), §2 (Task timed out), §3 (Runtime.OutOfMemory), §4 (INIT_REPORT), §5 and §6
  * (API Gateway execution-log messages).
  */
