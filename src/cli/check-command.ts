@@ -29,6 +29,7 @@ import { INIT_TIMEOUT_MS } from '../engine/lambda/limits.ts';
 import type { InvocationRecord } from '../engine/types.ts';
 import type { FrontDoor, RuntimeId } from '../engine/vocabulary.ts';
 import { utf8ByteLength } from '../engine/text/utf8.ts';
+import { describeParseArgsError } from './args.ts';
 import { buildRunReport, isErrorFinding, type CliInvocationReport } from './report.ts';
 import type { Io } from './invoke-command.ts';
 import { createNodeExecutor } from './node-runner/node-executor.ts';
@@ -86,7 +87,7 @@ export function parseCheckArgs(argv: string[]): { ok: true; args: CheckArgs } | 
       },
     });
   } catch (e) {
-    return { ok: false, error: `check: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, error: describeParseArgsError(e, 'check') };
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: true, help: true };

@@ -88,7 +88,8 @@ export async function runDiagnose(argv: string[], io: DiagnoseIo): Promise<numbe
       options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
     }));
   } catch (e) {
-    io.err(`lambda-triage: ${e instanceof Error ? e.message : String(e)}`);
+    const { describeParseArgsError } = await import('./args.ts');
+    io.err(`lambda-triage: ${describeParseArgsError(e, 'diagnose')}`);
     return 2;
   }
   if (values.help) {

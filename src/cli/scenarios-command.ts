@@ -125,7 +125,8 @@ export async function runScenariosCommand(argv: string[], io: ScenarioIo): Promi
       options: { json: { type: 'boolean' }, solution: { type: 'boolean' }, handler: { type: 'string' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     }));
   } catch (error) {
-    io.err(`lambda-triage ${command ?? ''}: ${error instanceof Error ? error.message : String(error)}\n\n${SCENARIOS_USAGE}`);
+    const { describeParseArgsError } = await import('./args.ts');
+    io.err(`lambda-triage: ${describeParseArgsError(error, command ?? 'scenarios')}`);
     return 2;
   }
   if (values.help) {

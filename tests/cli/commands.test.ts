@@ -68,6 +68,28 @@ describe('unknown options and missing values: one line that points to --help', (
     expect(t.err).toEqual(['lambda-triage: unknown option --frobnicate for invoke; run `lambda-triage invoke --help` for the options']);
   });
 
+  it.each([
+    [['invoke', 'h.mjs', '--bogus'], 'invoke'],
+    [['check', '--bogus'], 'check'],
+    [['diagnose', '--bogus'], 'diagnose'],
+    [['scenarios', '--bogus'], 'scenarios'],
+    [['scenario', 'product-body-object', '--bogus'], 'scenario'],
+  ])('%j: exit 2 and one line naming the option and `%s --help`', async (argv, command) => {
+    const t = io();
+    expect(await main(argv, t.io)).toBe(2);
+    expect(t.out).toEqual([]);
+    expect(t.err).toEqual([`lambda-triage: unknown option --bogus for ${command}; run \`lambda-triage ${command} --help\` for the options`]);
+  });
+
+  it('a flag given a value in diagnose and a missing value in scenario use the same wording', async () => {
+    const a = io();
+    expect(await main(['diagnose', '--json=yes'], a.io)).toBe(2);
+    expect(a.err).toEqual(['lambda-triage: --json takes no value; run `lambda-triage diagnose --help` for the options']);
+    const b = io();
+    expect(await main(['scenario', 'x', '--handler'], b.io)).toBe(2);
+    expect(b.err).toEqual(['lambda-triage: --handler needs a value; run `lambda-triage scenario --help` for the options']);
+  });
+
   it('a value-less option, a value for a flag and an ambiguous value each get one line', () => {
     for (const [argv, start] of [
       [['--timeout'], '--timeout needs a value;'],

@@ -73,7 +73,7 @@ describe('lambda-triage scenario <id>', () => {
     [['scenario', 'product-body-object', '--solution', '--handler', 'x.mjs'], 'not both'],
     [['scenario', 'product-body-object', '--handler', '/does/not/exist.mjs'], 'no such file'],
     [['scenario', 'product-body-object', '--config', 'x.json'], 'no configuration file'],
-    [['scenarios', '--bogus'], "Unknown option '--bogus'"],
+    [['scenarios', '--bogus'], 'unknown option --bogus for scenarios; run `lambda-triage scenarios --help` for the options'],
   ])('exits 2 for bad usage: %j', async (argv, fragment) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
