@@ -57,6 +57,16 @@ describe('loadProject', () => {
   });
 });
 
+describe('the default handler name of a handler file', () => {
+  it.each(['js', 'mjs', 'cjs', 'ts', 'mts', 'cts'])('x.%s → x.handler (and sub/x.%s → sub/x.handler)', (ext) => {
+    const dir = project({ 'package.json': '{"name":"p"}', [`x.${ext}`]: 'exports.handler = async () => 1;', [`sub/x.${ext}`]: 'exports.handler = async () => 1;' });
+    const top = loadProject({ path: join(dir, `x.${ext}`) });
+    expect(top.ok && top.value.handler).toBe('x.handler');
+    const nested = loadProject({ path: join(dir, 'sub', `x.${ext}`) });
+    expect(nested.ok && nested.value.handler).toBe('sub/x.handler');
+  });
+});
+
 describe('collectRequests', () => {
   it('finds static imports, re-exports, literal import() and require()', () => {
     expect(collectRequests('import a from "a"; export * from "b"; export { c } from "c"; import("d"); import(x);', true)).toEqual(
