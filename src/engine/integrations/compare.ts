@@ -12,6 +12,7 @@ import type { HttpRequestSpec, SimulationInputs } from './http-request.ts';
 import { normaliseRequest, requestBodyBytes } from './http-request.ts';
 import { utf8ByteLength } from './text.ts';
 import { isFrontDoorPermitted, type FunctionUrlPermission } from './url-permissions.ts';
+import { createUnmatchedRouteResult } from './route-replies.ts';
 
 /** Invoke the function with `event` as `frontDoor` would; supplied by the caller (the simulator). */
 export type InvokeFunction = (event: unknown, frontDoor: FrontDoor) => Promise<InvocationRecord>;
@@ -79,6 +80,9 @@ export async function runThroughFrontDoor(frontDoor: FrontDoor, input: HttpReque
   if (options.albMultiValueHeaders !== undefined) ctx.albMultiValueHeaders = options.albMultiValueHeaders;
   if (spec) ctx.request = summarise(spec);
 
+  // A request that matches no API Gateway route is answered by the gateway (403 REST, 404 HTTP API); see route-replies.ts.
+  const unrouted = spec ? createUnmatchedRouteResult(frontDoor, spec, options.sim) : null;
+  if (unrouted) return { ...unrouted, event, record: null };
   const skip = !isFrontDoorPermitted(frontDoor, ctx.invokePermission, ctx.urlPermissions) || ctx.throttled === true || checkRequestLimits(frontDoor, bodyBytes, eventBytes) !== null;
   const record = skip ? null : await invoke(event, frontDoor);
   return { ...mapFrontDoorResponse(frontDoor, record, ctx), event, record };

@@ -12,6 +12,7 @@ import type { HttpRequestSpec, NamedValues, NormalisedRequest, SimulationInputs 
 import { encodeQueryString, normaliseRequest } from './http-request.ts';
 import { deriveId, encodeQueryComponent, formatRequestTime } from './text.ts';
 import { utf8ToBase64 } from '../aws/state.ts';
+import { matchRoute } from './routes.ts';
 
 /** Ids that identify the simulated API, URL or target group; derived from the function name when not given. */
 export interface FrontDoorIds {
@@ -95,23 +96,45 @@ function withDefaultHeaders(req: NormalisedRequest, host: string, sim: Simulatio
 
 const lower = (n: string) => n.toLowerCase();
 
+/** The route a request was sent to, as the API Gateway events show it; null without a route (or `$default`). */
+interface EventRoute {
+  /** Resource path template, e.g. `/items/{id}`. */
+  path: string;
+  /** Route key, e.g. `GET /items/{id}` or `ANY /{proxy+}`. */
+  key: string;
+  /** Decoded path parameters; null when the route has no variables or the path does not match it. */
+  params: Record<string, string> | null;
+}
+
+function eventRoute(req: NormalisedRequest): EventRoute | null {
+  const r = req.route;
+  if (r === null || r.path === null) return null;
+  const m = matchRoute(r, req.method, req.path);
+  const params = m.matched && Object.keys(m.pathParameters).length > 0 ? m.pathParameters : null;
+  return { path: r.path, key: r.key, params };
+}
+
 function v1Event(spec: HttpRequestSpec, sim: SimulationInputs, ids: FrontDoorIds, kind: 'apigw-rest' | 'http-api-v1'): APIGatewayProxyEvent {
   const req = normaliseRequest(spec);
   const domainName = `${ids.apiId}.execute-api.${sim.region}.amazonaws.com`;
-  // REST keeps the client's header casing; HTTP APIs lower-case header names (D3: "All header names are lowercase").
+  // REST keeps the client's header casing; HTTP APIs lower-case header names (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response: "All header names are lowercase").
   const headerList = withDefaultHeaders(req, domainName, sim).map((h) => (kind === 'http-api-v1' ? { name: h.name.toLowerCase(), values: h.values } : h));
   const stage = req.stage ?? (kind === 'apigw-rest' ? 'prod' : '$default');
   const hasQuery = req.query.length > 0;
+  // With a route, `resource` and `requestContext.resourcePath` are the template and `pathParameters` the
+  // decoded values (REST input format, set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format).
+  const route = eventRoute(req);
+  const template = route?.path ?? req.path;
   const event: APIGatewayProxyEvent = {
-    resource: req.path,
+    resource: template,
     path: req.path,
     httpMethod: req.method,
-    // "headers" keeps the last value of a repeated header; multiValueHeaders keeps them all (D2 input format).
+    // "headers" keeps the last value of a repeated header; multiValueHeaders keeps them all (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format input format).
     headers: lastValues(headerList),
     multiValueHeaders: allValues(headerList),
     queryStringParameters: hasQuery ? lastValues(req.query) : null,
     multiValueQueryStringParameters: hasQuery ? allValues(req.query) : null,
-    pathParameters: null,
+    pathParameters: route?.params ?? null,
     stageVariables: null,
     requestContext: {
       accountId: sim.accountId,
@@ -144,8 +167,11 @@ function v1Event(spec: HttpRequestSpec, sim: SimulationInputs, ids: FrontDoorIds
       requestId: sim.requestId,
       requestTime: formatRequestTime(sim.nowMs),
       requestTimeEpoch: sim.nowMs,
-      resourceId: kind === 'apigw-rest' ? deriveId(`res:${ids.apiId}:${req.path}`, 6) : (null as unknown as string),
-      resourcePath: req.path,
+      // REST: a 6-character resource id per resource. HTTP API 1.0: null on the documented `$default` example
+      // (http-api-develop-integrations-lambda.html); with a route, public captures show the route key
+      // (`"resourceId": "GET /api/v1/project/{project}"`, `"resourcePath": "/api/v1/project/{project}"`): UNVERIFIED in AWS docs.
+      resourceId: kind === 'apigw-rest' ? deriveId(`res:${ids.apiId}:${template}`, 6) : ((route?.key ?? null) as unknown as string),
+      resourcePath: template,
       stage,
     },
     body: req.body,
@@ -170,12 +196,16 @@ export function createHttpApiV1Event(spec: HttpRequestSpec, sim: SimulationInput
 function v2Event(spec: HttpRequestSpec, sim: SimulationInputs, domainName: string, apiId: string, accountId: string, stage: string): APIGatewayProxyEventV2 {
   const req = normaliseRequest(spec);
   const headerList = withDefaultHeaders({ ...req, cookies: [] }, domainName, sim);
+  // `routeKey` is the matched route (`GET /items/{id}`) or `$default`; `pathParameters` appears only when
+  // the route has variables (payload 2.0 example, http-api-develop-integrations-lambda.html).
+  const route = eventRoute(req);
+  const routeKey = route?.key ?? '$default';
   const event: APIGatewayProxyEventV2 = {
     version: '2.0',
-    routeKey: '$default',
+    routeKey,
     rawPath: req.path,
     rawQueryString: encodeQueryString(req.query),
-    // Duplicate headers and query parameters are combined with commas (D3, "Payload format differences").
+    // Duplicate headers and query parameters are combined with commas (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response, "Payload format differences").
     headers: joined(headerList, lower),
     requestContext: {
       accountId,
@@ -184,16 +214,17 @@ function v2Event(spec: HttpRequestSpec, sim: SimulationInputs, domainName: strin
       domainPrefix: apiId,
       http: { method: req.method, path: req.path, protocol: 'HTTP/1.1', sourceIp: req.sourceIp, userAgent: req.userAgent },
       requestId: sim.requestId,
-      routeKey: '$default',
+      routeKey,
       stage,
       time: formatRequestTime(sim.nowMs),
       timeEpoch: sim.nowMs,
     },
     isBase64Encoded: req.isBase64Encoded,
   };
-  // "All cookie headers in the request are combined with commas and added to the cookies field" (D3).
+  // "All cookie headers in the request are combined with commas and added to the cookies field" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response).
   if (req.cookies.length > 0) event.cookies = [...req.cookies];
   if (req.query.length > 0) event.queryStringParameters = joined(req.query);
+  if (route?.params) event.pathParameters = { ...route.params };
   if (req.body !== null) event.body = req.body;
   return event;
 }
@@ -209,7 +240,10 @@ export function createHttpApiV2Event(spec: HttpRequestSpec, sim: SimulationInput
  * schema docs, https://docs.aws.amazon.com/powertools/typescript/latest/api/variables/_aws-lambda-powertools_parser.schemas.LambdaFunctionUrlSchema.html).
  */
 export function createFunctionUrlEvent(spec: HttpRequestSpec, sim: SimulationInputs, ids: FrontDoorIds = createFrontDoorIds(sim)): LambdaFunctionURLEvent {
-  return v2Event({ ...spec, stage: '$default' }, sim, `${ids.urlId}.lambda-url.${sim.region}.on.aws`, ids.urlId, 'anonymous', '$default');
+  // A function URL has no routes: every request is `$default` with no pathParameters key, whatever `route` says
+  // (urls-invocation.html#urls-request-payload; Powertools' captured function URL event has none).
+  const { route: _noRoutes, ...withoutRoute } = spec;
+  return v2Event({ ...withoutRoute, stage: '$default' }, sim, `${ids.urlId}.lambda-url.${sim.region}.on.aws`, ids.urlId, 'anonymous', '$default');
 }
 
 /**
@@ -238,8 +272,10 @@ export interface AlbEventOptions {
 
 /**
  * ALB event. Query parameters are passed as the client encoded them: "If the query parameters are
- * URL-encoded, the load balancer does not decode them" (D8). Without multi-value headers the last
- * value of a repeated header or parameter is used; with them, every value (D8).
+ * URL-encoded, the load balancer does not decode them" (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html). Without multi-value headers the last
+ * value of a repeated header or parameter is used; with them, every value (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html). A load balancer has
+ * listener rules, not API routes: the event has no `resource`, `routeKey` or `pathParameters` key (see the
+ * example event on the page above), so a request's `route` is ignored here.
  */
 export function createAlbEvent(spec: HttpRequestSpec, sim: SimulationInputs, ids: FrontDoorIds = createFrontDoorIds(sim), options: AlbEventOptions = {}): ALBEvent {
   const req = normaliseRequest(spec);

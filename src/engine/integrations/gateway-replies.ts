@@ -17,13 +17,13 @@ export interface GatewayReply {
   note?: string;
 }
 
-/** REST API generic error body: 36 bytes, a space after the colon, lower-case "server error". Source: D1 + CURL-2025 (content-length 36). */
+/** REST API generic error body: 36 bytes, a space after the colon, lower-case "server error". Source: https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html + CURL-2025 (content-length 36). */
 export const REST_INTERNAL_ERROR_BODY = '{"message": "Internal server error"}';
 
 /** REST API integration-timeout body, 41 bytes. Source: CURL-2025; DataBiosphere/azul#4955. */
 export const REST_TIMEOUT_BODY = '{"message": "Endpoint request timed out"}';
 
-/** HTTP API generic error body (no space; capital S and E). Source: D4 https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html */
+/** HTTP API generic error body (no space; capital S and E). Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html */
 export const HTTP_API_INTERNAL_ERROR_BODY = '{"message":"Internal Server Error"}';
 
 /** HTTP API integration-timeout body. UNVERIFIED bytes: only "Service Unavailable" is reported (anomalyco/sst#2232). */
@@ -32,17 +32,17 @@ export const HTTP_API_SERVICE_UNAVAILABLE_BODY = '{"message":"Service Unavailabl
 /** HTTP API REQUEST_TOO_LARGE body. UNVERIFIED. */
 export const HTTP_API_REQUEST_TOO_LARGE_BODY = '{"message":"Request Entity Too Large"}';
 
-/** REST API REQUEST_TOO_LARGE body (gateway response default, D16). UNVERIFIED bytes. */
+/** REST API REQUEST_TOO_LARGE body (gateway response default, https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html). UNVERIFIED bytes. */
 export const REST_REQUEST_TOO_LARGE_BODY = '{"message": "Request Too Long"}';
 
-/** Function URL function-error body: plain text. Source: LS-LAMBDA `test_lambda_url_invocation_exception` (AWS-validated). */
+/** Function URL function-error body: plain text. Source: https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json `test_lambda_url_invocation_exception` (AWS-validated). */
 export const FUNCTION_URL_INTERNAL_ERROR_BODY = 'Internal Server Error';
 
-/** Function URL body when the resource policy lacks lambda:InvokeFunctionUrl. Source: LS-LAMBDA `test_lambda_permission_url_invocation`. */
+/** Function URL body when the resource policy lacks lambda:InvokeFunctionUrl. Source: https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json `test_lambda_permission_url_invocation`. */
 export const FUNCTION_URL_FORBIDDEN_BODY =
   '{"Message":"Forbidden. For troubleshooting Function URL authorization issues, see: https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"}';
 
-/** Function URL throttled body. UNVERIFIED (D7 documents only the 429 status). */
+/** Function URL throttled body. UNVERIFIED (https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-throttling documents only the 429 status). */
 export const FUNCTION_URL_THROTTLED_BODY = '{"Message":"Rate Exceeded."}';
 
 /** Function URL request-too-large body. UNVERIFIED. */
@@ -56,7 +56,7 @@ export const ALB_BAD_GATEWAY_HTML =
 export const ALB_REQUEST_TOO_LARGE_HTML =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n</body>\r\n</html>\r\n';
 
-/** Invoke API throttling body. Source: docs/sources.md §8 (solo-io/envoy-gloo PR#407 raw body; LS-LAMBDA reserved-concurrency snapshots). */
+/** Invoke API throttling body. Source: docs/sources.md §8 (solo-io/envoy-gloo PR#407 raw body; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json reserved-concurrency snapshots). */
 export const INVOKE_THROTTLED_BODY =
   '{"Reason": "ReservedFunctionConcurrentInvocationLimitExceeded", "Type": "User", "message": "Rate Exceeded."}';
 
@@ -64,6 +64,17 @@ export const INVOKE_THROTTLED_BODY =
 export function invokeTooLargeMessage(bytes: number, limit = 6_291_456): string {
   return `${bytes} byte payload is too large for the RequestResponse invocation type (limit ${limit} bytes)`;
 }
+
+/**
+ * REST API reply when no resource and method match the request: 403, 42 bytes, no space after the colon.
+ * Sources: https://repost.aws/knowledge-center/api-gateway-authentication-token-errors ("The API request
+ * is made to a method or resource that doesn't exist"); a recorded reply with `Content-Length: 42` and
+ * `x-amzn-ErrorType: MissingAuthenticationTokenException` in https://github.com/aws/chalice/issues/582.
+ */
+export const REST_MISSING_AUTH_TOKEN_BODY = '{"message":"Missing Authentication Token"}';
+
+/** HTTP API reply when no route matches: "API Gateway returns {"message":"Not Found"}" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html). */
+export const HTTP_API_NOT_FOUND_BODY = '{"message":"Not Found"}';
 
 const REST_ERROR_HEADERS = {
   'content-type': 'application/json',
@@ -76,19 +87,19 @@ export const GATEWAY_REPLIES = {
     statusCode: 502,
     body: REST_INTERNAL_ERROR_BODY,
     headers: REST_ERROR_HEADERS,
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html (D1); CURL-2025',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html; CURL-2025',
   },
   restMalformedResponse: {
     statusCode: 502,
     body: REST_INTERNAL_ERROR_BODY,
     headers: REST_ERROR_HEADERS,
-    source: 'https://repost.aws/knowledge-center/malformed-502-api-gateway (KC1); LS-APIGW',
+    source: 'https://repost.aws/knowledge-center/malformed-502-api-gateway; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json',
   },
   restInvokeRejected: {
     statusCode: 500,
     body: REST_INTERNAL_ERROR_BODY,
     headers: REST_ERROR_HEADERS,
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html (D1); https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations (KC2)',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html; https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations',
   },
   restTimeout: {
     statusCode: 504,
@@ -100,15 +111,29 @@ export const GATEWAY_REPLIES = {
     statusCode: 413,
     body: REST_REQUEST_TOO_LARGE_BODY,
     headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'RequestEntityTooLargeException' },
-    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html (D16)',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html',
     unverified: true,
     note: 'Status from the REQUEST_TOO_LARGE default; body and error type not recorded.',
+  },
+  restMissingAuthenticationToken: {
+    statusCode: 403,
+    body: REST_MISSING_AUTH_TOKEN_BODY,
+    headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'MissingAuthenticationTokenException' },
+    source: 'https://repost.aws/knowledge-center/api-gateway-authentication-token-errors; https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html (MISSING_AUTHENTICATION_TOKEN, 403); capture in https://github.com/aws/chalice/issues/582',
+  },
+  httpApiNotFound: {
+    statusCode: 404,
+    body: HTTP_API_NOT_FOUND_BODY,
+    headers: { 'content-type': 'application/json' },
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html',
+    unverified: true,
+    note: 'Status and body documented; the content-type header is not recorded.',
   },
   httpApiInternalError: {
     statusCode: 500,
     body: HTTP_API_INTERNAL_ERROR_BODY,
     headers: { 'content-type': 'application/json' },
-    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html (D4); https://repost.aws/knowledge-center/api-gateway-status-codes-http-api (D5)',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html; https://repost.aws/knowledge-center/api-gateway-status-codes-http-api',
   },
   httpApiTimeout: {
     statusCode: 503,
@@ -122,26 +147,26 @@ export const GATEWAY_REPLIES = {
     statusCode: 413,
     body: HTTP_API_REQUEST_TOO_LARGE_BODY,
     headers: { 'content-type': 'application/json' },
-    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (D15)',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
     unverified: true,
   },
   functionUrlFunctionError: {
     statusCode: 502,
     body: FUNCTION_URL_INTERNAL_ERROR_BODY,
     headers: {},
-    source: 'LS-LAMBDA test_lambda_url_invocation_exception (AWS-validated snapshot, https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json)',
+    source: 'test_lambda_url_invocation_exception (AWS-validated snapshot, https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json)',
   },
   functionUrlForbidden: {
     statusCode: 403,
     body: FUNCTION_URL_FORBIDDEN_BODY,
     headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'AccessDeniedException' },
-    source: 'LS-LAMBDA test_lambda_permission_url_invocation (AWS-validated snapshot)',
+    source: 'https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json test_lambda_permission_url_invocation (AWS-validated snapshot)',
   },
   functionUrlThrottled: {
     statusCode: 429,
     body: FUNCTION_URL_THROTTLED_BODY,
     headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'TooManyRequestsException' },
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-throttling (D7)',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-throttling',
     unverified: true,
     note: 'Status documented; body and headers not recorded.',
   },
@@ -156,7 +181,7 @@ export const GATEWAY_REPLIES = {
     statusCode: 502,
     body: ALB_BAD_GATEWAY_HTML,
     headers: { Server: 'awselb/2.0', 'Content-Type': 'text/html' },
-    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html (D9); CodeGenieApp/serverless-express#688',
+    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html; CodeGenieApp/serverless-express#688',
     unverified: true,
     note: 'Status documented; HTML whitespace not recorded byte for byte.',
   },
@@ -164,7 +189,7 @@ export const GATEWAY_REPLIES = {
     statusCode: 413,
     body: ALB_REQUEST_TOO_LARGE_HTML,
     headers: { Server: 'awselb/2.0', 'Content-Type': 'text/html' },
-    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html (D9)',
+    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html',
     unverified: true,
     note: 'Status documented; HTML bytes not recorded.',
   },
@@ -172,7 +197,7 @@ export const GATEWAY_REPLIES = {
     statusCode: 429,
     body: INVOKE_THROTTLED_BODY,
     headers: { 'Content-Type': 'application/json', 'x-amzn-ErrorType': 'TooManyRequestsException' },
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (D11); LS-LAMBDA test_reserved_concurrency',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json test_reserved_concurrency',
   },
 } satisfies Record<string, GatewayReply>;
 

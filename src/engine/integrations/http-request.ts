@@ -3,6 +3,7 @@
  * input, and the normalised form the event builders share.
  */
 import { base64DecodedLength, describeType, encodeQueryComponent, isBase64, isJsonObject, utf8ByteLength } from './text.ts';
+import { parseResourcePath, parseRouteKey, type ParsedRoute } from './routes.ts';
 
 /** An HTTP request as a caller sends it, before any front door touches it. */
 export interface HttpRequestSpec {
@@ -21,6 +22,12 @@ export interface HttpRequestSpec {
   sourceIp?: string;
   /** API Gateway stage name (REST default `prod`, HTTP API default `$default`). */
   stage?: string;
+  /**
+   * The API Gateway route the request is sent to: `GET /items/{id}`, `ANY /{proxy+}` or `$default`
+   * (HTTP API route key form). REST reads its path as the resource, its method as the method.
+   * Absent: every front door behaves as without routes (`$default`, resource = path).
+   */
+  route?: string;
 }
 
 /** Result of {@link parseHttpRequestSpec}. */
@@ -117,13 +124,15 @@ function parseUnsafe(input: unknown): ParseResult<HttpRequestSpec> {
   if (!isJsonObject(input)) {
     return { ok: false, error: `A request must be an object like { "method": "GET", "path": "/" }; got ${what(input)}.` };
   }
-  const known = new Set(['method', 'path', 'query', 'headers', 'cookies', 'body', 'isBase64Encoded', 'sourceIp', 'stage']);
+  const known = new Set(['method', 'httpMethod', 'path', 'route', 'resource', 'query', 'headers', 'cookies', 'body', 'isBase64Encoded', 'sourceIp', 'stage']);
   for (const key of Object.keys(input)) {
     if (!known.has(key)) {
       return { ok: false, error: `Unknown field \`${key}\`. Allowed fields: ${[...known].join(', ')}.` };
     }
   }
-  const method = input['method'] ?? 'GET';
+  const route = parseRouteFields(input);
+  if (!route.ok) return route;
+  const method = input['method'] ?? input['httpMethod'] ?? (route.value?.method && route.value.method !== 'ANY' ? route.value.method : 'GET');
   if (typeof method !== 'string' || !METHOD_RE.test(method)) {
     return { ok: false, error: `\`method\` must be an HTTP method such as "GET" or "POST"; got ${typeof method === 'string' ? JSON.stringify(method) : what(method)}.` };
   }
@@ -140,6 +149,7 @@ function parseUnsafe(input: unknown): ParseResult<HttpRequestSpec> {
   if (!headers.ok) return headers;
 
   const spec: HttpRequestSpec = { method: method.toUpperCase(), path: rawPath };
+  if (route.value) spec.route = route.value.key;
   const q = rawPath.indexOf('?');
   let mergedQuery: Record<string, string | string[]> | undefined = query.value;
   if (q !== -1) {
@@ -205,6 +215,34 @@ function parseUnsafe(input: unknown): ParseResult<HttpRequestSpec> {
   return { ok: true, value: spec };
 }
 
+/**
+ * Read `route` (a route key) or `resource` (a REST resource path, method from `method`/`httpMethod`).
+ * Both may be given only when they name the same path; `method` and `httpMethod` must agree.
+ */
+function parseRouteFields(input: Record<string, unknown>): ParseResult<ParsedRoute | null> {
+  const { method, httpMethod } = input;
+  if (method !== undefined && httpMethod !== undefined && method !== httpMethod) {
+    return { ok: false, error: `\`method\` (${JSON.stringify(method)}) and \`httpMethod\` (${JSON.stringify(httpMethod)}) disagree: give one of them.` };
+  }
+  const explicitMethod = typeof (method ?? httpMethod) === 'string' ? String(method ?? httpMethod).toUpperCase() : null;
+  let parsed: ParsedRoute | null = null;
+  if (input['route'] !== undefined && input['route'] !== null) {
+    const r = parseRouteKey(input['route']);
+    if (!r.ok) return { ok: false, error: `\`route\`: ${r.error}` };
+    parsed = r.value;
+  }
+  if (input['resource'] !== undefined && input['resource'] !== null) {
+    const r = parseResourcePath(input['resource'], explicitMethod ?? parsed?.method ?? 'ANY');
+    if (!r.ok) return { ok: false, error: `\`resource\`: ${r.error}` };
+    if (parsed && parsed.path !== r.value.path) {
+      return { ok: false, error: `\`route\` (${JSON.stringify(parsed.key)}) and \`resource\` (${JSON.stringify(r.value.path)}) name different paths: give one of them.` };
+    }
+    parsed ??= r.value;
+  }
+  // A method other than the route's is not an input error: the gateway answers it itself (no route matches).
+  return { ok: true, value: parsed };
+}
+
 /** One header or query parameter with every value, in the order the client sent them. */
 export interface NamedValues {
   name: string;
@@ -226,6 +264,8 @@ export interface NormalisedRequest {
   sourceIp: string;
   userAgent: string;
   stage: string | undefined;
+  /** The parsed route, or null when the request names none (`$default`, no path parameters). */
+  route: ParsedRoute | null;
 }
 
 /** Default source IP: TEST-NET-3 (RFC 5737), never a real client. */
@@ -262,7 +302,15 @@ export function normaliseRequest(spec: HttpRequestSpec): NormalisedRequest {
     sourceIp: spec.sourceIp ?? DEFAULT_SOURCE_IP,
     userAgent: ua?.values[ua.values.length - 1] ?? DEFAULT_USER_AGENT,
     stage: spec.stage,
+    route: parseSpecRoute(spec.route),
   };
+}
+
+function parseSpecRoute(route: string | undefined): ParsedRoute | null {
+  if (route === undefined) return null;
+  const parsed = parseRouteKey(route);
+  // A spec built in code (not through the parser) may carry a bad route; treat it as no route.
+  return parsed.ok ? parsed.value : null;
 }
 
 /** The query string as the client puts it on the wire (percent-encoded), without the `?`. */

@@ -10,4 +10,6 @@ export * from './gateway-replies.ts';
 export * from './http-request.ts';
 export * from './limits.ts';
 export * from './response-rules.ts';
+export * from './route-replies.ts';
+export * from './routes.ts';
 export { utf8ByteLength, formatRequestTime } from './text.ts';
