@@ -38,7 +38,9 @@ Options for invoke:
 What the function receives:
   --event FILE       JSON event sent as-is (default {})
   --request FILE     HTTP request description, JSON: { "method", "path", "query", "headers", "body", ... };
-                     the front door turns it into its own event
+                     the front door turns it into its own event. "route": "GET /items/{id}" (or "resource":
+                     "/items/{id}" for REST) fills resource/routeKey/pathParameters; a path off the route gets
+                     the gateway's own 403 (REST) or 404 (HTTP API)
   --integration DOOR ${FRONT_DOORS.join(' | ')}
                      (default apigw-rest with --request, otherwise invoke)
   --compare          Run the invocation through every front door and show the callers' responses side by side

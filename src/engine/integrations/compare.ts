@@ -46,7 +46,9 @@ function isRunInput(value: HttpRequestSpec | RunInput): value is RunInput {
 function summarise(spec: HttpRequestSpec): RequestSummary {
   const n = normaliseRequest(spec);
   const last = (list: { name: string; values: string[] }[]) => Object.fromEntries(list.map((h) => [h.name, h.values[h.values.length - 1] ?? '']));
-  return { method: n.method, path: n.path, query: last(n.query), headers: last(n.headers), body: n.body, sourceIp: n.sourceIp, userAgent: n.userAgent };
+  const summary: RequestSummary = { method: n.method, path: n.path, query: last(n.query), headers: last(n.headers), body: n.body, sourceIp: n.sourceIp, userAgent: n.userAgent };
+  if (n.route) summary.routeKey = n.route.key;
+  return summary;
 }
 
 function safeStringify(value: unknown): string {

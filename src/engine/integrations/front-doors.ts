@@ -38,6 +38,8 @@ export interface RequestSummary {
   body: string | null;
   sourceIp: string;
   userAgent: string;
+  /** HTTP API route key the request matched (`GET /items/{id}`); `$default` when absent. */
+  routeKey?: string;
 }
 
 /** Inputs of a mapper besides the record: the front door's configuration and the request. */
@@ -498,7 +500,7 @@ function mapHttpApi(fd: 'http-api-v1' | 'http-api-v2', record: InvocationRecord 
     sourceIp: req.sourceIp,
     nowMs: sim.nowMs,
     method: req.method,
-    routeKey: '$default',
+    routeKey: req.routeKey ?? '$default',
     status: response.statusCode,
     responseLength: utf8ByteLength(response.body),
     integrationErrorMessage: integrationError,

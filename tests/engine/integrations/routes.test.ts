@@ -196,6 +196,12 @@ describe('a path that matches no route is answered before Lambda', () => {
     expect(run.response.statusCode).toBe(200);
   });
 
+  it('the HTTP API access log names the matched route', async () => {
+    const invoke = vi.fn(async () => returned({ statusCode: 200, body: 'ok' }));
+    const run = await runThroughFrontDoor('http-api-v2', spec({ route: 'GET /items/{id}', path: '/items/7' }), invoke, { sim });
+    expect(run.gatewayLogs.some((l) => l.includes('"routeKey":"GET /items/{id}"'))).toBe(true);
+  });
+
   it('a matching path reaches the handler with pathParameters (REST)', async () => {
     const invoke = vi.fn(async (event: unknown) => returned({ statusCode: 200, body: JSON.stringify((event as { pathParameters: unknown }).pathParameters) }));
     const run = await runThroughFrontDoor('apigw-rest', spec({ resource: '/items/{id}', httpMethod: 'GET', path: '/items/42' }), invoke, { sim });
