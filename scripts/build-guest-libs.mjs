@@ -31,6 +31,20 @@ export const GUEST_LIBS = [
     what: 'gzip, zlib and raw deflate for the sandbox `zlib` module',
     entry: "export { gzipSync, gunzipSync, zlibSync, unzlibSync, deflateSync, inflateSync, decompressSync } from 'fflate';",
   },
+  {
+    file: 'web-streams.ts',
+    pkg: 'web-streams-polyfill',
+    constant: 'WEB_STREAMS_SOURCE',
+    what: 'the WHATWG streams classes (ReadableStream, WritableStream, TransformStream, …) for the sandbox `stream/web` module',
+    entry: [
+      'export {',
+      '  ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader, ReadableStreamBYOBRequest,',
+      '  ReadableByteStreamController, ReadableStreamDefaultController, WritableStream, WritableStreamDefaultWriter,',
+      '  WritableStreamDefaultController, TransformStream, TransformStreamDefaultController,',
+      '  ByteLengthQueuingStrategy, CountQueuingStrategy,',
+      "} from 'web-streams-polyfill';",
+    ].join('\n'),
+  },
 ];
 
 const version = (pkg) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));

@@ -6,13 +6,19 @@
  * a handler needs it.
  */
 import { createAsyncHooksModule } from './async-hooks.ts';
+import { createCallSitesModule } from './callsites.ts';
 import { createConsoleModule } from './console.ts';
 import { createCryptoModule } from './crypto.ts';
+import { createDiagnosticsChannelModule } from './diagnostics-channel.ts';
 import { createFsModule } from './fs.ts';
+import { createHttpModule } from './http.ts';
 import { FFLATE_SOURCE } from './generated/fflate.ts';
 import { NOBLE_HASHES_SOURCE } from './generated/noble-hashes.ts';
+import { WEB_STREAMS_SOURCE } from './generated/web-streams.ts';
 import { createStreamModule } from './stream.ts';
+import { createStreamWebModule } from './stream-web.ts';
 import { createStringDecoderModule } from './string-decoder.ts';
+import { createTtyModule } from './tty.ts';
 import { createUrlExtras } from './url.ts';
 import { createUtilExtras } from './util-extras.ts';
 import { createZlibModule } from './zlib.ts';
@@ -35,10 +41,17 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   'fs/promises': '(function (deps) { return deps.loadBuiltin("fs").promises; })',
   stream: plain(createStreamModule),
   'stream/promises': '(function (deps) { return deps.loadBuiltin("stream").promises; })',
+  'stream/web': withLib(createStreamWebModule, WEB_STREAMS_SOURCE),
+  http: plain(createHttpModule),
+  https: '(function (deps) { return deps.loadBuiltin("http")._https(); })',
+  tty: plain(createTtyModule),
+  diagnostics_channel: plain(createDiagnosticsChannelModule),
   string_decoder: plain(createStringDecoderModule),
   async_hooks: plain(createAsyncHooksModule),
   console: plain(createConsoleModule),
   // parts merged into the prelude's url, util and events modules
   'url-extras': plain(createUrlExtras),
   'util-extras': plain(createUtilExtras),
+  // V8's CallSite objects for Error.captureStackTrace under Error.prepareStackTrace (prelude-runtime.ts)
+  callsites: plain(createCallSitesModule),
 };

@@ -1,6 +1,11 @@
 /**
  * The execution environment's `/tmp`, kept on the host (outside QuickJS, so its bytes count toward the
- * configured ephemeral storage and not toward the function's memory). One instance lives as long as
+ * configured ephemeral storage and not toward the function's memory or `Max Memory Used`). AWS sizes the
+ * two separately: more /tmp lets a function "handle larger objects without using in-memory processing"
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html), and /tmp was 512 MB
+ * "regardless of runtime or memory configuration" before it became configurable
+ * (https://aws.amazon.com/blogs/compute/using-larger-ephemeral-storage-for-aws-lambda/); tested in
+ * tests/engine/sandbox/tmp-memory.test.ts. One instance lives as long as
  * its sandbox: files survive warm invocations and a cold start begins with an empty `/tmp`
  * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-ephemeral-storage.html).
  *

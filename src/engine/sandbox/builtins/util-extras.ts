@@ -4,7 +4,7 @@ import type { GuestDeps, GuestEmitter } from './guest-api.ts';
  * Guest source: the parts of `util` and `events` built here (runs inside QuickJS; see guest-api.ts):
  * `util.promisify` with `util.promisify.custom` (`Symbol.for('nodejs.util.promisify.custom')`, so
  * `promisify(setTimeout)` gives the timers/promises form as in Node), `util.types`, and `events.once` /
- * `events.on` (https://nodejs.org/api/util.html#utilpromisifyoriginal,
+ * `events.on`, and `util.deprecate` / `formatWithOptions` / `debuglog` (https://nodejs.org/api/util.html#utilpromisifyoriginal,
  * https://nodejs.org/api/util.html#utiltypes, https://nodejs.org/api/events.html#eventsonceemitter-name-options).
  */
 export function createUtilExtras(deps: GuestDeps): Record<string, unknown> {
@@ -136,5 +136,35 @@ export function createUtilExtras(deps: GuestDeps): Record<string, unknown> {
     };
     return iterator;
   }
-  return { promisify, types, once, on };
+  // util.deprecate (https://nodejs.org/api/util.html#utildeprecatefn-msg-code): the wrapper calls `fn`.
+  // Simplified: Node also writes a DeprecationWarning to stderr on the first call; the sandbox does not.
+  function deprecate<F extends (...args: any[]) => unknown>(fn: F, msg?: string, code?: string): F {
+    if (typeof fn !== 'function') {
+      throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "fn" argument must be of type function. Received ' + deps.receivedText(fn));
+    }
+    void msg;
+    void code;
+    const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+      return new.target ? Reflect.construct(fn, args, new.target) : fn.apply(this, args);
+    };
+    Object.setPrototypeOf(wrapped, fn);
+    if (fn.prototype) wrapped.prototype = fn.prototype;
+    return wrapped as unknown as F;
+  }
+  // util.formatWithOptions (https://nodejs.org/api/util.html#utilformatwithoptionsinspectoptions-format-args):
+  // the inspect options (colours, depth) are not applied.
+  function formatWithOptions(options: unknown, ...args: unknown[]): string {
+    if (options === null || typeof options !== 'object') {
+      throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "inspectOptions" argument must be of type object. Received ' + deps.receivedText(options));
+    }
+    return deps.format(...args);
+  }
+  // util.debuglog (https://nodejs.org/api/util.html#utildebuglogsection-callback): logs only for sections
+  // named in NODE_DEBUG, which Lambda does not set, so the logger is a no-op with `enabled` false.
+  function debuglog(section: string): ((...args: unknown[]) => void) & { enabled: boolean } {
+    void section;
+    const log = Object.assign(() => undefined, { enabled: false });
+    return log;
+  }
+  return { promisify, types, once, on, util: { promisify, types, deprecate, formatWithOptions, debuglog, debug: debuglog } };
 }
