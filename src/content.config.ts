@@ -2,7 +2,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { causeSchema } from './schemas/cause.ts';
-import { guideFrontmatterSchema } from './schemas/docs.ts';
+import { checkCauseGuide, guideFrontmatterSchema } from './schemas/docs.ts';
 import { treeNodeSchema } from './schemas/tree.ts';
 import { signatureSchema } from './schemas/signature.ts';
 import { scenarioFileSchema } from './schemas/scenario.ts';
@@ -12,7 +12,8 @@ export const collections = {
   // astro.config.mjs lists it in Starlight's markdown.processedDirs so asides and anchors work.
   docs: defineCollection({
     loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
-    schema: docsSchema({ extend: guideFrontmatterSchema }),
+    // A cause guide without its first-screen box fails the build (checkCauseGuide says what to add).
+    schema: (context) => docsSchema({ extend: guideFrontmatterSchema })(context).superRefine(checkCauseGuide),
   }),
   // The decision tree: one YAML file per node; the file name is the node id.
   tree: defineCollection({
