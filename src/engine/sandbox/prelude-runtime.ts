@@ -278,7 +278,13 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       },
     });
   }
-  G.Error.captureStackTrace = function (obj) {
+  G.Error.captureStackTrace = function (obj, constructorOpt) {
+    if (obj && typeof obj === 'object' && typeof G.Error.prepareStackTrace === 'function') {
+      // V8's stack-trace API: `stack` is what prepareStackTrace makes of the CallSites (builtins/callsites.ts)
+      const sites = hostBuiltin('callsites').capture(new G.Error().stack.replace(/^[^\n]*\n?/, ''), constructorOpt);
+      obj.stack = G.Error.prepareStackTrace(obj, sites);
+      return;
+    }
     if (obj && typeof obj === 'object' && !('stack' in obj)) {
       obj.stack = String(obj.name || 'Error') + (obj.message ? ': ' + obj.message : '');
     }
@@ -1490,7 +1496,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     },
   };
   const builtins = {
-    util: () => Object.assign(utilModule, { promisify: hostBuiltin('util-extras').promisify, types: hostBuiltin('util-extras').types }),
+    util: () => Object.assign(utilModule, hostBuiltin('util-extras').util),
     // Modules of src/engine/sandbox/builtins/, evaluated on first require (guest-api.ts).
     crypto: () => hostBuiltin('crypto'),
     zlib: () => hostBuiltin('zlib'),
@@ -1532,8 +1538,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return assert;
     },
     os: () => ({ EOL: '\n', platform: () => 'linux', tmpdir: () => '/tmp', hostname: () => '169.254.10.1', cpus: () => [], totalmem: () => config.memoryMB * 1048576, freemem: () => 0 }),
-    http: () => unavailableModule('http', ['request', 'get', 'createServer', 'Agent']),
-    https: () => unavailableModule('https', ['request', 'get', 'createServer', 'Agent']),
+    http: () => hostBuiltin('http'),
+    https: () => hostBuiltin('https'),
+    tty: () => hostBuiltin('tty'),
+    'stream/web': () => hostBuiltin('stream/web'),
+    diagnostics_channel: () => hostBuiltin('diagnostics_channel'),
     http2: () => unavailableModule('http2', ['connect', 'createServer']),
     net: () => unavailableModule('net', ['connect', 'createConnection', 'createServer', 'Socket']),
     tls: () => unavailableModule('tls', ['connect', 'createServer']),
