@@ -1,14 +1,14 @@
 /**
  * The Invoke API's answer for an asynchronous (`Event`) invocation. Pure.
  *
- * Source (D11, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html, InvokeResponse StatusCode):
+ * Source (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html, InvokeResponse StatusCode):
  * "For the RequestResponse invocation type, this status code is 200. For the Event invocation type,
  * this status code is 202." The asynchronous caller gets no payload; the function's own result and
  * errors appear only in its logs.
  */
 import type { HttpResponse } from '../engine/types.ts';
 
-/** HTTP status of an accepted asynchronous invoke (D11). */
+/** HTTP status of an accepted asynchronous invoke (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). */
 export const ASYNC_INVOKE_STATUS = 202;
 
 /**

@@ -67,7 +67,7 @@ export function parseFileName(raw: string, taken: readonly string[]): Parsed<str
   return { ok: true, value: name };
 }
 
-/** Invocation types of the Invoke API (D11: RequestResponse answers 200, Event answers 202). */
+/** Invocation types of the Invoke API (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html: RequestResponse answers 200, Event answers 202). */
 export const INVOCATION_TYPES = ['RequestResponse', 'Event'] as const;
 /** Log formats and application log levels the Config tab offers ('' = no filtering). */
 export const LOG_FORMATS = ['Text', 'JSON'] as const;

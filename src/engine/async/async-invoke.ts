@@ -39,7 +39,7 @@ export const DEFAULT_MAX_RETRY_ATTEMPTS = 2;
 /** Default MaximumEventAgeInSeconds: 6 hours; range 60–21,600 (API_PutFunctionEventInvokeConfig). */
 export const DEFAULT_MAX_EVENT_AGE_SECONDS = 21_600;
 export const MIN_MAX_EVENT_AGE_SECONDS = 60;
-/** Async payload limit: "1 MB" (docs/sources.md §7, D11). Exact byte count UNVERIFIED (1,048,576 assumed). */
+/** Async payload limit: "1 MB" (https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb). Exact byte count UNVERIFIED (1,048,576 assumed). */
 export const MAX_ASYNC_REQUEST_BYTES = 1_048_576;
 /** DLQ ErrorMessage is truncated to 1 KB (invocation-async-retain-records.html#invocation-dlq). */
 export const DLQ_ERROR_MESSAGE_MAX_CHARS = 1024;

@@ -179,9 +179,9 @@ export function presetError(preset: ErrorPreset, service: AwsService | 'http', h
 // ---------------------------------------------------------------- IAM denials
 /**
  * The AccessDenied error a service returns for an identity-policy denial of the execution role.
- * - DynamoDB: AccessDeniedException, 400, resource unquoted (facts §6, anomalyco/sst#4469; status 400 from
+ * - DynamoDB: AccessDeniedException, 400, resource unquoted (https://github.com/anomalyco/sst/issues/4469; status 400 from
  *   github-aws-runners/terraform-aws-github-runner#1279 for SSM, same JSON protocol).
- * - S3: AccessDenied, 403, resource double-quoted (facts §6).
+ * - S3: AccessDenied, 403, resource double-quoted (https://github.com/aws-samples/serverless-patterns/pull/2457).
  * - SQS: AccessDenied, 403; the action is printed lower-case, `sqs:sendmessage`
  *   (aws/serverless-application-model#3633). SDK v3 error name UNVERIFIED.
  * - SNS: code AuthorizationError, 403, action `SNS:Publish` (aws-ia/terraform-aws-control_tower_account_factory#151);

@@ -125,7 +125,7 @@ export function createAwsWorld(options: AwsWorldOptions = {}): AwsWorld {
   const functionName = options.functionName ?? 'my-function';
   const roleName = options.roleName ?? `${functionName}-role`;
   const epochMs = options.epochMs ?? DEFAULT_EPOCH_MS;
-  // Session name = function name (facts §6).
+  // Session name = function name (https://github.com/anomalyco/sst/issues/4469).
   const principalArn = `arn:aws:sts::${accountId}:assumed-role/${roleName}/${functionName}`;
   const seed = options.seed ?? 1;
 

@@ -112,7 +112,7 @@ export const CATALOGUE = {
     message: (p) =>
       `The invocation answered, but in the same turn ${p.errorType ?? 'an error'}${p.errorMessage ? ` (${p.errorMessage})` : ''} reached the runtime, which logs it and ends the process. The caller keeps this answer; the next request waits for a cold start, and anything still in flight in this environment is lost. Await every promise you start, or give it a .catch, and catch errors inside timers and event callbacks.`,
     hint: 'Look for "Unhandled Promise Rejection" or "Uncaught Exception" after the handler returned.',
-    // facts §1: the error is posted for the invocation, then process.exit(128 / 129)
+    // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: the error is posted for the invocation, then process.exit(128 / 129)
     source: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/Runtime.js (_setErrorCallbacks); https://nodejs.org/api/process.html#event-unhandledrejection',
     severity: 'warning',
   },

@@ -86,13 +86,13 @@ export type FrontDoorMapper = (record: InvocationRecord | null, ctx: FrontDoorCo
 
 /** Defaults a front door applies to a successful response, with their sources. */
 export const RESPONSE_DEFAULTS = {
-  restContentType: { value: 'application/json', source: 'LS-APIGW (AWS-validated): {"statusCode":200} gives Content-Type: application/json' },
+  restContentType: { value: 'application/json', source: 'https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json (AWS-validated): {"statusCode":200} gives Content-Type: application/json' },
   httpApiContentType: {
     value: 'text/plain; charset=utf-8',
-    source: 'aws-facts §5: 2020 capture of an HTTP API response with statusCode and no content-type',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response; a real 2020 capture of an HTTP API response with statusCode and no content-type',
     unverified: true,
   },
-  functionUrlContentType: { value: 'application/json', source: 'LS-LAMBDA test_lambda_url_invocation (AWS-validated)' },
+  functionUrlContentType: { value: 'application/json', source: 'https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json test_lambda_url_invocation (AWS-validated)' },
   albContentType: { value: null, source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html', unverified: true },
 } as const;
 
@@ -252,7 +252,7 @@ function timeoutFinding(frontDoor: FrontDoor, record: InvocationRecord, timeoutM
   return createFinding(
     'LT-INTEGRATION-TIMEOUT',
     { frontDoor, timeoutMs, durationMs: Math.round(functionLatency(record)), billedDurationMs: record.billedDurationMs, status },
-    { source: frontDoor === 'apigw-rest' ? 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (D15); CURL-2025' : 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (D15); anomalyco/sst#2232', ...(unverified ? { unverified: true } : {}) },
+    { source: frontDoor === 'apigw-rest' ? 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html; a real REST API curl capture (2025-05-20)' : 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html; anomalyco/sst#2232', ...(unverified ? { unverified: true } : {}) },
   );
 }
 
@@ -303,7 +303,7 @@ export const mapRestApiResponse: FrontDoorMapper = (record, ctx) => {
       break;
     case 'throttled':
       response = reply(GATEWAY_REPLIES.restInvokeRejected);
-      findings.push(createFinding('LT-THROTTLED', { frontDoor: fd, status: 500 }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html (D1); CURL-2025' }));
+      findings.push(createFinding('LT-THROTTLED', { frontDoor: fd, status: 500 }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html; a real REST API curl capture (2025-05-20)' }));
       ending = { kind: 'throttled', lambdaRequestId: lambdaId, body: GATEWAY_REPLIES.invokeThrottled.body };
       responseType = 'API_CONFIGURATION_ERROR';
       integrationStatus = 429;
@@ -350,7 +350,7 @@ export const mapRestApiResponse: FrontDoorMapper = (record, ctx) => {
         response = reply(GATEWAY_REPLIES.restMalformedResponse);
         findings.push(...issueFindings(check.issues, 502));
         ending = { kind: 'malformed', lambdaRequestId: lambdaId, latencyMs: functionLatency(g.record), payload: g.record.payload ?? '' };
-        // Malformed proxy responses are logged as a configuration error (KC1); the access-log type is unverified.
+        // Malformed proxy responses are logged as a configuration error (https://repost.aws/knowledge-center/malformed-502-api-gateway); the access-log type is unverified.
         responseType = 'API_CONFIGURATION_ERROR';
         errorMessage = 'Internal server error';
         integrationError = 'Malformed Lambda proxy response';
@@ -358,7 +358,7 @@ export const mapRestApiResponse: FrontDoorMapper = (record, ctx) => {
         findings.push(...issueFindings(check.issues, check.response.statusCode));
         response = restSuccess(check.response, idHeaders);
         if (check.response.isBase64Encoded) {
-          findings.push(createFinding('LT-REST-BASE64-NOT-DECODED', { frontDoor: fd, detail: `The caller received ${utf8ByteLength(check.response.body)} bytes of base64 text.` }, { source: `https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html; LS-APIGW` }));
+          findings.push(createFinding('LT-REST-BASE64-NOT-DECODED', { frontDoor: fd, detail: `The caller received ${utf8ByteLength(check.response.body)} bytes of base64 text.` }, { source: `https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-payload-encodings.html; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json` }));
         }
         ending = {
           kind: 'success',
@@ -415,7 +415,7 @@ function restSuccess(shaped: ShapedResponse, idHeaders: Record<string, string>):
   if (!hasHeader(list, 'content-type')) list = [...list, { name: 'Content-Type', values: [RESPONSE_DEFAULTS.restContentType.value] }];
   list.push({ name: 'Content-Length', values: [String(utf8ByteLength(shaped.body))] });
   for (const [k, v] of Object.entries(idHeaders)) list.push({ name: k, values: [v] });
-  // Without binaryMediaTypes the base64 text is sent as-is (LS-APIGW): not flagged as binary for the caller.
+  // Without binaryMediaTypes the base64 text is sent as-is (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json): not flagged as binary for the caller.
   return toHttpResponse(shaped.statusCode, list, shaped.body, false);
 }
 
@@ -453,7 +453,7 @@ function mapHttpApi(fd: 'http-api-v1' | 'http-api-v2', record: InvocationRecord 
       break;
     case 'throttled':
       response = generic();
-      findings.push(createFinding('LT-THROTTLED', { frontDoor: fd, status: 500 }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html (D1)', unverified: true }));
+      findings.push(createFinding('LT-THROTTLED', { frontDoor: fd, status: 500 }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html', unverified: true }));
       integrationError = 'Rate Exceeded.';
       errorMessage = 'Internal Server Error';
       integrationStatus = 429;
@@ -486,7 +486,7 @@ function mapHttpApi(fd: 'http-api-v1' | 'http-api-v2', record: InvocationRecord 
         response = generic();
         findings.push(...issueFindings(check.issues, 500));
         errorMessage = 'Internal Server Error';
-        // Unverified wording; D4 tells users to log $context.integrationErrorMessage for this case.
+        // Unverified wording; https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html tells users to log $context.integrationErrorMessage for this case.
         integrationError = "The response from the Lambda function doesn't match the format that API Gateway expects.";
       } else {
         findings.push(...issueFindings(check.issues, check.response.statusCode));
@@ -514,7 +514,7 @@ function mapHttpApi(fd: 'http-api-v1' | 'http-api-v2', record: InvocationRecord 
 function httpApiSuccess(shaped: ShapedResponse, idHeaders: Record<string, string>): HttpResponse {
   let list = withoutHeader(shaped.headers, 'content-length');
   if (!hasHeader(list, 'content-type')) list = [...list, { name: 'content-type', values: [RESPONSE_DEFAULTS.httpApiContentType.value] }];
-  // Each cookie becomes its own set-cookie header (D3), after any set-cookie the headers already had.
+  // Each cookie becomes its own set-cookie header (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response), after any set-cookie the headers already had.
   if (shaped.cookies.length > 0) {
     const existing = list.find((h) => h.name.toLowerCase() === 'set-cookie');
     if (existing) existing.values.push(...shaped.cookies);
@@ -606,7 +606,7 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
   let response: HttpResponse;
   let reason: AlbErrorReason | null = null;
   const bad = () => renderReply(GATEWAY_REPLIES.albBadGateway);
-  const D10 = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes (D10)';
+  const D10 = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes';
   switch (g.kind) {
     case 'no-permission':
       response = bad();
@@ -621,7 +621,7 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
     case 'throttled':
       response = bad();
       reason = 'LambdaThrottling';
-      findings.push(createFinding('LT-THROTTLED', { frontDoor: fd, status: 502, detail: 'The access log shows error_reason LambdaThrottling.' }, { source: `https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html (D9); ${D10}` }));
+      findings.push(createFinding('LT-THROTTLED', { frontDoor: fd, status: 502, detail: 'The access log shows error_reason LambdaThrottling.' }, { source: `https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html; ${D10}` }));
       break;
     case 'missing-record':
     case 'invalid-request': {
@@ -634,9 +634,9 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
     case 'integration-timeout':
     case 'function-failure':
       response = bad();
-      // D10 has no LambdaTimeout: a timed-out function is an Unhandled function error (D9 lists it as a 502 cause).
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes has no LambdaTimeout: a timed-out function is an Unhandled function error (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html lists it as a 502 cause).
       reason = 'LambdaUnhandled';
-      findings.push(functionFinding(g.record, fd, 502, { source: `https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html (D9); ${D10}` }));
+      findings.push(functionFinding(g.record, fd, 502, { source: `https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html; ${D10}` }));
       break;
     case 'result': {
       const payload = g.record.payload ?? 'null';
@@ -644,7 +644,7 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
       if (size > MAX_ALB_RESPONSE_BYTES) {
         response = bad();
         reason = 'LambdaResponseTooLarge';
-        findings.push(createFinding('LT-ALB-RESPONSE-TOO-LARGE', { frontDoor: fd, status: 502, bytes: size, limitBytes: MAX_ALB_RESPONSE_BYTES }, { source: `https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html (D8); ${D10}` }));
+        findings.push(createFinding('LT-ALB-RESPONSE-TOO-LARGE', { frontDoor: fd, status: 502, bytes: size, limitBytes: MAX_ALB_RESPONSE_BYTES }, { source: `https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html; ${D10}` }));
         break;
       }
       const check = checkV1Result(fd, payload, { albMultiValueHeaders: ctx.albMultiValueHeaders ?? false });
@@ -654,7 +654,7 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
         findings.push(...issueFindings(check.issues, 502));
       } else {
         findings.push(...issueFindings(check.issues, check.response.statusCode));
-        // The load balancer drops hop-by-hop headers and computes Content-Length itself (D8).
+        // The load balancer drops hop-by-hop headers and computes Content-Length itself (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html).
         let list = check.response.headers.filter((h) => !['connection', 'transfer-encoding', 'content-length'].includes(h.name.toLowerCase()));
         list = [...list, { name: 'Content-Length', values: [String(bodyBytes(check.response.body, check.response.isBase64Encoded))] }];
         response = toHttpResponse(check.response.statusCode, list, check.response.body, check.response.isBase64Encoded);
@@ -672,7 +672,7 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
     clientPort: 40000 + (ids.apiId.charCodeAt(0) % 1000),
     targetProcessingSeconds: targetSeconds,
     elbStatus: response.statusCode,
-    // D10 Lambda failure example: target_status_code "-" when the Lambda target failed.
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes Lambda failure example: target_status_code "-" when the Lambda target failed.
     targetStatus: reason === null ? response.statusCode : null,
     receivedBytes: utf8ByteLength(`${req.method} ${req.path} HTTP/1.1\r\n`) + ctx.requestBodyBytes,
     sentBytes: utf8ByteLength(response.body) + Object.entries(response.headers).reduce((n, [k, v]) => n + k.length + v.length + 4, 0),
@@ -688,10 +688,10 @@ export const mapAlbResponse: FrontDoorMapper = (record, ctx) => {
 
 // ── Direct Invoke ───────────────────────────────────────────────────────────────────────────────
 
-/** Invoke API error status by exception name: one table, in report/invoke-response.ts (D11). */
+/** Invoke API error status by exception name: one table, in report/invoke-response.ts (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). */
 export { INVOKE_ERROR_STATUS };
 
-/** Direct Invoke (RequestResponse) mapper: the status reflects the API call, not the function (D11). */
+/** Direct Invoke (RequestResponse) mapper: the status reflects the API call, not the function (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). */
 export const mapInvokeResponse: FrontDoorMapper = (record, ctx) => {
   const fd: FrontDoor = 'invoke';
   const sim = simOf(ctx);
@@ -723,7 +723,7 @@ export const mapInvokeResponse: FrontDoorMapper = (record, ctx) => {
       const type = r?.errorType ?? 'InvalidRequestContentException';
       const status = invokeErrorStatus(type, 400);
       response = apiError(status, type, JSON.stringify({ Type: 'User', message: r?.errorMessage ?? 'Could not parse request body into json' }));
-      findings.push(createFinding('LT-INVALID-REQUEST', { frontDoor: fd, status, errorType: type, errorMessage: r?.errorMessage ?? null }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (D11)' }));
+      findings.push(createFinding('LT-INVALID-REQUEST', { frontDoor: fd, status, errorType: type, errorMessage: r?.errorMessage ?? null }, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html' }));
       break;
     }
     case 'integration-timeout':
@@ -740,7 +740,7 @@ export const mapInvokeResponse: FrontDoorMapper = (record, ctx) => {
       };
       if (failed) headers['X-Amz-Function-Error'] = rec.functionError ?? 'Unhandled';
       response = { statusCode: 200, headers, body: payload };
-      if (failed) findings.push(functionFinding(rec, fd, 200, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (D11); LS-COMMON test_uncaught_exception_invoke' }));
+      if (failed) findings.push(functionFinding(rec, fd, 200, { source: 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda_common.snapshot.json test_uncaught_exception_invoke' }));
       break;
     }
   }

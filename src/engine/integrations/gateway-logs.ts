@@ -20,7 +20,7 @@ export const LOG_FORMATS = {
   restExecution: {
     description: 'REST API execution log (CloudWatch group API-Gateway-Execution-Logs_<apiId>/<stage>): "(<requestId>) <message>"',
     source:
-      'https://repost.aws/knowledge-center/malformed-502-api-gateway (KC1); https://repost.aws/knowledge-center/api-gateway-lambda-template-invoke-error; CURL-2025',
+      'https://repost.aws/knowledge-center/malformed-502-api-gateway; https://repost.aws/knowledge-center/api-gateway-lambda-template-invoke-error; a real REST API curl capture (2025-05-20)',
     note: 'Lines marked in REST_EXECUTION_LINES.unverified are plausible but not recorded.',
   },
   restAccess: {
@@ -31,13 +31,13 @@ export const LOG_FORMATS = {
   },
   httpApiAccess: {
     description: 'HTTP API access log in JSON with $context.integrationErrorMessage',
-    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html (D4)',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html',
     unverified: true,
     note: 'Function-error integrationErrorMessage text is from public captures; others unverified.',
   },
   albAccess: {
     description: 'ALB access-log entry, space-separated fields in documented order, Lambda target (target:port "-")',
-    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html (D10, "Example Entries for Lambda Functions")',
+    source: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html ("Example Entries for Lambda Functions")',
     note: 'Fields added after 2018 (e.g. conn_trace_id) are omitted; AWS appends new fields at the end.',
   },
 } satisfies Record<string, LogFormat>;
@@ -49,15 +49,15 @@ export function restLine(requestId: string, message: string): string {
 
 /** Verified REST execution-log messages (exact text). */
 export const REST_EXECUTION_MESSAGES = {
-  malformed: 'Execution failed due to configuration error: Malformed Lambda proxy response', // KC1; CURL-2025
-  invalidPermissions: 'Execution failed due to configuration error: Invalid permissions on Lambda function', // KC2; CURL-2025
-  rateExceeded: 'Execution failed due to configuration error: Rate Exceeded.', // CURL-2025
-  timeout: 'Execution failed due to a timeout error', // CURL-2025; azul#4955
+  malformed: 'Execution failed due to configuration error: Malformed Lambda proxy response', // https://repost.aws/knowledge-center/malformed-502-api-gateway; a real REST API curl capture (2025-05-20)
+  invalidPermissions: 'Execution failed due to configuration error: Invalid permissions on Lambda function', // https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations; a real REST API curl capture (2025-05-20)
+  rateExceeded: 'Execution failed due to configuration error: Rate Exceeded.', // a real REST API curl capture (2025-05-20)
+  timeout: 'Execution failed due to a timeout error', // a real REST API curl capture (2025-05-20); azul#4955
   functionError: (errorMessage: string, lambdaRequestId: string) =>
-    `Lambda execution failed with status 200 due to customer function error: ${errorMessage}. Lambda request id: ${lambdaRequestId}`, // KC1 (2022); CURL-2025
-  invocationFailed: (status: number, lambdaRequestId: string) => `Lambda invocation failed with status: ${status}. Lambda request id: ${lambdaRequestId}`, // CURL-2025; re:Post KC
-  methodCompleted: (status: number) => `Method completed with status: ${status}`, // KC1; CURL-2025
-  endpointResponseBody: (body: string) => `Endpoint response body before transformations: ${truncateLogBody(body)}`, // KC1
+    `Lambda execution failed with status 200 due to customer function error: ${errorMessage}. Lambda request id: ${lambdaRequestId}`, // https://repost.aws/knowledge-center/malformed-502-api-gateway (2022); a real REST API curl capture (2025-05-20)
+  invocationFailed: (status: number, lambdaRequestId: string) => `Lambda invocation failed with status: ${status}. Lambda request id: ${lambdaRequestId}`, // a real REST API curl capture (2025-05-20); re:Post KC
+  methodCompleted: (status: number) => `Method completed with status: ${status}`, // https://repost.aws/knowledge-center/malformed-502-api-gateway; a real REST API curl capture (2025-05-20)
+  endpointResponseBody: (body: string) => `Endpoint response body before transformations: ${truncateLogBody(body)}`, // https://repost.aws/knowledge-center/malformed-502-api-gateway
   receivedResponse: (status: number, latencyMs: number) => `Received response. Status: ${status}, Integration latency: ${Math.round(latencyMs)} ms`, // re:Post KC
 } as const;
 
@@ -168,7 +168,7 @@ export function createRestExecutionLog(input: RestLogInput): string[] {
   return out;
 }
 
-/** REST `$context.error.responseType` values used here (D16 names). */
+/** REST `$context.error.responseType` values used here (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html names). */
 export type RestResponseType = 'INTEGRATION_FAILURE' | 'INTEGRATION_TIMEOUT' | 'API_CONFIGURATION_ERROR' | 'REQUEST_TOO_LARGE' | '-';
 
 /** One REST access-log entry (JSON). */
@@ -231,7 +231,7 @@ export interface HttpApiAccessLogInput {
   integrationLatencyMs: number | null;
 }
 
-/** An HTTP API access-log line (JSON), with `$context.integrationErrorMessage` as D4 recommends. */
+/** An HTTP API access-log line (JSON), with `$context.integrationErrorMessage` as https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html recommends. */
 export function createHttpApiAccessLog(input: HttpApiAccessLogInput): string {
   return JSON.stringify({
     requestId: input.requestId,
@@ -249,7 +249,7 @@ export function createHttpApiAccessLog(input: HttpApiAccessLogInput): string {
   });
 }
 
-/** ALB `error_reason` codes for Lambda targets (D10). */
+/** ALB `error_reason` codes for Lambda targets (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes). */
 export const ALB_LAMBDA_ERROR_REASONS = [
   'LambdaAccessDenied',
   'LambdaBadRequest',
@@ -264,7 +264,7 @@ export const ALB_LAMBDA_ERROR_REASONS = [
   'LambdaUnhandledException',
 ] as const;
 
-/** One ALB Lambda error reason. D10 has no `LambdaTimeout`: a function timeout is an Unhandled function error. */
+/** One ALB Lambda error reason. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes has no `LambdaTimeout`: a function timeout is an Unhandled function error. */
 export type AlbErrorReason = (typeof ALB_LAMBDA_ERROR_REASONS)[number];
 
 /** One ALB access-log entry for a Lambda target. */
@@ -288,7 +288,7 @@ export interface AlbAccessLogInput {
   errorReason: AlbErrorReason | null;
 }
 
-/** An ALB access-log line in the documented field order (D10), as in its Lambda examples. */
+/** An ALB access-log line in the documented field order (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes), as in its Lambda examples. */
 export function createAlbAccessLog(input: AlbAccessLogInput): string {
   const dispatched = input.targetProcessingSeconds >= 0;
   const t = (s: number) => (s < 0 ? '-1' : s.toFixed(3));

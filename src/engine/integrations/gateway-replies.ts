@@ -17,10 +17,10 @@ export interface GatewayReply {
   note?: string;
 }
 
-/** REST API generic error body: 36 bytes, a space after the colon, lower-case "server error". Source: https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html + CURL-2025 (content-length 36). */
+/** REST API generic error body: 36 bytes, a space after the colon, lower-case "server error". Source: https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html + a real REST API curl capture (2025-05-20) (content-length 36). */
 export const REST_INTERNAL_ERROR_BODY = '{"message": "Internal server error"}';
 
-/** REST API integration-timeout body, 41 bytes. Source: CURL-2025; DataBiosphere/azul#4955. */
+/** REST API integration-timeout body, 41 bytes. Source: a real REST API curl capture (2025-05-20); DataBiosphere/azul#4955. */
 export const REST_TIMEOUT_BODY = '{"message": "Endpoint request timed out"}';
 
 /** HTTP API generic error body (no space; capital S and E). Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html */
@@ -56,7 +56,7 @@ export const ALB_BAD_GATEWAY_HTML =
 export const ALB_REQUEST_TOO_LARGE_HTML =
   '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n</body>\r\n</html>\r\n';
 
-/** Invoke API throttling body. Source: docs/sources.md §8 (solo-io/envoy-gloo PR#407 raw body; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json reserved-concurrency snapshots). */
+/** Invoke API throttling body. Source: docs/sources.md#throttling (solo-io/envoy-gloo PR#407 raw body; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json reserved-concurrency snapshots). */
 export const INVOKE_THROTTLED_BODY =
   '{"Reason": "ReservedFunctionConcurrentInvocationLimitExceeded", "Type": "User", "message": "Rate Exceeded."}';
 
@@ -87,7 +87,7 @@ export const GATEWAY_REPLIES = {
     statusCode: 502,
     body: REST_INTERNAL_ERROR_BODY,
     headers: REST_ERROR_HEADERS,
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html; CURL-2025',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html; a real REST API curl capture (2025-05-20)',
   },
   restMalformedResponse: {
     statusCode: 502,
@@ -105,7 +105,7 @@ export const GATEWAY_REPLIES = {
     statusCode: 504,
     body: REST_TIMEOUT_BODY,
     headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'InternalServerErrorException' },
-    source: 'CURL-2025; https://github.com/DataBiosphere/azul/issues/4955',
+    source: 'a real REST API curl capture (2025-05-20); https://github.com/DataBiosphere/azul/issues/4955',
   },
   restRequestTooLarge: {
     statusCode: 413,

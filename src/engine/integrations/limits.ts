@@ -4,34 +4,34 @@
  */
 import type { FrontDoor } from '../vocabulary.ts';
 
-/** Sync Invoke request payload: 6 MiB. Source: https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (D11); 2018 capture "limit 6291456 bytes". */
+/** Sync Invoke request payload: 6 MiB. Source: https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html; 2018 capture "limit 6291456 bytes". */
 export const MAX_SYNC_REQUEST_BYTES = 6_291_456;
 
 /** Sync Invoke response payload: 6 MiB + 100 bytes. Source: docs/sources.md §7 ("Response payload size exceeded maximum allowed payload size (6291556 bytes).", anomalyco/console#63). */
 export const MAX_SYNC_RESPONSE_BYTES = 6_291_556;
 
-/** Async Invoke payload: 1 MB since Oct 2025. Source: https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb (D18). */
+/** Async Invoke payload: 1 MB since Oct 2025. Source: https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb. */
 export const MAX_ASYNC_PAYLOAD_BYTES = 1_048_576;
 
-/** API Gateway (REST and HTTP API) payload size: 10 MB. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (D15). */
+/** API Gateway (REST and HTTP API) payload size: 10 MB. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html. */
 export const MAX_API_GATEWAY_PAYLOAD_BYTES = 10_485_760;
 
-/** ALB → Lambda request body: 1 MB (larger gives 413). Source: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html (D8). */
+/** ALB → Lambda request body: 1 MB (larger gives 413). Source: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html. */
 export const MAX_ALB_REQUEST_BODY_BYTES = 1_048_576;
 
-/** Lambda → ALB response JSON: 1 MB (larger gives 502 LambdaResponseTooLarge). Source: D8, D10. */
+/** Lambda → ALB response JSON: 1 MB (larger gives 502 LambdaResponseTooLarge). Source: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html#error-reason-codes. */
 export const MAX_ALB_RESPONSE_BYTES = 1_048_576;
 
-/** REST API default and usual maximum integration timeout: 29 s. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html (D15); raise possible since 2024 (D17). */
+/** REST API default and usual maximum integration timeout: 29 s. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html; raise possible since 2024 (https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/). */
 export const REST_DEFAULT_INTEGRATION_TIMEOUT_MS = 29_000;
 
-/** REST API minimum integration timeout: 50 ms. Source: D15. */
+/** REST API minimum integration timeout: 50 ms. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html. */
 export const REST_MIN_INTEGRATION_TIMEOUT_MS = 50;
 
-/** HTTP API maximum (and default) integration timeout: 30 s. Source: D15 ("Maximum integration timeout 30 seconds"). */
+/** HTTP API maximum (and default) integration timeout: 30 s. Source: https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html ("Maximum integration timeout 30 seconds"). */
 export const HTTP_API_MAX_INTEGRATION_TIMEOUT_MS = 30_000;
 
-/** Lambda function timeout maximum: 900 s. Source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (D14). */
+/** Lambda function timeout maximum: 900 s. Source: https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html. */
 export const MAX_FUNCTION_TIMEOUT_MS = 900_000;
 
 /** One limit as data, for the UI and tests. */
@@ -47,7 +47,7 @@ export interface LimitRule {
   note?: string;
 }
 
-/** HTTP API limits; payload formats 1.0 and 2.0 share them (D15 quotas, D4 troubleshooting). */
+/** HTTP API limits; payload formats 1.0 and 2.0 share them (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html quotas, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-troubleshooting-lambda.html troubleshooting). */
 const HTTP_API_REQUEST_LIMITS: readonly LimitRule[] = [
   {
     applies: 'request-body',
@@ -82,7 +82,7 @@ export const REQUEST_LIMITS: Record<FrontDoor, readonly LimitRule[]> = {
       status: 413,
       source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html',
       unverified: true,
-      note: 'Status from the REQUEST_TOO_LARGE gateway response default (D16); body bytes unrecorded.',
+      note: 'Status from the REQUEST_TOO_LARGE gateway response default (https://docs.aws.amazon.com/apigateway/latest/developerguide/supported-gateway-response-types.html); body bytes unrecorded.',
     },
     {
       applies: 'invoke-payload',
@@ -90,7 +90,7 @@ export const REQUEST_LIMITS: Record<FrontDoor, readonly LimitRule[]> = {
       status: 500,
       source: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html',
       unverified: true,
-      note: 'D1: "If the Lambda API rejects the invocation request, API Gateway returns a 500"; no recording of the oversized case.',
+      note: 'https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html: "If the Lambda API rejects the invocation request, API Gateway returns a 500"; no recording of the oversized case.',
     },
   ],
   'http-api-v1': HTTP_API_REQUEST_LIMITS,
@@ -121,6 +121,6 @@ export const REQUEST_LIMITS: Record<FrontDoor, readonly LimitRule[]> = {
 export function defaultIntegrationTimeoutMs(frontDoor: FrontDoor): number | null {
   if (frontDoor === 'apigw-rest') return REST_DEFAULT_INTEGRATION_TIMEOUT_MS;
   if (frontDoor === 'http-api-v1' || frontDoor === 'http-api-v2') return HTTP_API_MAX_INTEGRATION_TIMEOUT_MS;
-  // Function URLs and ALB wait for the function's own timeout (D8; urls-monitoring). Invoke callers wait too.
+  // Function URLs and ALB wait for the function's own timeout (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html, urls-monitoring). Invoke callers wait too.
   return null;
 }

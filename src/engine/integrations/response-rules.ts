@@ -50,9 +50,9 @@ export const RESPONSE_RULE_SOURCES = {
   D5: 'https://repost.aws/knowledge-center/api-gateway-status-codes-http-api',
   D6: 'https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-response-payload',
   D8: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html',
-  LS_APIGW: 'LS-APIGW https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json (AWS-validated)',
-  LS_LAMBDA: 'LS-LAMBDA https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json (AWS-validated)',
-  BODY_OBJECT_2020: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html (D2) + real 2020 capture (aws-facts §5)',
+  LS_APIGW: 'https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json (AWS-validated)',
+  LS_LAMBDA: 'https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json (AWS-validated)',
+  BODY_OBJECT_2020: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format + a real 2020 capture',
   ALB_NULLS: 'https://github.com/awsdocs/elb-application-load-balancers-user-guide/issues/33; https://github.com/aws/aws-lambda-dotnet/issues/507',
   ALB_HEADER_BOOL: 'https://github.com/jeremydaly/lambda-api/issues/117',
   ALB_STATUS_STRING: 'https://github.com/adamchainz/apig-wsgi/issues/52',
@@ -132,12 +132,12 @@ export function checkV1Result(kind: V1Kind, payload: string | null, options: V1C
   }
   const value = parsed.value;
   if (!isJsonObject(value)) {
-    // REST: top-level string gives 502 (LS-APIGW). HTTP API 1.0 "must return the 1.0 format" (D5). ALB: D8 requires fields.
+    // REST: top-level string gives 502 (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json). HTTP API 1.0 "must return the 1.0 format" (https://repost.aws/knowledge-center/api-gateway-status-codes-http-api). ALB: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html requires fields.
     push(ctx, 'LT-RESP-NOT-OBJECT', { got: describeValue(value) }, true, isRest ? `${S.D2}; ${S.LS_APIGW}` : shapeSource, false);
     return { response: null, issues: ctx.issues };
   }
 
-  // Unknown keys: REST rejects them (LS-APIGW "wrongValue"), HTTP API 1.0 and ALB ignore them (unverified).
+  // Unknown keys: REST rejects them (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json "wrongValue"), HTTP API 1.0 and ALB ignore them (unverified).
   if (isRest) {
     for (const key of Object.keys(value)) {
       if (!REST_KEYS.has(key)) push(ctx, 'LT-REST-UNKNOWN-KEY', { field: key }, true, `${S.D2}; ${S.LS_APIGW}`, false);
@@ -156,10 +156,10 @@ export function checkV1Result(kind: V1Kind, payload: string | null, options: V1C
   const rawStatus = value['statusCode'];
   if (rawStatus === undefined || rawStatus === null) {
     if (isRest) {
-      // Recorded: `{"headers":…}` without statusCode and `{}` both give 200 (LS-APIGW).
+      // Recorded: `{"headers":…}` without statusCode and `{}` both give 200 (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json).
       push(ctx, 'LT-REST-DEFAULT-STATUS', {}, false, `${S.LS_APIGW}`, false);
     } else if (!(isAlb && rawStatus === null)) {
-      // D8: "must include … status code"; HTTP API 1.0 (D5) + SAM requires it (emulator): unverified for HTTP API.
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html: "must include … status code"; HTTP API 1.0 (https://repost.aws/knowledge-center/api-gateway-status-codes-http-api) + SAM requires it (emulator): unverified for HTTP API.
       push(ctx, 'LT-RESP-STATUS-MISSING', {}, true, isAlb ? `${S.D8}; https://github.com/Adyen/adyen-commercetools/pull/1249` : S.D5, !isAlb);
     }
   } else if (isAlb && typeof rawStatus === 'string') {
@@ -175,7 +175,7 @@ export function checkV1Result(kind: V1Kind, payload: string | null, options: V1C
     }
   }
 
-  // multi-value mode for ALB decides which header field is read (D8).
+  // multi-value mode for ALB decides which header field is read (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html).
   const albMv = isAlb && options.albMultiValueHeaders === true;
   const readHeaders = !isAlb || !albMv;
   const readMulti = !isAlb || albMv;
@@ -204,7 +204,7 @@ export function checkV1Result(kind: V1Kind, payload: string | null, options: V1C
     } else {
       for (const [name, list] of Object.entries(rawMulti)) {
         if (!Array.isArray(list)) {
-          // Recorded for REST (LS-APIGW "test-multi-invalid"); unverified elsewhere.
+          // Recorded for REST (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json "test-multi-invalid"); unverified elsewhere.
           push(ctx, 'LT-RESP-MULTIVALUE-NOT-LIST', { field: name, got: describeValue(list) }, true, isRest ? S.LS_APIGW : shapeSource, !isRest);
           continue;
         }
@@ -231,7 +231,7 @@ export function checkV1Result(kind: V1Kind, payload: string | null, options: V1C
     }
   }
 
-  // Merge: multiValueHeaders first, its key casing wins, then headers' values (LS-APIGW, recorded for REST).
+  // Merge: multiValueHeaders first, its key casing wins, then headers' values (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json, recorded for REST).
   const merged: NamedValues[] = [];
   for (const h of multi) addHeader(merged, h.name, h.values);
   for (const h of headers) addHeader(merged, h.name, h.values);
@@ -266,7 +266,7 @@ export function checkV1Result(kind: V1Kind, payload: string | null, options: V1C
 function headerValue(ctx: Ctx, name: string, item: unknown, isRest: boolean, isAlb: boolean, source: string): string | undefined {
   if (typeof item === 'string') return item;
   if (typeof item === 'boolean') {
-    // REST renders booleans as "true"/"false" (recorded, LS-APIGW "header-bool"). ALB rejects (field report).
+    // REST renders booleans as "true"/"false" (recorded, https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json "header-bool"). ALB rejects (field report).
     if (isAlb) {
       push(ctx, 'LT-RESP-HEADER-VALUE-INVALID', { field: name, got: describeValue(item) }, true, S.ALB_HEADER_BOOL, true);
       return undefined;
@@ -282,7 +282,7 @@ function headerValue(ctx: Ctx, name: string, item: unknown, isRest: boolean, isA
 /**
  * Check a result against payload format 2.0 (HTTP API 2.0, function URLs). A result without
  * `statusCode` is not an error: the front door infers 200 + application/json with the result as body
- * (D3, D6). A bare JSON string becomes the raw string body (LS-LAMBDA, AWS-validated).
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response; https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-response-payload). A bare JSON string becomes the raw string body (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json, AWS-validated).
  */
 export function checkV2Result(kind: V2Kind, payload: string | null): ResultCheck {
   const ctx: Ctx = { kind, issues: [] };
@@ -296,7 +296,7 @@ export function checkV2Result(kind: V2Kind, payload: string | null): ResultCheck
   }
   const value = parsed.value;
   if (!isJsonObject(value) || !('statusCode' in value)) {
-    // Inference: "If your function returns valid JSON and doesn't return a statusCode" (D3, D6).
+    // Inference: "If your function returns valid JSON and doesn't return a statusCode" (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response; https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html#urls-response-payload).
     const body = typeof value === 'string' ? value : text.trim();
     push(
       ctx,

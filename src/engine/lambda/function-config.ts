@@ -33,7 +33,7 @@ export const DEFAULT_FUNCTION_CONFIG: FunctionConfig = {
 /** Result of {@link parseFunctionConfig}. */
 export type ParseConfigResult = { ok: true; config: FunctionConfig } | { ok: false; error: string };
 
-/** Validate a partial configuration (limits per D14) and fill defaults. */
+/** Validate a partial configuration (limits per https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html) and fill defaults. */
 export function parseFunctionConfig(input: Partial<FunctionConfig>): ParseConfigResult {
   const c: FunctionConfig = { ...DEFAULT_FUNCTION_CONFIG, ...input, environment: { ...(input.environment ?? {}) } };
   if (!isRuntimeId(c.runtime)) {

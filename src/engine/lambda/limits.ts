@@ -1,25 +1,25 @@
 /**
  * Lambda limits and the simulator's cost model, as named constants with units and sources.
- * Source keys (D14, D20, …) refer to docs/sources.md "Sources".
+ * Each constant names its AWS source; docs/sources.md lists them all.
  */
 
-/** Minimum function timeout, seconds. D14 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
+/** Minimum function timeout, seconds. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const MIN_TIMEOUT_SECONDS = 1;
-/** Maximum function timeout, seconds (15 min). D14 https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
+/** Maximum function timeout, seconds (15 min). https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const MAX_TIMEOUT_SECONDS = 900;
 /** Default function timeout, seconds (console/API default). https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html */
 export const DEFAULT_TIMEOUT_SECONDS = 3;
-/** Minimum memory, MB. D14 (128 MB–10,240 MB in 1 MB steps) */
+/** Minimum memory, MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html (128 MB–10,240 MB in 1 MB steps) */
 export const MIN_MEMORY_MB = 128;
-/** Maximum memory, MB. D14 */
+/** Maximum memory, MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const MAX_MEMORY_MB = 10_240;
 /** Default memory, MB. https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html */
 export const DEFAULT_MEMORY_MB = 128;
-/** Memory at which a function has the equivalent of one full vCPU, MB. D14 ("1,769 MB ≈ 1 vCPU") */
+/** Memory at which a function has the equivalent of one full vCPU, MB. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html ("1,769 MB ≈ 1 vCPU") */
 export const ONE_VCPU_MEMORY_MB = 1_769;
-/** Init phase limit, ms. D20 https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html ("limited to 10 seconds") */
+/** Init phase limit, ms. https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html ("limited to 10 seconds") */
 export const INIT_TIMEOUT_MS = 10_000;
-/** Largest synchronous request payload, bytes (6 MiB). Facts §7 (D11; 2018 capture "limit 6291456 bytes") */
+/** Largest synchronous request payload, bytes (6 MiB). https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html (2018 capture "limit 6291456 bytes") */
 export const MAX_SYNC_REQUEST_BYTES = 6_291_456;
 /** Largest synchronous response payload, bytes (6 MiB + 100). Facts §7 ("maximum allowed payload size (6291556 bytes)") */
 export const MAX_SYNC_RESPONSE_BYTES = 6_291_556;
@@ -49,7 +49,7 @@ export const MAX_STACK_BYTES = 256 * 1024;
 /** Default wall-clock budget for one init or invocation before the runaway-CPU guard ends it, ms. */
 export const DEFAULT_WALL_BUDGET_MS = 5_000;
 
-/** CPU microseconds charged per interrupt poll for a function with `memoryMB` (CPU share scales with memory, D14). */
+/** CPU microseconds charged per interrupt poll for a function with `memoryMB` (CPU share scales with memory, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 export function cpuMicrosPerInterrupt(memoryMB: number): number {
   return Math.round((CPU_US_PER_INTERRUPT_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(memoryMB, ONE_VCPU_MEMORY_MB));
 }

@@ -3,7 +3,7 @@
  */
 import type { HttpResponse, InvocationRecord, InvocationReport } from '../types.ts';
 
-/** HTTP status of Invoke API errors that reject the request — facts §10 (D11 API_Invoke Errors). */
+/** HTTP status of Invoke API errors that reject the request — https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html#API_Invoke_Errors. */
 export const INVOKE_ERROR_STATUS: Readonly<Record<string, number>> = {
   ResourceNotFoundException: 404,
   InvalidRequestContentException: 400,
@@ -24,9 +24,9 @@ export function invokeErrorStatus(type: string, fallback: number): number {
 
 /**
  * What a direct Invoke (RequestResponse) caller receives. Function errors are HTTP 200 with
- * `X-Amz-Function-Error: Unhandled` and the error document as body (facts §1, D11). Rejected
+ * `X-Amz-Function-Error: Unhandled` and the error document as body (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js, https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html). Rejected
  * requests get the error status; the error body shape `{"Type":"User","message":…}` follows the
- * throttling capture in facts §8 and is UNVERIFIED for 413/400.
+ * throttling capture (docs/sources.md#throttling) and is UNVERIFIED for 413/400.
  */
 export function toInvokeResponse(record: InvocationRecord): HttpResponse {
   const headers: Record<string, string> = {

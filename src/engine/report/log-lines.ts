@@ -1,5 +1,5 @@
 /**
- * Platform log lines Lambda writes around an invocation, in CloudWatch's text format (facts §9) or
+ * Platform log lines Lambda writes around an invocation, in CloudWatch's text format (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html) or
  * as JSON `platform.*` records when the function uses the JSON log format.
  */
 import type { LogFormat } from '../types.ts';
@@ -18,7 +18,7 @@ export interface ReportMetrics {
   errorType: string | null;
 }
 
-/** `START RequestId: <id> Version: $LATEST` — facts §9 (D13; LS-LAMBDA test_invocation_with_logs). */
+/** `START RequestId: <id> Version: $LATEST` — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json test_invocation_with_logs). */
 export function formatStartLine(requestId: string, format: LogFormat, isoTime: string): string {
   if (format === 'JSON') {
     // platform.start — https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html
@@ -27,7 +27,7 @@ export function formatStartLine(requestId: string, format: LogFormat, isoTime: s
   return `START RequestId: ${requestId} Version: $LATEST`;
 }
 
-/** `END RequestId: <id>` — facts §9. */
+/** `END RequestId: <id>` — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html. */
 export function formatEndLine(requestId: string, format: LogFormat, isoTime: string, status: string): string {
   if (format === 'JSON') {
     return JSON.stringify({ time: isoTime, type: 'platform.runtimeDone', record: { requestId, status } });
@@ -38,8 +38,8 @@ export function formatEndLine(requestId: string, format: LogFormat, isoTime: str
 /**
  * REPORT line: tab-separated fields, each followed by a tab (so the success line ends with a
  * trailing tab); Duration with 2 decimals; Init Duration only on cold starts; then
- * `Status: timeout` or `Status: error\tError Type: X` on failures — facts §9, §2, §3
- * (LS-LAMBDA snapshot; 2024–2026 REPORT captures).
+ * `Status: timeout` or `Status: error\tError Type: X` on failures — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html; https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json; https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html
+ * (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json snapshot; 2024–2026 REPORT captures).
  */
 export function formatReportLine(m: ReportMetrics, format: LogFormat, isoTime: string): string {
   if (format === 'JSON') {
@@ -67,7 +67,7 @@ export function formatReportLine(m: ReportMetrics, format: LogFormat, isoTime: s
 }
 
 /**
- * `INIT_START Runtime Version: <ver> Runtime Version ARN: <arn>` — facts §9/§4. The separator shown in
+ * `INIT_START Runtime Version: <ver> Runtime Version ARN: <arn>` — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html. The separator shown in
  * the facts is a space; the version and ARN values are ILLUSTRATIVE (UNVERIFIED: real ones change).
  */
 export function formatInitStartLine(runtime: string, region: string, format: LogFormat, isoTime: string): string {
@@ -80,7 +80,7 @@ export function formatInitStartLine(runtime: string, region: string, format: Log
   return `INIT_START Runtime Version: ${version} Runtime Version ARN: ${arn}`;
 }
 
-/** `INIT_REPORT Init Duration: <d> ms\tPhase: init|invoke\tStatus: error|timeout[\tError Type: X]` — facts §4. */
+/** `INIT_REPORT Init Duration: <d> ms\tPhase: init|invoke\tStatus: error|timeout[\tError Type: X]` — https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html (init retried in the invoke); line layout from public CloudWatch logs. */
 export function formatInitReportLine(
   durationMs: number,
   phase: 'init' | 'invoke',
@@ -99,7 +99,7 @@ export function formatInitReportLine(
   return line;
 }
 
-/** `<ISO ts> <requestId> Task timed out after N.NN seconds` (spaces, elapsed seconds) — facts §2. */
+/** `<ISO ts> <requestId> Task timed out after N.NN seconds` (spaces, elapsed seconds) — https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json. */
 export function formatTimeoutLine(isoTime: string, requestId: string, elapsedSeconds: number): string {
   return `${isoTime} ${requestId} Task timed out after ${elapsedSeconds.toFixed(2)} seconds`;
 }
@@ -113,9 +113,9 @@ export interface RuntimeErrorDoc {
 
 /**
  * The runtime's error log line, written by the host when the sandbox can no longer write it itself.
- * Text: `<ts>\t<id>\tERROR\t<label> \t{"errorType","errorMessage","stack":[…]}` (facts §9, [RUNTIME-SRC]
- * LogPatch.js `textErrorLogger`, Errors.js `toFormatted`); JSON: an ERROR record whose `message` holds
- * `errorType`, `errorMessage`, `stackTrace` (facts §9). `requestId` null prints `undefined` (init, facts §4).
+ * Text: `<ts>\t<id>\tERROR\t<label> \t{"errorType","errorMessage","stack":[…]}` (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html;
+ * https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js `textErrorLogger`, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js `toFormatted`); JSON: an ERROR record whose `message` holds
+ * `errorType`, `errorMessage`, `stackTrace` (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html). `requestId` null prints `undefined` (init, https://github.com/aws-samples/s3-to-lambda-patterns/issues/40).
  */
 export function formatRuntimeErrorLine(
   label: 'Invoke Error' | 'Uncaught Exception' | 'Init Error',

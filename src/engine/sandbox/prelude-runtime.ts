@@ -7,8 +7,9 @@
  * runtime interface client (RIC). The host (`sandbox.ts`) calls it as
  * `runtimeSource(host, config, util)` and keeps the returned object as the control surface.
  *
- * Behaviour sources ([RUNTIME-SRC] = aws/aws-lambda-nodejs-runtime-interface-client, see
- * docs/sources.md §1, §4, §9):
+ * Behaviour sources (AWS's Node.js runtime interface client at
+ * https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/tree/da5777a; docs/sources.md#error-document,
+ * #init-errors, #console-log-format):
  * - handler loading and errors: `src/UserFunction.js` (`_tryRequire` order, `Bad handler`,
  *   `… is undefined or not exported`, `… is not a function`, ImportModuleError wrapping only
  *   `MODULE_NOT_FOUND`);
@@ -93,12 +94,12 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   G.performance = performance;
 
   // ---------------------------------------------------------------- logging (LogPatch)
-  let currentRequestId = undefined; // `undefined` during init, printed as "undefined" [RUNTIME-SRC] LogPatch.js; facts §4
+  let currentRequestId = undefined; // `undefined` during init, printed as "undefined" https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js; https://github.com/aws-samples/s3-to-lambda-patterns/issues/40
   function iso() {
     return new RealDate(epochNow()).toISOString();
   }
   function errorForJson(err) {
-    // JSON log format serialises errors with constructor.name (facts §9).
+    // JSON log format serialises errors with constructor.name (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js).
     const out = {
       errorType: (err && err.constructor && err.constructor.name) || 'Error',
       errorMessage: err.message,
@@ -123,7 +124,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     for (const a of args) if (a instanceof Error) v8ify(a);
     let line;
     if (config.logFormat === 'JSON') {
-      // {"timestamp","level","requestId","message"} — facts §9, [RUNTIME-SRC] LogPatch.js
+      // {"timestamp","level","requestId","message"} — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js
       const rec = { timestamp: iso(), level, requestId: currentRequestId };
       if (args.length === 1) rec.message = args[0] instanceof Error ? errorForJson(args[0]) : args[0];
       else {
@@ -146,14 +147,14 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         line = JSON.stringify({ timestamp: rec.timestamp, level, requestId: currentRequestId, message: util.format(...args) });
       }
     } else {
-      // `<ISO ts>\t<requestId>\t<LEVEL>\t<util.format(args)>` — facts §9
+      // `<ISO ts>\t<requestId>\t<LEVEL>\t<util.format(args)>` — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
       line = iso() + '\t' + String(currentRequestId) + '\t' + level + '\t' + util.format(...args);
     }
     host.emit(line);
   }
   const counts = new Map();
   const timersLabels = new Map();
-  // [RUNTIME-SRC] LogPatch.js _patchConsoleWith: AWS_LAMBDA_LOG_LEVEL (read once, at start) turns the
+  // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js _patchConsoleWith: AWS_LAMBDA_LOG_LEVEL (read once, at start) turns the
   // console methods below it into no-ops; FATAL always logs; console.log is console.info.
   const LEVEL_PRIORITY = { TRACE: 1, DEBUG: 2, INFO: 3, WARN: 4, ERROR: 5, FATAL: 6 };
   const minLevel = LEVEL_PRIORITY[String(config.env.AWS_LAMBDA_LOG_LEVEL || '').toUpperCase()] || LEVEL_PRIORITY.TRACE;
@@ -442,7 +443,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   function v8FrameName(info, quickjsName, esm) {
     const fn = info.fn;
     if (info.handler) {
-      // [RUNTIME-SRC] the RIC calls `this.handler(…)` on its Runtime object: a method call.
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: the RIC calls `this.handler(…)` on its Runtime object: a method call.
       if (fn && fn.name) return 'Runtime.' + fn.name + (fn.name === info.handler || fn.name.endsWith('.' + info.handler) ? '' : ' [as ' + info.handler + ']');
       if (fn && fn.inferred) return fn.inferred;
       return 'Runtime.' + info.handler;
@@ -498,7 +499,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     return e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'out of memory';
   }
 
-  // toRapidResponse — [RUNTIME-SRC] Errors.js; facts §1
+  // toRapidResponse — https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js
   function isErrorLike(obj) {
     return !!(obj && obj.name && obj.message && obj.stack && typeof obj.name === 'string' && typeof obj.message === 'string' && typeof obj.stack === 'string');
   }
@@ -519,7 +520,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       };
     }
   }
-  // toFormatted — [RUNTIME-SRC] Errors.js: '\t' + JSON with errorType, errorMessage, code, own props, stack[]
+  // toFormatted — https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js: '\t' + JSON with errorType, errorMessage, code, own props, stack[]
   function withEnumerable(v) {
     if (v instanceof Error) {
       const ret = Object.assign({ errorType: v.name, errorMessage: v.message, code: v.code }, v);
@@ -1609,7 +1610,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     return Object.prototype.hasOwnProperty.call(files, p);
   }
   function moduleNotFound(request, parents) {
-    // Node's MODULE_NOT_FOUND message with the require stack — facts §4 (aws-samples/s3-to-lambda-patterns#40)
+    // Node's MODULE_NOT_FOUND message with the require stack — https://github.com/aws-samples/s3-to-lambda-patterns/issues/40
     const stack = parents.concat([RUNTIME_FILE]);
     const e = new Error("Cannot find module '" + request + "'\nRequire stack:\n" + stack.map((s) => '- ' + s).join('\n'));
     e.code = 'MODULE_NOT_FOUND';
@@ -1860,10 +1861,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     return fn;
   }
   const CALLBACK_WARNING =
-    // [RUNTIME-SRC] src/WarningForCallbackHandlers.js (argsNum == 3, non-async, not streaming)
+    // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/WarningForCallbackHandlers.js (argsNum == 3, non-async, not streaming)
     'AWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24. You will need to update this function to use an async handler to use Node.js 24 or later. For more information and to provide feedback on this change, see https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/137. To disable this warning, set the AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING environment variable.';
   const CALLBACK_REMOVED =
-    // facts §1 (open-telemetry/opentelemetry-js-contrib#3251; H4ad/serverless-adapter#378)
+    // https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html (open-telemetry/opentelemetry-js-contrib#3251; H4ad/serverless-adapter#378)
     'ERROR: AWS Lambda has removed support for callback-based function handlers starting with Node.js 24. You need to modify this function to use a supported handler signature to use Node.js 24 or later. For more information see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html.';
   // A rewritten async method (user-source.ts) is a plain method whose body calls `__lt_async`.
   const REWRITTEN_ASYNC = /^[^{]*\)\{return __lt_async\(this,arguments,async /;
@@ -2070,7 +2071,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       host.oom();
       return;
     }
-    // [RUNTIME-SRC] index.mjs: console.error('Uncaught Exception', toFormatted(error)) then exit 129
+    // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/index.mjs: console.error('Uncaught Exception', toFormatted(error)) then exit 129
     logError('Uncaught Exception', e);
     processFailure = { kind: 'uncaught', error: toRapid(e) };
     if (inv) post('error', processFailure.error);
@@ -2084,7 +2085,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       host.oom();
       return true;
     }
-    // [RUNTIME-SRC] Errors.js UnhandledPromiseRejection(reason, promise) + index.mjs log line, exit 128
+    // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js UnhandledPromiseRejection(reason, promise) + index.mjs log line, exit 128
     const err = runtimeError('UnhandledPromiseRejection', reason);
     err.reason = reason;
     err.promise = p;
@@ -2191,13 +2192,13 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return d === null ? 'null' : JSON.stringify(d);
     },
     describeInitError: (e) => {
-      // [RUNTIME-SRC] index.mjs: init errors are logged as 'Uncaught Exception' with request id undefined (facts §4)
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/index.mjs: init errors are logged as 'Uncaught Exception' with request id undefined (https://github.com/aws-samples/s3-to-lambda-patterns/issues/40)
       e = normaliseError(e);
       if (isOom(e)) {
         host.oom();
         return null;
       }
-      // Node.js 24 labels it 'Init Error' (facts §4; exact layout partly UNVERIFIED).
+      // Node.js 24 labels it 'Init Error' (https://github.com/H4ad/serverless-adapter/issues/378; exact layout partly UNVERIFIED).
       logError(config.runtime === 'nodejs24.x' ? 'Init Error' : 'Uncaught Exception', e);
       return toRapid(e);
     },

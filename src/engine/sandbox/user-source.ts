@@ -3,7 +3,7 @@
  *
  * Why a transform: QuickJS (through quickjs-emscripten 0.32) offers no host promise-rejection
  * tracker, so a promise that an *async function* returns is invisible to the simulated runtime.
- * Node reports such a rejection when nobody handles it (`Runtime.UnhandledPromiseRejection`, facts §1;
+ * Node reports such a rejection when nobody handles it (`Runtime.UnhandledPromiseRejection`, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js;
  * https://nodejs.org/api/process.html#event-unhandledrejection). So every async function in user
  * code is routed through the prelude's `__lt_async` / `__lt_wrap`, which hand back a tracked promise:
  *

@@ -108,7 +108,7 @@ export const V8_MESSAGE_RULES: readonly V8MessageRule[] = [
     quickjs: "^'(.+)' is not defined$",
     v8Template: '% is not defined',
     message: '$1 is not defined',
-    source: `${TEMPLATES} NotDefined; facts §1 (D12: "x is not defined")`,
+    source: `${TEMPLATES} NotDefined; https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html ("x is not defined")`,
   },
   {
     id: 'ConstAssign',

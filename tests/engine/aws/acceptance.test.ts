@@ -14,7 +14,7 @@ const noS3 = { Version: '2012-10-17', Statement: [{ Sid: 'Logs', Effect: 'Allow'
 const withS3 = { Version: '2012-10-17', Statement: [...noS3.Statement, { Sid: 'ReadConfig', Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::config-bucket/*' }] };
 
 describe('acceptance: S3 read with and without s3:GetObject', () => {
-  it('a role lacking s3:GetObject fails with AWS\'s exact AccessDenied text (facts §6) and the access-denied cause', async () => {
+  it('a role lacking s3:GetObject fails with AWS\'s exact AccessDenied text (https://github.com/aws-samples/serverless-patterns/pull/2457) and the access-denied cause', async () => {
     const { record, world } = await runOnce(handler, { state, policy: noS3 });
     expect(record.outcome).toBe('function-error');
     expect(record.errorType).toBe('AccessDenied');

@@ -65,7 +65,7 @@ describe('@aws-sdk/lib-dynamodb (simulated)', () => {
     expect((record.result as unknown[])[0]).toMatchObject({ err: { name: 'ResourceNotFoundException' } });
   });
 
-  it('low-level client with AttributeValue maps; PutItem denied with the DynamoDB AccessDeniedException text (facts §6)', async () => {
+  it('low-level client with AttributeValue maps; PutItem denied with the DynamoDB AccessDeniedException text (https://github.com/anomalyco/sst/issues/4469)', async () => {
     const readOnly = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: ['dynamodb:GetItem', 'dynamodb:Query'], Resource: 'arn:aws:dynamodb:us-east-1:111122223333:table/Orders' } };
     const code = stepsHandler(`import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb'; const ddb = new DynamoDBClient({});`, `
       await step(ddb.send(new GetItemCommand({ TableName: 'Orders', Key: { customerId: { S: 'c1' }, orderId: { S: '2026-02-b' } } })));

@@ -3,7 +3,7 @@ import { mapFunctionUrlResponse } from '../../../src/engine/integrations/front-d
 import { FUNCTION_URL_FORBIDDEN_BODY } from '../../../src/engine/integrations/gateway-replies.ts';
 import { ctx, returned, threw, timedOut } from './record-factory.ts';
 
-describe('Function URL — LS-LAMBDA test_lambda_url_invocation (AWS-validated)', () => {
+describe('Function URL — https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/lambda_/test_lambda.snapshot.json test_lambda_url_invocation (AWS-validated)', () => {
   const rows = [
     { result: { hello: 'world' }, body: '{"hello":"world"}', length: 17 },
     { result: { statusCode: 200, body: 'body123' }, body: 'body123', length: 7 },
@@ -66,7 +66,7 @@ describe('Function URL failures', () => {
     expect(out.response.body).toContain('https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html');
   });
 
-  it('throttled → 429 (D7), body unverified', () => {
+  it('throttled → 429 (https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html#urls-throttling), body unverified', () => {
     const out = mapFunctionUrlResponse(null, ctx({ throttled: true }));
     expect(out.response.statusCode).toBe(429);
     expect(out.findings[0]?.code).toBe('LT-THROTTLED');

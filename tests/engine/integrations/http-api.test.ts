@@ -3,7 +3,7 @@ import { mapHttpApiV1Response, mapHttpApiV2Response } from '../../../src/engine/
 import { HTTP_API_INTERNAL_ERROR_BODY } from '../../../src/engine/integrations/gateway-replies.ts';
 import { ctx, rawPayload, returned, threw, timedOut } from './record-factory.ts';
 
-describe('HTTP API payload 2.0 — inference (D3)', () => {
+describe('HTTP API payload 2.0 — inference (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html#http-api-develop-integrations-lambda.response)', () => {
   const rows = [
     { name: 'bare string → raw body', result: 'Hello from Lambda!', body: 'Hello from Lambda!' },
     { name: 'object without statusCode → JSON text', result: { message: 'Hello from Lambda!' }, body: '{"message":"Hello from Lambda!"}' },
@@ -67,7 +67,7 @@ describe('HTTP API payload 2.0 — inference (D3)', () => {
   });
 });
 
-describe('HTTP API payload 1.0 (D5: must return the 1.0 format, else 500)', () => {
+describe('HTTP API payload 1.0 (https://repost.aws/knowledge-center/api-gateway-status-codes-http-api: must return the 1.0 format, else 500)', () => {
   it.each([
     { name: 'bare string', result: 'hello', code: 'LT-RESP-NOT-OBJECT' },
     { name: 'missing statusCode', result: { body: 'x' }, code: 'LT-RESP-STATUS-MISSING' },

@@ -3,7 +3,7 @@ import { mapInvokeResponse } from '../../../src/engine/integrations/front-doors.
 import { INVOKE_THROTTLED_BODY } from '../../../src/engine/integrations/gateway-replies.ts';
 import { ctx, LAMBDA_REQUEST_ID, makeRecord, returned, threw, timedOut } from './record-factory.ts';
 
-describe('Direct Invoke (D11)', () => {
+describe('Direct Invoke (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html)', () => {
   it('success → 200, payload verbatim, no function-error header', () => {
     const out = mapInvokeResponse(returned({ a: 1 }), ctx());
     expect(out.response.statusCode).toBe(200);
@@ -56,7 +56,7 @@ describe('Direct Invoke (D11)', () => {
     expect(mapInvokeResponse(returned(1), ctx({ requestBodyBytes: 6_291_456 })).response.statusCode).toBe(200);
   });
 
-  it('invalid request from Lambda → status from the D11 table', () => {
+  it('invalid request from Lambda → status from the https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html table', () => {
     const out = mapInvokeResponse(makeRecord({ outcome: 'invalid-request', errorType: 'InvalidRequestContentException', errorMessage: 'Could not parse request body into json', payload: null }), ctx());
     expect(out.response.statusCode).toBe(400);
   });

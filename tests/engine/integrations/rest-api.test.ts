@@ -6,7 +6,7 @@ import { ctx, GATEWAY_REQUEST_ID, LAMBDA_REQUEST_ID, rawPayload, returned, threw
 const header = (headers: Record<string, string>, name: string) =>
   Object.entries(headers).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
 
-describe('REST API (Lambda proxy) — aws-facts §5 table (LS-APIGW, AWS-validated)', () => {
+describe('REST API (Lambda proxy) — https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-output-format table (https://github.com/localstack/localstack/blob/8b9a79f/tests/aws/services/apigateway/test_apigateway_lambda.snapshot.json, AWS-validated)', () => {
   const rows: { name: string; result: unknown; status: number; body?: string; headers?: Record<string, string>; code?: string }[] = [
     { name: '{statusCode:200} → 200, empty body, default content-type', result: { statusCode: 200 }, status: 200, body: '', headers: { 'Content-Type': 'application/json', 'Content-Length': '0' } },
     { name: 'boolean header value rendered "true"', result: { statusCode: 200, headers: { 'test-header': 'value', 'header-bool': true } }, status: 200, headers: { 'header-bool': 'true', 'test-header': 'value' } },
@@ -64,7 +64,7 @@ describe('REST API (Lambda proxy) — aws-facts §5 table (LS-APIGW, AWS-validat
   });
 });
 
-describe('REST API — gateway replies (aws-facts §0)', () => {
+describe('REST API — gateway replies (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html)', () => {
   it('function error → 502, 36-byte body with a space, error headers and execution log', () => {
     const out = mapRestApiResponse(threw('TypeError', 'x is undefined'), ctx());
     expect(out.response.statusCode).toBe(502);
@@ -86,7 +86,7 @@ describe('REST API — gateway replies (aws-facts §0)', () => {
     expect(out.findings[0]?.cause).toBe('unhandled-exception');
   });
 
-  it('function timeout shorter than 29 s → 502 (function error, D1)', () => {
+  it('function timeout shorter than 29 s → 502 (function error, https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html)', () => {
     const out = mapRestApiResponse(timedOut(3), ctx());
     expect(out.response.statusCode).toBe(502);
     expect(out.findings[0]?.code).toBe('LT-FUNCTION-TIMEOUT');

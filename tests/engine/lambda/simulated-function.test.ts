@@ -33,7 +33,7 @@ describe('loading handlers', () => {
     expect(r.result).toBe(42);
   });
 
-  it('missing handler file: Runtime.ImportModuleError with the runtime require stack (facts §4)', async () => {
+  it('missing handler file: Runtime.ImportModuleError with the runtime require stack (https://github.com/aws-samples/s3-to-lambda-patterns/issues/40)', async () => {
     const r = await once({ 'app.mjs': 'export const handler = async () => 1;' });
     expect(r.outcome).toBe('init-error');
     expect(r.errorType).toBe('Runtime.ImportModuleError');
@@ -41,7 +41,7 @@ describe('loading handlers', () => {
     expect(r.causes).toEqual(['init-failure']);
   });
 
-  it('require of a missing package: ImportModuleError with the require stack (facts §4)', async () => {
+  it('require of a missing package: ImportModuleError with the require stack (https://github.com/aws-samples/s3-to-lambda-patterns/issues/40)', async () => {
     const r = await once({ 'index.js': 'const AWS = require("aws-sdk"); exports.handler = async () => 1;' });
     expect(r.errorType).toBe('Runtime.ImportModuleError');
     expect(r.errorMessage).toBe("Error: Cannot find module 'aws-sdk'\nRequire stack:\n- /var/task/index.js\n- /var/runtime/index.mjs");
@@ -60,14 +60,14 @@ describe('loading handlers', () => {
     expect((r.result as { trace: string[] }).trace[0]).toBe("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'aws-sdk' imported from /var/task/index.mjs");
   });
 
-  it('HandlerNotFound: undefined or not a function (facts §4)', async () => {
+  it('HandlerNotFound: undefined or not a function (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/UserFunction.js)', async () => {
     const a = await once({ 'index.mjs': 'export const other = 1;' });
     expect([a.errorType, a.errorMessage]).toEqual(['Runtime.HandlerNotFound', 'index.handler is undefined or not exported']);
     const b = await once({ 'index.mjs': 'export const handler = 5;' });
     expect([b.errorType, b.errorMessage]).toEqual(['Runtime.HandlerNotFound', 'index.handler is not a function']);
   });
 
-  it('UserCodeSyntaxError and MalformedHandlerName (facts §4)', async () => {
+  it('UserCodeSyntaxError and MalformedHandlerName (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/UserFunction.js)', async () => {
     const a = await once({ 'index.mjs': 'export const handler = async () => {' });
     expect(a.errorType).toBe('Runtime.UserCodeSyntaxError');
     expect(a.errorMessage).toMatch(/^SyntaxError: /);
@@ -114,7 +114,7 @@ describe('invoke protocol', () => {
     expect(next!.logs.some((l) => l.startsWith('INIT_START') || l.includes('initStart'))).toBe(true);
   });
 
-  it('sync handler that never calls back returns null once the loop drains (facts §5)', async () => {
+  it('sync handler that never calls back returns null once the loop drains (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/CallbackContext.js)', async () => {
     const r = await once({ 'index.js': 'exports.handler = (e, c, cb) => {};' });
     expect([r.outcome, r.payload]).toEqual(['success', 'null']);
   });
@@ -150,7 +150,7 @@ describe('invoke protocol', () => {
     expect(b!.logs.some((l) => l.startsWith('INIT_START'))).toBe(false);
   });
 
-  it('an async handler whose promise never settles: Runtime.NodeJsExit (facts §1)', async () => {
+  it('an async handler whose promise never settles: Runtime.NodeJsExit (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js)', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async () => new Promise(() => {});' });
     expect(r.errorType).toBe('Runtime.NodeJsExit');
     expect(r.errorMessage).toBe(
@@ -193,7 +193,7 @@ describe('invoke protocol', () => {
 });
 
 describe('errors', () => {
-  it('Error instance: errorType/errorMessage/trace in that order; Invoke Error log line (facts §1, §9)', async () => {
+  it('Error instance: errorType/errorMessage/trace in that order; Invoke Error log line (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js; https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html)', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async () => { throw new Error("boom"); };' });
     expect(r.outcome).toBe('function-error');
     expect(r.functionError).toBe('Unhandled');
@@ -215,7 +215,7 @@ describe('errors', () => {
     expect(plain.errorType).toBe('Error');
   });
 
-  it('non-Error throws (facts §1)', async () => {
+  it('non-Error throws (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js)', async () => {
     const s = await once({ 'index.mjs': 'export const handler = async () => { throw "boom"; };' });
     expect(s.payload).toBe('{"errorType":"string","errorMessage":"boom","trace":[]}');
     const o = await once({ 'index.mjs': 'export const handler = async () => { throw { a: 1 }; };' });
@@ -258,7 +258,7 @@ describe('errors', () => {
     expect(r.causes).toEqual(['malformed-response']);
   });
 
-  it('response over 6,291,556 bytes: Function.ResponseSizeTooLarge (facts §7)', async () => {
+  it('response over 6,291,556 bytes: Function.ResponseSizeTooLarge (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html)', async () => {
     const big = await once({ 'index.mjs': 'export const handler = async () => "x".repeat(6291556);' }, {}, { memoryMB: 1024 });
     expect(big.payload).toBe('{"errorMessage":"Response payload size exceeded maximum allowed payload size (6291556 bytes).","errorType":"Function.ResponseSizeTooLarge"}');
     expect(big.causes).toEqual(['payload-too-large']);
@@ -266,7 +266,7 @@ describe('errors', () => {
     expect(fits.outcome).toBe('success');
   });
 
-  it('request over 6,291,456 bytes: invalid-request, 413 (facts §7)', async () => {
+  it('request over 6,291,456 bytes: invalid-request, 413 (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html)', async () => {
     const quickjs = await getTestQuickJS();
     const fn = createSimulator({ quickjs }).createFunction({}, { 'index.mjs': 'export const handler = async () => 1;' });
     const raw = JSON.stringify('x'.repeat(6291456));
@@ -299,7 +299,7 @@ describe('lifecycle', () => {
     expect([a.result, b.result, b.coldStart]).toEqual([1, 1, true]);
   });
 
-  it('REPORT format: tabs, trailing tab, billed = ceil(duration + init) (facts §9)', async () => {
+  it('REPORT format: tabs, trailing tab, billed = ceil(duration + init) (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html)', async () => {
     const [r] = await run({ 'index.mjs': 'export const handler = async () => { await new Promise((r) => setTimeout(r, 250)); return 1; };' });
     const report = r?.logs.at(-1) ?? '';
     expect(report).toMatch(/^REPORT RequestId: [0-9a-f-]{36}\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB\tInit Duration: \d+\.\d\d ms\t$/);
@@ -310,7 +310,7 @@ describe('lifecycle', () => {
 });
 
 describe('timeouts', () => {
-  it('900 s timeout on a timer simulates instantly with exact strings (facts §2)', async () => {
+  it('900 s timeout on a timer simulates instantly with exact strings (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)', async () => {
     const t0 = Date.now();
     const r = await once({ 'index.mjs': 'export const handler = async () => { await new Promise((r) => setTimeout(r, 1_000_000)); };' }, {}, { timeoutSeconds: 900 });
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -323,7 +323,7 @@ describe('timeouts', () => {
     expect(r.causes).toEqual(['timeout']);
   });
 
-  it('a timeout resets the environment (D20)', async () => {
+  it('a timeout resets the environment (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)', async () => {
     const rs = await run({ 'index.mjs': 'let n = 0; export const handler = async (e) => { n++; if (e.wait) await new Promise(() => setTimeout(() => {}, 5000)); return n; };' }, [{ wait: true }, {}], { timeoutSeconds: 1 });
     expect(rs[0]?.outcome).toBe('timeout');
     expect([rs[1]?.coldStart, rs[1]?.result]).toEqual([true, 1]);
@@ -353,7 +353,7 @@ describe('timeouts', () => {
 });
 
 describe('memory', () => {
-  it('a growing module-scope cache ends in Runtime.OutOfMemory after some warm calls (facts §3)', async () => {
+  it('a growing module-scope cache ends in Runtime.OutOfMemory after some warm calls (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html)', async () => {
     const rs = await run(
       { 'index.mjs': 'const cache = []; export const handler = async () => { for (let i = 0; i < 2000; i++) cache.push("x".repeat(100) + i); return cache.length; };' },
       Array.from({ length: 30 }, () => ({})),

@@ -45,7 +45,7 @@ describe('runLoad', () => {
     ['http-api-v2', 500],
     ['alb', 502],
     ['function-url', 429],
-  ])('throttled requests through %s get %i (aws-facts §8)', async (frontDoor, status) => {
+  ])('throttled requests through %s get %i (https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway-errors.html)', async (frontDoor, status) => {
     const r = await runLoad(await options({ frontDoor, input: frontDoor === 'invoke' ? { rawEvent: {} } : { request: { method: 'GET', path: '/' } }, requests: 30, arrivals: { rate: 100 }, reservedConcurrency: 2 }));
     const throttled = r.requests.filter((q) => q.throttled);
     expect(throttled.length).toBeGreaterThan(0);

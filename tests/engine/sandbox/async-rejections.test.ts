@@ -3,7 +3,7 @@ import { mapFrontDoorResponse } from '../../../src/engine/integrations/front-doo
 import { once, run } from '../helpers.ts';
 
 /**
- * Rejections of promises returned by user async functions (facts §1: Node's `unhandledRejection` →
+ * Rejections of promises returned by user async functions (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: Node's `unhandledRejection` →
  * the runtime logs `Unhandled Promise Rejection` and the invocation fails with
  * Runtime.UnhandledPromiseRejection; https://nodejs.org/api/process.html#event-unhandledrejection).
  * QuickJS gives the host no rejection tracker; user-source.ts routes async functions through one.
@@ -40,7 +40,7 @@ describe('un-awaited async functions', () => {
   });
 
   it('a rejection in the turn the handler answers: the caller keeps its answer, the process still exits', async () => {
-    // [RUNTIME-SRC] Runtime.js _setErrorCallbacks: postInvocationError for the invoke, then process.exit(128).
+    // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js _setErrorCallbacks: postInvocationError for the invoke, then process.exit(128).
     const [a, b] = await run(
       { 'index.mjs': 'let n = 0;\nasync function audit() { throw new Error("audit failed"); }\nexport const handler = async () => { n++; audit(); return { statusCode: 200, body: "n=" + n }; };' },
       [{}, {}],

@@ -21,7 +21,7 @@ describe('containment and disposal', () => {
     ]);
   });
 
-  it('JSON log format (facts §9)', async () => {
+  it('JSON log format (https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js)', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async () => { console.log({ a: 1 }); console.log("n=%d", 5); };' }, {}, { logFormat: 'JSON' });
     const lines = r.logs.filter((l) => l.includes('"level"')).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toEqual({ timestamp: expect.stringMatching(/Z$/), level: 'INFO', requestId: r.requestId, message: { a: 1 } });
