@@ -1,10 +1,11 @@
 /**
- * The programmatic API as a user's test would use it: `import { invoke } from 'lambda-triage'` (the
- * package's own name, resolved through package.json `exports`), asserting what each front door answers.
+ * The programmatic API as a user's test would use it, asserting what each front door answers. It imports
+ * the sources (src/api.ts) so it tests the code as it is now; `package.test.ts` installs the packed
+ * package into a project without TypeScript and imports `lambda-triage` by name from plain JavaScript.
  */
 import { describe, expect, it } from 'vitest';
 import * as path from 'node:path';
-import { compare, invoke } from 'lambda-triage';
+import { compare, invoke } from '../../src/api.ts';
 
 const SAMPLE = path.join(import.meta.dirname, '..', 'check', 'sample-project', 'src');
 

@@ -43,8 +43,12 @@ export function heapLimitsFor(memoryMB: number): { maxOldGenerationSizeMb: numbe
  */
 export const RUNAWAY_GRACE_MS = 1_000;
 
-/** The worker's entry (TypeScript, run by Node's type stripping). */
-const WORKER_URL = new URL('./worker-runtime.ts', import.meta.url);
+/**
+ * The worker's entry: the TypeScript source beside this file (run by Node's type stripping), or, when this
+ * code runs from the built API (lib/api.mjs, scripts/api-build.mjs), the bundled worker beside that bundle:
+ * Node does not strip types inside node_modules.
+ */
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker-runtime.ts' : './worker-runtime.mjs', import.meta.url);
 
 /** Options of {@link createNodeExecutor}. */
 export interface NodeExecutorOptions {
