@@ -13,7 +13,7 @@ import { createSimulator, parseFunctionConfig, type ModuleResolver, type Service
 import { compareFrontDoors, runThroughFrontDoor, type FrontDoorRun, type RunOptions } from '../engine/integrations/compare.ts';
 import { requestBodyBytes, type SimulationInputs } from '../engine/integrations/http-request.ts';
 import { utf8ByteLength } from '../engine/integrations/text.ts';
-import type { FunctionConfig, InvocationRecord } from '../engine/types.ts';
+import type { Finding, FunctionConfig, InvocationRecord } from '../engine/types.ts';
 import { isFrontDoor, type CauseId } from '../engine/vocabulary.ts';
 import { runScenarioChecks, type ScenarioWorldFactory } from '../engine/scenarios/index.ts';
 import type {
@@ -38,6 +38,11 @@ export interface AwsWorld {
   callsFor: (record: InvocationRecord) => CallSpan[];
   /** Causes those calls add to the record's own. */
   causesFor: (record: InvocationRecord) => CauseId[];
+  /**
+   * Findings for calls the simulator does not cover (LT-SIM-UNSUPPORTED), whatever the handler did with
+   * the error; optional so worlds without that notion still fit.
+   */
+  gapFindingsFor?: (record: InvocationRecord) => Finding[];
 }
 
 /** Creates an AWS world from the page's policy, state and faults; throws with a friendly message on bad input. */
@@ -235,7 +240,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     return {
       frontDoor: run.frontDoor,
       response: run.response,
-      findings: run.findings,
+      // Calls the simulator does not cover say so plainly, as in the CLI (src/cli/invoke-command.ts).
+      findings: record && run.invoked && entry.world?.gapFindingsFor ? [...run.findings, ...entry.world.gapFindingsFor(record)] : run.findings,
       gatewayLogs: run.gatewayLogs,
       invoked: run.invoked,
       clientLatencyMs: run.clientLatencyMs,

@@ -6,7 +6,7 @@
  */
 import type { ModuleResolver, ServiceBridge } from '../engine/index.ts';
 import type { RunInput } from '../engine/integrations/compare.ts';
-import type { FunctionConfig, InvocationRecord } from '../engine/types.ts';
+import type { Finding, FunctionConfig, InvocationRecord } from '../engine/types.ts';
 import { isCauseId, type CauseId } from '../engine/vocabulary.ts';
 import type { AwsWorld, AwsWorldFactory, LoadRunner } from './engine-host.ts';
 import type { CallSpan, LoadView, MetricSeries } from './protocol.ts';
@@ -71,6 +71,7 @@ export function adaptAwsModule(mod: Record<string, unknown>): AwsWorldFactory | 
   const create = fn<(o: Record<string, unknown>) => WorldLike>(mod, 'createAwsWorld');
   const callsOf = fn<(r: InvocationRecord, calls: readonly CallRecordLike[]) => CallRecordLike[]>(mod, 'callsOf');
   const diagnose = fn<(r: InvocationRecord, calls: readonly CallRecordLike[]) => unknown[]>(mod, 'diagnoseCalls');
+  const gaps = fn<(r: InvocationRecord, calls: readonly CallRecordLike[]) => Finding[]>(mod, 'simulatorGapFindings');
   const labels = (typeof mod['SERVICE_LABELS'] === 'object' && mod['SERVICE_LABELS'] !== null ? mod['SERVICE_LABELS'] : {}) as Record<string, string>;
   if (!create) return undefined;
   return (input, config: FunctionConfig): AwsWorld => {
@@ -81,6 +82,7 @@ export function adaptAwsModule(mod: Record<string, unknown>): AwsWorldFactory | 
       services: world.services,
       callsFor: (record) => toCallSpans(mine(record), record.startedAt, labels),
       causesFor: (record): CauseId[] => (diagnose ? diagnose(record, world.calls()).filter(isCauseId) : []),
+      gapFindingsFor: (record): Finding[] => (gaps ? gaps(record, world.calls()) : []),
     };
   };
 }

@@ -69,6 +69,24 @@ describe('AWS world adapter', () => {
     expect(view.callCauses).toContain('downstream-failure');
   });
 
+  it('a call the simulator does not cover shows LT-SIM-UNSUPPORTED in the playground run, even when the handler catches it', async () => {
+    const uncaught = await run(`import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+      export const handler = async () => { await new SFNClient({}).send(new StartExecutionCommand({ stateMachineArn: 'arn' })); return { statusCode: 200, body: 'ok' }; };`, aws());
+    const gap = uncaught.findings.find((f) => f.code === 'LT-SIM-UNSUPPORTED');
+    expect(gap?.message).toContain('SFN.StartExecution');
+    expect(uncaught.record?.errorType).toBe('SimulatorUnsupportedOperation');
+    const caught = await run(`import { KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+      export const handler = async () => {
+        try { await new KinesisClient({}).send(new PutRecordCommand({ StreamName: 's', PartitionKey: 'p', Data: new Uint8Array([1]) })); } catch {}
+        return { statusCode: 200, body: 'ok' };
+      };`, aws());
+    expect(caught.response.statusCode).toBe(200);
+    expect(caught.findings.filter((f) => f.code === 'LT-SIM-UNSUPPORTED').map((f) => f.message.includes('Kinesis.PutRecord'))).toEqual([true]);
+    // A covered call gets no such finding.
+    const covered = await run(READ_ORDER, aws());
+    expect(covered.findings.some((f) => f.code === 'LT-SIM-UNSUPPORTED')).toBe(false);
+  });
+
   it('an invalid state is a plain-words input error, not a crash', async () => {
     const host = createEngineHost({ quickjs: await getTestQuickJS(), createAwsWorld });
     const answer = await host.handle(
