@@ -8,6 +8,7 @@ import { parseHttpRequestSpec } from '../engine/integrations/http-request.ts';
 import type { ScenarioCheck, ScenarioDefinition } from '../engine/scenarios/types.ts';
 import { CAUSE_IDS, RUNTIMES } from '../engine/vocabulary.ts';
 import { causeIdSchema, frontDoorSchema } from './cause.ts';
+import { ONBOARDING_LEVEL_IDS, SCENARIO_DIFFICULTIES, type OnboardingLevelId, type ScenarioDifficulty } from '../onboarding/levels.ts';
 
 const OUTCOMES = ['success', 'function-error', 'timeout', 'out-of-memory', 'init-error', 'throttled', 'invalid-request'] as const;
 
@@ -116,6 +117,12 @@ export const scenarioFileSchema = z
     sources: z.array(z.url()).min(1, 'list the AWS pages that back the explanation.'),
     /** Position on the onboarding path (lower first); ties sort by title. */
     order: z.number().int().min(0).max(1000).default(100),
+    /** Onboarding level (src/onboarding/levels.ts): first-500, front-doors, aws-world or under-load. */
+    level: z.enum(ONBOARDING_LEVEL_IDS, { error: `level is one of ${ONBOARDING_LEVEL_IDS.join(', ')} (the onboarding level the scenario belongs to).` }),
+    /** How hard it is for a learner who has done the levels before it. */
+    difficulty: z.enum(SCENARIO_DIFFICULTIES, { error: `difficulty is one of ${SCENARIO_DIFFICULTIES.join(', ')}.` }),
+    /** Estimated minutes to reproduce and fix it, shown on the onboarding card. */
+    minutes: z.number({ error: 'minutes is the estimated time to reproduce and fix it, a whole number such as 15.' }).int().min(1).max(120),
     guide: z.string().regex(/^\/guides\/[a-z0-9-]+\/$/).optional(),
     treeOutcome: z.string().regex(/^[a-z0-9-]+$/).optional(),
     checks: z.array(scenarioCheckSchema).min(1, 'a scenario needs at least one check.'),
@@ -142,6 +149,12 @@ export interface Scenario extends ScenarioDefinition {
   treeOutcome: string;
   /** Position on the onboarding path. */
   order: number;
+  /** Onboarding level. */
+  level: OnboardingLevelId;
+  /** How hard it is. */
+  difficulty: ScenarioDifficulty;
+  /** Estimated minutes to reproduce and fix it. */
+  minutes: number;
 }
 
 /** Result of {@link parseScenario}. */
@@ -204,6 +217,9 @@ export function parseScenario(id: string, data: unknown, files: ScenarioFolderFi
     guide: s.guide ?? `/guides/${s.cause}/`,
     treeOutcome: s.treeOutcome ?? s.cause,
     order: s.order,
+    level: s.level,
+    difficulty: s.difficulty,
+    minutes: s.minutes,
   };
   if (s.request !== undefined) scenario.request = s.request;
   if (s.event !== undefined) scenario.event = s.event;
