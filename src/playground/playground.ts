@@ -277,7 +277,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     }
     if (doc === 'request') {
       return state.requestMode === 'http'
-        ? `An HTTP request { method, path, query, headers, cookies, body }: each front door builds its own event from it (${FRONT_DOOR_LABELS[state.frontDoor]} now).`
+        ? `An HTTP request { method, path, route, query, headers, cookies, body }: each front door builds its own event from it (${FRONT_DOOR_LABELS[state.frontDoor]} now). "route": "GET /orders/{id}" fills pathParameters on API Gateway; a path off the route gets the gateway's own 403 (REST) or 404 (HTTP API).`
         : 'A raw event, sent to the function exactly as written.';
     }
     if (doc === 'scenarioConfig') return scenario?.configNote() ?? '';

@@ -54,6 +54,19 @@ export const REQUEST_SAMPLES: readonly RequestSample[] = [
     frontDoors: [],
   },
   {
+    id: 'route',
+    label: 'GET /orders/{id} route: path parameters (HTTP request)',
+    mode: 'http',
+    // "route" is an API Gateway route key; REST also accepts "resource": "/orders/{id}". A path off the
+    // route is answered by the gateway itself (REST 403, HTTP API 404) without calling the function.
+    text: `{
+  "route": "GET /orders/{id}",
+  "path": "/orders/42"
+}
+`,
+    frontDoors: ['apigw-rest', 'http-api-v1', 'http-api-v2'],
+  },
+  {
     id: 'cookies',
     label: 'GET with cookies (HTTP request)',
     mode: 'http',
