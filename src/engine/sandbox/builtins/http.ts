@@ -65,16 +65,21 @@ export function createHttpModule(deps: GuestDeps): Record<string, unknown> {
   // Node's http.maxHeaderSize default, 16 KiB (https://nodejs.org/api/http.html#httpmaxheadersize)
   const MAX_HEADER_SIZE_BYTES = 16384;
 
-  /** The innermost package on the caller's stack (`/node_modules/<pkg>/`), or null for the function's own code. */
-  function callerPackage(): string | null {
-    const m = /\/node_modules\/((?:@[^/\s:)]+\/)?[^/\s:)]+)\//.exec(String(new Error().stack || ''));
-    return m ? m[1]! : null;
+  /** The packages on the caller's stack (`/node_modules/<pkg>/`), innermost first, each once. */
+  function callerPackages(): string[] {
+    const out: string[] = [];
+    const re = /\/node_modules\/((?:@[^/\s:)]+\/)?[^/\s:)]+)\//g;
+    const stack = String(new Error().stack || '');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(stack)) !== null) if (!out.includes(m[1]!)) out.push(m[1]!);
+    return out;
   }
   /** The simulator's error for anything that needs a real socket. */
   function noNetwork(what: string): Error {
-    const pkg = callerPackage();
+    const pkgs = callerPackages();
+    const who = pkgs.length === 0 ? 'This code' : "The package '" + pkgs[0] + "'" + (pkgs.length > 1 ? " (used by '" + pkgs[pkgs.length - 1] + "')" : '');
     const e = new Error(
-      (pkg ? "The package '" + pkg + "'" : 'This code') +
+      who +
         ' called ' + what + ', which needs the network: the Lambda Triage sandbox has no network. Run the function with the Node runner (--runner node) to make real requests.',
     ) as Error & { code: string };
     e.code = 'ERR_LAMBDA_TRIAGE_NO_NETWORK';

@@ -15,6 +15,7 @@ import { createHttpModule } from './http.ts';
 import { FFLATE_SOURCE } from './generated/fflate.ts';
 import { NOBLE_HASHES_SOURCE } from './generated/noble-hashes.ts';
 import { WEB_STREAMS_SOURCE } from './generated/web-streams.ts';
+import { createQuerystringModule } from './querystring.ts';
 import { createStreamModule } from './stream.ts';
 import { createStreamWebModule } from './stream-web.ts';
 import { createStringDecoderModule } from './string-decoder.ts';
@@ -45,6 +46,7 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   http: plain(createHttpModule),
   https: '(function (deps) { return deps.loadBuiltin("http")._https(); })',
   tty: plain(createTtyModule),
+  querystring: plain(createQuerystringModule),
   diagnostics_channel: plain(createDiagnosticsChannelModule),
   string_decoder: plain(createStringDecoderModule),
   async_hooks: plain(createAsyncHooksModule),

@@ -70,8 +70,9 @@ export function createStreamModule(deps: GuestDeps): Record<string, unknown> {
       this._encoding = o.encoding || null;
       this.destroyed = false;
       this.readableObjectMode = !!(o.objectMode || o.readableObjectMode);
-      this._readImpl = o.read ? o.read.bind(this) : null;
-      this._destroyImpl = o.destroy ? o.destroy.bind(this) : null;
+      // kept unbound and called with the stream as `this`, so a stream set up by `Readable.call(obj)` works
+      this._readImpl = o.read || null;
+      this._destroyImpl = o.destroy || null;
     }
     get readable(): boolean {
       return !this.destroyed && !this._endEmitted;
@@ -86,7 +87,7 @@ export function createStreamModule(deps: GuestDeps): Record<string, unknown> {
       return this._flowing;
     }
     _read(size: number): void {
-      if (this._readImpl) this._readImpl(size);
+      if (this._readImpl) this._readImpl.call(this, size);
       else throw deps.nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
     }
     push(chunk: unknown, encoding?: string): boolean {
@@ -178,7 +179,7 @@ export function createStreamModule(deps: GuestDeps): Record<string, unknown> {
           this._close();
         });
       };
-      if (this._destroyImpl) this._destroyImpl(err || null, (e) => finish(e || err));
+      if (this._destroyImpl) this._destroyImpl.call(this, err || null, (e: Error | null | undefined) => finish(e || err));
       else finish(err);
       return this;
     }
@@ -416,7 +417,7 @@ export function createStreamModule(deps: GuestDeps): Record<string, unknown> {
       const o = opts || {};
       this._w = writableState(o, !!(o.objectMode || o.writableObjectMode));
       this.destroyed = false;
-      this._destroyImpl = o.destroy ? o.destroy.bind(this) : null;
+      this._destroyImpl = o.destroy || null;
     }
     destroy(err?: Error | null): this {
       if (this.destroyed) return this;
@@ -426,7 +427,7 @@ export function createStreamModule(deps: GuestDeps): Record<string, unknown> {
           if (e) this.emit('error', e);
           (this as any)._closeWritable();
         });
-      if (this._destroyImpl) this._destroyImpl(err || null, (e) => finish(e || err));
+      if (this._destroyImpl) this._destroyImpl.call(this, err || null, (e: Error | null | undefined) => finish(e || err));
       else finish(err);
       return this;
     }
@@ -586,14 +587,25 @@ export function createStreamModule(deps: GuestDeps): Record<string, unknown> {
         finished(stream, opts, (e?: Error | null) => (e ? reject(e) : resolve()));
       }),
   };
-  const mod = Stream as unknown as Record<string, unknown>;
+  // Node's stream constructors are plain functions, so pre-class code sets a stream up with
+  // `Readable.call(this, opts)` after `X.prototype = Object.create(Readable.prototype)` (follow-redirects,
+  // form-data, …). A call (no `new`) gives `self` the fields of a fresh instance.
+  function callable<T extends abstract new (...args: any[]) => object>(Cls: T): T {
+    return new Proxy(Cls, {
+      apply(target, self, args) {
+        if (self !== null && typeof self === 'object') Object.assign(self, Reflect.construct(target, args));
+        return undefined;
+      },
+    });
+  }
+  const mod = callable(Stream) as unknown as Record<string, unknown>;
   Object.assign(mod, {
-    Stream,
-    Readable,
-    Writable,
-    Duplex,
-    Transform,
-    PassThrough,
+    Stream: mod,
+    Readable: callable(Readable),
+    Writable: callable(Writable),
+    Duplex: callable(Duplex),
+    Transform: callable(Transform),
+    PassThrough: callable(PassThrough),
     pipeline,
     finished,
     promises,

@@ -6,8 +6,11 @@ import type { GuestDeps } from './guest-api.ts';
  * get Punycode (RFC 3492) with the `xn--` prefix; an invalid domain gives '' as in Node
  * (https://nodejs.org/api/url.html#urldomaintoasciidomain; node v22.23.3: 'español.com' →
  * 'xn--espaol-zwa.com', 'xn--iñvalid.com' → ''). Full UTS #46 mapping (NFC, width folding) is not done.
+ * Also the legacy `url.parse` / `url.format` / `Url` (simplified: no host-name validation or escaping of
+ * unsafe characters, no `url.resolve`) and `fileURLToPath` / `pathToFileURL` (POSIX paths; a relative
+ * path resolves against /var/task, the function's working directory).
  */
-export function createUrlExtras(_deps: GuestDeps): Record<string, unknown> {
+export function createUrlExtras(deps: GuestDeps): Record<string, unknown> {
   'use strict';
   const BASE = 36;
   const T_MIN = 1;
@@ -110,5 +113,140 @@ export function createUrlExtras(_deps: GuestDeps): Record<string, unknown> {
       .map((l) => (l.startsWith('xn--') ? decode(l.slice(4)) || l : l))
       .join('.');
   }
-  return { domainToASCII, domainToUnicode };
+  // ---- the legacy API (https://nodejs.org/api/url.html#legacy-url-api), still used by serverless-http,
+  // express's parseurl and many others: url.parse, url.format, and Url objects.
+  const SLASHED = ['http:', 'https:', 'ftp:', 'gopher:', 'file:', 'ws:', 'wss:'];
+  const qs = (): { parse: (s: string) => unknown; stringify: (o: unknown) => string } => deps.loadBuiltin('querystring');
+  class Url {
+    declare protocol: string | null;
+    declare slashes: boolean | null;
+    declare auth: string | null;
+    declare host: string | null;
+    declare port: string | null;
+    declare hostname: string | null;
+    declare hash: string | null;
+    declare search: string | null;
+    declare query: unknown;
+    declare pathname: string | null;
+    declare path: string | null;
+    declare href: string;
+    constructor() {
+      this.protocol = null;
+      this.slashes = null;
+      this.auth = null;
+      this.host = null;
+      this.port = null;
+      this.hostname = null;
+      this.hash = null;
+      this.search = null;
+      this.query = null;
+      this.pathname = null;
+      this.path = null;
+      this.href = '';
+    }
+    format(): string {
+      return format(this);
+    }
+  }
+  function parse(str: unknown, parseQueryString?: boolean, slashesDenoteHost?: boolean): Url {
+    if (str instanceof Url) return str;
+    if (typeof str !== 'string') {
+      throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "url" argument must be of type string. Received ' + deps.receivedText(str));
+    }
+    const u = new Url();
+    let rest = str.trim().replace(/\\/g, '/');
+    const hashAt = rest.indexOf('#');
+    if (hashAt >= 0) {
+      u.hash = rest.slice(hashAt);
+      rest = rest.slice(0, hashAt);
+    }
+    const queryAt = rest.indexOf('?');
+    if (queryAt >= 0) {
+      u.search = rest.slice(queryAt);
+      u.query = rest.slice(queryAt + 1);
+      rest = rest.slice(0, queryAt);
+    } else if (parseQueryString) {
+      u.search = '';
+      u.query = '';
+    }
+    if (parseQueryString) u.query = qs().parse(u.query as string);
+    const proto = /^[a-z][a-z0-9.+-]*:/i.exec(rest);
+    if (proto) {
+      u.protocol = proto[0].toLowerCase();
+      rest = rest.slice(proto[0].length);
+    }
+    if ((proto || slashesDenoteHost) && rest.startsWith('//') && u.protocol !== 'javascript:') {
+      u.slashes = true;
+      rest = rest.slice(2);
+      const end = rest.search(/[/]/);
+      let hostPart = end < 0 ? rest : rest.slice(0, end);
+      rest = end < 0 ? '' : rest.slice(end);
+      const at = hostPart.lastIndexOf('@');
+      if (at >= 0) {
+        u.auth = decodeURIComponent(hostPart.slice(0, at));
+        hostPart = hostPart.slice(at + 1);
+      }
+      const port = /:(\d*)$/.exec(hostPart);
+      if (port) {
+        if (port[1]) u.port = port[1];
+        hostPart = hostPart.slice(0, port.index);
+      }
+      u.hostname = hostPart.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+      u.host = (hostPart.startsWith('[') ? '[' + u.hostname + ']' : u.hostname) + (u.port ? ':' + u.port : '');
+    }
+    // a host with a web protocol and no path has the path '/' (node v22.23.3: url.parse('http://a.com').pathname)
+    u.pathname = rest || (u.slashes && u.protocol && SLASHED.includes(u.protocol) ? '/' : null);
+    u.path = u.pathname !== null || u.search !== null ? (u.pathname || '') + (u.search || '') : null;
+    u.href = format(u);
+    return u;
+  }
+  function format(obj: unknown, _options?: unknown): string {
+    if (typeof obj === 'string') obj = parse(obj);
+    else if (obj === null || typeof obj !== 'object') {
+      throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "urlObject" argument must be one of type object or string. Received ' + deps.receivedText(obj));
+    } else if (typeof URL === 'function' && obj instanceof URL) return obj.href;
+    const o = obj as Record<string, any>;
+    let auth = o['auth'] ? encodeURIComponent(String(o['auth'])).replace(/%3A/i, ':') + '@' : '';
+    let protocol = o['protocol'] ? String(o['protocol']) : '';
+    let pathname = o['pathname'] ? String(o['pathname']) : '';
+    let hash = o['hash'] ? String(o['hash']) : '';
+    let host = '';
+    if (o['host']) host = auth + String(o['host']);
+    else if (o['hostname']) {
+      const h = String(o['hostname']);
+      host = auth + (h.includes(':') && !h.startsWith('[') ? '[' + h + ']' : h) + (o['port'] ? ':' + String(o['port']) : '');
+    }
+    auth = '';
+    const query = o['query'] !== null && typeof o['query'] === 'object' ? qs().stringify(o['query']) : '';
+    let search = o['search'] ? String(o['search']) : query ? '?' + query : '';
+    if (protocol && !protocol.endsWith(':')) protocol += ':';
+    pathname = pathname.replace(/[?#]/g, (c) => encodeURIComponent(c));
+    search = search.replace(/#/g, '%23');
+    if (o['slashes'] || SLASHED.includes(protocol)) {
+      if (o['slashes'] || host) {
+        if (pathname && pathname[0] !== '/') pathname = '/' + pathname;
+        host = '//' + host;
+      } else if (protocol === 'file:') host = '//';
+    }
+    if (search && search[0] !== '?') search = '?' + search;
+    if (hash && hash[0] !== '#') hash = '#' + hash;
+    return protocol + host + pathname + search + hash;
+  }
+  // https://nodejs.org/api/url.html#urlfileurltopathurl-options and #urlpathtofileurlpath-options (POSIX)
+  function fileURLToPath(url: unknown): string {
+    const u = typeof url === 'string' ? new URL(url) : (url as URL);
+    if (!u || typeof u !== 'object' || typeof (u as URL).protocol !== 'string') {
+      throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "path" argument must be of type string or an instance of URL. Received ' + deps.receivedText(url));
+    }
+    if (u.protocol !== 'file:') throw deps.nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
+    if (u.hostname !== '') throw deps.nodeError(TypeError, 'ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux');
+    if (/%2f/i.test(u.pathname)) throw deps.nodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
+    return decodeURIComponent(u.pathname);
+  }
+  function pathToFileURL(path: unknown): URL {
+    const p = String(path);
+    const abs = p.startsWith('/') ? p : '/var/task/' + p;
+    return new URL('file://' + abs.split('/').map((seg) => encodeURIComponent(seg)).join('/'));
+  }
+  return { domainToASCII, domainToUnicode, parse, format, Url, fileURLToPath, pathToFileURL };
 }
