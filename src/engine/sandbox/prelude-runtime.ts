@@ -1299,7 +1299,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   G.fetch = function fetch() {
     return SimPromise.reject(NOT_AVAILABLE('fetch()'));
   };
-  for (const name of ['XMLHttpRequest', 'WebSocket']) {
+  // Node 22 has a global WebSocket but no XMLHttpRequest (https://nodejs.org/api/globals.html): a stub would
+  // make axios pick its browser adapter instead of `http`.
+  for (const name of ['WebSocket']) {
     G[name] = function () {
       throw NOT_AVAILABLE(name);
     };
@@ -1368,6 +1370,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     stderr: { write: (s) => (writeLog('ERROR', [String(s).replace(/\n$/, '')]), true) },
   };
   G.process = process;
+  // node v22.23.3: Object.prototype.toString.call(process) is '[object process]' (an own, non-enumerable
+  // Symbol.toStringTag); axios chooses its http adapter by it.
+  Object.defineProperty(process, Symbol.toStringTag, { value: 'process', writable: true, enumerable: false, configurable: false });
   G.crypto = {
     randomUUID,
     getRandomValues(arr) {
@@ -1519,10 +1524,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       setImmediate: (value) => new SimPromise((res) => G.setImmediate(() => res(value))),
     }),
     url: () => Object.assign({ URL, URLSearchParams }, hostBuiltin('url-extras')),
-    querystring: () => ({
-      parse: (s) => Object.fromEntries(new URLSearchParams(s)),
-      stringify: (o) => new URLSearchParams(o).toString(),
-    }),
+    querystring: () => hostBuiltin('querystring'),
     assert: () => {
       const assert = (v, m) => {
         if (!v) {
