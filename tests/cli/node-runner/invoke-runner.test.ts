@@ -63,4 +63,18 @@ describe('invoke --runner node', () => {
     expect(await cli(['invoke', file, '--runner', 'deno'])).toMatchObject({ code: 2, err: 'lambda-triage: --runner must be sandbox or node; got "deno"' });
     expect((await cli(['invoke', file, '--sdk', 'real'])).code).toBe(2);
   });
+
+  it('a handler path that does not exist: one line naming it and the fix, exit 2, nothing run', async () => {
+    const missing = path.join(mkdtempSync(path.join(tmpdir(), 'lt-runner-')), 'app.mjs');
+    const r = await cli(['invoke', missing, '--runner', 'node']);
+    expect(r).toEqual({ code: 2, out: '', err: `lambda-triage: handler file ${missing} does not exist: give the path of your handler file (app.mjs, app.ts) or of the project folder with --handler` });
+  });
+
+  it('a package that is not installed fails the init as on AWS (Node\'s ERR_MODULE_NOT_FOUND for an ES module), exit 1', async () => {
+    const file = handler("import x from 'not-installed-anywhere';\nexport const handler = async () => x;");
+    const r = await cli(['invoke', file, '--runner', 'node', '--json']);
+    expect(r.code).toBe(1);
+    const inv = (JSON.parse(r.out) as { invocations: Array<{ outcome: string; result: { errorMessage: string } }> }).invocations[0]!;
+    expect(inv.result.errorMessage).toBe("Cannot find package 'not-installed-anywhere' imported from /var/task/index.mjs");
+  });
 });
