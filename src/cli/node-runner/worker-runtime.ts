@@ -165,7 +165,13 @@ class UnhandledPromiseRejection extends RuntimeErrorBase {
     this.promise = promise;
   }
 }
-for (const C of [ImportModuleError, HandlerNotFound, MalformedHandlerName, UserCodeSyntaxError, CallbackHandlerDeprecated, NodeJsExit, UnhandledPromiseRejection]) {
+/** RIC v4 (nodejs24.x): a result JSON.stringify cannot encode (src/utils/errors.ts, src/utils/serialize.ts). */
+class JSONStringifyError extends RuntimeErrorBase {
+  constructor() {
+    super('Unable to stringify response body');
+  }
+}
+for (const C of [ImportModuleError, HandlerNotFound, MalformedHandlerName, UserCodeSyntaxError, CallbackHandlerDeprecated, NodeJsExit, UnhandledPromiseRejection, JSONStringifyError]) {
   C.prototype.name = `Runtime.${C.name}`;
 }
 
@@ -697,7 +703,9 @@ async function runInit(id: number, deadlineUnixMs: number): Promise<void> {
   }
   const fn = handlerFn as (...a: unknown[]) => unknown;
   const streaming = (fn as unknown as Record<symbol, unknown>)[HANDLER_STREAMING] === 'response';
-  if (!isAsync(fn) && fn.length >= 3 && start.runtime === 'nodejs24.x') {
+  // RIC v4 (nodejs24.x) decides by the parameter count alone, async or not: src/function/callback-deprecation.ts
+  // `argsNum >= 3 && !streaming` (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client, v4.1.0).
+  if (fn.length >= 3 && !streaming && start.runtime === 'nodejs24.x') {
     const e = new CallbackHandlerDeprecated(CALLBACK_REMOVED);
     logError(initLabel, e);
     const doc = toRapidResponse(e);
@@ -720,6 +728,7 @@ async function runInit(id: number, deadlineUnixMs: number): Promise<void> {
 async function runInvoke(id: number, requestId: string, payload: string, deadlineUnixMs: number): Promise<void> {
   phase = 'invoke';
   currentRequestId = requestId;
+  if (start.runtime === 'nodejs24.x') return runInvokeV4(id, requestId, payload, deadlineUnixMs);
   let posted: PhaseEnd | null = null;
   let beforeExit: (() => void) | null = null;
   const postResponse = (result: unknown): void => {
@@ -844,6 +853,85 @@ async function runInvoke(id: number, requestId: string, payload: string, deadlin
   if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(fnAsync ? ["handler's promise has not settled"] : []));
   // Loop empty and nothing posted (cannot happen with the listener above): the process exits with 0.
   return finish(id, { kind: 'exit', code: 0 });
+}
+
+/**
+ * nodejs24.x runs version 4 of the runtime interface client (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client,
+ * v4.1.0; https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/):
+ * src/runtime/buffered-invoke-processor.ts awaits `handler(event, context)`, src/runtime/lifecycle-manager.ts answers
+ * one setImmediate later, src/context/context-builder.ts builds the context (no succeed/fail/done, no
+ * callbackWaitsForEmptyEventLoop), and no beforeExit listener exists: the runtime never waits for an empty event loop,
+ * and a promise that never settles lets Node exit (code 0) without an answer. A result JSON.stringify cannot encode
+ * is a Runtime.JSONStringifyError Invoke Error (src/utils/serialize.ts, caught by processInvoke).
+ */
+async function runInvokeV4(id: number, requestId: string, payload: string, deadlineUnixMs: number): Promise<void> {
+  let posted: PhaseEnd | null = null;
+  const context = {
+    clientContext: undefined,
+    identity: undefined,
+    invokedFunctionArn: start.functionArn,
+    awsRequestId: requestId,
+    tenantId: undefined,
+    xRayTraceId: undefined,
+    getRemainingTimeInMillis: () => deadlineUnixMs - Date.now(),
+    functionName: process.env['AWS_LAMBDA_FUNCTION_NAME'],
+    functionVersion: process.env['AWS_LAMBDA_FUNCTION_VERSION'],
+    memoryLimitInMB: process.env['AWS_LAMBDA_FUNCTION_MEMORY_SIZE'],
+    logGroupName: process.env['AWS_LAMBDA_LOG_GROUP_NAME'],
+    logStreamName: process.env['AWS_LAMBDA_LOG_STREAM_NAME'],
+  };
+  // The RIC answers one setImmediate later; here the answer is recorded at once, because the drive loop would
+  // otherwise fire the handler's own timers first (it advances the fake clock to the next due timer in one step).
+  const fail = async (err: unknown): Promise<void> => {
+    logError('Invoke Error', err);
+    if (!posted) posted = { kind: 'error', error: toRapidResponse(err), reset: false };
+  };
+  const processor = new BufferedInvokeProcessor(handlerFn as (...a: unknown[]) => unknown);
+  void (async () => {
+    try {
+      const result = await processor.handler(JSON.parse(payload), context);
+      let body: string;
+      try {
+        body = JSON.stringify(result === undefined ? null : result);
+      } catch {
+        throw new JSONStringifyError();
+      }
+      if (!posted) posted = { kind: 'response', payload: body, processExit: null };
+    } catch (err) {
+      await fail(err);
+    }
+  })();
+  const end = await drive(() => posted !== null, deadlineUnixMs, null);
+  const post = posted as PhaseEnd | null;
+  if (end === 'oom') return finish(id, { kind: 'out-of-memory' });
+  if (end === 'done' && post) {
+    await new Promise<void>((r) => realSetImmediate(r));
+    if (post.kind === 'response' && processFailure) {
+      const f = processFailure;
+      post.processExit = { errorType: typeof f['errorType'] === 'string' ? f['errorType'] : null, errorMessage: typeof f['errorMessage'] === 'string' ? f['errorMessage'] : null };
+    }
+    if (post.kind === 'error' && processFailure) post.reset = true;
+    phase = 'idle';
+    return finish(id, post);
+  }
+  if (end === 'dead' && processFailure) {
+    phase = 'idle';
+    return finish(id, { kind: 'error', error: processFailure, reset: true });
+  }
+  if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(["handler's promise has not settled"]));
+  // Loop empty, promise unsettled: Node exits with code 0 and Lambda reports a runtime that exited without an
+  // answer (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html, "Failures during the
+  // invoke phase"; UNVERIFIED by a Node.js 24 capture).
+  const errorMessage = `RequestId: ${requestId} Error: Runtime exited without providing a reason`;
+  return finish(id, { kind: 'error', error: { errorType: 'Runtime.ExitError', errorMessage }, reset: true });
+}
+
+/** RIC v4's class that calls the handler (src/runtime/buffered-invoke-processor.ts). */
+class BufferedInvokeProcessor {
+  handler: (...a: unknown[]) => unknown;
+  constructor(handler: (...a: unknown[]) => unknown) {
+    this.handler = handler;
+  }
 }
 
 /** Plays the RIC's `Runtime` class so the user's handler runs as `this.handler(…)` (src/Runtime.js). */

@@ -342,7 +342,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
       const st4 = stopped();
       if (st4) return st4;
       const parsed = status.ok
-        ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown; returnedPromise: boolean } | null)
+        ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown; returnedPromise: boolean; v4?: boolean } | null)
         : null;
       if (parsed && parsed.posted) {
         guardActive = false;
@@ -369,6 +369,19 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
         const be = sb.call('beforeExit');
         if (be.ok && be.value === true) continue;
         guardActive = false;
+        if (parsed && parsed.v4) {
+          // nodejs24.x: runtime interface client v4 has no beforeExit listener (it awaits the handler's promise in
+          // src/runtime/buffered-invoke-processor.ts and asks for the next event only afterwards), so with the
+          // promise unsettled and the loop empty Node exits, code 0, without answering:
+          // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client (v4.1.0, src/runtime/runtime.ts).
+          // Lambda's text for a runtime that exits without an answer: "Error: Runtime exited without providing a
+          // reason" / Runtime.ExitError (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html,
+          // "Failures during the invoke phase"); UNVERIFIED by a Node.js 24 capture.
+          const pending = readPending();
+          sb.call('endInvoke');
+          const errorMessage = `RequestId: ${request.requestId} Error: Runtime exited without providing a reason`;
+          return { kind: 'error', error: { errorType: 'Runtime.ExitError', errorMessage }, reset: true, pending };
+        }
         if (parsed && parsed.returnedPromise) {
           // An async handler's promise never settled and the loop is empty: the runtime client's default
           // beforeExit listener posts Runtime.NodeJsExit as an Invoke Error and schedules the next invoke

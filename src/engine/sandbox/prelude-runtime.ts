@@ -1886,7 +1886,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     } catch (_e) {
       // a bound or native handler has no source: its frames keep their plain names
     }
-    if (!isAsyncFn(handlerFn) && handlerFn.length >= 3 && config.runtime === 'nodejs24.x') {
+    // nodejs24.x (runtime interface client v4) decides by the parameter count alone: any handler that
+    // declares three or more parameters and is not a streaming handler is rejected, an `async` one too
+    // (src/function/callback-deprecation.ts `argsNum >= 3 && !streaming`; argsNum is `handler.length`,
+    // src/function/user-function-loader.ts), https://github.com/aws/aws-lambda-nodejs-runtime-interface-client
+    if (isV4 && handlerFn.length >= 3) {
       throw runtimeError('CallbackHandlerDeprecated', CALLBACK_REMOVED);
     }
     if (!isAsyncFn(handlerFn) && handlerFn.length === 3 && config.env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
@@ -1895,6 +1899,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   }
 
   // ---------------------------------------------------------------- invoke protocol (Runtime.js + CallbackContext.js)
+  // nodejs24.x runs version 4 of the runtime interface client, whose invoke protocol differs (startInvokeV4);
+  // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
+  const isV4 = config.runtime === 'nodejs24.x';
   let inv = null; // current invocation state
   function post(kind, value) {
     if (!inv || inv.posted) return;
@@ -1981,10 +1988,55 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       },
     };
   }
+  // Runtime interface client v4 (nodejs24.x), https://github.com/aws/aws-lambda-nodejs-runtime-interface-client
+  // (v4.1.0): src/runtime/buffered-invoke-processor.ts awaits `handler(event, context)` (no callback argument),
+  // src/runtime/lifecycle-manager.ts answers one setImmediate later (`succeed` / `fail`, the latter logging
+  // 'Invoke Error'); there is no beforeExit listener, so the runtime never waits for an empty event loop: timers
+  // still pending run when a later invocation thaws the environment. src/context/context-builder.ts builds the
+  // context without succeed/fail/done or callbackWaitsForEmptyEventLoop. A result JSON.stringify cannot encode
+  // throws Runtime.JSONStringifyError inside `succeed` (src/utils/serialize.ts), which processInvoke catches and
+  // reports as an Invoke Error: the process lives on.
+  function startInvokeV4(eventJson, info, state) {
+    const cb = buildCallbacks(state);
+    const context = {
+      clientContext: undefined,
+      identity: undefined,
+      invokedFunctionArn: config.functionArn,
+      awsRequestId: info.requestId,
+      // Lambda-Runtime-Aws-Tenant-Id and Lambda-Runtime-Trace-Id: undefined unless the headers are sent; the
+      // simulator sends neither (no tenant isolation, no X-Ray).
+      tenantId: undefined,
+      xRayTraceId: undefined,
+      getRemainingTimeInMillis: () => Math.max(0, Math.floor(state.deadline - nowMs())),
+      functionName: config.functionName,
+      functionVersion: config.functionVersion,
+      memoryLimitInMB: String(config.memoryMB),
+      logGroupName: config.logGroupName,
+      logStreamName: config.logStreamName,
+    };
+    const later = (f) => G.setImmediate(f);
+    const fail = (e) => later(() => state.postError(e));
+    let r;
+    try {
+      r = handlerFn(JSON.parse(eventJson), context);
+    } catch (e) {
+      if (e === exitSignal) return;
+      fail(e);
+      return;
+    }
+    state.returnedPromise = true;
+    if (r instanceof SimPromise) markHandled(r);
+    IntrinsicPromise.prototype.then.call(
+      IntrinsicPromise.resolve(r),
+      (v) => later(() => post('success-raw', v)),
+      fail,
+    );
+  }
   function startInvoke(eventJson, info) {
     currentRequestId = info.requestId;
-    const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline };
+    const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline, v4: isV4 };
     inv = state;
+    if (isV4) return startInvokeV4(eventJson, info, state);
     const cb = buildCallbacks(state);
     // Default exit listener (Runtime.js `_setDefaultExitListener`,
     // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/main/src/Runtime.js): once the loop
@@ -2211,16 +2263,17 @@ export function runtimeSource(host, config, util, webFactory, v8) {
           inv.value = serialise(inv.value);
           inv.outcome = 'success';
         } catch (e) {
-          // RIC: the stringify error goes to callbackContext.fail → "Invoke Error" + error payload
+          // RIC: the stringify error goes to callbackContext.fail → "Invoke Error" + error payload; v4 names it
+          // Runtime.JSONStringifyError (src/utils/errors.ts, src/utils/serialize.ts of the v4 client).
           inv.posted = false;
           inv.outcome = null;
           inv.value = null;
-          inv.postError(e);
+          inv.postError(inv.v4 ? runtimeError('JSONStringifyError', 'Unable to stringify response body') : e);
         }
       }
       return control.statusJson();
     },
-    statusJson: () => (inv ? JSON.stringify({ posted: inv.posted, outcome: inv.outcome, value: inv.value, returnedPromise: inv.returnedPromise }) : 'null'),
+    statusJson: () => (inv ? JSON.stringify({ posted: inv.posted, outcome: inv.outcome, value: inv.value, returnedPromise: inv.returnedPromise, v4: inv.v4 }) : 'null'),
     nextDue: () => {
       // The loop stays alive while a ref'd timer exists; unref'd timers due earlier still fire meanwhile.
       const t = nextTimer(true);

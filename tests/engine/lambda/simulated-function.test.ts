@@ -87,8 +87,11 @@ describe('loading handlers', () => {
     const r22 = await once(src, {}, { runtime: 'nodejs22.x' });
     expect(r22.result).toBe(1);
     expect(messages(r22)[0]).toMatch(/^WARN\tAWS Lambda plans to remove support for callback-based function handlers starting with Node.js 24\./);
+    // RIC v4 counts parameters only (src/function/callback-deprecation.ts): an async handler with three is rejected too.
     const async24 = await once({ 'index.mjs': 'export const handler = async (e, c, cb) => 2;' }, {}, { runtime: 'nodejs24.x' });
-    expect(async24.result).toBe(2);
+    expect(async24.errorType).toBe('Runtime.CallbackHandlerDeprecated');
+    const async24two = await once({ 'index.mjs': 'export const handler = async (e, c) => 2;' }, {}, { runtime: 'nodejs24.x' });
+    expect(async24two.result).toBe(2);
   });
 });
 
