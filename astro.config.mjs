@@ -31,9 +31,17 @@ export default defineConfig({
       sidebar: buildSidebar(root),
       lastUpdated: false,
       pagination: false,
+      // The not-found page is src/pages/404.astro: a docs entry named 404 would also be rendered by Starlight's
+      // [...slug] route and collide with its injected /404 (a warning on every build).
+      disable404Route: true,
     }),
     mdx(),
     csp(),
+    // Starlight adds @astrojs/sitemap unless an integration of that name is present, and the sitemap needs
+    // absolute URLs: without a site it only warns "requires the `site` astro.config option. Skipping.". Without
+    // a site this stand-in takes its place (Starlight has no opt-out: withastro/starlight#717); with a site,
+    // Starlight adds the real sitemap.
+    ...(site.value ? [] : [{ name: '@astrojs/sitemap', hooks: {} }]),
   ],
   vite: {
     // Monaco's CSS loads with Monaco instead of blocking the playground's first paint (withastro/astro#9495).

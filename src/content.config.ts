@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { causeSchema } from './schemas/cause.ts';
 import { checkCauseGuide, guideFrontmatterSchema } from './schemas/docs.ts';
 import { treeNodeSchema } from './schemas/tree.ts';
@@ -14,6 +14,13 @@ export const collections = {
     loader: glob({ base: './content/docs', pattern: '**/[^_]*.{md,mdx}' }),
     // A cause guide without its first-screen box fails the build (checkCauseGuide says what to add).
     schema: (context) => docsSchema({ extend: guideFrontmatterSchema })(context).superRefine(checkCauseGuide),
+  }),
+  // Starlight reads this collection on every build (its UI strings, overridable per language); without it
+  // each build warned that "i18n" does not exist, and an empty folder warns that no files were found.
+  // content/i18n/en.json overrides no string today.
+  i18n: defineCollection({
+    loader: glob({ base: './content/i18n', pattern: '[^_]*.{json,yml,yaml}' }),
+    schema: i18nSchema(),
   }),
   // The decision tree: one YAML file per node; the file name is the node id.
   tree: defineCollection({
