@@ -29,7 +29,8 @@ export const RUNNER_USAGE = `Runner:
   --runner R         sandbox (default for invoke: QuickJS, deterministic) | node (real Node.js worker thread
                      with your node_modules; the Node that runs lambda-triage, see README for Node 24)
   --clock C          With --runner node: virtual (default: timers and Date on the simulated clock, a 300 s
-                     timeout ends in seconds) | real (for code that waits on real I/O)
+                     timeout ends in seconds; Duration = time waited on timers + the CPU time your code
+                     used on this machine, so it varies by a few ms) | real (for code that waits on real I/O)
   --sdk S            With --runner node: simulated (default: @aws-sdk/* calls go to the simulated account,
                      --policy/--state/--faults apply) | real (your installed SDK and the network)`;
 

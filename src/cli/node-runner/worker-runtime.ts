@@ -61,6 +61,16 @@ const clock = start.clock === 'virtual'
 // ES modules that import `setTimeout` from 'node:timers' see the faked functions too.
 syncBuiltinESMExports();
 const realStart = realNow();
+/**
+ * CPU time this worker thread has used, in ms (user + system, `process.threadCpuUsage`, Node >= 22.19): what
+ * the virtual clock charges for code that runs, so a busy machine does not lengthen Duration. Falls back to
+ * the wall clock on a Node without it.
+ */
+const threadCpuMs: () => number = typeof process.threadCpuUsage === 'function'
+  ? () => { const u = process.threadCpuUsage(); return (u.user + u.system) / 1000; }
+  : realNow;
+/** Thread CPU time (ms) up to which the running phase has been charged to the virtual clock. */
+let cpuMark = threadCpuMs();
 /** Sub-millisecond remainder of charged real time not yet applied to the fake clock. */
 let residualMs = 0;
 
@@ -607,16 +617,18 @@ let lastTick = 0;
 
 /**
  * Run the event loop until `isDone()`, the deadline, the process's death, memory exhaustion, or an
- * empty loop. Real time spent running code is charged to the virtual clock; waiting jumps it.
+ * empty loop. The thread's CPU time spent running code is charged to the virtual clock, a wait for real
+ * I/O its wall time; waiting for a fake timer jumps it.
  */
 async function drive(isDone: () => boolean, deadlineUnixMs: number, onEmpty: (() => boolean) | null): Promise<DriveEnd> {
-  let mark = realNow();
+  // A turn that runs code is charged the thread's CPU time (from the phase's start, cpuMark); a wait for
+  // real I/O is charged its wall time.
   let emptyTurns = 0;
   for (;;) {
     await new Promise<void>((r) => realSetImmediate(r));
-    const t = realNow();
-    advance(t - mark);
-    mark = realNow();
+    const t = threadCpuMs();
+    advance(t - cpuMark);
+    cpuMark = threadCpuMs();
     if (isDone()) return 'done';
     if (processFailure) return 'dead';
     if (overMemory()) return 'oom';
@@ -634,11 +646,14 @@ async function drive(isDone: () => boolean, deadlineUnixMs: number, onEmpty: (()
         return 'timeout';
       }
       advanceTo(next);
-      mark = realNow();
+      cpuMark = threadCpuMs();
       continue;
     }
     if (real || (clock === null && next === null && hasRealWork())) {
+      const waitStart = realNow();
       await new Promise<void>((r) => realSetTimeout(r, 1));
+      advance(realNow() - waitStart);
+      cpuMark = threadCpuMs();
       continue;
     }
     // Nothing visible is pending. A rejection that resumes an `await` inside try/catch can take more than
@@ -956,6 +971,8 @@ class Runtime {
 // ---------------------------------------------------------------- wiring
 patchConsole();
 port.on('message', (m: ToWorker) => {
+  // The phase's CPU is charged from here (the handler's synchronous start runs before the drive loop).
+  cpuMark = threadCpuMs();
   // The process was frozen between invocations: timers that fell due meanwhile run first.
   advanceTo(m.nowUnixMs);
   if (m.type === 'init') void runInit(m.id, m.deadlineUnixMs);

@@ -64,6 +64,28 @@ describe('invoke --runner node', () => {
     expect((await cli(['invoke', file, '--sdk', 'real'])).code).toBe(2);
   });
 
+  it('--clock virtual: Duration is the virtual time waited plus the CPU the code used, not the machine\'s load', async () => {
+    // 1.5 s of timers: Duration is 1,500 ms plus a few ms of CPU, however busy the machine is.
+    const waits = handler('export const handler = async () => { await new Promise((r) => setTimeout(r, 1500)); return "ok"; };');
+    const runs = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await cli(['invoke', waits, '--runner', 'node', '--json']);
+      runs.push((JSON.parse(r.out) as { invocations: Array<{ durationMs: number; logs: string[] }> }).invocations[0]!);
+    }
+    for (const inv of runs) {
+      expect(inv.durationMs).toBeGreaterThanOrEqual(1500);
+      expect(inv.durationMs).toBeLessThan(1550);
+      const report = inv.logs.find((l) => l.startsWith('REPORT '))!;
+      expect(report).toContain(`Duration: ${inv.durationMs.toFixed(2)} ms`);
+    }
+    // Code that computes is charged the CPU it used (here at least 150 ms of its thread's CPU, measured inside the handler).
+    const busy = handler('export const handler = async () => { const t = process.threadCpuUsage(); let n = 0; for (;;) { const u = process.threadCpuUsage(t); if (u.user + u.system >= 150_000) break; n++; } return n > 0; };');
+    const r = await cli(['invoke', busy, '--runner', 'node', '--json']);
+    const inv = (JSON.parse(r.out) as { invocations: Array<{ durationMs: number; result: unknown }> }).invocations[0]!;
+    expect(inv.result).toBe(true);
+    expect(inv.durationMs).toBeGreaterThanOrEqual(150);
+  }, 60_000);
+
   it('a handler path that does not exist: one line naming it and the fix, exit 2, nothing run', async () => {
     const missing = path.join(mkdtempSync(path.join(tmpdir(), 'lt-runner-')), 'app.mjs');
     const r = await cli(['invoke', missing, '--runner', 'node']);
