@@ -45,6 +45,8 @@ export interface SimulatorOptions {
   wallClock?: () => number;
   /** Wall-clock budget per init or invocation before the guard ends it as a timeout, ms (default 5,000). */
   wallBudgetMs?: number;
+  /** Most real QuickJS heap one sandbox environment may use, bytes (default 384 MiB); see SimulatorLimitError. */
+  realMemoryBudgetBytes?: number;
   /** Seed for request ids, log stream names and Math.random (default 1). */
   seed?: number;
   /** Simulation epoch, Unix ms (default 2026-01-01T00:00:00.000Z). */

@@ -155,10 +155,15 @@ export const HANDLER_SAMPLES: readonly HandlerSample[] = [
   {
     id: 'oom',
     label: 'Runs out of memory (a growing cache)',
-    code: `const cache = [];
+    code: `// Module scope outlives the request: this cache stays for every warm invocation.
+const thumbnails = new Map();
+
 export const handler = async () => {
-  for (let i = 0; i < 1e6; i++) cache.push({ i, s: 'x'.repeat(100) + i });
-  return { statusCode: 200, body: String(cache.length) };
+  // Renders 100 thumbnails of 1 MB and keeps every one "for later": nothing is ever evicted.
+  for (let i = 0; i < 100; i++) {
+    thumbnails.set(\`thumb-\${thumbnails.size}\`, Buffer.alloc(1024 * 1024, i));
+  }
+  return { statusCode: 200, body: String(thumbnails.size) };
 };
 `,
   },

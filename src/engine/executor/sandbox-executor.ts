@@ -7,7 +7,15 @@
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { createSandbox, type ModuleResolver, type Sandbox, type SimModule, type StopReason } from '../sandbox/sandbox.ts';
-import { cpuMicrosPerInterrupt, DEFAULT_WALL_BUDGET_MS, MAX_STACK_BYTES, quickjsMemoryLimitBytes, simulatedMemoryMB } from '../lambda/limits.ts';
+import {
+  cpuMicrosPerInterrupt,
+  DEFAULT_REAL_MEMORY_BUDGET_BYTES,
+  DEFAULT_WALL_BUDGET_MS,
+  MAX_STACK_BYTES,
+  quickjsMemoryLimitBytes,
+  simulatedMemoryMB,
+  SimulatorLimitError,
+} from '../lambda/limits.ts';
 import { NODE_VERSIONS } from '../lambda/environment-variables.ts';
 import { formatRuntimeErrorLine, type RuntimeErrorDoc } from '../report/log-lines.ts';
 import type {
@@ -72,6 +80,8 @@ export interface SandboxExecutorOptions {
   wallBudgetMs: number;
   /** Simulated packages (AWS SDK clients) by bare specifier. */
   resolveModule: ModuleResolver;
+  /** Most real QuickJS heap one environment may use, bytes (default {@link DEFAULT_REAL_MEMORY_BUDGET_BYTES}). */
+  realMemoryBudgetBytes?: number | undefined;
 }
 
 /** Create the QuickJS executor. */
@@ -151,9 +161,24 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     serviceInfo: host.serviceInfo,
   });
   const baselineBytes = sb.memoryUsedBytes();
-  const limitBytes = quickjsMemoryLimitBytes(config.memoryMB, baselineBytes);
+  // The function's memory size, in QuickJS bytes, unless that is more real memory than the budget allows.
+  const mappedLimitBytes = quickjsMemoryLimitBytes(config.memoryMB, baselineBytes);
+  const budgetLimitBytes = baselineBytes + (options.realMemoryBudgetBytes ?? DEFAULT_REAL_MEMORY_BUDGET_BYTES);
+  const limitBytes = Math.min(mappedLimitBytes, budgetLimitBytes);
   sb.setMemoryLimit(limitBytes);
   let peakBytes = baselineBytes;
+
+  /**
+   * An out-of-memory stop is the function's own only when the limit in force stands for its memory size;
+   * when it was the simulator's real-memory budget, Lambda would still be running the program.
+   */
+  function memoryStop(): never | void {
+    if (limitBytes < mappedLimitBytes) {
+      guardActive = false;
+      const simulated = simulatedMemoryMB(Math.max(peakBytes, limitBytes), baselineBytes, config.memoryMB);
+      throw new SimulatorLimitError(limitBytes - baselineBytes, simulated, config.memoryMB);
+    }
+  }
 
   /** Record the heap's peak; true when the environment is out of memory. */
   function trackMemory(): boolean {
@@ -206,7 +231,10 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     const stopped = (): Step<InitOutcome> => {
       const s = sb.stopReason();
       if (s === 'timeout' || s === 'wall-clock') return fail('timeout', 'Runtime.Unknown', null);
-      if (s === 'out-of-memory') return fail('error', 'Runtime.OutOfMemory', null, true);
+      if (s === 'out-of-memory') {
+        memoryStop();
+        return fail('error', 'Runtime.OutOfMemory', null, true);
+      }
       if (s === 'exit') return fail('error', 'Runtime.ExitError', null);
       if (s === 'host-stack-overflow') {
         // Node would throw a RangeError from the module's top level, logged as an init error
@@ -215,7 +243,10 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
         host.onLog(formatRuntimeErrorLine(label, null, STACK_OVERFLOW_ERROR, config.logFormat, isoNow()));
         return fail('error', STACK_OVERFLOW_ERROR.errorType, { ...STACK_OVERFLOW_ERROR });
       }
-      if (trackMemory()) return fail('error', 'Runtime.OutOfMemory', null, true);
+      if (trackMemory()) {
+        memoryStop();
+        return fail('error', 'Runtime.OutOfMemory', null, true);
+      }
       return null;
     };
     const failed = (failure: ErrorDocument | null): InitOutcome => {
@@ -300,6 +331,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     startGuard(request.deadlineMs);
     const timeout = (): InvokeOutcome => ({ kind: 'timeout', pending: readPending() });
     const oom = (): InvokeOutcome => {
+      memoryStop();
       guardActive = false;
       return { kind: 'out-of-memory' };
     };
@@ -432,6 +464,8 @@ export interface ExecutorChoice {
   modules?: Record<string, SimModule> | undefined;
   /** Resolver consulted after `modules` for bare specifiers (sandbox only). */
   resolveModule?: ModuleResolver | undefined;
+  /** Most real QuickJS heap one sandbox environment may use, bytes. */
+  realMemoryBudgetBytes?: number | undefined;
 }
 
 /** The executor `choice` asks for: its own, or the QuickJS sandbox. Throws when neither can be had. */
@@ -444,5 +478,6 @@ export function chooseExecutor(choice: ExecutorChoice): Executor {
     wallClock: choice.wallClock ?? (() => Date.now()),
     wallBudgetMs: choice.wallBudgetMs ?? DEFAULT_WALL_BUDGET_MS,
     resolveModule: (spec) => (Object.prototype.hasOwnProperty.call(modules, spec) ? modules[spec] : choice.resolveModule?.(spec)),
+    realMemoryBudgetBytes: choice.realMemoryBudgetBytes,
   });
 }

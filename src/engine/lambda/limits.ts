@@ -40,10 +40,21 @@ export const INVOKE_OVERHEAD_MS = 1;
 /** Max Memory Used of an idle Node.js runtime, MB. ILLUSTRATIVE (hello-world Node functions report ≈ 60–75 MB). */
 export const NODE_BASELINE_MB = 64;
 /**
- * QuickJS heap bytes that stand for one simulated MB above the baseline. ILLUSTRATIVE scale (1/16):
- * QuickJS objects are smaller than V8's and a 1:1 limit would make memory bombs slow to simulate.
+ * Simulated (Node.js) bytes that one byte of QuickJS heap stands for. ILLUSTRATIVE, calibrated on Node 22
+ * (`process.memoryUsage().heapUsed` after `gc()`) against QuickJS (`computeMemoryUsage`) for the same
+ * programs: 1e6 objects `{ i, s: 'x'.repeat(100) + i }` 300 MB vs 186 MB; 1e6 doubles in an array 9.9 MB vs
+ * 7.7 MB; a Map of 2e5 small records 31.4 MB vs 32.0 MB. Strings and typed arrays take about their byte
+ * size in both. 1.25 keeps each figure within ±30 % of Node's. SIMULATION.md has the table.
  */
-export const QUICKJS_BYTES_PER_SIMULATED_MB = 65_536;
+export const NODE_BYTES_PER_QUICKJS_BYTE = 1.25;
+/**
+ * Most real memory one sandbox may use, bytes: it protects the browser tab (and the CLI) from a program
+ * that would need gigabytes. A program that needs more real memory than this, while its simulated use is
+ * still under the function's memory size, ends in {@link SimulatorLimitError} instead of an invented
+ * outcome. ILLUSTRATIVE: 384 MiB stands for ≈ 544 MB of simulated Node memory.
+ */
+export const DEFAULT_REAL_MEMORY_BUDGET_BYTES = 384 * 1024 * 1024;
+const MIB = 1024 * 1024;
 /** QuickJS native stack limit, bytes. Measured: larger values overflow the wasm stack before QuickJS's own check. */
 export const MAX_STACK_BYTES = 256 * 1024;
 /** Default wall-clock budget for one init or invocation before the runaway-CPU guard ends it, ms. */
@@ -54,13 +65,39 @@ export function cpuMicrosPerInterrupt(memoryMB: number): number {
   return Math.round((CPU_US_PER_INTERRUPT_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(memoryMB, ONE_VCPU_MEMORY_MB));
 }
 
-/** The QuickJS memory limit for a configured memory size, given the heap bytes the runtime itself uses. */
+/**
+ * The QuickJS memory limit that stands for a configured memory size, given the heap bytes the runtime
+ * itself uses (the idle runtime is {@link NODE_BASELINE_MB}).
+ */
 export function quickjsMemoryLimitBytes(memoryMB: number, runtimeBaselineBytes: number): number {
-  return runtimeBaselineBytes + Math.max(1, memoryMB - NODE_BASELINE_MB) * QUICKJS_BYTES_PER_SIMULATED_MB;
+  return runtimeBaselineBytes + Math.round((Math.max(1, memoryMB - NODE_BASELINE_MB) * MIB) / NODE_BYTES_PER_QUICKJS_BYTE);
 }
 
 /** Simulated "Max Memory Used" (MB) for a QuickJS heap size, capped at the configured memory. */
 export function simulatedMemoryMB(heapBytes: number, runtimeBaselineBytes: number, memoryMB: number): number {
-  const mb = NODE_BASELINE_MB + Math.ceil(Math.max(0, heapBytes - runtimeBaselineBytes) / QUICKJS_BYTES_PER_SIMULATED_MB);
+  const mb = NODE_BASELINE_MB + Math.ceil((Math.max(0, heapBytes - runtimeBaselineBytes) * NODE_BYTES_PER_QUICKJS_BYTE) / MIB);
   return Math.min(mb, memoryMB);
+}
+
+/**
+ * Thrown by an invocation (the promise of `invoke` rejects) when the program needs more real memory than
+ * the simulator may use ({@link DEFAULT_REAL_MEMORY_BUDGET_BYTES}) while its simulated use is still below
+ * the function's memory size: Lambda would still be running it, so the simulator says so instead of
+ * reporting an out-of-memory that AWS would not. The environment is discarded.
+ */
+export class SimulatorLimitError extends Error {
+  /** Permanent code (see the error catalogue). */
+  readonly code = 'LT-SIM-MEMORY-BUDGET';
+  /** Simulated MB the program had reached when the budget ran out. */
+  readonly simulatedMB: number;
+  constructor(budgetBytes: number, simulatedMB: number, memoryMB: number) {
+    super(
+      `This program needs more than the ${Math.round(budgetBytes / MIB)} MiB of real memory the simulator may use ` +
+        `(it had reached about ${simulatedMB} MB of simulated Node.js memory, below the function's ${memoryMB} MB, so on Lambda it ` +
+        'would still be running). The simulator stops here rather than invent an outcome: run it with the Node runner ' +
+        '(`lambda-triage invoke … --runner node`), or lower the memory the program needs.',
+    );
+    this.name = 'SimulatorLimitError';
+    this.simulatedMB = simulatedMB;
+  }
 }

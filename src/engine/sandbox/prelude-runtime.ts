@@ -46,6 +46,30 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
+  // ---------------------------------------------------------------- memory: buffers are checked where they are made
+  // QuickJS counts a buffer of any size as one block and checks its limit only at interrupt polls, so each
+  // ArrayBuffer or typed array (Buffer included, and species copies via `constructor`) asks the host first
+  // (sandbox.ts `reserveMemory`). Over the limit the host ends the environment as out of memory; V8's
+  // message for a refused allocation is "Array buffer allocation failed" (v8/src/common/message-template.h).
+  const RealArrayBuffer = G.ArrayBuffer;
+  for (const name of ['ArrayBuffer', 'SharedArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
+    const Ctor = G[name];
+    if (typeof Ctor !== 'function') continue;
+    const per = Ctor.BYTES_PER_ELEMENT || 1;
+    const checked = new Proxy(Ctor, {
+      construct(target, args, newTarget) {
+        const a = args[0];
+        let bytes = 0;
+        if (typeof a === 'number') bytes = a * per;
+        else if (a !== null && typeof a === 'object' && !(a instanceof RealArrayBuffer) && typeof a.length === 'number') bytes = a.length * per;
+        if (bytes > 0 && !host.reserveMemory(bytes)) throw new RangeError('Array buffer allocation failed');
+        return Reflect.construct(target, args, newTarget);
+      },
+    });
+    Object.defineProperty(Ctor.prototype, 'constructor', { value: checked, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(G, name, { value: checked, writable: true, configurable: true, enumerable: false });
+  }
+
   // ---------------------------------------------------------------- virtual clock: Date, performance
   const RealDate = Date;
   const nowMs = () => host.now(); // virtual ms since the environment's process started (monotonic)

@@ -30,7 +30,7 @@ export const BUILTIN_MODULES: readonly string[] = [
   'util', 'crypto', 'buffer', 'events', 'path', 'path/posix', 'process', 'timers', 'timers/promises', 'url',
   'querystring', 'assert', 'os', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dns',
   'child_process', 'stream', 'zlib', 'worker_threads', 'vm', 'lambda-triage:host',
-  'stream/promises', 'string_decoder', 'async_hooks', 'console', 'tty', 'stream/web',
+  'stream/promises', 'string_decoder', 'async_hooks', 'console',
   'diagnostics_channel',
 ];
 
@@ -108,6 +108,22 @@ export type StopReason = 'timeout' | 'wall-clock' | 'out-of-memory' | 'exit' | '
  */
 export const MEMORY_HEADROOM_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Smallest growth of QuickJS's allocation counter between two exact heap measurements, in the
+ * counter's units (8 per block in this wasm build, see `createMallocSizeProbe`): the counter counts
+ * blocks, not bytes, so only `computeMemoryUsage` (a heap walk) tells a heap of small objects from one
+ * of large strings; the interrupt poll schedules those walks from an estimate (see `overMemoryLimit`).
+ * ILLUSTRATIVE: 32 Ki blocks.
+ */
+export const EXACT_MEMORY_CHECK_UNITS = 32 * 1024 * 8;
+/**
+ * Bytes of ArrayBuffer data the guest may allocate between two exact measurements
+ * ({@link Sandbox} `reserveMemory`): the prelude asks before each buffer, because QuickJS counts a
+ * buffer of any size as one block and polls only every ≈ 10,000 bytecode steps, so a loop of
+ * `new Uint8Array(1 << 24)` would otherwise reach gigabytes between two polls. ILLUSTRATIVE: 1 MiB.
+ */
+export const BUFFER_CHECK_BYTES = 1024 * 1024;
+
 /** Callbacks and limits for {@link createSandbox}. */
 export interface SandboxOptions {
   quickjs: QuickJSWASMModule;
@@ -147,7 +163,10 @@ export interface Sandbox {
    * sits {@link MEMORY_HEADROOM_BYTES} above it; otherwise QuickJS enforces the limit itself.
    */
   setMemoryLimit: (bytes: number) => void;
-  /** True when QuickJS's allocation counter is at or above the limit (false when it cannot be read). */
+  /**
+   * True when the heap, measured exactly, is at or above the limit. Cheap when nothing grew: the heap is
+   * only measured when QuickJS's block counter or the wasm memory grew since the last measurement.
+   */
   overMemoryLimit: () => boolean;
   /** The reason guest code was stopped, if any. */
   stopReason: () => StopReason | null;
@@ -178,11 +197,37 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     softLimit = bytes;
     runtime.setMemoryLimit(bytes < 0 || !mallocSize ? bytes : bytes + MEMORY_HEADROOM_BYTES);
   };
+  // Exact measurements (computeMemoryUsage walks the heap, ≈ 1-50 ms) are scheduled from an estimate:
+  // the bytes measured last time, plus the block counter's growth at the bytes per unit measured then,
+  // plus any growth of wasm memory (large blocks). A measurement is due when the estimate has covered
+  // half the distance to the limit, so a heap that grows towards the limit is measured O(log n) times.
+  let lastExact = { units: 0, bytes: 0, wasm: 0, due: 0 };
+  let pollsSinceExact = 0;
+  let bufferBytesSinceExact = 0;
+  const wasmBytes = (): number => (opts.quickjs as unknown as { module?: { HEAPU8?: Uint8Array } }).module?.HEAPU8?.length ?? 0;
   const overMemoryLimit = (): boolean => {
-    if (!mallocSize || softLimit < 0 || broken) return false;
-    const n = mallocSize();
-    return n !== null && n >= softLimit;
+    if (softLimit < 0 || broken) return false;
+    const units = mallocSize ? mallocSize() : null;
+    const wasm = wasmBytes();
+    pollsSinceExact++;
+    if (units === null) {
+      // Without the counter, measure every 64th poll (ILLUSTRATIVE) or when wasm memory grew.
+      if (pollsSinceExact < 64 && wasm === lastExact.wasm) return false;
+    } else {
+      const perUnit = lastExact.units > 0 ? lastExact.bytes / lastExact.units : 1;
+      const estimate = lastExact.bytes + Math.max(0, units - lastExact.units) * perUnit + Math.max(0, wasm - lastExact.wasm);
+      if (estimate < lastExact.due && units - lastExact.units < EXACT_MEMORY_CHECK_UNITS * 64) return false;
+    }
+    return exactOverLimit(units ?? 0, wasm);
   };
+  function exactOverLimit(units: number, wasm: number): boolean {
+    const bytes = memoryUsedBytes();
+    pollsSinceExact = 0;
+    bufferBytesSinceExact = 0;
+    const perUnit = units > 0 ? bytes / units : 1;
+    lastExact = { units, bytes, wasm, due: bytes + Math.max(EXACT_MEMORY_CHECK_UNITS * perUnit, (softLimit - bytes) / 2) };
+    return bytes >= softLimit;
+  }
   runtime.setMaxStackSize(opts.maxStackBytes);
   runtime.setInterruptHandler(() => {
     if (stop !== null) return true;
@@ -444,6 +489,21 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   });
   fn('oom', () => {
     stop = 'out-of-memory';
+  });
+  // The prelude asks before it creates an ArrayBuffer or typed array of `bytes` (see BUFFER_CHECK_BYTES).
+  // Over the limit: the environment is out of memory (Lambda ends a process whose memory passes its size:
+  // https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html); a single buffer larger than
+  // the whole limit only fails (V8 throws RangeError "Array buffer allocation failed" when the allocator
+  // refuses; that the process survives it on Lambda is UNVERIFIED). Answers true when the buffer may be made.
+  fn('reserveMemory', (bytesH) => {
+    const bytes = ctx.getNumber(bytesH as QuickJSHandle);
+    if (softLimit < 0 || broken || !(bytes > 0)) return ctx.true;
+    if (bytes >= softLimit) return ctx.false;
+    bufferBytesSinceExact += bytes;
+    if (bufferBytesSinceExact < BUFFER_CHECK_BYTES) return ctx.true;
+    if (!exactOverLimit(mallocSize?.() ?? 0, wasmBytes()) && lastExact.bytes + bytes < softLimit) return ctx.true;
+    stop = 'out-of-memory';
+    return ctx.false;
   });
   // Node's syntax detection for an ambiguous .js file of the function (user-source.ts hasModuleSyntax).
   fn('hasModuleSyntax', (pathH) => (hasModuleSyntax(opts.config.files[ctx.getString(pathH as QuickJSHandle)] ?? '') ? ctx.true : ctx.false));

@@ -358,7 +358,7 @@ describe('timeouts', () => {
 describe('memory', () => {
   it('a growing module-scope cache ends in Runtime.OutOfMemory after some warm calls (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html)', async () => {
     const rs = await run(
-      { 'index.mjs': 'const cache = []; export const handler = async () => { for (let i = 0; i < 2000; i++) cache.push("x".repeat(100) + i); return cache.length; };' },
+      { 'index.mjs': 'const cache = []; export const handler = async () => { cache.push(Buffer.alloc(4 * 1024 * 1024, 1)); return cache.length; };' },
       Array.from({ length: 30 }, () => ({})),
     );
     const oomAt = rs.findIndex((r) => r.outcome === 'out-of-memory');
@@ -374,7 +374,7 @@ describe('memory', () => {
   });
 
   it('bigger memory lasts longer', async () => {
-    const src = { 'index.mjs': 'const cache = []; export const handler = async () => { for (let i = 0; i < 2000; i++) cache.push("x".repeat(100) + i); return cache.length; };' };
+    const src = { 'index.mjs': 'const cache = []; export const handler = async () => { cache.push(Buffer.alloc(4 * 1024 * 1024, 1)); return cache.length; };' };
     const small = await run(src, Array.from({ length: 30 }, () => ({})), { memoryMB: 128 });
     const large = await run(src, Array.from({ length: 60 }, () => ({})), { memoryMB: 256 });
     const idx = (rs: typeof small) => rs.findIndex((r) => r.outcome === 'out-of-memory');

@@ -34,7 +34,7 @@ describe('wall-clock guard', () => {
     const handler = `const loaded = new Map();
 export const handler = async (event) => {
   const key = event.id;
-  loaded.set(key, Array.from({ length: 1500 }, (_, i) => ({ id: i, text: 'Review ' + i + ' of ' + key })));
+  loaded.set(key, { reviews: Array.from({ length: 1500 }, (_, i) => ({ id: i, text: 'Review ' + i + ' of ' + key })), photo: Buffer.alloc(2 * 1024 * 1024, 1) });
   return loaded.size;
 };`;
     const events = Array.from({ length: 50 }, (_, i) => ({ id: `req-${i}` }));
