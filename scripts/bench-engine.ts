@@ -8,6 +8,7 @@ import { createAwsWorld, createSimulator } from '../src/engine/index.ts';
 import { buildLargeBundle } from '../tests/fixtures/large-bundle.ts';
 import { runLoad } from '../src/engine/load/load-run.ts';
 import { prepareUserSource } from '../src/engine/sandbox/user-source.ts';
+import { HANDLER_SAMPLES } from '../src/playground/samples.ts';
 
 /** Measure the engine figures. */
 export async function benchEngine(): Promise<Array<{ name: string; value: number; unit: string }>> {
@@ -76,9 +77,25 @@ export async function benchEngine(): Promise<Array<{ name: string; value: number
   big.dispose();
   if (bigRecord.outcome !== 'success') throw new Error(`bench: the 1.2 MB bundle ended ${bigRecord.outcome}: ${bigRecord.errorMessage}`);
   const bundleKb = Math.round((bundle['index.js'] ?? '').length / 1024);
+  // The playground's out-of-memory sample (a cache of 1 MB buffers): wall time of one cold invocation at
+  // 128 MB (ends in Runtime.OutOfMemory) and at 1024 MB (succeeds).
+  const oomSample = HANDLER_SAMPLES.find((s) => s.id === 'oom')?.code ?? '';
+  const oomWall = async (memoryMB: number, expected: string): Promise<number> => {
+    const f = sim.createFunction({ memoryMB }, { 'index.mjs': oomSample });
+    const t = performance.now();
+    const rec = await f.invoke({});
+    const ms = performance.now() - t;
+    f.dispose();
+    if (rec.outcome !== expected) throw new Error(`bench: the out-of-memory sample at ${memoryMB} MB ended ${rec.outcome}, expected ${expected}`);
+    return ms;
+  };
+  const oom128Ms = await oomWall(128, 'out-of-memory');
+  const oom1024Ms = await oomWall(1024, 'success');
   return [
     { name: `engine 1.2 MB bundled handler (${bundleKb} KiB), wall time to first result`, value: round(bundleMs), unit: 'ms' },
     { name: `engine 1.2 MB bundled handler, simulated Init Duration`, value: round(bigRecord.initDurationMs ?? 0), unit: 'ms' },
+    { name: 'engine out-of-memory sample at 128 MB (Runtime.OutOfMemory), wall time', value: round(oom128Ms), unit: 'ms' },
+    { name: 'engine out-of-memory sample at 1024 MB (success), wall time', value: round(oom1024Ms), unit: 'ms' },
     { name: 'engine cold start (module load + first invocation)', value: round(cold), unit: 'ms' },
     { name: 'engine prepare 1 MB of user code in module scopes (parse, async rewrite, column map)', value: round(scopedMs), unit: 'ms' },
     { name: 'engine prepare 1 MB of user code, 12,000 top-level functions', value: round(hoistedMs), unit: 'ms' },

@@ -15,6 +15,7 @@ import {
   quickjsMemoryLimitBytes,
   simulatedMemoryMB,
   SimulatorLimitError,
+  sourceLoadMicros,
 } from '../lambda/limits.ts';
 import { NODE_VERSIONS } from '../lambda/environment-variables.ts';
 import { formatRuntimeErrorLine, type RuntimeErrorDoc } from '../report/log-lines.ts';
@@ -155,6 +156,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
       if (wallExceeded()) return 'wall-clock';
       return null;
     },
+    onSourceLoaded: (chars) => clock.advanceMicros(sourceLoadMicros(chars, config.memoryMB)),
     onLog: host.onLog,
     resolveModule: options.resolveModule,
     services: host.services,

@@ -33,6 +33,17 @@ export const MAX_SYNC_RESPONSE_BYTES = 6_291_556;
  * 1 vCPU; real V8 speed varies far more with the code. Not an AWS fact.
  */
 export const CPU_US_PER_INTERRUPT_AT_ONE_VCPU = 100;
+/**
+ * Virtual CPU time to read, parse and compile 1 KiB of the function's JavaScript at one full vCPU,
+ * microseconds (QuickJS compiles outside its interrupt polls, so without this a 1.2 MB bundle cost no
+ * Init Duration at all). ILLUSTRATIVE, calibrated on public cold starts of Node.js bundles: a 1.5 MB
+ * bundle ≈ 1,000 ms at 768 MB, ≈ 100 ms once minified to 260 KB
+ * (https://www.gomomento.com/blog/how-we-turned-up-the-heat-on-node-js-lambda-cold-starts/); AWS notes
+ * that Node.js "reads and parses all dependencies and sources that are required or imported"
+ * (https://aws.amazon.com/blogs/compute/optimizing-node-js-dependencies-in-aws-lambda/). 40 µs/KiB gives a
+ * 1.2 MB bundle ≈ 0.65 s at 128 MB and ≈ 0.1 s at 768 MB. Charged once per file, when it is first loaded.
+ */
+export const SOURCE_LOAD_US_PER_KIB_AT_ONE_VCPU = 40;
 /** Virtual time the Node.js runtime needs to bootstrap before user code runs, ms. ILLUSTRATIVE (typical 100–200 ms cold starts). */
 export const RUNTIME_BOOTSTRAP_MS = 120;
 /** Fixed virtual overhead of one invocation (runtime API round trip), ms. ILLUSTRATIVE. */
@@ -63,6 +74,11 @@ export const DEFAULT_WALL_BUDGET_MS = 5_000;
 /** CPU microseconds charged per interrupt poll for a function with `memoryMB` (CPU share scales with memory, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 export function cpuMicrosPerInterrupt(memoryMB: number): number {
   return Math.round((CPU_US_PER_INTERRUPT_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(memoryMB, ONE_VCPU_MEMORY_MB));
+}
+
+/** CPU microseconds charged for loading `chars` characters of source with `memoryMB` (CPU share scales with memory, D14). */
+export function sourceLoadMicros(chars: number, memoryMB: number): number {
+  return Math.round(((chars / 1024) * SOURCE_LOAD_US_PER_KIB_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(memoryMB, ONE_VCPU_MEMORY_MB));
 }
 
 /**

@@ -135,6 +135,8 @@ export interface SandboxOptions {
   now: () => number;
   /** Called on every QuickJS interrupt poll; return a reason to stop the guest. */
   onInterrupt: () => StopReason | null;
+  /** Called once per user file the first time it is loaded, with its length (characters), to charge parse/compile time. */
+  onSourceLoaded?: ((chars: number) => void) | undefined;
   onLog: (line: string) => void;
   resolveModule: ModuleResolver;
   services?: ServiceBridge | undefined;
@@ -260,6 +262,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (!p) {
       p = isTypeScriptPath(path) ? prepareTypeScriptSource(source, kind, path) : prepareUserSource(source, kind, path);
       prepared.set(key, p);
+      opts.onSourceLoaded?.(source.length);
     }
     return p;
   };

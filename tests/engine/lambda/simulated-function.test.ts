@@ -47,7 +47,7 @@ describe('loading handlers', () => {
     expect(r.errorMessage).toBe("Error: Cannot find module 'aws-sdk'\nRequire stack:\n- /var/task/index.js\n- /var/runtime/index.mjs");
     const payload = JSON.parse(r.payload ?? '{}') as { trace: string[] };
     expect(payload.trace[0]).toBe("Runtime.ImportModuleError: Error: Cannot find module 'aws-sdk'");
-    expect(r.logs).toContain('INIT_REPORT Init Duration: 121.38 ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError');
+    expect(r.logs).toContain('INIT_REPORT Init Duration: 121.42 ms\tPhase: init\tStatus: error\tError Type: Runtime.ImportModuleError');
     expect(r.logs.some((l) => l.includes('\tundefined\tERROR\tUncaught Exception \t{"errorType":"Runtime.ImportModuleError"'))).toBe(true);
     expect(r.logs.some((l) => /^INIT_REPORT .*\tPhase: invoke\tStatus: error\tError Type: Runtime.ImportModuleError$/.test(l))).toBe(true);
   });
