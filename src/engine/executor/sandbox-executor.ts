@@ -187,8 +187,11 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     const used = sb.memoryUsedBytes();
     if (used > peakBytes) peakBytes = used;
     // QuickJS fails allocations near the limit; treat ≥ 98 % as exhausted (its count is approximate).
-    // The allocator counter is checked too: the sandbox enforces the limit on it (MEMORY_HEADROOM_BYTES).
-    return used >= limitBytes * 0.98 || sb.overMemoryLimit();
+    // The sandbox's own check (exact measurements scheduled at interrupt polls) is consulted too.
+    const out = used >= limitBytes * 0.98 || sb.overMemoryLimit();
+    // A full heap is not freed (see Sandbox.quarantine): disposing it can abort the wasm module.
+    if (out) sb.quarantine();
+    return out;
   }
 
   function startGuard(deadline: number): void {

@@ -172,6 +172,12 @@ export interface Sandbox {
   overMemoryLimit: () => boolean;
   /** The reason guest code was stopped, if any. */
   stopReason: () => StopReason | null;
+  /**
+   * Keep this runtime instead of freeing it at dispose: the executor calls it when the environment ran
+   * out of memory, because a heap that large can hold objects QuickJS counts but cannot free, and
+   * freeing such a runtime aborts the whole wasm module (JS_FreeRuntime gc_obj_list assertion).
+   */
+  quarantine: () => void;
   /** Forget the stop reason (to read diagnostics after a stop). */
   clearStop: () => void;
   /** Exit code passed to process.exit, if called. */
@@ -760,6 +766,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     setMemoryLimit: applyLimit,
     overMemoryLimit,
     stopReason: () => stop,
+    quarantine: () => {
+      tainted = true;
+    },
     clearStop: () => {
       // A broken runtime stays stopped: nothing may run in it again.
       if (!broken) stop = null;
