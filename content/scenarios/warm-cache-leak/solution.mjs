@@ -4,9 +4,14 @@
 const MAX_ENTRIES = 5;
 const loaded = new Map();
 
+// The catalog answers in JSON: a product with 1,500 reviews of about 1 KB each (≈ 1.6 MB once parsed).
+function fetchCatalogJson(id) {
+  const body = 'Works as described. Sturdy, arrived on time, would buy again. '.repeat(16);
+  return JSON.stringify({ id, name: `Product ${id}`, reviews: Array.from({ length: 1500 }, (_, i) => ({ id: i, stars: 1 + (i % 5), text: `Review ${i} of ${id}: ${body}` })) });
+}
+
 function loadProduct(id) {
-  const reviews = Array.from({ length: 1500 }, (_, i) => ({ id: i, stars: 1 + (i % 5), text: `Review ${i} of ${id}: works as described.` }));
-  return { id, name: `Product ${id}`, reviews };
+  return JSON.parse(fetchCatalogJson(id));
 }
 
 function renderPage(product) {

@@ -7,7 +7,15 @@ export async function queryOrders(month, { startAfter = 0, limit = PAGE_SIZE } =
   const items = [];
   const end = Math.min(startAfter + Math.min(limit, PAGE_SIZE), TOTAL_ORDERS);
   for (let i = startAfter; i < end; i++) {
-    items.push({ orderId: `ord-${month}-${String(i).padStart(6, '0')}`, customerId: `c-${i % 977}`, totalCents: 1000 + (i % 9000), status: i % 50 === 0 ? 'REFUNDED' : 'PAID' });
+    items.push({
+      orderId: `ord-${month}-${String(i).padStart(6, '0')}`,
+      customerId: `c-${i % 977}`,
+      totalCents: 1000 + (i % 9000),
+      status: i % 50 === 0 ? 'REFUNDED' : 'PAID',
+      shippingAddress: { name: `Customer ${i % 977}`, street: `${1 + (i % 300)} Harbour Street`, city: 'Leeds', postcode: 'LS1 4AP', country: 'GB' },
+      lineItems: Array.from({ length: 1 + (i % 6) }, (_, k) => ({ sku: `SKU-${(i * 7 + k) % 5000}`, name: `Catalogue item ${(i * 7 + k) % 5000}`, quantity: 1 + (k % 3), priceCents: 250 + ((i + k) % 4000) })),
+    });
   }
-  return { items, nextStartAfter: end < TOTAL_ORDERS ? end : null };
+  // Items arrive as the client unmarshals them from the wire: parsed from JSON text, like a DynamoDB Query page.
+  return JSON.parse(JSON.stringify({ items, nextStartAfter: end < TOTAL_ORDERS ? end : null }));
 }
