@@ -6,7 +6,7 @@
 import type { FunctionUrlPermission } from '../engine/integrations/url-permissions.ts';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
-import { createSimulator, DEFAULT_EPOCH_MS, type SimFunction, type Simulator } from '../engine/index.ts';
+import { createSimulator, DEFAULT_EPOCH_MS, SimulatorLimitError, type SimFunction, type Simulator } from '../engine/index.ts';
 import { createSeededRandom, type SeededRandom } from '../engine/clock/seeded-random.ts';
 import { runThroughFrontDoor, type RunInput, type RunOptions } from '../engine/integrations/compare.ts';
 import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
@@ -149,6 +149,10 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
     } else {
       for (let i = 0; i < args.times; i++) reports.push(await runOnce(ctx, args.integration));
     }
+  } catch (e) {
+    // The program needs more real memory than the sandbox may use: said plainly, no invented outcome.
+    if (e instanceof SimulatorLimitError) return fail(`${e.message} [${e.code}]`);
+    throw e;
   } finally {
     fn.dispose();
   }

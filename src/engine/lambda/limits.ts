@@ -102,7 +102,7 @@ export function simulatedMemoryMB(heapBytes: number, runtimeBaselineBytes: numbe
  * reporting an out-of-memory that AWS would not. The environment is discarded.
  */
 export class SimulatorLimitError extends Error {
-  /** Permanent code (see the error catalogue). */
+  /** Permanent code, printed by the CLI with the message (not a finding: nothing is wrong with the function). */
   readonly code = 'LT-SIM-MEMORY-BUDGET';
   /** Simulated MB the program had reached when the budget ran out. */
   readonly simulatedMB: number;
