@@ -52,6 +52,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   // (sandbox.ts `reserveMemory`). Over the limit the host ends the environment as out of memory; V8's
   // message for a refused allocation is "Array buffer allocation failed" (v8/src/common/message-template.h).
   const RealArrayBuffer = G.ArrayBuffer;
+  // Small buffers are summed here and reported together (one host call per 64 KiB), large ones at once.
+  const BUFFER_REPORT_BYTES = 65536;
+  let unreportedBufferBytes = 0;
   for (const name of ['ArrayBuffer', 'SharedArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint8ClampedArray', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
     const Ctor = G[name];
     if (typeof Ctor !== 'function') continue;
@@ -62,7 +65,14 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         let bytes = 0;
         if (typeof a === 'number') bytes = a * per;
         else if (a !== null && typeof a === 'object' && !(a instanceof RealArrayBuffer) && typeof a.length === 'number') bytes = a.length * per;
-        if (bytes > 0 && !host.reserveMemory(bytes)) throw new RangeError('Array buffer allocation failed');
+        if (bytes > 0) {
+          unreportedBufferBytes += bytes;
+          if (unreportedBufferBytes >= BUFFER_REPORT_BYTES) {
+            const n = unreportedBufferBytes;
+            unreportedBufferBytes = 0;
+            if (!host.reserveMemory(n)) throw new RangeError('Array buffer allocation failed');
+          }
+        }
         return Reflect.construct(target, args, newTarget);
       },
     });
