@@ -169,6 +169,8 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
   const limitBytes = Math.min(mappedLimitBytes, budgetLimitBytes);
   sb.setMemoryLimit(limitBytes);
   let peakBytes = baselineBytes;
+  // Whether a timer callback ever ran in this environment (see trackMemory).
+  let ranTimers = false;
 
   /**
    * An out-of-memory stop is the function's own only when the limit in force stands for its memory size;
@@ -189,8 +191,10 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     // QuickJS fails allocations near the limit; treat ≥ 98 % as exhausted (its count is approximate).
     // The sandbox's own check (exact measurements scheduled at interrupt polls) is consulted too.
     const out = used >= limitBytes * 0.98 || sb.overMemoryLimit();
-    // A full heap is not freed (see Sandbox.quarantine): disposing it can abort the wasm module.
-    if (out) sb.quarantine();
+    // A full heap that timer callbacks built is not freed (see Sandbox.quarantine): disposing such a heap
+    // aborted the wasm module (orders-report-oom scenario). ILLUSTRATIVE heuristic: without timers the
+    // runtime is freed, since each quarantined heap stays in wasm memory (≈ 51 MiB at 128 MB).
+    if (out && ranTimers) sb.quarantine();
     return out;
   }
 
@@ -282,6 +286,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
         clock.advanceMicros(MACROTASK_COST_US);
         guestWork++;
         if (wallExceeded()) return fail('timeout', 'Runtime.Unknown', null);
+        ranTimers = true;
         sb.call('runNext');
         const s2 = stopped();
         if (s2) return s2;
@@ -440,6 +445,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
       clock.advanceMicros(MACROTASK_COST_US);
       guestWork++;
       if (clock.nowMs() >= deadlineMs || wallExceeded()) return timeout();
+      ranTimers = true;
       sb.call('runNext');
     }
   }
