@@ -10,6 +10,7 @@ import { createCallSitesModule } from './callsites.ts';
 import { createConsoleModule } from './console.ts';
 import { createCryptoModule } from './crypto.ts';
 import { createDiagnosticsChannelModule } from './diagnostics-channel.ts';
+import { createEventsModule } from './events.ts';
 import { createFsModule } from './fs.ts';
 import { createHttpModule } from './http.ts';
 import { FFLATE_SOURCE } from './generated/fflate.ts';
@@ -47,11 +48,12 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   https: '(function (deps) { return deps.loadBuiltin("http")._https(); })',
   tty: plain(createTtyModule),
   querystring: plain(createQuerystringModule),
+  events: plain(createEventsModule),
   diagnostics_channel: plain(createDiagnosticsChannelModule),
   string_decoder: plain(createStringDecoderModule),
   async_hooks: plain(createAsyncHooksModule),
   console: plain(createConsoleModule),
-  // parts merged into the prelude's url, util and events modules
+  // parts merged into the prelude's url and util modules
   'url-extras': plain(createUrlExtras),
   'util-extras': plain(createUtilExtras),
   // V8's CallSite objects for Error.captureStackTrace under Error.prepareStackTrace (prelude-runtime.ts)

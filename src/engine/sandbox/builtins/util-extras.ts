@@ -1,11 +1,11 @@
-import type { GuestDeps, GuestEmitter } from './guest-api.ts';
+import type { GuestDeps } from './guest-api.ts';
 
 /**
- * Guest source: the parts of `util` and `events` built here (runs inside QuickJS; see guest-api.ts):
+ * Guest source: the parts of `util` built here (runs inside QuickJS; see guest-api.ts):
  * `util.promisify` with `util.promisify.custom` (`Symbol.for('nodejs.util.promisify.custom')`, so
- * `promisify(setTimeout)` gives the timers/promises form as in Node), `util.types`, and `events.once` /
- * `events.on`, and `util.deprecate` / `formatWithOptions` / `debuglog` (https://nodejs.org/api/util.html#utilpromisifyoriginal,
- * https://nodejs.org/api/util.html#utiltypes, https://nodejs.org/api/events.html#eventsonceemitter-name-options).
+ * `promisify(setTimeout)` gives the timers/promises form as in Node), `util.types`, and `util.deprecate` /
+ * `formatWithOptions` / `debuglog` (https://nodejs.org/api/util.html#utilpromisifyoriginal,
+ * https://nodejs.org/api/util.html#utiltypes).
  */
 export function createUtilExtras(deps: GuestDeps): Record<string, unknown> {
   'use strict';
@@ -73,69 +73,6 @@ export function createUtilExtras(deps: GuestDeps): Record<string, unknown> {
   };
   for (const t of TYPED) types['is' + t] = (v) => typedArrayTag(v) === t;
 
-  // events.once: the arguments of the next `name` event; an 'error' event first rejects.
-  function once(emitter: GuestEmitter, name: string | symbol): Promise<unknown[]> {
-    return new deps.Promise((resolve, reject) => {
-      const onEvent = (...args: unknown[]) => {
-        if (name !== 'error') emitter.removeListener('error', onError);
-        resolve(args);
-      };
-      const onError = (err: unknown) => {
-        emitter.removeListener(name, onEvent);
-        reject(err);
-      };
-      emitter.once(name, onEvent);
-      if (name !== 'error') emitter.once('error', onError);
-    });
-  }
-  // events.on: an async iterator of each event's arguments; 'error' ends it by throwing.
-  function on(emitter: GuestEmitter, name: string | symbol): AsyncIterableIterator<unknown[]> {
-    const queue: unknown[][] = [];
-    const waiting: Array<{ resolve: (r: IteratorResult<unknown[]>) => void; reject: (e: unknown) => void }> = [];
-    let error: unknown = null;
-    let finished = false;
-    const onEvent = (...args: unknown[]) => {
-      const w = waiting.shift();
-      if (w) w.resolve({ value: args, done: false });
-      else queue.push(args);
-    };
-    const onError = (err: unknown) => {
-      finished = true;
-      const w = waiting.shift();
-      if (w) w.reject(err);
-      else error = err;
-      cleanup();
-    };
-    const cleanup = () => {
-      emitter.removeListener(name, onEvent);
-      emitter.removeListener('error', onError);
-    };
-    emitter.on(name, onEvent);
-    if (name !== 'error') emitter.on('error', onError);
-    const iterator: AsyncIterableIterator<unknown[]> = {
-      next(): Promise<IteratorResult<unknown[]>> {
-        const value = queue.shift();
-        if (value) return deps.Promise.resolve({ value, done: false });
-        if (error) {
-          const e = error;
-          error = null;
-          return deps.Promise.reject(e);
-        }
-        if (finished) return deps.Promise.resolve({ value: undefined, done: true });
-        return new deps.Promise((resolve, reject) => waiting.push({ resolve, reject }));
-      },
-      return(): Promise<IteratorResult<unknown[]>> {
-        finished = true;
-        cleanup();
-        for (const w of waiting.splice(0)) w.resolve({ value: undefined, done: true });
-        return deps.Promise.resolve({ value: undefined, done: true });
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-    };
-    return iterator;
-  }
   // util.deprecate (https://nodejs.org/api/util.html#utildeprecatefn-msg-code): the wrapper calls `fn`.
   // Simplified: Node also writes a DeprecationWarning to stderr on the first call; the sandbox does not.
   function deprecate<F extends (...args: any[]) => unknown>(fn: F, msg?: string, code?: string): F {
@@ -166,5 +103,5 @@ export function createUtilExtras(deps: GuestDeps): Record<string, unknown> {
     const log = Object.assign(() => undefined, { enabled: false });
     return log;
   }
-  return { promisify, types, once, on, util: { promisify, types, deprecate, formatWithOptions, debuglog, debug: debuglog } };
+  return { promisify, types, util: { promisify, types, deprecate, formatWithOptions, debuglog, debug: debuglog } };
 }
