@@ -1472,53 +1472,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     },
   };
   path.posix = path;
-  class EventEmitter {
-    constructor() {
-      this._events = new Map();
-    }
-    on(ev, fn) {
-      if (!this._events) this._events = new Map();
-      if (!this._events.has(ev)) this._events.set(ev, []);
-      this._events.get(ev).push(fn);
-      return this;
-    }
-    addListener(ev, fn) {
-      return this.on(ev, fn);
-    }
-    once(ev, fn) {
-      const w = (...a) => {
-        this.off(ev, w);
-        fn.apply(this, a);
-      };
-      return this.on(ev, w);
-    }
-    off(ev, fn) {
-      const l = this._events && this._events.get(ev);
-      if (l) this._events.set(ev, l.filter((f) => f !== fn));
-      return this;
-    }
-    removeListener(ev, fn) {
-      return this.off(ev, fn);
-    }
-    removeAllListeners(ev) {
-      if (ev === undefined) this._events = new Map();
-      else this._events.delete(ev);
-      return this;
-    }
-    emit(ev, ...args) {
-      const l = this._events && this._events.get(ev);
-      if (!l || l.length === 0) {
-        if (ev === 'error') throw args[0] instanceof Error ? args[0] : new Error('Unhandled error. (' + util.inspect(args[0]) + ')');
-        return false;
-      }
-      for (const f of [...l]) f.apply(this, args);
-      return true;
-    }
-    listenerCount(ev) {
-      const l = this._events && this._events.get(ev);
-      return l ? l.length : 0;
-    }
-  }
+  // EventEmitter and the `events` module: src/engine/sandbox/builtins/events.ts
   const utilModule = {
     format: util.format,
     inspect: util.inspect,
@@ -1548,7 +1502,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     async_hooks: () => hostBuiltin('async_hooks'),
     console: () => hostBuiltin('console'),
     buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
-    events: () => Object.assign(EventEmitter, { EventEmitter, default: EventEmitter, once: hostBuiltin('util-extras').once, on: hostBuiltin('util-extras').on }),
+    events: () => hostBuiltin('events'),
     path: () => path,
     'path/posix': () => path,
     process: () => process,
@@ -1594,7 +1548,9 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (!guestDeps) {
       guestDeps = {
         Buffer,
-        EventEmitter,
+        get EventEmitter() {
+          return loadBuiltin('events');
+        },
         Promise: SimPromise,
         random,
         nodeError,
