@@ -21,6 +21,7 @@ export const LIB_DIR = join(REPO, 'lib');
 /** Bundles the API and the worker with esbuild; returns the packages the bundles import (must be dependencies). */
 async function bundle() {
   const esbuild = await import('esbuild');
+  const { lazySucrase } = await import('./cli-bundle.mjs');
   const result = await esbuild.build({
     entryPoints: { api: join(REPO, 'src/api.ts'), 'worker-runtime': join(REPO, 'src/cli/node-runner/worker-runtime.ts') },
     outdir: LIB_DIR,
@@ -34,6 +35,7 @@ async function bundle() {
     metafile: true,
     logLevel: 'silent',
     legalComments: 'none',
+    plugins: [lazySucrase],
   });
   const external = new Set();
   for (const output of Object.values(result.metafile.outputs)) {
