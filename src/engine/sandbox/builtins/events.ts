@@ -248,7 +248,7 @@ export function createEventsModule(deps: GuestDeps): Record<string, unknown> {
       return Reflect.ownKeys(fields(this)._events);
     }
     setMaxListeners(n: number): this {
-      (this as unknown as EmitterFields)._maxListeners = checkCount(n, 'n');
+      (this as unknown as EmitterFields)._maxListeners = checkCount(n, 'setMaxListeners');
       return this;
     }
     getMaxListeners(): number {

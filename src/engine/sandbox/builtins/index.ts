@@ -5,6 +5,7 @@
  * prelude calls the resulting function with the runtime's {@link GuestDeps}. Nothing is parsed until
  * a handler needs it.
  */
+import { createAssertModule } from './assert.ts';
 import { createAsyncHooksModule } from './async-hooks.ts';
 import { createCallSitesModule } from './callsites.ts';
 import { createConsoleModule } from './console.ts';
@@ -21,6 +22,7 @@ import { createStreamModule } from './stream.ts';
 import { createStreamWebModule } from './stream-web.ts';
 import { createStringDecoderModule } from './string-decoder.ts';
 import { createTtyModule } from './tty.ts';
+import { createUnavailableModules } from './unavailable.ts';
 import { createUrlExtras } from './url.ts';
 import { createUtilExtras } from './util-extras.ts';
 import { createZlibModule } from './zlib.ts';
@@ -49,6 +51,8 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   tty: plain(createTtyModule),
   querystring: plain(createQuerystringModule),
   events: plain(createEventsModule),
+  assert: plain(createAssertModule),
+  'assert/strict': '(function (deps) { return deps.loadBuiltin("assert").strict; })',
   diagnostics_channel: plain(createDiagnosticsChannelModule),
   string_decoder: plain(createStringDecoderModule),
   async_hooks: plain(createAsyncHooksModule),
@@ -58,4 +62,6 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   'util-extras': plain(createUtilExtras),
   // V8's CallSite objects for Error.captureStackTrace under Error.prepareStackTrace (prelude-runtime.ts)
   callsites: plain(createCallSitesModule),
+  // the stubs of net, tls, dns, http2, child_process, worker_threads, vm (prelude-runtime.ts unavailableModule)
+  unavailable: plain(createUnavailableModules),
 };
