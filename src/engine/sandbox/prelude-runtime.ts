@@ -1418,13 +1418,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
 
   // ---------------------------------------------------------------- built-in modules
   function unavailableModule(name, names) {
-    const m = {};
-    for (const n of names) {
-      m[n] = function () {
-        throw NOT_AVAILABLE(name + '.' + n + '()');
-      };
-    }
-    return m;
+    // builtins/unavailable.ts: each function throws naming the calling package and the Node runner
+    return hostBuiltin('unavailable').module(name, names);
   }
   const path = {
     sep: '/',
@@ -1513,21 +1508,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     }),
     url: () => Object.assign({ URL, URLSearchParams }, hostBuiltin('url-extras')),
     querystring: () => hostBuiltin('querystring'),
-    assert: () => {
-      const assert = (v, m) => {
-        if (!v) {
-          const e = new Error(m || 'The expression evaluated to a falsy value');
-          e.name = 'AssertionError';
-          e.code = 'ERR_ASSERTION';
-          throw e;
-        }
-      };
-      assert.ok = assert;
-      assert.equal = (a, b, m) => assert(a == b, m || util.inspect(a) + ' == ' + util.inspect(b));
-      assert.strictEqual = (a, b, m) => assert(Object.is(a, b), m || 'Expected values to be strictly equal:\n\n' + util.inspect(a) + ' !== ' + util.inspect(b) + '\n');
-      assert.deepStrictEqual = (a, b, m) => assert(JSON.stringify(a) === JSON.stringify(b), m || 'Expected values to be strictly deep-equal');
-      return assert;
-    },
+    assert: () => hostBuiltin('assert'),
+    'assert/strict': () => hostBuiltin('assert/strict'),
     os: () => ({ EOL: '\n', platform: () => 'linux', tmpdir: () => '/tmp', hostname: () => '169.254.10.1', cpus: () => [], totalmem: () => config.memoryMB * 1048576, freemem: () => 0 }),
     http: () => hostBuiltin('http'),
     https: () => hostBuiltin('https'),

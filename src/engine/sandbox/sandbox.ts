@@ -31,7 +31,7 @@ export const BUILTIN_MODULES: readonly string[] = [
   'querystring', 'assert', 'os', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dns',
   'child_process', 'stream', 'zlib', 'worker_threads', 'vm', 'lambda-triage:host',
   'stream/promises', 'string_decoder', 'async_hooks', 'console',
-  'diagnostics_channel',
+  'diagnostics_channel', 'assert/strict',
 ];
 
 /** A simulated package registered with the simulator (e.g. an AWS SDK client), keyed by its specifier. */
