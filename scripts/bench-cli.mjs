@@ -1,8 +1,9 @@
 // `npm run bench:cli` (also a section of `npm run bench`): start-up time of `lambda-triage`, timed like
 // hyperfine does (warm-up runs, then repeated runs; mean ± standard deviation, min, median) without
-// needing hyperfine. Rows: bare Node, --version, a trivial invoke from the bundle and from the sources.
+// needing hyperfine. Rows: bare Node, lambda-local on the same handler (when installed), --version, a trivial
+// invoke from the bundle and from the sources.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +39,13 @@ export async function benchCli({ runs = Number(process.env.BENCH_CLI_RUNS ?? 10)
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-cli-'));
   const handler = join(dir, 'index.mjs');
   writeFileSync(handler, 'export const handler = async () => ({ statusCode: 200, body: "ok" });');
+  writeFileSync(join(dir, 'event.json'), '{}');
+  // lambda-local (https://www.npmjs.com/package/lambda-local) on the same handler, side by side, when it is
+  // installed: LAMBDA_LOCAL=path/to/bin/lambda-local, or `npm i lambda-local` in a scratch folder and point there.
+  const lambdaLocal = process.env.LAMBDA_LOCAL ?? join(repo, 'node_modules', '.bin', 'lambda-local');
   const cases = [
     ['node -e 0 (Node start-up alone)', ['-e', '0'], {}],
+    ...(existsSync(lambdaLocal) ? [['lambda-local (same handler, for comparison)', [lambdaLocal, '-l', handler, '-h', 'handler', '-e', join(dir, 'event.json')], {}]] : []),
     ['lambda-triage --version', [bin, '--version'], {}],
     ['lambda-triage invoke (trivial handler)', [bin, 'invoke', handler], {}],
     ['lambda-triage invoke, from the sources', [bin, 'invoke', handler], { LAMBDA_TRIAGE_FROM_SOURCE: '1' }],
@@ -50,6 +56,7 @@ export async function benchCli({ runs = Number(process.env.BENCH_CLI_RUNS ?? 10)
     rows.push({ name: `${name}: mean ± sd`, value: `${s.mean.toFixed(0)} ± ${s.sd.toFixed(0)}`, unit: 'ms' });
     rows.push({ name: '  min / median', value: `${s.min.toFixed(0)} / ${s.median.toFixed(0)}`, unit: 'ms' });
   }
+  if (!existsSync(lambdaLocal)) rows.push({ name: 'lambda-local: not installed (set LAMBDA_LOCAL to its bin)', value: '-', unit: '' });
   return rows;
 }
 
