@@ -280,6 +280,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     const wrapped = new Proxy(Orig, {
       construct(target, args, newTarget) {
         const e = Reflect.construct(target, args, newTarget === wrapped ? target : newTarget);
+        if (newTarget !== wrapped) dropSubclassFrames(e, newTarget, wrapped);
         fixStack(e);
         return e;
       },
@@ -290,6 +291,25 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       },
     });
     G[name] = wrapped;
+  }
+  // V8 collects an error's frames from the caller of `new.target` (Error.captureStackTrace semantics, checked
+  // with Node 22: `class MyErr extends Error {…}; new MyErr()` has no `at new MyErr` frame), while QuickJS lists
+  // each constructor of the subclass chain on top. Drop those leading frames.
+  function dropSubclassFrames(e, newTarget, base) {
+    const d = Object.getOwnPropertyDescriptor(e, 'stack');
+    if (!d || typeof d.value !== 'string') return;
+    const names = new Set();
+    for (let c = newTarget; c && c !== base && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
+      if (typeof c.name === 'string' && c.name) names.add(c.name);
+    }
+    const lines = d.value.split('\n');
+    let i = 0;
+    for (; i < lines.length; i++) {
+      if (lines[i].endsWith(' (native)') || lines[i].includes('(lambda-triage:')) continue; // the wrapper's own frames
+      const m = /^ {4}at ([\w$]+) \(/.exec(lines[i]);
+      if (!(m && names.has(m[1]))) break;
+    }
+    if (i > 0) Object.defineProperty(e, 'stack', { value: lines.slice(i).join('\n'), writable: true, configurable: true, enumerable: false });
   }
   const rawStacks = new WeakMap(); // error → QuickJS's stack at creation (for errors whose stack we rebuilt)
   function fixStack(e) {
@@ -713,6 +733,15 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return SimPromise;
     }
   }
+  // Promise.any rejects with V8's `AggregateError: All promises were rejected`, a stack with no frames (checked
+  // with Node 22; QuickJS leaves the message empty). This reaction is registered first, so it runs before any
+  // of the program's own.
+  function v8AggregateError(e) {
+    if (e instanceof G.AggregateError && e.message === '') {
+      Object.defineProperty(e, 'message', { value: 'All promises were rejected', writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(e, 'stack', { value: 'AggregateError: All promises were rejected', writable: true, configurable: true, enumerable: false });
+    }
+  }
   const PromiseProxy = new Proxy(IntrinsicPromise, {
     construct(_t, args) {
       return new SimPromise(...args);
@@ -726,6 +755,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         ? (...a) => {
             const r = f.apply(SimPromise, a);
             linkCombined(k, a[0], r);
+            if (k === 'any') intrinsicThen.call(r, undefined, v8AggregateError);
             return r;
           }
         : (...a) => f.apply(SimPromise, a);
