@@ -70,3 +70,46 @@ for (const p of programs) {
 }
 writeFileSync(join(fixtures, 'v8-traces.json'), JSON.stringify(out, null, 2) + '\n');
 console.log(`captured ${out.length} traces with Node ${process.version}`);
+
+// Syntax errors at load (v8-syntax-programs.json → v8-syntax-errors.json): each source is written as
+// /var/task/index.js (CommonJS, loaded with require) or index.mjs (ES module, loaded with import), and the
+// SyntaxError's message is recorded, with the line V8 names: CommonJS stacks start `<file>:<line>` above the
+// source line and a caret; an ES module's error has no such header, so the line is read from what Node prints
+// when it runs the module itself as its entry (stderr starts `file://<file>:<line>`).
+const SYNTAX_HARNESS = `
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+const [file] = process.argv.slice(2);
+try {
+  if (file.endsWith('.mjs')) await import(pathToFileURL(file).href);
+  else createRequire(import.meta.url)(file);
+  process.stdout.write(JSON.stringify(null));
+} catch (e) {
+  const m = /^[^\\n]*:(\\d+)\\n/.exec(String(e.stack));
+  process.stdout.write(JSON.stringify({ name: e.name, message: e.message, line: m ? Number(m[1]) : null }));
+}
+`;
+const syntaxPrograms = JSON.parse(readFileSync(join(fixtures, 'v8-syntax-programs.json'), 'utf8'));
+const syntaxOut = [];
+for (const p of syntaxPrograms) {
+  const base = mkdtempSync(join(tmpdir(), 'lt-v8-syntax-'));
+  const task = join(base, 'var', 'task');
+  mkdirSync(task, { recursive: true });
+  const file = join(task, p.kind === 'esm' ? 'index.mjs' : 'index.js');
+  writeFileSync(file, p.source);
+  const harness = join(base, 'harness.mjs');
+  writeFileSync(harness, SYNTAX_HARNESS);
+  const error = JSON.parse(execFileSync(process.execPath, [harness, file], { encoding: 'utf8' }));
+  if (error && error.line === null) {
+    try {
+      execFileSync(process.execPath, [file], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      const m = /^file:\/\/[^\n]*:(\d+)\n/.exec(String(e.stderr));
+      if (m) error.line = Number(m[1]);
+    }
+  }
+  rmSync(base, { recursive: true, force: true });
+  syntaxOut.push({ ...p, node: process.version, error });
+}
+writeFileSync(join(fixtures, 'v8-syntax-errors.json'), JSON.stringify(syntaxOut, null, 2) + '\n');
+console.log(`captured ${syntaxOut.length} syntax errors with Node ${process.version}`);

@@ -1784,8 +1784,19 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (!m) throw runtimeError('MalformedHandlerName', 'Bad handler');
     return { moduleRoot, module: m[1], handlerPath: m[2] };
   }
+  // QuickJS words syntax errors its own way; the host parses the failing file with acorn and names the error
+  // as V8 does (v8-syntax-errors.ts, held to Node 22 captures). The failing file is the one QuickJS's stack
+  // points at; without one, QuickJS's text stays.
+  function v8SyntaxMessage(e) {
+    if (typeof host.v8SyntaxError !== 'function') return null;
+    const m = /(\/var\/task\/[^:()\s]+):\d+/.exec(String(rawStacks.get(e) || rawStack(e) || ''));
+    const found = m ? host.v8SyntaxError(m[1]) : '';
+    return found ? JSON.parse(found).message : null;
+  }
   function wrapLoadError(e) {
     if (e instanceof SyntaxError || (e && e.name === 'SyntaxError')) {
+      const v8Message = v8SyntaxMessage(e);
+      if (v8Message) Object.defineProperty(e, 'message', { value: v8Message, writable: true, configurable: true, enumerable: false });
       const w = runtimeError('UserCodeSyntaxError', String(e));
       return w;
     }

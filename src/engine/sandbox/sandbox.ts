@@ -21,6 +21,7 @@ import { hasModuleSyntax, prepareUserSource, type PreparedSource } from './user-
 import { createModuleResolver, createRecordFileView, isTypeScriptPath, type ModuleFormat } from './module-resolution.ts';
 import { prepareTypeScriptSource, stripTypeScript, type TypeScriptPreparedSource } from './typescript.ts';
 import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
+import { findV8SyntaxError } from './v8-syntax-errors.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
 export const RUNTIME_FILENAME = 'lambda-triage:runtime';
@@ -522,6 +523,14 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return ctx.newString(JSON.stringify(resolver.resolve(ctx.getString(specH as QuickJSHandle), ctx.getString(parentH as QuickJSHandle), kind)));
   });
   fn('moduleFormat', (pathH) => ctx.newString(formatOf(ctx.getString(pathH as QuickJSHandle))));
+  // V8's message for a syntax error in a user file (v8-syntax-errors.ts, acorn on the host): JSON or ''.
+  fn('v8SyntaxError', (pathH) => {
+    const path = ctx.getString(pathH as QuickJSHandle);
+    const source = files[path];
+    if (typeof source !== 'string' || path.endsWith('.ts') || path.endsWith('.json')) return ctx.newString('');
+    const found = findV8SyntaxError(source, formatOf(path) === 'esm' ? 'esm' : 'cjs');
+    return ctx.newString(found ? JSON.stringify(found) : '');
+  });
   // A built-in module of builtins/ (evaluated on first require, its frames hidden as the runtime's).
   fn('builtin', (nameH) => {
     const name = ctx.getString(nameH as QuickJSHandle);
