@@ -5,11 +5,9 @@
 import ELK, { type ElkNode } from 'elkjs/lib/elk.bundled.js';
 import { childrenOf, nodeLabel, type Tree } from './tree.ts';
 
-/** A box of the map. */
+/** A box of the map: one per node, since the map is drawn as a DAG (a node reached from several questions has several edges, not several boxes). */
 export interface MapBox {
-  /** Unique key of the box (an outcome drawn under several questions has several boxes). */
-  key: string;
-  /** The node the box links to. */
+  /** The node the box stands for and links to. */
   id: string;
   kind: 'question' | 'outcome';
   x: number;
@@ -19,12 +17,20 @@ export interface MapBox {
   lines: string[];
 }
 
+/** One arrow of the map, from a question to a node one of its answers leads to. */
+export interface MapEdge {
+  from: string;
+  to: string;
+  /** SVG path data. */
+  path: string;
+}
+
 /** The laid-out map. */
 export interface TreeMap {
   width: number;
   height: number;
   boxes: MapBox[];
-  edges: { from: string; to: string; path: string }[];
+  edges: MapEdge[];
 }
 
 const CHARS_PER_LINE = 26;
@@ -63,31 +69,22 @@ export function layoutTreeMap(tree: Tree): Promise<TreeMap> {
 
 async function computeLayout(tree: Tree): Promise<TreeMap> {
   const elk = new ELK();
-  // Outcomes reached from several questions are drawn once per question (same link), which keeps the
-  // drawing close to a tree instead of a knot of long edges. Questions are drawn once.
   const boxes: Omit<MapBox, 'x' | 'y'>[] = [];
-  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
-  const measure = (key: string, id: string) => {
-    const node = tree.get(id)!;
+  for (const [id, node] of tree) {
     const lines = wrap(nodeLabel(node));
     const longest = Math.max(...lines.map((l) => l.length));
     boxes.push({
-      key,
       id,
       kind: node.type,
       lines,
       width: Math.ceil(longest * CHAR_WIDTH + PADDING * 2),
       height: lines.length * LINE_HEIGHT + PADDING * 2,
     });
-  };
-  for (const [id, node] of tree) if (node.type === 'question') measure(id, id);
+  }
+  const edges: { id: string; sources: string[]; targets: string[] }[] = [];
   for (const [id, node] of tree) {
     for (const to of new Set(childrenOf(node))) {
-      const target = tree.get(to);
-      if (!target) continue;
-      const key = target.type === 'outcome' ? `${to}@${id}` : to;
-      if (target.type === 'outcome') measure(key, to);
-      edges.push({ id: `${id}->${key}`, sources: [id], targets: [key] });
+      if (tree.has(to)) edges.push({ id: `${id}->${to}`, sources: [id], targets: [to] });
     }
   }
   const input: ElkNode = {
@@ -95,12 +92,15 @@ async function computeLayout(tree: Tree): Promise<TreeMap> {
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '40',
-      'elk.spacing.nodeNode': '10',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '48',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '12',
+      'elk.spacing.nodeNode': '12',
+      'elk.spacing.edgeEdge': '4',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.edgeRouting': 'ORTHOGONAL',
     },
-    children: boxes.map((b) => ({ id: b.key, width: b.width, height: b.height })),
+    children: boxes.map((b) => ({ id: b.id, width: b.width, height: b.height })),
     edges,
   };
   const graph = await elk.layout(input);
@@ -108,13 +108,13 @@ async function computeLayout(tree: Tree): Promise<TreeMap> {
   return {
     width: Math.ceil(graph.width ?? 0),
     height: Math.ceil(graph.height ?? 0),
-    boxes: boxes.map((b) => ({ ...b, x: placed.get(b.key)?.x ?? 0, y: placed.get(b.key)?.y ?? 0 })),
+    boxes: boxes.map((b) => ({ ...b, x: placed.get(b.id)?.x ?? 0, y: placed.get(b.id)?.y ?? 0 })),
     edges: (graph.edges ?? []).flatMap((e) =>
       (e.sections ?? []).map((s) => {
         const points = [s.startPoint, ...(s.bendPoints ?? []), s.endPoint];
         return {
           from: e.sources[0]!,
-          to: e.targets[0]!.split('@')[0]!,
+          to: e.targets[0]!,
           path: `M${points.map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' L')}`,
         };
       }),

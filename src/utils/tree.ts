@@ -64,6 +64,26 @@ export function pathTo(tree: Tree, target: string, start = TREE_START): PathStep
   return steps;
 }
 
+/** A way into a node: the question that leads to it and the answer that does. */
+export interface WayIn {
+  /** The question's id. */
+  from: string;
+  answer: string;
+}
+
+/**
+ * Every question that leads straight to `target`, with the answer that leads there, in the tree's file
+ * order. A page opened directly (no answers given) shows these instead of an invented trail.
+ */
+export function waysInto(tree: Tree, target: string): WayIn[] {
+  const ways: WayIn[] = [];
+  for (const [id, node] of tree) {
+    if (node.type !== 'question') continue;
+    for (const answer of node.answers) if (answer.next === target) ways.push({ from: id, answer: answer.label });
+  }
+  return ways;
+}
+
 /** Problems the integrity check finds, as sentences that say what to fix. */
 export function checkTree(tree: Tree, causeIds: readonly string[], start = TREE_START): string[] {
   const issues: string[] = [];
