@@ -7,6 +7,7 @@ import type { CauseFinding, Diagnosis, Signature } from '../engine/analyzer/inde
 import { splitLines } from '../engine/analyzer/diagnose.ts';
 import { createAnalyzerClient } from './client.ts';
 import { PENDING_KEY, readHandoff, TEXT_KEY } from './handoff.ts';
+import { findLastLogBeforeTimeout, presentFindings, type PresentedFinding } from './present.ts';
 
 /** Data the page build embeds as JSON. */
 export interface AnalyzePageData {
@@ -74,6 +75,7 @@ export function mountAnalyzePage(root: HTMLElement, data: AnalyzePageData): void
       if (!d) return; // a newer run replaced this one
       renderResults(d, text);
       root.dataset['state'] = 'done';
+      reveal();
       say(d.causes.length ? `Found ${d.causes.length} likely cause${d.causes.length > 1 ? 's' : ''}.` : 'Nothing decisive found. See what to collect next.');
     } catch (e) {
       root.dataset['state'] = 'error';
@@ -113,32 +115,61 @@ export function mountAnalyzePage(root: HTMLElement, data: AnalyzePageData): void
     return list;
   };
 
-  const renderCause = (f: CauseFinding, index: number): HTMLElement => {
+  const renderCause = ({ finding: f, evidence, next: steps, strength }: PresentedFinding, index: number, lines: string[]): HTMLElement => {
     const title = data.causes[f.cause]?.title ?? f.cause;
     const card = el('article', { className: 'cause-card' });
     card.dataset['cause'] = f.cause;
     card.append(el('h3', { text: `${index + 1}. ${title}` }));
-    card.append(el('p', { className: 'meta', text: `${f.confidence === 'high' ? 'Strong' : 'Some'} evidence · score ${f.score} · cause id ${f.cause}` }));
+    card.append(el('p', { className: 'meta', text: strength }));
     card.append(el('p', { text: f.explanation }));
+    if (f.cause === 'timeout') {
+      const cutOff = evidence.find((e) => /Task timed out after|Sandbox\.Timedout|Status: timeout/i.test(e.line));
+      const last = findLastLogBeforeTimeout(lines, cutOff?.lineNumber);
+      const p = el('p', { className: 'last-log' });
+      p.dataset['lastLog'] = last ? String(last.lineNumber) : 'none';
+      if (last) {
+        p.append(
+          'Before the cut-off, the last thing the function logged was ',
+          el('code', { text: last.message.length > 300 ? `${last.message.slice(0, 300)}…` : last.message }),
+          ' (',
+          link(`#paste-line-${last.lineNumber}`, `line ${last.lineNumber}`),
+          '). What it did next never finished: that call is the one to give a deadline.',
+        );
+      } else {
+        p.append('Your paste has no line the function logged before the cut-off in that invocation: add logging around each outbound call, or paste the lines before the timeout.');
+      }
+      card.append(p);
+    }
     card.append(el('h4', { text: 'Evidence in your paste' }));
     const ev = el('ul', { className: 'evidence' });
-    for (const e of f.evidence) {
+    for (const e of evidence) {
       const item = el('li');
-      item.append(link(`#paste-line-${e.lineNumber}`, `Line ${e.lineNumber}`), ` (${e.source.replace(/-/g, ' ')}, ${e.signature}): `);
+      item.append(link(`#paste-line-${e.lineNumber}`, `Line ${e.lineNumber}`), ` (${e.source.replace(/-/g, ' ')}): `);
       item.append(el('code', { text: e.line.length > 300 ? `${e.line.slice(0, 300)}…` : e.line }));
       ev.append(item);
     }
     card.append(ev);
-    card.append(el('h4', { text: 'Collect or check next' }));
-    const next = el('ul');
-    for (const n of f.next) next.append(el('li', { text: n }));
-    card.append(next);
+    if (steps.length > 0) {
+      card.append(el('h4', { text: 'Collect or check next' }));
+      const next = el('ul');
+      for (const n of steps) next.append(el('li', { text: n }));
+      card.append(next);
+    }
     const links = el('p', { className: 'links' });
     links.append(link(`/guides/${f.cause}/`, `Guide: ${title}`), ' · ', link(`/tree/${f.cause}/`, 'Decision tree outcome'));
     const scenario = data.causes[f.cause]?.scenario;
     if (scenario) links.append(' · ', link(`/playground/?scenario=${encodeURIComponent(scenario)}`, 'Reproduce in the playground'));
     card.append(links);
     return card;
+  };
+
+  /** Brings the results heading into view and moves focus there, so keyboard and screen reader users land on it too. */
+  const reveal = () => {
+    const heading = results.querySelector<HTMLElement>('h2');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    results.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   };
 
   const renderResults = (d: Diagnosis, text: string) => {
@@ -153,19 +184,26 @@ export function mountAnalyzePage(root: HTMLElement, data: AnalyzePageData): void
       const leads = d.unknown?.leads ?? [];
       if (leads.length) box.append(el('p', { text: `Weak leads: ${leads.map((l) => data.causes[l.cause]?.title ?? l.cause).join(', ')}.` }));
       const list = el('ul');
-      for (const n of d.unknown?.next ?? []) list.append(el('li', { text: n }));
+      for (const n of new Set(d.unknown?.next ?? [])) list.append(el('li', { text: n }));
       box.append(list);
       results.append(box);
       return;
     }
+    const lines = splitLines(text);
+    const presented = presentFindings(d.causes);
     const cards = el('div', { className: 'cause-list' });
-    d.causes.forEach((f, i) => cards.append(renderCause(f, i)));
+    presented.forEach((f, i) => cards.append(renderCause(f, i, lines)));
     results.append(cards);
     const hits = new Map<number, string[]>();
-    for (const f of d.causes) for (const e of f.evidence) hits.set(e.lineNumber, [...(hits.get(e.lineNumber) ?? []), f.cause]);
+    for (const f of presented) {
+      for (const e of f.evidence) {
+        const causes = hits.get(e.lineNumber) ?? [];
+        if (!causes.includes(f.finding.cause)) hits.set(e.lineNumber, [...causes, f.finding.cause]);
+      }
+    }
     results.append(el('h2', { text: 'Evidence lines in your paste' }));
     results.append(el('p', { className: 'note', text: 'Highlighted lines point to a cause; two lines of context are shown around each.' }));
-    const region = el('div', { className: 'paste-scroll' }, renderPasteView(splitLines(text), hits));
+    const region = el('div', { className: 'paste-scroll' }, renderPasteView(lines, hits));
     region.tabIndex = 0;
     region.setAttribute('role', 'region');
     region.setAttribute('aria-label', 'Evidence lines in your paste');
