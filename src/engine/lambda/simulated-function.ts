@@ -340,12 +340,17 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         logs.push(formatInitReportLine(init.durationMs, 'init', init.status, init.status === 'error' ? init.errorType : null, format, isoNow()));
         // Lambda retries a failed init at the first invoke, under the function timeout:
         // https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html#runtimes-lifecycle-init-errors
-        logs.push(formatStartLine(requestId, format, isoNow()));
+        // The retried init's own lines (the second `Uncaught Exception`) and its `INIT_REPORT … Phase: invoke`
+        // come before `START`, as public CloudWatch captures show for Node.js (ImportModuleError,
+        // https://github.com/aws-samples/s3-to-lambda-patterns/issues/40: `Uncaught Exception`, INIT_REPORT Phase:
+        // init, INIT_REPORT Phase: invoke), Python and custom runtimes (…, INIT_REPORT Phase: invoke, START, END, REPORT).
         startLogged = true;
         const invokeStart = clock.nowMs();
         const retry = await runInit(logs, config.timeoutSeconds * 1000, 'invoke');
+        if (retry.ok) logs.push(formatStartLine(requestId, format, isoNow()));
         if (!retry.ok) {
           logs.push(formatInitReportLine(retry.durationMs, 'invoke', retry.status, retry.status === 'error' ? retry.errorType : null, format, isoNow()));
+          logs.push(formatStartLine(requestId, format, isoNow()));
           if (retry.status === 'timeout') {
             return timeoutRecord(invokeStart, ["the function's init code had not finished", ...retry.pending]);
           }

@@ -52,6 +52,19 @@ describe('loading handlers', () => {
     expect(r.logs.some((l) => /^INIT_REPORT .*\tPhase: invoke\tStatus: error\tError Type: Runtime.ImportModuleError$/.test(l))).toBe(true);
   });
 
+  it('an invoke-phase init failure logs its second Uncaught Exception and INIT_REPORT Phase: invoke before START (public captures)', async () => {
+    const r = await once({ 'index.js': 'const AWS = require("aws-sdk"); exports.handler = async () => 1;' });
+    const kinds = r.logs.map((l) =>
+      l.startsWith('INIT_START') ? 'INIT_START' : /^INIT_REPORT .*Phase: (\w+)/.exec(l)?.[1] === 'invoke' ? 'INIT_REPORT invoke' : l.startsWith('INIT_REPORT') ? 'INIT_REPORT init'
+        : /\tUncaught Exception \t/.test(l) ? 'Uncaught Exception' : (/^(START|END|REPORT) /.exec(l)?.[1] ?? l),
+    );
+    expect(kinds).toEqual(['INIT_START', 'Uncaught Exception', 'INIT_REPORT init', 'Uncaught Exception', 'INIT_REPORT invoke', 'START', 'END', 'REPORT']);
+    // REPORT's Max Memory Used is what the failed environment used, never the configured size.
+    const used = Number(/Max Memory Used: (\d+) MB/.exec(r.logs.find((l) => l.startsWith('REPORT ')) ?? '')?.[1]);
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThan(128);
+  });
+
   it('ESM import of a missing package: Error ERR_MODULE_NOT_FOUND, not wrapped by the RIC', async () => {
     const r = await once({ 'index.mjs': 'import AWS from "aws-sdk"; export const handler = async () => AWS;' });
     expect(r.outcome).toBe('init-error');
