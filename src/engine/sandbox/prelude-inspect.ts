@@ -139,7 +139,24 @@ export function inspectSource() {
     return formatRaw(ctx, value, level);
   }
 
+  // `showHidden` (util.format's `%o`): every own property, non-enumerable ones as `[key]` (Node's
+  // lib/internal/util/inspect.js formatProperty; checked with Node 22: `[ 1, 2, [length]: 2 ]`).
+  function hiddenEntries(ctx, value, level, skipIndices) {
+    const out = [];
+    for (const key of Object.getOwnPropertyNames(value)) {
+      if (skipIndices && /^(0|[1-9][0-9]*)$/.test(key)) continue;
+      const d = Object.getOwnPropertyDescriptor(value, key);
+      if (!d) continue;
+      const label = d.enumerable ? formatKey(key) : '[' + key + ']';
+      const shown = 'value' in d ? formatValue(ctx, d.value, level + 1) : d.get && d.set ? '[Getter/Setter]' : d.get ? '[Getter]' : '[Setter]';
+      out.push(label + ': ' + shown);
+    }
+    for (const sym of Object.getOwnPropertySymbols(value)) out.push(formatKey(sym) + ': ' + formatValue(ctx, value[sym], level + 1));
+    return out;
+  }
+
   function ownEntries(ctx, value, level, skipIndices) {
+    if (ctx.showHidden) return hiddenEntries(ctx, value, level, skipIndices);
     const out = [];
     const keys = Object.keys(value);
     for (const key of keys) {
@@ -171,7 +188,7 @@ export function inspectSource() {
         const kind = ctorName === 'AsyncFunction' ? 'AsyncFunction' : ctorName === 'GeneratorFunction' ? 'GeneratorFunction' : ctorName === 'AsyncGeneratorFunction' ? 'AsyncGeneratorFunction' : 'Function';
         base = '[' + kind + (name ? ': ' + name : ' (anonymous)') + ']';
       }
-      if (Object.keys(value).length === 0) return base;
+      if ((ctx.showHidden ? Object.getOwnPropertyNames(value) : Object.keys(value)).length === 0) return base;
       if (level > ctx.depth) return base;
       ctx.seen.push(value);
       ctx.currentDepth = level;
@@ -278,6 +295,7 @@ export function inspectSource() {
   function inspect(value, opts) {
     const ctx = {
       depth: opts && typeof opts.depth === 'number' ? opts.depth : opts && opts.depth === null ? Infinity : 2,
+      showHidden: !!(opts && opts.showHidden),
       breakLength: 80,
       compact: 3,
       indentationLvl: 0,
@@ -337,7 +355,8 @@ export function inspectSource() {
             break;
           }
           case 'o':
-            rep = inspect(args[a++], { depth: 4 });
+            // Node: inspect(arg, { showHidden: true, showProxy: true, depth: 4 }) (lib/internal/util/inspect.js formatWithOptionsInternal)
+            rep = inspect(args[a++], { depth: 4, showHidden: true });
             break;
           case 'O':
             rep = inspect(args[a++]);
