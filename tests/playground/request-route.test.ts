@@ -1,6 +1,8 @@
 // The request editor's route: kept in share links and autosave, parsed into the spec the worker sends.
 import { describe, expect, it } from 'vitest';
+import { runThroughFrontDoor } from '../../src/engine/integrations/compare.ts';
 import { REQUEST_SAMPLES } from '../../src/playground/samples.ts';
+import { summariseRun } from '../../src/playground/summary.ts';
 import { createDefaultState, encodeShareHash, parsePlaygroundState, parseRequestInput, parseShareHash, serialiseState } from '../../src/playground/state.ts';
 
 const ROUTED = '{ "route": "GET /orders/{id}", "path": "/orders/42" }';
@@ -37,5 +39,13 @@ describe('the request editor route', () => {
     expect(sample?.frontDoors).toEqual(['apigw-rest', 'http-api-v1', 'http-api-v2']);
     const input = parseRequestInput(sample!.text, sample!.mode);
     expect(input.ok && input.value.kind === 'http' && input.value.request.route).toBe('GET /orders/{id}');
+  });
+
+  it('a path off the route: the summary says the gateway answered without invoking, and why', async () => {
+    const input = parseRequestInput('{ "route": "GET /orders/{id}", "path": "/orders" }', 'http');
+    if (!input.ok || input.value.kind !== 'http') throw new Error('the request should parse');
+    const sim = { requestId: 'r-1', nowMs: 0, region: 'us-east-1', accountId: '123456789012', functionName: 'fn' };
+    const run = await runThroughFrontDoor('http-api-v2', input.value.request, async () => { throw new Error('must not invoke'); }, { sim });
+    expect(summariseRun(run)).toMatch(/answered 404 without invoking the function: the request matches no API Gateway route\.$/);
   });
 });

@@ -303,6 +303,16 @@ export const CATALOGUE = {
     hint: 'The function did not fail: the gateway gave up. Its logs show a success or a later timeout.',
     source: D15,
   },
+  'LT-ROUTE-NOT-MATCHED': {
+    title: 'The request matches no API Gateway route',
+    cause: 'integration-config',
+    message: (p) =>
+      `${door(p)} has no route for ${p.field ?? 'this request'}, so it ${answered(p)} itself and the function never ran.${
+        p.frontDoor === 'apigw-rest' ? ' On a REST API "Missing Authentication Token" means no resource and method match the request, not a missing token.' : ''
+      }${tail(p)} Call a path and method the API defines (a {id} variable needs a value in its segment; {proxy+} needs at least one segment), or add the route and deploy the API.`,
+    hint: 'No function logs at all: the gateway answered before Lambda.',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html',
+  },
   // ── Invoke failures ─────────────────────────────────────────────────────────────────────────
   'LT-NO-INVOKE-PERMISSION': {
     title: 'The front door may not invoke the function',

@@ -4,6 +4,7 @@
  * payload formats): 404 `{"message":"Not Found"}`. Function URLs and ALB targets have no routes.
  * Sources are on the replies in gateway-replies.ts.
  */
+import { createFinding } from '../errors/catalogue.ts';
 import type { FrontDoor } from '../vocabulary.ts';
 import { deriveExtendedRequestId } from './events.ts';
 import type { FrontDoorResult } from './front-doors.ts';
@@ -32,14 +33,21 @@ export function checkRouteMatch(frontDoor: FrontDoor, spec: HttpRequestSpec): Ro
 export function createUnmatchedRouteResult(frontDoor: FrontDoor, spec: HttpRequestSpec, sim: Pick<SimulationInputs, 'requestId'>): FrontDoorResult | null {
   const match = checkRouteMatch(frontDoor, spec);
   if (match === null || match.matched) return null;
-  const response =
-    frontDoor === 'apigw-rest'
-      ? renderReply(GATEWAY_REPLIES.restMissingAuthenticationToken, { headers: { 'x-amzn-RequestId': sim.requestId, 'x-amz-apigw-id': deriveExtendedRequestId(sim.requestId) } })
-      : renderReply(GATEWAY_REPLIES.httpApiNotFound, { headers: { 'apigw-requestid': sim.requestId } });
+  const rest = frontDoor === 'apigw-rest';
+  const reply = rest ? GATEWAY_REPLIES.restMissingAuthenticationToken : GATEWAY_REPLIES.httpApiNotFound;
+  const response = rest
+    ? renderReply(reply, { headers: { 'x-amzn-RequestId': sim.requestId, 'x-amz-apigw-id': deriveExtendedRequestId(sim.requestId) } })
+    : renderReply(reply, { headers: { 'apigw-requestid': sim.requestId } });
+  const req = normaliseRequest(spec);
+  const finding = createFinding(
+    'LT-ROUTE-NOT-MATCHED',
+    { frontDoor, status: reply.statusCode, field: `${req.method} ${req.path}`, detail: `The route is ${req.route?.key ?? '$default'}: ${match.reason}.` },
+    { source: reply.source, ...('unverified' in reply && reply.unverified ? { unverified: true } : {}) },
+  );
   return {
     frontDoor,
     response,
-    findings: [],
+    findings: [finding],
     gatewayLogs: [],
     invoked: false,
     clientLatencyMs: 0,

@@ -172,6 +172,11 @@ describe('a path that matches no route is answered before Lambda', () => {
     expect(run.response.headers['Content-Length']).toBe(String(utf8ByteLength(run.response.body)));
     expect(run.response.headers['Content-Length']).toBe('42');
     expect(run.response.headers['x-amzn-ErrorType']).toBe('MissingAuthenticationTokenException');
+    expect(run.findings.map((f) => f.code)).toEqual(['LT-ROUTE-NOT-MATCHED']);
+    expect(run.findings[0]?.cause).toBe('integration-config');
+    expect(run.findings[0]?.message).toContain('no route for GET /items');
+    expect(run.findings[0]?.message).toContain('not a missing token');
+    expect(run.findings[0]?.message).toContain('GET /items/{id}');
   });
 
   it.each(['http-api-v1', 'http-api-v2'] as const)('%s: 404 {"message":"Not Found"}, not invoked', async (door) => {
@@ -180,6 +185,7 @@ describe('a path that matches no route is answered before Lambda', () => {
     expect(invoke).not.toHaveBeenCalled();
     expect(run.response.statusCode).toBe(404);
     expect(run.response.body).toBe('{"message":"Not Found"}');
+    expect(run.findings[0]).toMatchObject({ code: 'LT-ROUTE-NOT-MATCHED', unverified: true });
   });
 
   it('a method the route does not accept is unmatched too', async () => {
