@@ -3,6 +3,7 @@ import { MAX_ALB_RESPONSE_BYTES, MAX_SYNC_RESPONSE_BYTES, REQUEST_LIMITS } from 
 import { MAX_ASYNC_PAYLOAD_BYTES } from '../../engine/integrations/limits.ts';
 import { FRONT_DOOR_LABELS, type FrontDoor } from '../../engine/vocabulary.ts';
 import type { RunView } from '../../worker/protocol.ts';
+import type { HttpResponse } from '../../engine/types.ts';
 import { h, replaceChildren } from '../dom.ts';
 import { formatBytes, prettyBody, STATUS_TEXT } from '../format.ts';
 import type { Panel, PanelData } from './types.ts';
@@ -12,8 +13,22 @@ function statusLine(status: number): HTMLElement {
   return h('p', { class: `pg-status pg-status-${kind}` }, h('span', { class: 'pg-status-code' }, String(status)), ` ${STATUS_TEXT[status] ?? ''}`);
 }
 
-function headersList(headers: Record<string, string>): HTMLElement {
-  const entries = Object.entries(headers);
+/**
+ * The header lines the caller receives, one per value: a header sent several times (a 2.0 response's
+ * `cookies` become one `set-cookie` line each, https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html)
+ * is listed from `multiValueHeaders`, not as the `headers` entry that joins them with `, `.
+ */
+export function headerLines(response: Pick<HttpResponse, 'headers' | 'multiValueHeaders'>): [string, string][] {
+  const multi = response.multiValueHeaders ?? {};
+  const lower = new Set(Object.keys(multi).map((k) => k.toLowerCase()));
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(response.headers)) if (!lower.has(k.toLowerCase())) out.push([k, v]);
+  for (const [k, values] of Object.entries(multi)) for (const v of values) out.push([k, v]);
+  return out;
+}
+
+function headersList(response: HttpResponse): HTMLElement {
+  const entries = headerLines(response);
   if (entries.length === 0) return h('p', { class: 'pg-muted' }, 'No headers.');
   return h('dl', { class: 'pg-headers' }, ...entries.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
@@ -82,7 +97,7 @@ export function createResponsePanel(host: HTMLElement): Panel {
           body,
           h('p', { class: 'pg-door' }, `Caller of ${FRONT_DOOR_LABELS[run.frontDoor]}${run.invoked ? '' : ' (the function was not invoked)'}`),
           statusLine(run.response.statusCode),
-          h('details', { class: 'pg-details', open: true }, h('summary', {}, `Headers (${Object.keys(run.response.headers).length})`), headersList(run.response.headers)),
+          h('details', { class: 'pg-details', open: true }, h('summary', {}, `Headers (${headerLines(run.response).length})`), headersList(run.response)),
           h('h3', { class: 'pg-sub' }, 'Body'),
           h('pre', { class: 'pg-body', tabindex: 0, 'aria-label': 'Response body' }, run.response.body === '' ? '(empty)' : prettyBody(run.response.body)),
           run.response.isBase64Encoded ? h('p', { class: 'pg-muted' }, 'The body is base64: the caller receives the decoded bytes.') : null,
