@@ -16,6 +16,7 @@ import { utf8ByteLength } from '../engine/integrations/text.ts';
 import type { Finding, FunctionConfig, InvocationRecord } from '../engine/types.ts';
 import { isFrontDoor, type CauseId } from '../engine/vocabulary.ts';
 import { runScenarioChecks, type ScenarioWorldFactory } from '../engine/scenarios/index.ts';
+import { SimulatorLimitError } from '../engine/lambda/limits.ts';
 import type {
   AwsInput,
   CallSpan,
@@ -74,6 +75,8 @@ export interface EngineHostOptions {
   runLoad?: LoadRunner;
   /** How many distinct functions stay warm at once (least recently used are disposed). Default 4. */
   maxWarmFunctions?: number;
+  /** Most real QuickJS heap one environment may use, bytes (default: the engine's; see SimulatorLimitError). */
+  realMemoryBudgetBytes?: number;
 }
 
 /** The answer of {@link EngineHost.handle}, without the id (the caller adds it). */
@@ -202,6 +205,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       seed,
       wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+      ...(options.realMemoryBudgetBytes !== undefined ? { realMemoryBudgetBytes: options.realMemoryBudgetBytes } : {}),
       ...(world ? { resolveModule: world.resolveModule, services: world.services } : {}),
     });
     const entry: WarmEntry = { sim, fn: sim.createFunction(config, fn.files), world, fnKey: functionKey(fn), seed, frontDoorRequests: 0 };
@@ -349,6 +353,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         // A bug or an engine failure: drop every warm function (they may be inconsistent) and say so.
         for (const key of [...warm.keys()]) dropEntry(key);
         const message = error instanceof Error ? error.message : String(error);
+        // The real-memory budget (SimulatorLimitError) is not a simulator bug: its message already says what to do.
+        if (error instanceof SimulatorLimitError) return { type: 'error', code: 'unsupported', message };
         return { type: 'error', code: 'engine-failure', message: `The simulator failed: ${message}. The environment was reset; run again.` };
       }
     },

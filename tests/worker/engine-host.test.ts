@@ -192,3 +192,23 @@ describe('frontDoorRequestId', () => {
     expect(new Set([1, 2, 3, 4].map(frontDoorRequestId)).size).toBe(4);
   });
 });
+
+describe('engine host: the real-memory budget', () => {
+  it('says honestly that the program needs more real memory than the simulator may use, as an unsupported case, not a simulator failure', async () => {
+    const h = await host({ realMemoryBudgetBytes: 8 * 1024 * 1024 });
+    const fn: FunctionInput = {
+      files: {
+        'index.mjs':
+          'const keep = []; export const handler = async () => { for (let i = 0; i < 40; i++) keep.push(Array.from({ length: 20000 }, (_, j) => ({ j, s: "x" + j }))); return { statusCode: 200, body: String(keep.length) }; };',
+      },
+      config: { timeoutSeconds: 30, memoryMB: 10240 },
+    };
+    const answer = await h.handle(run({ fn }), () => {});
+    expect(answer.type).toBe('error');
+    if (answer.type !== 'error') return;
+    expect(answer.code).toBe('unsupported');
+    expect(answer.message).toMatch(/real memory the simulator may use/);
+    expect(answer.message).not.toMatch(/The simulator failed/);
+    h.dispose();
+  });
+});
