@@ -180,6 +180,18 @@ describe('moved and new built-ins answer as Node 22 does', () => {
     expect(r.sandbox).toEqual(r.node);
   });
 
+  it('path: join, resolve against /var/task, relative, normalize, basename/extname, posix', async () => {
+    const r = await once({
+      'index.js': `const path = require('path');
+        exports.handler = async () => [path.join('/a/b', '../c', './d.js'), path.resolve('x/y', '..', 'z'), path.relative('/var/task/a/b', '/var/task/c'),
+          path.normalize('a//b/../../..'), path.basename('/x/y.test.js', '.js'), path.extname('.env'), path.extname('a.b.c'), path.dirname('/a'), path.isAbsolute('a'),
+          path.posix === path, require('node:path/posix') === path, path.sep + path.delimiter];`,
+    });
+    expect(r.errorMessage).toBeNull();
+    // node v22.23.3 with process.cwd() === '/var/task', the working directory of a Lambda function
+    expect(r.result).toEqual(['/a/c/d.js', '/var/task/x/z', '../../c', '..', 'y.test', '', '.c', '/', false, true, true, '/:']);
+  });
+
   it('Error.captureStackTrace hands V8 CallSites to Error.prepareStackTrace (as depd reads its caller)', async () => {
     const r = await once({
       'index.js': `

@@ -17,6 +17,7 @@ import { createHttpModule } from './http.ts';
 import { FFLATE_SOURCE } from './generated/fflate.ts';
 import { NOBLE_HASHES_SOURCE } from './generated/noble-hashes.ts';
 import { WEB_STREAMS_SOURCE } from './generated/web-streams.ts';
+import { createPathModule } from './path.ts';
 import { createQuerystringModule } from './querystring.ts';
 import { createStreamModule } from './stream.ts';
 import { createStreamWebModule } from './stream-web.ts';
@@ -52,6 +53,7 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   querystring: plain(createQuerystringModule),
   events: plain(createEventsModule),
   assert: plain(createAssertModule),
+  path: plain(createPathModule),
   'assert/strict': '(function (deps) { return deps.loadBuiltin("assert").strict; })',
   diagnostics_channel: plain(createDiagnosticsChannelModule),
   string_decoder: plain(createStringDecoderModule),
