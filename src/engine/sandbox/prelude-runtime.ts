@@ -1451,52 +1451,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     // builtins/unavailable.ts: each function throws naming the calling package and the Node runner
     return hostBuiltin('unavailable').module(name, names);
   }
+  // path: src/engine/sandbox/builtins/path.ts (loaded on first use; the runtime uses it for module file names)
   const path = {
-    sep: '/',
-    delimiter: ':',
-    basename(p, ext) {
-      let b = String(p).replace(/\/+$/, '');
-      b = b.slice(b.lastIndexOf('/') + 1);
-      return ext && b.endsWith(ext) && b !== ext ? b.slice(0, -ext.length) : b;
-    },
-    dirname(p) {
-      const s = String(p).replace(/\/+$/, '');
-      const i = s.lastIndexOf('/');
-      return i < 0 ? '.' : i === 0 ? '/' : s.slice(0, i);
-    },
-    extname(p) {
-      const b = path.basename(p);
-      const i = b.lastIndexOf('.');
-      return i <= 0 ? '' : b.slice(i);
-    },
-    normalize(p) {
-      const abs = String(p).startsWith('/');
-      const out = [];
-      for (const seg of String(p).split('/')) {
-        if (seg === '' || seg === '.') continue;
-        if (seg === '..') {
-          if (out.length && out[out.length - 1] !== '..') out.pop();
-          else if (!abs) out.push('..');
-        } else out.push(seg);
-      }
-      return (abs ? '/' : '') + out.join('/') || (abs ? '/' : '.');
-    },
-    join: (...parts) => path.normalize(parts.filter((x) => x !== '').join('/') || '.'),
-    resolve: (...parts) => {
-      let r = '';
-      for (const p of parts) r = String(p).startsWith('/') ? String(p) : r + '/' + p;
-      return path.normalize(r.startsWith('/') ? r : TASK_ROOT + '/' + r);
-    },
-    isAbsolute: (p) => String(p).startsWith('/'),
-    relative: (from, to) => {
-      const a = path.resolve(from).split('/').filter(Boolean);
-      const b = path.resolve(to).split('/').filter(Boolean);
-      let i = 0;
-      while (i < a.length && i < b.length && a[i] === b[i]) i++;
-      return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
-    },
+    dirname: (p) => loadBuiltin('path').dirname(p),
+    normalize: (p) => loadBuiltin('path').normalize(p),
   };
-  path.posix = path;
   // EventEmitter and the `events` module: src/engine/sandbox/builtins/events.ts
   const utilModule = {
     format: util.format,
@@ -1528,8 +1487,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     console: () => hostBuiltin('console'),
     buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
     events: () => hostBuiltin('events'),
-    path: () => path,
-    'path/posix': () => path,
+    path: () => hostBuiltin('path'),
+    'path/posix': () => hostBuiltin('path'),
     process: () => process,
     timers: () => ({ setTimeout: G.setTimeout, setInterval: G.setInterval, setImmediate: G.setImmediate, clearTimeout: G.clearTimeout, clearInterval: G.clearInterval, clearImmediate: G.clearImmediate }),
     'timers/promises': () => ({
