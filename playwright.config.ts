@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './tests/e2e/support/browser.ts';
 import { resolveE2ePort } from './tests/e2e/support/port.ts';
@@ -11,7 +12,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
-  workers: 2,
+  // One worker per CPU, at least two (a 2-CPU machine runs two). The browser's renderer does the work of
+  // each test, so more workers than CPUs only made every test slower (E2E_WORKERS overrides).
+  workers: Number(process.env['E2E_WORKERS'] ?? Math.max(2, availableParallelism())),
   forbidOnly: !!process.env['CI'],
   retries: 0,
   reporter: [['list'], ['./tests/e2e/support/slowest-reporter.ts']],

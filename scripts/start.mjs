@@ -1,11 +1,9 @@
-// `npm start`: builds the site when the build is missing or older than its sources, serves it, and says
+// `npm start`: builds the site when there is no build of its current sources, serves it, and says
 // what to open first. Stopping it (Ctrl+C, or `kill` of `npm start`'s process id) closes the server and
 // stops a build that is still running.
 //   PORT=8080 npm start         another port
 //   npm start -- --no-build     serve dist/ as it is
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { REPO, siteBuildState } from './site-build.mjs';
+import { buildSite, siteBuildState } from './site-build.mjs';
 import { DIST_DIR, serveSite } from './serve.mjs';
 
 /** Port `npm start` serves on unless PORT says otherwise. */
@@ -21,13 +19,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 const noBuild = process.argv.includes('--no-build');
 const root = process.env.LAMBDA_TRIAGE_DIST ?? DIST_DIR;
 
-/** The running build, so a stop signal can end it too. */
-let building = null;
+/** Stops the running build, so a stop signal can end it too. */
+const building = new AbortController();
 /** The server once it listens. */
 let server = null;
 
 function stop(signal) {
-  building?.kill(signal);
+  building.abort(signal);
   if (server) server.close(() => process.exit(0));
   else process.exit(0);
   // Keep-alive connections from a browser would hold close() open: end them.
@@ -42,37 +40,22 @@ setInterval(() => {
 }, 250).unref();
 
 /**
- * Runs `astro build`, printing a progress line, Astro's warnings and errors and its summary (every line
- * when the build fails); resolves with the exit status.
+ * Runs `astro build`, printing Astro's warnings and errors and its summary (every line when the build
+ * fails); resolves with the exit status.
  */
-function build() {
+async function build(hash) {
   const started = Date.now();
-  return new Promise((resolve) => {
-    const astro = join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    building = spawn(process.execPath, [astro, 'build'], { cwd: REPO, env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env } });
-    const all = [];
-    const onData = (chunk) => {
-      for (const line of chunk.toString().split('\n')) {
-        if (!line.trim()) continue;
-        all.push(line);
-        if (SHOWN.test(line)) console.log(line);
-      }
-    };
-    building.stdout.on('data', onData);
-    building.stderr.on('data', onData);
-    building.on('close', (code, signal) => {
-      building = null;
-      if (code !== 0 && !signal) console.error(all.join('\n'));
-      else if (code === 0) console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-      resolve(code ?? 1);
-    });
-  });
+  const result = await buildSite({ hash, signal: building.signal, onLine: (line) => line.trim() && SHOWN.test(line) && console.log(line) });
+  if (building.signal.aborted) return 1;
+  if (result.status !== 0) console.error(result.lines.filter((l) => l.trim()).join('\n'));
+  else console.log(`Built in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  return result.status;
 }
 
-const state = noBuild ? 'skipped' : siteBuildState();
+const { state, hash } = noBuild ? { state: 'skipped', hash: '' } : siteBuildState();
 if (state === 'missing' || state === 'stale') {
   console.log(state === 'missing' ? 'No build yet: building the site (about a minute)…' : 'Sources changed since the last build: building the site…');
-  const status = await build();
+  const status = await build(hash);
   if (status !== 0) process.exit(status);
 } else if (state === 'fresh') {
   console.log('The build is up to date.');
