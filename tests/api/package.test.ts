@@ -45,6 +45,7 @@ describe('the packed package, installed into a project without TypeScript', () =
     expect(readdirSync(path.join(project, 'node_modules')).filter((n) => n === 'typescript' || n === 'esbuild' || n === 'tsx')).toEqual([]);
 
     writeFileSync(path.join(project, 'handler.mjs'), 'let n = 0;\nexport const handler = async (event) => ({ statusCode: 200, body: JSON.stringify({ n: ++n, path: event.path ?? null }) });\nexport const broken = async () => ({ statusCode: 200, body: { not: "a string" } });\n');
+    writeFileSync(path.join(project, 'typed-handler.ts'), 'interface Out { total: number }\nexport const handler = async (): Promise<Out> => ({ total: 2 as number });\n');
     writeFileSync(
       path.join(project, 'use.mjs'),
       [
@@ -53,11 +54,14 @@ describe('the packed package, installed into a project without TypeScript', () =
         "const sandbox = await invoke({ file: 'handler.mjs', runner: 'sandbox', frontDoor: 'apigw-rest', request, times: 2 });",
         "const node = await invoke({ file: 'handler.mjs', runner: 'node', frontDoor: 'http-api-v2', request });",
         "const broken = await invoke({ file: 'handler.mjs', handler: 'handler.broken', runner: 'sandbox', frontDoor: 'apigw-rest', request });",
-        'console.log(JSON.stringify({ doors: FRONT_DOORS, sandbox: [sandbox.response.statusCode, sandbox.response.body, sandbox.coldStart], node: [node.response.statusCode, node.response.body, node.outcome], broken: broken.response.statusCode }));',
+        // A TypeScript handler in the sandbox: sucrase, loaded on first use, resolves from the installed package.
+        "const typed = await invoke({ file: 'typed-handler.ts', runner: 'sandbox' });",
+        'console.log(JSON.stringify({ doors: FRONT_DOORS, sandbox: [sandbox.response.statusCode, sandbox.response.body, sandbox.coldStart], node: [node.response.statusCode, node.response.body, node.outcome], broken: broken.response.statusCode, typed: typed.result }));',
       ].join('\n'),
     );
     const out = run(NODE22, ['use.mjs'], project).stdout.trim().split('\n').pop()!;
-    const got = JSON.parse(out) as { doors: string[]; sandbox: [number, string, boolean]; node: [number, string, string]; broken: number };
+    const got = JSON.parse(out) as { doors: string[]; sandbox: [number, string, boolean]; node: [number, string, string]; broken: number; typed: unknown };
+    expect(got.typed).toEqual({ total: 2 });
     expect(got.doors).toContain('apigw-rest');
     expect(got.sandbox).toEqual([200, '{"n":2,"path":"/orders"}', false]);
     expect(got.node[0]).toBe(200);
