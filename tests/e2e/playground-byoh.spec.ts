@@ -94,4 +94,5 @@ test('(d) a route with {id}: pathParameters.id reaches the handler; a path off t
   await run(page);
   await expect(response(page)).toContainText('Missing Authentication Token', { timeout: 20_000 });
   await expect(response(page)).toContainText('403');
+  await expect(page.locator('[data-pg="summary"]')).toContainText('answered 403 without invoking the function: the request matches no API Gateway route');
 });
