@@ -2,10 +2,10 @@ import type { GuestDeps } from './guest-api.ts';
 
 /** The fields Node puts on an assertion failure (https://nodejs.org/api/assert.html#class-assertassertionerror). */
 interface AssertionFields {
-  message?: string | Error;
+  message?: string | Error | undefined;
   actual?: unknown;
   expected?: unknown;
-  operator?: string;
+  operator?: string | undefined;
 }
 
 /**

@@ -11,7 +11,7 @@ interface EmitterFields {
   _events: EventsTable;
   _eventsCount: number;
   _maxListeners: number | undefined;
-  _captureRejections?: boolean;
+  _captureRejections?: boolean | undefined;
 }
 
 /**
@@ -352,7 +352,7 @@ export function createEventsModule(deps: GuestDeps): Record<string, unknown> {
   for (const k of Object.keys(statics)) Object.defineProperty(EventEmitter, k, { value: statics[k], writable: true, enumerable: true, configurable: true });
   for (const k of ['captureRejections', 'defaultMaxListeners']) {
     const d = Object.getOwnPropertyDescriptor(EventEmitter, k)!;
-    Object.defineProperty(EventEmitter, k, { get: d.get, set: d.set, enumerable: true, configurable: true });
+    Object.defineProperty(EventEmitter, k, { get: d.get as () => unknown, set: d.set as (v: unknown) => void, enumerable: true, configurable: true });
   }
   return Emitter as unknown as Record<string, unknown>;
 }

@@ -321,7 +321,7 @@ export function createHttpModule(deps: GuestDeps): Record<string, unknown> {
       socket._httpMessage = null;
       this.socket = null;
     }
-    _implicitHeader(): void {
+    override _implicitHeader(): void {
       this.writeHead(this.statusCode);
     }
     writeHead(statusCode: number, reason?: unknown, obj?: unknown): this {
@@ -461,7 +461,7 @@ export function createHttpModule(deps: GuestDeps): Record<string, unknown> {
       throw noNetwork('server.listen()');
     }
     close(cb?: (err?: Error) => void): this {
-      if (typeof cb === 'function') deps.nextTick(cb);
+      if (typeof cb === 'function') deps.nextTick(cb as () => void);
       return this;
     }
     address(): null {

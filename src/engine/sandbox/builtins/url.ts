@@ -1,5 +1,13 @@
 import type { GuestDeps } from './guest-api.ts';
 
+/** The fields of the runtime's WHATWG `URL` that this module reads. */
+interface GuestURL {
+  href: string;
+  protocol: string;
+  hostname: string;
+  pathname: string;
+}
+
 /**
  * Guest source: what the sandbox's `url` module adds to URL and URLSearchParams (runs inside QuickJS;
  * see guest-api.ts): `domainToASCII` and `domainToUnicode`. Labels are lower-cased and non-ASCII labels
@@ -115,6 +123,8 @@ export function createUrlExtras(deps: GuestDeps): Record<string, unknown> {
   }
   // ---- the legacy API (https://nodejs.org/api/url.html#legacy-url-api), still used by serverless-http,
   // express's parseurl and many others: url.parse, url.format, and Url objects.
+  // the runtime's WHATWG URL class (a global; the engine's compiler has no DOM types)
+  const WhatwgURL = (globalThis as unknown as { URL: new (input: string, base?: string) => GuestURL }).URL;
   const SLASHED = ['http:', 'https:', 'ftp:', 'gopher:', 'file:', 'ws:', 'wss:'];
   const qs = (): { parse: (s: string) => unknown; stringify: (o: unknown) => string } => deps.loadBuiltin('querystring');
   class Url {
@@ -204,7 +214,7 @@ export function createUrlExtras(deps: GuestDeps): Record<string, unknown> {
     if (typeof obj === 'string') obj = parse(obj);
     else if (obj === null || typeof obj !== 'object') {
       throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "urlObject" argument must be one of type object or string. Received ' + deps.receivedText(obj));
-    } else if (typeof URL === 'function' && obj instanceof URL) return obj.href;
+    } else if (typeof WhatwgURL === 'function' && obj instanceof WhatwgURL) return obj.href;
     const o = obj as Record<string, any>;
     let auth = o['auth'] ? encodeURIComponent(String(o['auth'])).replace(/%3A/i, ':') + '@' : '';
     let protocol = o['protocol'] ? String(o['protocol']) : '';
@@ -234,8 +244,8 @@ export function createUrlExtras(deps: GuestDeps): Record<string, unknown> {
   }
   // https://nodejs.org/api/url.html#urlfileurltopathurl-options and #urlpathtofileurlpath-options (POSIX)
   function fileURLToPath(url: unknown): string {
-    const u = typeof url === 'string' ? new URL(url) : (url as URL);
-    if (!u || typeof u !== 'object' || typeof (u as URL).protocol !== 'string') {
+    const u = typeof url === 'string' ? new WhatwgURL(url) : (url as GuestURL);
+    if (!u || typeof u !== 'object' || typeof u.protocol !== 'string') {
       throw deps.nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "path" argument must be of type string or an instance of URL. Received ' + deps.receivedText(url));
     }
     if (u.protocol !== 'file:') throw deps.nodeError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
@@ -243,10 +253,10 @@ export function createUrlExtras(deps: GuestDeps): Record<string, unknown> {
     if (/%2f/i.test(u.pathname)) throw deps.nodeError(TypeError, 'ERR_INVALID_FILE_URL_PATH', 'File URL path must not include encoded / characters');
     return decodeURIComponent(u.pathname);
   }
-  function pathToFileURL(path: unknown): URL {
+  function pathToFileURL(path: unknown): GuestURL {
     const p = String(path);
     const abs = p.startsWith('/') ? p : '/var/task/' + p;
-    return new URL('file://' + abs.split('/').map((seg) => encodeURIComponent(seg)).join('/'));
+    return new WhatwgURL('file://' + abs.split('/').map((seg) => encodeURIComponent(seg)).join('/'));
   }
   return { domainToASCII, domainToUnicode, parse, format, Url, fileURLToPath, pathToFileURL };
 }
