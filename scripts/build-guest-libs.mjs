@@ -1,4 +1,4 @@
-// Bundles the pure-JavaScript libraries the sandbox's Node built-ins use (crypto hashes, zlib) into
+// Bundles the pure-JavaScript libraries the sandbox's Node built-ins use (crypto hashes, zlib, web streams) into
 // guest source text, so the engine stays plain TypeScript that runs in Node and in a Web Worker.
 // Writes src/engine/sandbox/builtins/generated/<name>.ts, committed; tests/engine/sandbox/guest-libs.test.ts
 // fails when a committed file differs from what this script produces (run `node scripts/build-guest-libs.mjs`).

@@ -26,7 +26,7 @@ export interface GuestBuffer extends Uint8Array {
   toString(encoding?: string, start?: number, end?: number): string;
 }
 
-/** The guest's EventEmitter class (prelude-runtime.ts). */
+/** The guest's EventEmitter class (events.ts). */
 export interface GuestEmitter {
   on(event: string | symbol, fn: (...args: any[]) => void): this;
   once(event: string | symbol, fn: (...args: any[]) => void): this;
