@@ -6,15 +6,22 @@ import { fileURLToPath } from 'node:url';
 import { buildSidebar } from './src/utils/sidebar.mjs';
 import csp from './src/integrations/csp.mjs';
 import { resolveSiteUrl } from './src/utils/site-url.ts';
+import { resolveBasePath } from './src/utils/paths.ts';
+import { createBaseLinksIntegration } from './src/utils/base-links.ts';
 import { createLazyMonacoCssPlugin } from './src/playground/lazy-monaco-css.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The public address (canonical links): LAMBDA_TRIAGE_SITE=https://… npm run build. None by default.
 const site = resolveSiteUrl(process.env);
 if (!site.ok) throw new Error(site.error);
+// The path the site is served under (GitHub Pages project sites: LAMBDA_TRIAGE_BASE=/lambda-triage/). Root by
+// default. Links in pages go through withBase() (src/utils/paths.ts); links in guides through createBaseLinksIntegration.
+const base = resolveBasePath(process.env);
+if (!base.ok) throw new Error(base.error);
 
 export default defineConfig({
   site: site.value,
+  base: base.value,
   trailingSlash: 'always',
   integrations: [
     starlight({
@@ -36,6 +43,7 @@ export default defineConfig({
       disable404Route: true,
     }),
     mdx(),
+    createBaseLinksIntegration(base.value),
     csp(),
     // Starlight adds @astrojs/sitemap unless an integration of that name is present, and the sitemap needs
     // absolute URLs: without a site it only warns "requires the `site` astro.config option. Skipping.". Without

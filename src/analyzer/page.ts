@@ -8,6 +8,7 @@ import { splitLines } from '../engine/analyzer/diagnose.ts';
 import { createAnalyzerClient } from './client.ts';
 import { PENDING_KEY, readHandoff, TEXT_KEY } from './handoff.ts';
 import { findLastLogBeforeTimeout, presentFindings, type PresentedFinding } from './present.ts';
+import { withBase } from '../utils/paths.ts';
 
 /** Data the page build embeds as JSON. */
 export interface AnalyzePageData {
@@ -30,7 +31,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
 
 function link(href: string, text: string): HTMLAnchorElement {
   const a = el('a', { text });
-  a.href = href;
+  a.href = withBase(href);
   return a;
 }
 

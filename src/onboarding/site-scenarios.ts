@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { parseScenario, type Scenario } from '../schemas/scenario.ts';
+import { withBase } from '../utils/paths.ts';
 
 const RAW_FILES = import.meta.glob<string>('/content/scenarios/*/**/*.{mjs,json}', { query: '?raw', import: 'default', eager: true });
 
@@ -30,5 +31,5 @@ export async function getScenarios(): Promise<Scenario[]> {
 
 /** The playground link that loads a scenario. */
 export function playgroundHref(id: string): string {
-  return `/playground/?scenario=${encodeURIComponent(id)}`;
+  return withBase(`/playground/?scenario=${encodeURIComponent(id)}`);
 }

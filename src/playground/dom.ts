@@ -2,6 +2,7 @@
  * A tiny DOM builder: elements, attributes and text only. Text always goes through text nodes, never
  * HTML strings, so user data cannot become markup.
  */
+import { withBase } from '../utils/paths.ts';
 
 /** Attribute values; `false`, `null` and `undefined` leave the attribute out. */
 export type Attrs = Record<string, string | number | boolean | null | undefined>;
@@ -27,7 +28,8 @@ export function svg(tag: string, attrs: Attrs = {}, ...children: Child[]): SVGEl
 function setAttrs(el: Element, attrs: Attrs): void {
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
-    el.setAttribute(name, value === true ? '' : String(value));
+    // Links are written as site paths (`/guides/timeout/`); the site may be hosted under a base path.
+    el.setAttribute(name, value === true ? '' : name === 'href' ? withBase(String(value)) : String(value));
   }
 }
 

@@ -43,6 +43,7 @@ import {
 import { summariseRun } from './summary.ts';
 import { createScenarioMode, type ScenarioMode } from './scenario-mode.ts';
 import { parseScenarioParam } from './scenario.ts';
+import { withBase } from '../utils/paths.ts';
 
 type TabId = BuiltinDocId | 'config' | 'concurrency';
 type RunKind = 'run' | 'again' | 'fresh' | 'compare' | 'load';
@@ -931,7 +932,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       key = storageKey(DEFAULT_SCENARIO_ID);
       const scratch = parseStoredState(storage?.getItem(key) ?? null);
       applyState(scratch?.ok ? scratch.value.state : createDefaultState());
-      showNotice(message, 'warn', { label: 'Go to the onboarding scenarios', run: () => location.assign('/onboarding/') });
+      showNotice(message, 'warn', { label: 'Go to the onboarding scenarios', run: () => location.assign(withBase('/onboarding/')) });
     };
     if (!scenarioParam.ok) return fallBackToScratch(`${scenarioParam.error} This is the scratch playground; pick a scenario on the onboarding page (/onboarding/).`);
     const mode = await createScenarioMode({

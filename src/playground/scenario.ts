@@ -12,6 +12,7 @@ import type { ScenarioDefinition, ScenarioSubmission } from '../engine/scenarios
 import type { FunctionConfig } from '../engine/types.ts';
 import { isFrontDoor, RUNTIMES, type FrontDoor } from '../engine/vocabulary.ts';
 import { createDefaultState, HANDLER_FILES, storageKey, type Parsed, type PlaygroundState } from './state.ts';
+import { withBase } from '../utils/paths.ts';
 
 /** A scenario as the playground shows it: what the engine runs plus the story around it. */
 export interface PlaygroundScenario extends ScenarioDefinition {
@@ -56,11 +57,11 @@ export function parseScenarioParam(search: string): Parsed<string> | null {
 
 /** Where the site publishes one scenario. */
 export function scenarioUrl(id: string): string {
-  return `/onboarding/scenarios/${encodeURIComponent(id)}.json`;
+  return withBase(`/onboarding/scenarios/${encodeURIComponent(id)}.json`);
 }
 
 /** Where the site publishes the list. */
-export const SCENARIO_LIST_URL = '/onboarding/scenarios.json';
+export const SCENARIO_LIST_URL = withBase('/onboarding/scenarios.json');
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');

@@ -6,6 +6,7 @@
  * node reached, so the browser's Back and Forward buttons land on pages that still know their trail.
  * Builds DOM nodes with textContent only.
  */
+import { withBase } from './paths.ts';
 
 /** One answered question. */
 export interface TrailStep {
@@ -95,7 +96,7 @@ function save(storage: Pick<Storage, 'setItem'>, trails: StoredTrails) {
   }
 }
 
-const href = (id: string) => (id === 'start' ? '/tree/' : `/tree/${id}/`);
+const href = (id: string) => withBase(id === 'start' ? '/tree/' : `/tree/${id}/`);
 
 function render(host: HTMLElement, steps: TrailStep[]) {
   const nav = host.querySelector('nav.trail');

@@ -3,13 +3,14 @@
  * Pages and tests use them; components only render their results.
  */
 import type { TreeNode } from '../schemas/tree.ts';
+import { withBase } from './paths.ts';
 
 /** The id of the first question. */
 export const TREE_START = 'start';
 
-/** The URL of a node's page; the start node is the tree's own page, /tree/. */
+/** The URL of a node's page (under the site's base path); the start node is the tree's own page, /tree/. */
 export function treeHref(id: string): string {
-  return id === TREE_START ? '/tree/' : `/tree/${id}/`;
+  return withBase(id === TREE_START ? '/tree/' : `/tree/${id}/`);
 }
 
 /** A node with its id. */
