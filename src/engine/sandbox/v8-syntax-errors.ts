@@ -9,7 +9,10 @@
  * (tests/engine/sandbox/fixtures/v8-syntax-errors.json, made by scripts/capture-v8-traces.mjs); V8's
  * message templates: https://github.com/v8/v8/blob/main/src/common/message-template.h
  */
-import { parse, tokenizer, type Token } from 'acorn';
+import { parse, tokenizer, type Token as AcornToken } from 'acorn';
+
+/** Acorn's token; its typings leave out `value` (the name, number or string it read). */
+type Token = AcornToken & { value?: unknown };
 
 /** A V8 syntax error: message and 1-based line and column of the token V8 points at. */
 export interface V8SyntaxError {
@@ -48,7 +51,7 @@ function tokensAround(source: string, goal: SyntaxGoal, pos: number): { before: 
   try {
     const t = tokenizer(source, { ecmaVersion: 'latest', sourceType: goal === 'esm' ? 'module' : 'script', allowHashBang: true });
     for (;;) {
-      const tok = t.getToken();
+      const tok: Token = t.getToken();
       if (tok.type.label === 'eof') return { before, at: null };
       if (tok.start >= pos) return { before, at: tok };
       before.push(tok);
