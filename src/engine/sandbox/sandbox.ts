@@ -31,7 +31,7 @@ export const BUILTIN_MODULES: readonly string[] = [
   'util', 'crypto', 'buffer', 'events', 'path', 'path/posix', 'process', 'timers', 'timers/promises', 'url',
   'querystring', 'assert', 'os', 'fs', 'fs/promises', 'http', 'https', 'http2', 'net', 'tls', 'dns',
   'child_process', 'stream', 'zlib', 'worker_threads', 'vm', 'lambda-triage:host',
-  'stream/promises', 'string_decoder', 'async_hooks', 'console',
+  'stream/promises', 'string_decoder', 'async_hooks', 'console', 'tty', 'stream/web',
   'diagnostics_channel', 'assert/strict',
 ];
 
