@@ -12,8 +12,8 @@ export async function queryOrders(month, { startAfter = 0, limit = PAGE_SIZE } =
       customerId: `c-${i % 977}`,
       totalCents: 1000 + (i % 9000),
       status: i % 50 === 0 ? 'REFUNDED' : 'PAID',
-      shippingAddress: { name: `Customer ${i % 977}`, street: `${1 + (i % 300)} Harbour Street`, city: 'Leeds', postcode: 'LS1 4AP', country: 'GB' },
-      lineItems: Array.from({ length: 1 + (i % 6) }, (_, k) => ({ sku: `SKU-${(i * 7 + k) % 5000}`, name: `Catalogue item ${(i * 7 + k) % 5000}`, quantity: 1 + (k % 3), priceCents: 250 + ((i + k) % 4000) })),
+      // The rendered invoice each order carries (≈ 2 KB), as order stores often keep it beside the order.
+      invoiceHtml: `<article><h1>Invoice ord-${i}</h1><p>Customer ${i % 977}, ${1 + (i % 300)} Harbour Street, Leeds LS1 4AP</p>${'<p>Catalogue item, quantity 1, 12.50 GBP</p>'.repeat(40)}</article>`,
     });
   }
   // Items arrive as the client unmarshals them from the wire: parsed from JSON text, like a DynamoDB Query page.
