@@ -1515,6 +1515,17 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   };
   // The runtime pieces the modules of src/engine/sandbox/builtins/ receive (GuestDeps in guest-api.ts).
   let guestDeps = null;
+  // Who called: the packages on the caller's stack (`/node_modules/<pkg>/` frames), innermost first, as
+  // "The package 'a' (used by 'b')", or "This code" when no package frame is on the stack.
+  function callerText() {
+    const pkgs = [];
+    const re = /\/node_modules\/((?:@[^/\s:)]+\/)?[^/\s:)]+)\//g;
+    const stack = String(new Error().stack || '');
+    let m;
+    while ((m = re.exec(stack)) !== null) if (!pkgs.includes(m[1])) pkgs.push(m[1]);
+    if (pkgs.length === 0) return 'This code';
+    return "The package '" + pkgs[0] + "'" + (pkgs.length > 1 ? " (used by '" + pkgs[pkgs.length - 1] + "')" : '');
+  }
   function hostBuiltin(name) {
     if (!guestDeps) {
       guestDeps = {
@@ -1530,6 +1541,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         inspect: util.inspect,
         console: G.console,
         notAvailable: NOT_AVAILABLE,
+        callerText,
         nextTick: process.nextTick,
         setImmediate: G.setImmediate,
         loadBuiltin,

@@ -75,6 +75,8 @@ export interface GuestDeps {
   inspect: (value: unknown) => string;
   /** The simulator's "X is not available in the Lambda Triage simulator …" error. */
   notAvailable: (what: string) => Error;
+  /** Who called, from the stack's `/node_modules/<pkg>/` frames: "The package 'a' (used by 'b')" or "This code". */
+  callerText: () => string;
   nextTick: (fn: (...args: unknown[]) => void, ...args: unknown[]) => void;
   setImmediate: (fn: (...args: unknown[]) => void, ...args: unknown[]) => unknown;
   /** Another built-in module by name (`stream`, `fs`, …). */

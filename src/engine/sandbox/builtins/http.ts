@@ -65,19 +65,9 @@ export function createHttpModule(deps: GuestDeps): Record<string, unknown> {
   // Node's http.maxHeaderSize default, 16 KiB (https://nodejs.org/api/http.html#httpmaxheadersize)
   const MAX_HEADER_SIZE_BYTES = 16384;
 
-  /** The packages on the caller's stack (`/node_modules/<pkg>/`), innermost first, each once. */
-  function callerPackages(): string[] {
-    const out: string[] = [];
-    const re = /\/node_modules\/((?:@[^/\s:)]+\/)?[^/\s:)]+)\//g;
-    const stack = String(new Error().stack || '');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(stack)) !== null) if (!out.includes(m[1]!)) out.push(m[1]!);
-    return out;
-  }
   /** The simulator's error for anything that needs a real socket. */
   function noNetwork(what: string): Error {
-    const pkgs = callerPackages();
-    const who = pkgs.length === 0 ? 'This code' : "The package '" + pkgs[0] + "'" + (pkgs.length > 1 ? " (used by '" + pkgs[pkgs.length - 1] + "')" : '');
+    const who = deps.callerText();
     const e = new Error(
       who +
         ' called ' + what + ', which needs the network: the Lambda Triage sandbox has no network. Run the function with the Node runner (--runner node) to make real requests.',

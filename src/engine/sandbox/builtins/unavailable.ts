@@ -11,7 +11,6 @@ import type { GuestDeps } from './guest-api.ts';
  */
 export function createUnavailableModules(deps: GuestDeps): Record<string, unknown> {
   'use strict';
-  void deps;
   /** What each module would need from the host. */
   const CAPABILITY: Record<string, string> = {
     net: 'a network socket',
@@ -22,17 +21,8 @@ export function createUnavailableModules(deps: GuestDeps): Record<string, unknow
     worker_threads: 'a worker thread',
     vm: 'a second JavaScript context',
   };
-  function callerPackages(): string[] {
-    const out: string[] = [];
-    const re = /\/node_modules\/((?:@[^/\s:)]+\/)?[^/\s:)]+)\//g;
-    const stack = String(new Error().stack || '');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(stack)) !== null) if (!out.includes(m[1]!)) out.push(m[1]!);
-    return out;
-  }
   function unavailable(moduleName: string, what: string): Error {
-    const pkgs = callerPackages();
-    const who = pkgs.length === 0 ? 'This code' : "The package '" + pkgs[0] + "'" + (pkgs.length > 1 ? " (used by '" + pkgs[pkgs.length - 1] + "')" : '');
+    const who = deps.callerText();
     const e = new Error(
       who + ' called ' + what + ', which needs ' + (CAPABILITY[moduleName] || 'the host') + ': the Lambda Triage sandbox cannot give it. Run the function with the Node runner (--runner node) to use it.',
     ) as Error & { code: string };
