@@ -107,7 +107,12 @@ function watch(page: Page, allowedStatus404: string[] = []) {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  // A load cancelled because the test navigated on (net::ERR_ABORTED) is not a hosting fault; a file missing
+  // under the base shows up as a 404 response below.
+  page.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') problems.push(`failed: ${req.url()} ${reason}`);
+  });
   page.on('response', (res) => {
     const path = new URL(res.url()).pathname;
     if (res.status() >= 400 && !allowedStatus404.includes(path)) problems.push(`${res.status()}: ${res.url()}`);
@@ -173,6 +178,7 @@ test('decision tree: question, answer, outcome and map', async ({ page }) => {
   await expect(page.locator('.tree-map a').first()).toHaveAttribute('href', new RegExp(`^${PREFIX}tree/`));
   await page.locator('ul.answers a[data-next]').first().click();
   await expect(page).toHaveURL(new RegExp(`${PREFIX}tree/[^/]+/$`));
+  await page.waitForLoadState('load');
   await open(page, 'tree/malformed-response/');
   await expect(page.getByRole('link', { name: /^Read the guide/ })).toHaveAttribute('href', `${PREFIX}guides/malformed-response/`);
   expect(problems).toEqual([]);
