@@ -1,0 +1,1294 @@
+/**
+ * The simulated boto3 and botocore that Lambda Triage installs on `sys.path` in every Python environment, as
+ * Python source by path under site-packages. Lambda's Python runtimes ship the AWS SDK for Python
+ * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html); this is a small simulation of it, not boto3:
+ * clients for the services the simulated AWS world answers (`src/engine/aws/world.ts`), `boto3.resource('dynamodb')
+ * .Table` with boto3's type conversion (numbers as `decimal.Decimal`), `botocore.exceptions.ClientError` in
+ * botocore's format, modeled exceptions, retries, read timeouts, `Config` and `Session`. Each behaviour cites its
+ * botocore or boto3 source file, or the AWS page, in the Python source itself.
+ *
+ * The sources talk to the host only through the Python module `_lambda_triage_host` (`call`, `wait_ms`, `hang`),
+ * which the Python executor registers. Edit the Python here; `tests/engine/python/boto3.test.ts` runs it in Pyodide
+ * against a real simulated world.
+ */
+
+/** Python source of the simulated boto3 / botocore, by path relative to site-packages (e.g. `boto3/__init__.py`). */
+export const BOTO3_FILES: Record<string, string> = {
+  'boto3/__init__.py': String.raw`"""Lambda Triage's simulated boto3: a small stand-in for the AWS SDK for Python, not boto3.
+
+boto3.client(name) and boto3.resource('dynamodb' | 's3') talk to the simulator's AWS world (state, faults,
+IAM) through the simulated botocore; nothing reaches the network. Lambda's Python runtimes include boto3
+(https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html). What is covered: SIMULATION.md ("boto3").
+"""
+
+from boto3.session import Session
+
+__version__ = '0.0.0+lambda-triage'
+
+DEFAULT_SESSION = None
+
+
+def setup_default_session(**kwargs):
+    """Replace the default session (used by boto3.client and boto3.resource)."""
+    global DEFAULT_SESSION
+    DEFAULT_SESSION = Session(**kwargs)
+
+
+def _get_default_session():
+    if DEFAULT_SESSION is None:
+        setup_default_session()
+    return DEFAULT_SESSION
+
+
+def client(*args, **kwargs):
+    """A low-level client of the default session, e.g. boto3.client('s3')."""
+    return _get_default_session().client(*args, **kwargs)
+
+
+def resource(*args, **kwargs):
+    """A resource of the default session: boto3.resource('dynamodb').Table(name), boto3.resource('s3')."""
+    return _get_default_session().resource(*args, **kwargs)
+`,
+  'boto3/dynamodb/__init__.py': String.raw`"""DynamoDB helpers of the simulated boto3 (Lambda Triage): types (TypeSerializer, TypeDeserializer, Binary)
+and conditions (Key, Attr)."""
+`,
+  'boto3/dynamodb/conditions.py': String.raw`"""Condition builders of the simulated boto3 (Lambda Triage): Key('pk').eq(1) & Attr('n').gt(2), turned into
+an expression with #n / :v placeholders when a Table method is called (the behaviour of
+https://boto3.amazonaws.com/v1/documentation/api/latest/reference/customizations/dynamodb.html#ref-dynamodb-conditions).
+Our own code; the placeholder names are ILLUSTRATIVE (DynamoDB only sees the resolved expression).
+"""
+
+
+class ConditionBase:
+    """A condition; combine with &, | and ~."""
+
+    def __init__(self, fmt, *values):
+        self.expression_format = fmt
+        self._values = values
+
+    def __and__(self, other):
+        if not isinstance(other, ConditionBase):
+            raise DynamoDBOperationNotSupportedError('AND', other)
+        return ConditionBase('({0} AND {1})', self, other)
+
+    def __or__(self, other):
+        if not isinstance(other, ConditionBase):
+            raise DynamoDBOperationNotSupportedError('OR', other)
+        return ConditionBase('({0} OR {1})', self, other)
+
+    def __invert__(self):
+        return ConditionBase('(NOT {0})', self)
+
+    def get_expression(self):
+        return {'format': self.expression_format, 'values': self._values}
+
+
+class DynamoDBOperationNotSupportedError(Exception):
+    """& or | with something that is not a condition (message of boto3/exceptions.py)."""
+
+    def __init__(self, operation, value):
+        super().__init__('%s operation cannot be applied to value %s of type %s directly. Must use AttributeBase object methods (i.e. Attr().eq()). to generate ConditionBase instances first.' % (operation, value, type(value)))
+
+
+class AttributeBase:
+    def __init__(self, name):
+        self.name = name
+
+    def _cond(self, fmt, *values):
+        return ConditionBase(fmt, self, *values)
+
+    def eq(self, value):
+        return self._cond('{0} = {1}', value)
+
+    def lt(self, value):
+        return self._cond('{0} < {1}', value)
+
+    def lte(self, value):
+        return self._cond('{0} <= {1}', value)
+
+    def gt(self, value):
+        return self._cond('{0} > {1}', value)
+
+    def gte(self, value):
+        return self._cond('{0} >= {1}', value)
+
+    def begins_with(self, value):
+        return self._cond('begins_with({0}, {1})', value)
+
+    def between(self, low_value, high_value):
+        return self._cond('{0} BETWEEN {1} AND {2}', low_value, high_value)
+
+
+class Key(AttributeBase):
+    """A key attribute (KeyConditionExpression)."""
+
+
+class Attr(AttributeBase):
+    """Any attribute (FilterExpression, ConditionExpression)."""
+
+    def ne(self, value):
+        return self._cond('{0} <> {1}', value)
+
+    def is_in(self, value):
+        return ConditionBase('{0} IN (' + ', '.join('{%d}' % (i + 1) for i in range(len(value))) + ')', self, *value)
+
+    def exists(self):
+        return self._cond('attribute_exists({0})')
+
+    def not_exists(self):
+        return self._cond('attribute_not_exists({0})')
+
+    def contains(self, value):
+        return self._cond('contains({0}, {1})', value)
+
+    def size(self):
+        return Size(self.name)
+
+    def attribute_type(self, value):
+        return self._cond('attribute_type({0}, {1})', value)
+
+
+class Size(AttributeBase):
+    pass
+
+
+class ConditionExpressionBuilder:
+    """Turns a condition into (expression, names, values) with placeholders #n0, :v0, ..."""
+
+    def __init__(self):
+        self._name_count = 0
+        self._value_count = 0
+
+    def build_expression(self, condition, is_key_condition=False):
+        names = {}
+        values = {}
+        expression = self._build(condition, names, values, is_key_condition)
+        return expression, names, values
+
+    def _build(self, part, names, values, is_key_condition):
+        if isinstance(part, ConditionBase):
+            rendered = [self._build(v, names, values, is_key_condition) for v in part._values]
+            return part.expression_format.format(*rendered)
+        if isinstance(part, Size):
+            return 'size(%s)' % self._name(part.name, names)
+        if isinstance(part, AttributeBase):
+            if is_key_condition and not isinstance(part, Key):
+                raise ValueError('Attribute object %s is of type %s. KeyConditionExpression only supports Attribute objects of type Key' % (part.name, type(part)))
+            return self._name(part.name, names)
+        placeholder = ':v%d' % self._value_count
+        self._value_count += 1
+        values[placeholder] = part
+        return placeholder
+
+    def _name(self, name, names):
+        out = []
+        for piece in name.split('.'):
+            placeholder = '#n%d' % self._name_count
+            self._name_count += 1
+            names[placeholder] = piece
+            out.append(placeholder)
+        return '.'.join(out)
+`,
+  'boto3/dynamodb/types.py': String.raw`"""DynamoDB type conversion of the simulated boto3 (Lambda Triage): our own code with the behaviour of boto3's
+TypeSerializer and TypeDeserializer (https://boto3.amazonaws.com/v1/documentation/api/latest/reference/customizations/dynamodb.html,
+https://github.com/boto/boto3/blob/develop/boto3/dynamodb/types.py):
+
+- Python -> DynamoDB: None NULL, bool BOOL, int and Decimal N, str S, bytes/bytearray/Binary B, sets of numbers,
+  strings or binaries NS/SS/BS, Mappings M, lists and tuples L. A float raises "Float types are not supported.
+  Use Decimal types instead.".
+- DynamoDB -> Python: every N comes back as decimal.Decimal (in a 38-digit context), B as Binary. That is why
+  json.dumps(item) fails with "Object of type Decimal is not JSON serializable".
+"""
+
+from collections.abc import Mapping, Set
+from decimal import Clamped, Context, Decimal, Inexact, Overflow, Rounded, Underflow
+
+STRING = 'S'
+NUMBER = 'N'
+BINARY = 'B'
+STRING_SET = 'SS'
+NUMBER_SET = 'NS'
+BINARY_SET = 'BS'
+NULL = 'NULL'
+BOOLEAN = 'BOOL'
+MAP = 'M'
+LIST = 'L'
+
+# DynamoDB numbers: up to 38 digits of precision (boto3/dynamodb/types.py DYNAMODB_CONTEXT).
+DYNAMODB_CONTEXT = Context(Emin=-128, Emax=126, prec=38, traps=[Clamped, Overflow, Inexact, Rounded, Underflow])
+
+BINARY_TYPES = (bytearray, bytes)
+
+
+class Binary:
+    """Binary data for DynamoDB (only bytes or bytearray)."""
+
+    def __init__(self, value):
+        if not isinstance(value, BINARY_TYPES):
+            raise TypeError('Value must be of the following types: %s' % ', '.join(str(t) for t in BINARY_TYPES))
+        self.value = value
+
+    def __eq__(self, other):
+        if isinstance(other, Binary):
+            return self.value == other.value
+        return self.value == other
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __repr__(self):
+        return 'Binary(%r)' % self.value
+
+    def __str__(self):
+        return str(self.value)
+
+    def __bytes__(self):
+        return bytes(self.value)
+
+    def __hash__(self):
+        return hash(self.value)
+
+
+def _is_number(value):
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, Decimal)):
+        return True
+    if isinstance(value, float):
+        raise TypeError('Float types are not supported. Use Decimal types instead.')
+    return False
+
+
+def _is_binary(value):
+    return isinstance(value, (Binary, bytearray, bytes))
+
+
+class TypeSerializer:
+    """Python value -> DynamoDB attribute value ({'S': 'x'}, {'N': '1'}, ...)."""
+
+    def serialize(self, value):
+        kind = self._type_of(value)
+        return {kind: getattr(self, '_serialize_' + kind.lower())(value)}
+
+    def _type_of(self, value):
+        if value is None:
+            return NULL
+        if isinstance(value, bool):
+            return BOOLEAN
+        if _is_number(value):
+            return NUMBER
+        if isinstance(value, str):
+            return STRING
+        if _is_binary(value):
+            return BINARY
+        if isinstance(value, Set):
+            items = list(value)
+            if all(_is_number(v) for v in items):
+                return NUMBER_SET
+            if all(isinstance(v, str) for v in items):
+                return STRING_SET
+            if all(_is_binary(v) for v in items):
+                return BINARY_SET
+        if isinstance(value, Mapping):
+            return MAP
+        if isinstance(value, (list, tuple)):
+            return LIST
+        raise TypeError('Unsupported type "%s" for value "%s"' % (type(value), value))
+
+    def _serialize_null(self, value):
+        return True
+
+    def _serialize_bool(self, value):
+        return value
+
+    def _serialize_n(self, value):
+        number = str(DYNAMODB_CONTEXT.create_decimal(value))
+        if number in ('Infinity', 'NaN'):
+            raise TypeError('Infinity and NaN not supported')
+        return number
+
+    def _serialize_s(self, value):
+        return value
+
+    def _serialize_b(self, value):
+        return value.value if isinstance(value, Binary) else value
+
+    def _serialize_ss(self, value):
+        return [self._serialize_s(v) for v in value]
+
+    def _serialize_ns(self, value):
+        return [self._serialize_n(v) for v in value]
+
+    def _serialize_bs(self, value):
+        return [self._serialize_b(v) for v in value]
+
+    def _serialize_l(self, value):
+        return [self.serialize(v) for v in value]
+
+    def _serialize_m(self, value):
+        return {k: self.serialize(v) for k, v in value.items()}
+
+
+class TypeDeserializer:
+    """DynamoDB attribute value -> Python value (numbers as Decimal)."""
+
+    def deserialize(self, value):
+        if not value:
+            raise TypeError('Value must be a nonempty dictionary whose key is a valid dynamodb type.')
+        kind = list(value.keys())[0]
+        method = getattr(self, '_deserialize_' + kind.lower(), None)
+        if method is None:
+            raise TypeError('Dynamodb type %s is not supported' % kind)
+        return method(value[kind])
+
+    def _deserialize_null(self, value):
+        return None
+
+    def _deserialize_bool(self, value):
+        return value
+
+    def _deserialize_n(self, value):
+        return DYNAMODB_CONTEXT.create_decimal(value)
+
+    def _deserialize_s(self, value):
+        return value
+
+    def _deserialize_b(self, value):
+        return Binary(value)
+
+    def _deserialize_ns(self, value):
+        return set(self._deserialize_n(v) for v in value)
+
+    def _deserialize_ss(self, value):
+        return set(value)
+
+    def _deserialize_bs(self, value):
+        return set(self._deserialize_b(v) for v in value)
+
+    def _deserialize_l(self, value):
+        return [self.deserialize(v) for v in value]
+
+    def _deserialize_m(self, value):
+        return {k: self.deserialize(v) for k, v in value.items()}
+`,
+  'boto3/resources/__init__.py': String.raw`"""Resources of the simulated boto3 (Lambda Triage): DynamoDB Table and a few S3 objects."""
+`,
+  'boto3/resources/simulated.py': String.raw`"""Resources of the simulated boto3 (Lambda Triage): boto3.resource('dynamodb').Table(name) and a few S3 objects.
+
+Table methods convert between Python values and DynamoDB's typed attributes with TypeSerializer and
+TypeDeserializer, and accept Key()/Attr() conditions, as boto3's DynamoDB customizations do
+(https://boto3.amazonaws.com/v1/documentation/api/latest/reference/customizations/dynamodb.html). Numbers come
+back as decimal.Decimal. Any other resource, or another attribute of these, says plainly that the simulator
+does not cover it (use boto3.client instead).
+"""
+
+from boto3.dynamodb.conditions import ConditionBase, ConditionExpressionBuilder
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.exceptions import SimulatorUnsupportedOperation
+
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+
+
+def _unsupported(what):
+    return SimulatorUnsupportedOperation(
+        'The Lambda Triage simulator does not cover %s yet, so it cannot answer as AWS would. This is a gap of '
+        'the simulator, not an error in your code: use boto3.client() for this call. Simulated clients and '
+        'operations are listed in SIMULATION.md ("boto3").' % what
+    )
+
+
+class _ResourceMeta:
+    def __init__(self, client, service):
+        self.client = client
+        self.service_name = service
+
+
+class _Unsupported:
+    _label = 'this resource'
+
+    def __getattr__(self, name):
+        if name.startswith('_'):
+            raise AttributeError(name)
+        raise _unsupported('%s.%s' % (self._label, name))
+
+
+def _ser_map(value):
+    return {k: _serializer.serialize(v) for k, v in value.items()}
+
+
+def _deser_map(value):
+    return {k: _deserializer.deserialize(v) for k, v in value.items()}
+
+
+def _prepare(kwargs, table_name):
+    """Serialize a Table call's input: keys, items, attribute values, and Key()/Attr() conditions."""
+    params = dict(kwargs)
+    params['TableName'] = table_name
+    for field in ('Key', 'Item', 'ExclusiveStartKey'):
+        if isinstance(params.get(field), dict):
+            params[field] = _ser_map(params[field])
+    if isinstance(params.get('ExpressionAttributeValues'), dict):
+        params['ExpressionAttributeValues'] = _ser_map(params['ExpressionAttributeValues'])
+    builder = ConditionExpressionBuilder()
+    for field in ('KeyConditionExpression', 'FilterExpression', 'ConditionExpression'):
+        condition = params.get(field)
+        if isinstance(condition, ConditionBase):
+            expression, names, values = builder.build_expression(condition, is_key_condition=field == 'KeyConditionExpression')
+            params[field] = expression
+            if names:
+                params.setdefault('ExpressionAttributeNames', {}).update(names)
+            if values:
+                params.setdefault('ExpressionAttributeValues', {}).update(_ser_map(values))
+    return params
+
+
+def _unpack(response):
+    for field in ('Item', 'Attributes', 'LastEvaluatedKey'):
+        if isinstance(response.get(field), dict):
+            response[field] = _deser_map(response[field])
+    if isinstance(response.get('Items'), list):
+        response['Items'] = [_deser_map(i) for i in response['Items']]
+    return response
+
+
+class Table(_Unsupported):
+    """dynamodb.Table(name): get_item, put_item, update_item, delete_item, query, scan, batch_writer."""
+
+    def __init__(self, name, client):
+        self.name = name
+        self.table_name = name
+        self.meta = _ResourceMeta(client, 'dynamodb')
+        self._label = "boto3.resource('dynamodb').Table(%r)" % name
+
+    def __repr__(self):
+        return "dynamodb.Table(name='%s')" % self.name
+
+    def _call(self, method, kwargs):
+        if not isinstance(kwargs, dict):
+            raise TypeError('%s() only accepts keyword arguments.' % method)
+        return _unpack(getattr(self.meta.client, method)(**_prepare(kwargs, self.name)))
+
+    def get_item(self, **kwargs):
+        return self._call('get_item', kwargs)
+
+    def put_item(self, **kwargs):
+        return self._call('put_item', kwargs)
+
+    def update_item(self, **kwargs):
+        return self._call('update_item', kwargs)
+
+    def delete_item(self, **kwargs):
+        return self._call('delete_item', kwargs)
+
+    def query(self, **kwargs):
+        return self._call('query', kwargs)
+
+    def scan(self, **kwargs):
+        return self._call('scan', kwargs)
+
+    def batch_writer(self, overwrite_by_pkeys=None):
+        return BatchWriter(self)
+
+
+# BatchWriteItem takes at most 25 put or delete requests
+# (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html).
+MAX_BATCH_WRITE_ITEMS = 25
+
+
+class BatchWriter:
+    """with table.batch_writer() as batch: batch.put_item(Item=...): buffered BatchWriteItem calls of 25."""
+
+    def __init__(self, table):
+        self._table = table
+        self._buffer = []
+
+    def put_item(self, Item):
+        self._buffer.append({'PutRequest': {'Item': _ser_map(Item)}})
+        self._flush_if_full()
+
+    def delete_item(self, Key):
+        self._buffer.append({'DeleteRequest': {'Key': _ser_map(Key)}})
+        self._flush_if_full()
+
+    def _flush_if_full(self):
+        if len(self._buffer) >= MAX_BATCH_WRITE_ITEMS:
+            self._flush()
+
+    def _flush(self):
+        while self._buffer:
+            batch, self._buffer = self._buffer[:MAX_BATCH_WRITE_ITEMS], self._buffer[MAX_BATCH_WRITE_ITEMS:]
+            response = self._table.meta.client.batch_write_item(RequestItems={self._table.name: batch})
+            self._buffer.extend(response.get('UnprocessedItems', {}).get(self._table.name, []))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self._flush()
+        return False
+
+
+class DynamoDBResource(_Unsupported):
+    def __init__(self, client):
+        self.meta = _ResourceMeta(client, 'dynamodb')
+        self._label = "boto3.resource('dynamodb')"
+
+    def Table(self, name):
+        return Table(name, self.meta.client)
+
+
+class S3Object(_Unsupported):
+    """s3.Object(bucket, key): get(), put(Body=...), delete()."""
+
+    def __init__(self, bucket_name, key, client):
+        self.bucket_name = bucket_name
+        self.key = key
+        self.meta = _ResourceMeta(client, 's3')
+        self._label = "boto3.resource('s3').Object"
+
+    def get(self, **kwargs):
+        return self.meta.client.get_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
+
+    def put(self, **kwargs):
+        return self.meta.client.put_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
+
+    def delete(self, **kwargs):
+        return self.meta.client.delete_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
+
+
+class S3Bucket(_Unsupported):
+    """s3.Bucket(name): put_object(Key=..., Body=...), Object(key)."""
+
+    def __init__(self, name, client):
+        self.name = name
+        self.meta = _ResourceMeta(client, 's3')
+        self._label = "boto3.resource('s3').Bucket"
+
+    def put_object(self, **kwargs):
+        self.meta.client.put_object(Bucket=self.name, **kwargs)
+        return S3Object(self.name, kwargs.get('Key'), self.meta.client)
+
+    def Object(self, key):
+        return S3Object(self.name, key, self.meta.client)
+
+
+class S3Resource(_Unsupported):
+    def __init__(self, client):
+        self.meta = _ResourceMeta(client, 's3')
+        self._label = "boto3.resource('s3')"
+
+    def Object(self, bucket_name, key):
+        return S3Object(bucket_name, key, self.meta.client)
+
+    def Bucket(self, name):
+        return S3Bucket(name, self.meta.client)
+
+
+def create_resource(service_name, client):
+    if service_name == 'dynamodb':
+        return DynamoDBResource(client)
+    if service_name == 's3':
+        return S3Resource(client)
+    raise _unsupported("boto3.resource('%s')" % service_name)
+`,
+  'boto3/session.py': String.raw`"""boto3.session.Session in the simulated boto3 (Lambda Triage). Credentials passed here are accepted and
+ignored: every call acts as the function's execution role, as the simulated world decides."""
+
+import os
+
+from botocore.client import create_client
+from botocore.exceptions import SimulatorUnsupportedOperation
+
+
+class Session:
+    """A session: region_name, client(), resource()."""
+
+    def __init__(self, aws_access_key_id=None, aws_secret_access_key=None, aws_session_token=None,
+                 region_name=None, botocore_session=None, profile_name=None, aws_account_id=None):
+        self._region_name = region_name
+        self.profile_name = profile_name or 'default'
+
+    @property
+    def region_name(self):
+        return self._region_name or os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION')
+
+    def get_available_regions(self, service_name, partition_name='aws', allow_non_regional=False):
+        raise SimulatorUnsupportedOperation(
+            'The Lambda Triage simulator does not cover Session.get_available_regions yet. '
+            'This is a gap of the simulator, not an error in your code.'
+        )
+
+    def client(self, service_name, region_name=None, api_version=None, use_ssl=True, verify=None,
+               endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None,
+               aws_session_token=None, config=None, aws_account_id=None):
+        return create_client(service_name, region_name or self._region_name, config, endpoint_url)
+
+    def resource(self, service_name, region_name=None, api_version=None, use_ssl=True, verify=None,
+                 endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None,
+                 aws_session_token=None, config=None):
+        from boto3.resources.simulated import create_resource
+
+        client = self.client(service_name, region_name=region_name, endpoint_url=endpoint_url, config=config)
+        return create_resource(service_name, client)
+`,
+  'botocore/__init__.py': String.raw`"""Lambda Triage's simulated botocore: a small stand-in for the core of the AWS SDK for Python, not botocore.
+
+Lambda's Python runtimes ship boto3 and botocore (https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html).
+This package keeps the parts a handler touches (clients, ClientError, Config, StreamingBody) and sends every API
+call to the simulator's AWS world through the host module _lambda_triage_host, so state, faults and the IAM
+evaluator apply and nothing reaches the network. What it covers is listed in SIMULATION.md ("boto3").
+"""
+
+__version__ = '0.0.0+lambda-triage'
+`,
+  'botocore/client.py': String.raw`"""Clients of the simulated botocore (Lambda Triage). Not botocore: every API call goes to the simulator's AWS
+world through the host module _lambda_triage_host, one host call per attempt:
+
+- call('aws', payload) answers {"result": {...}, "latencyMs"} | {"error": {...}, "latencyMs"} | {"hang": true, "label"};
+- wait_ms(ms) lets the call's latency pass on the virtual clock (results and errors alike);
+- hang(label) never returns: the invocation runs into its timeout with label in its pending work.
+
+Behaviours kept from botocore (sources next to each):
+- snake_case methods named after the API operations, keyword arguments only (botocore/client.py _create_api_method);
+- required parameters checked before the call, "Parameter validation failed:\\nMissing required parameter in
+  input: "Key"" (botocore/validate.py; required members from each service's service-2.json);
+- errors as ClientError, or the service's modeled exception class found by error code (client.exceptions.NoSuchKey),
+  with response['Error'] {'Code', 'Message'} and response['ResponseMetadata'] {'HTTPStatusCode', 'RequestId',
+  'RetryAttempts'} (botocore/exceptions.py, botocore/errorfactory.py, botocore/parsers.py);
+- retries: "legacy" mode by default (botocore/configprovider.py _DEFAULT_RETRY_MODE): 5 attempts, DynamoDB 10;
+  delay rand() * 2 ** (attempts - 1) s, DynamoDB 0.05 * 2 ** (attempts - 1) s (botocore/data/_retry.json,
+  botocore/retryhandler.py delay_exponential); "standard" mode (retries={'mode': 'standard'} or AWS_RETRY_MODE):
+  3 attempts, delay rand() * min(2 ** (attempts - 1), 20) s (botocore/retries/standard.py). The retry quota of
+  standard mode is not simulated;
+- read_timeout (default 60 s, botocore/endpoint.py DEFAULT_TIMEOUT): a call that has not answered by then raises
+  ReadTimeoutError, which both modes retry.
+"""
+
+import base64
+import datetime
+import json
+import os
+import random
+
+from botocore import exceptions as _exceptions
+from botocore.config import DEFAULT_TIMEOUT, Config
+from botocore.exceptions import ClientError
+from botocore.response import StreamingBody
+
+# The operations the simulator's world answers (src/engine/aws/operations.ts OPERATIONS); any other operation
+# still goes to the world, which answers that the simulator does not cover it.
+SIMULATED_OPERATIONS = {
+    's3': ['GetObject', 'PutObject', 'HeadObject', 'ListObjects', 'ListObjectsV2', 'DeleteObject', 'CopyObject'],
+    'dynamodb': ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems'],
+    'sqs': ['SendMessage', 'SendMessageBatch', 'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch', 'GetQueueUrl'],
+    'sns': ['Publish'],
+    'secretsmanager': ['GetSecretValue'],
+    'ssm': ['GetParameter', 'GetParameters', 'GetParametersByPath'],
+    'lambda': ['Invoke'],
+    'events': ['PutEvents'],
+}
+
+# Required input members of the simulated operations ("required" of each input shape in botocore/data/<service>/*/service-2.json).
+REQUIRED_PARAMS = {
+    'GetObject': ['Bucket', 'Key'], 'PutObject': ['Bucket', 'Key'], 'HeadObject': ['Bucket', 'Key'],
+    'ListObjects': ['Bucket'], 'ListObjectsV2': ['Bucket'], 'DeleteObject': ['Bucket', 'Key'],
+    'CopyObject': ['Bucket', 'CopySource', 'Key'],
+    'GetItem': ['TableName', 'Key'], 'PutItem': ['TableName', 'Item'], 'UpdateItem': ['TableName', 'Key'],
+    'DeleteItem': ['TableName', 'Key'], 'Query': ['TableName'], 'Scan': ['TableName'],
+    'BatchGetItem': ['RequestItems'], 'BatchWriteItem': ['RequestItems'],
+    'TransactWriteItems': ['TransactItems'], 'TransactGetItems': ['TransactItems'],
+    'SendMessage': ['QueueUrl', 'MessageBody'], 'SendMessageBatch': ['QueueUrl', 'Entries'],
+    'ReceiveMessage': ['QueueUrl'], 'DeleteMessage': ['QueueUrl', 'ReceiptHandle'],
+    'DeleteMessageBatch': ['QueueUrl', 'Entries'], 'GetQueueUrl': ['QueueName'],
+    'Publish': ['Message'], 'GetSecretValue': ['SecretId'],
+    'GetParameter': ['Name'], 'GetParameters': ['Names'], 'GetParametersByPath': ['Path'],
+    'Invoke': ['FunctionName'], 'PutEvents': ['Entries'],
+}
+
+# Modeled exceptions (shapes with "exception": true in each service-2.json) that the simulated world can answer.
+MODELED_ERRORS = {
+    's3': ['NoSuchKey', 'NoSuchBucket', 'AccessDenied', 'InvalidObjectState', 'NoSuchUpload', 'BucketAlreadyExists', 'BucketAlreadyOwnedByYou'],
+    'dynamodb': ['ConditionalCheckFailedException', 'ResourceNotFoundException', 'ProvisionedThroughputExceededException', 'TransactionCanceledException', 'TransactionConflictException', 'TransactionInProgressException', 'ItemCollectionSizeLimitExceededException', 'RequestLimitExceeded', 'ThrottlingException', 'InternalServerError', 'LimitExceededException', 'ResourceInUseException'],
+    'sqs': ['QueueDoesNotExist', 'RequestThrottled', 'ReceiptHandleIsInvalid', 'InvalidMessageContents', 'TooManyEntriesInBatchRequest', 'EmptyBatchRequest', 'BatchEntryIdsNotDistinct', 'InvalidAddress', 'InvalidSecurity', 'OverLimit', 'ResourceNotFoundException', 'UnsupportedOperation'],
+    'sns': ['AuthorizationErrorException', 'NotFoundException', 'InvalidParameterException', 'InvalidParameterValueException', 'ThrottledException', 'InternalErrorException', 'KMSAccessDeniedException'],
+    'secretsmanager': ['ResourceNotFoundException', 'DecryptionFailure', 'InternalServiceError', 'InvalidParameterException', 'InvalidRequestException'],
+    'ssm': ['ParameterNotFound', 'ParameterVersionNotFound', 'InvalidKeyId', 'InternalServerError', 'AccessDeniedException', 'InvalidFilterKey', 'InvalidNextToken'],
+    'lambda': ['ResourceNotFoundException', 'TooManyRequestsException', 'InvalidParameterValueException', 'InvalidRequestContentException', 'RequestTooLargeException', 'ServiceException', 'KMSAccessDeniedException', 'ResourceConflictException'],
+    'events': ['AccessDeniedException', 'InternalException', 'ResourceNotFoundException', 'ThrottlingException', 'LimitExceededException'],
+}
+
+# SNS speaks the query protocol: its error codes are the shapes' "error": {"code"} values, not the shape names
+# (botocore/data/sns/2010-03-31/service-2.json: AuthorizationErrorException has code AuthorizationError,
+# NotFoundException has code NotFound). The world answers with the shape names the JavaScript SDK uses.
+ERROR_CODE_BY_NAME = {
+    'sns': {'AuthorizationErrorException': 'AuthorizationError', 'NotFoundException': 'NotFound', 'InvalidParameterException': 'InvalidParameter', 'ThrottledException': 'Throttled', 'InternalErrorException': 'InternalError'},
+}
+
+# Class names of the clients as botocore prints them (the serviceId of each model without spaces).
+CLIENT_CLASS_NAMES = {
+    's3': 'S3', 'dynamodb': 'DynamoDB', 'sqs': 'SQS', 'sns': 'SNS', 'secretsmanager': 'SecretsManager',
+    'ssm': 'SSM', 'lambda': 'Lambda', 'events': 'EventBridge',
+}
+
+# Error codes retried in legacy mode, by (code, HTTP status), and the statuses retried whatever the code
+# (botocore/data/_retry.json "__default__" and per-service policies).
+_LEGACY_RETRY_CODES = {
+    '*': {('Throttling', 400), ('ThrottlingException', 400), ('ThrottledException', 400), ('RequestThrottledException', 400), ('ProvisionedThroughputExceededException', 400)},
+    'dynamodb': {('ReplicatedWriteConflictException', 409), ('TransactionInProgressException', 400)},
+    'sqs': {('RequestThrottled', 403)},
+    's3': {('RequestTimeout', 400), ('BadDigest', 400)},
+}
+_LEGACY_RETRY_STATUSES = {429, 500, 502, 503, 504, 509}
+# Standard mode (botocore/retries/standard.py: _THROTTLED_ERROR_CODES, _TRANSIENT_ERROR_CODES, _TRANSIENT_STATUS_CODES).
+_STANDARD_THROTTLING_CODES = {'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestThrottledException', 'TooManyRequestsException', 'ProvisionedThroughputExceededException', 'TransactionInProgressException', 'RequestLimitExceeded', 'BandwidthLimitExceeded', 'LimitExceededException', 'RequestThrottled', 'SlowDown', 'PriorRequestNotComplete', 'EC2ThrottledException'}
+_STANDARD_TRANSIENT_CODES = {'RequestTimeout', 'RequestTimeoutException', 'PriorRequestNotComplete'}
+_STANDARD_TRANSIENT_STATUSES = {500, 502, 503, 504}
+# botocore/retries/standard.py ExponentialBackoff._MAX_BACKOFF (seconds).
+_STANDARD_MAX_BACKOFF = 20
+
+
+def _host():
+    import _lambda_triage_host
+
+    return _lambda_triage_host
+
+
+def pascal_operation(py_name):
+    """get_object -> GetObject, list_objects_v2 -> ListObjectsV2."""
+    return ''.join(part[:1].upper() + part[1:] for part in py_name.split('_'))
+
+
+def snake_operation(operation):
+    """GetObject -> get_object, ListObjectsV2 -> list_objects_v2."""
+    out = ''
+    for i, ch in enumerate(operation):
+        if ch.isupper() and i > 0 and not operation[i - 1].isupper():
+            out += '_'
+        elif ch.isdigit() and i > 0 and not operation[i - 1].isdigit():
+            out += '_'
+        out += ch.lower()
+    return out
+
+
+def to_wire(value):
+    """Python values to the world's JSON input: bytes as {"$bytes": base64}, datetimes as ISO text, sets as lists."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return {'$bytes': base64.b64encode(bytes(value)).decode('ascii')}
+    if isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_wire(v) for k, v in value.items() if v is not None}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_wire(v) for v in value]
+    if hasattr(value, 'read') and callable(value.read):
+        data = value.read()
+        return to_wire(data.encode('utf-8') if isinstance(data, str) else data)
+    if type(value).__name__ == 'Decimal':
+        return str(value)
+    return value
+
+
+def from_wire(value):
+    """The world's JSON output to Python values: bytes, StreamingBody for streams and blobs, aware UTC datetimes."""
+    if isinstance(value, list):
+        return [from_wire(v) for v in value]
+    if isinstance(value, dict):
+        if isinstance(value.get('$bytes'), str):
+            return base64.b64decode(value['$bytes'])
+        if isinstance(value.get('$stream'), str):
+            return StreamingBody(base64.b64decode(value['$stream']))
+        if isinstance(value.get('$blob'), str):
+            return StreamingBody(base64.b64decode(value['$blob']))
+        if isinstance(value.get('$date'), str):
+            return datetime.datetime.fromisoformat(value['$date'].replace('Z', '+00:00'))
+        return {k: from_wire(v) for k, v in value.items()}
+    return value
+
+
+class ClientExceptions:
+    """client.exceptions: the service's modeled exceptions (subclasses of ClientError) and from_code()."""
+
+    def __init__(self, service):
+        self.ClientError = ClientError
+        self._code_to_exception = {}
+        codes = ERROR_CODE_BY_NAME.get(service, {})
+        for name in MODELED_ERRORS.get(service, []):
+            cls = type(name, (ClientError,), {'__module__': 'botocore.errorfactory'})
+            setattr(self, name, cls)
+            self._code_to_exception[codes.get(name, name)] = cls
+
+    def from_code(self, error_code):
+        return self._code_to_exception.get(error_code, ClientError)
+
+
+class _ServiceModel:
+    def __init__(self, service):
+        self.service_name = service
+        self.service_id = CLIENT_CLASS_NAMES.get(service, service)
+        self.operation_names = list(SIMULATED_OPERATIONS.get(service, []))
+
+
+class ClientMeta:
+    """client.meta: region_name, config, endpoint_url, service_model.service_name, partition."""
+
+    def __init__(self, service, region_name, config, endpoint_url):
+        self.region_name = region_name
+        self.config = config
+        self.endpoint_url = endpoint_url
+        self.partition = 'aws'
+        self.service_model = _ServiceModel(service)
+
+
+class Paginator:
+    """client.get_paginator(name).paginate(**kwargs): pages until the service stops giving a next token."""
+
+    # input token, output token (botocore/data/<service>/*/paginators-1.json).
+    TOKENS = {
+        'ListObjectsV2': ('ContinuationToken', 'NextContinuationToken'),
+        'ListObjects': ('Marker', 'NextMarker'),
+        'Query': ('ExclusiveStartKey', 'LastEvaluatedKey'),
+        'Scan': ('ExclusiveStartKey', 'LastEvaluatedKey'),
+        'GetParametersByPath': ('NextToken', 'NextToken'),
+    }
+
+    def __init__(self, call, operation):
+        self._call = call
+        self._operation = operation
+
+    def paginate(self, **kwargs):
+        kwargs.pop('PaginationConfig', None)
+        in_token, out_token = self.TOKENS[self._operation]
+        params = dict(kwargs)
+        while True:
+            page = self._call(**params)
+            yield page
+            token = page.get(out_token)
+            if token is None and self._operation == 'ListObjects' and page.get('IsTruncated') and page.get('Contents'):
+                token = page['Contents'][-1]['Key']
+            if not token:
+                return
+            params[in_token] = token
+
+
+class BaseClient:
+    """A simulated AWS service client. Methods are the operations' snake_case names."""
+
+    def __init__(self, service, region_name, config=None, endpoint_url=None):
+        self._service = service
+        self._config = config if config is not None else Config()
+        self.meta = ClientMeta(service, region_name, self._config, endpoint_url or self._endpoint(region_name))
+        self.exceptions = ClientExceptions(service)
+
+    def _endpoint(self, region):
+        return 'https://%s.%s.amazonaws.com' % (self._service, region)
+
+    def __repr__(self):
+        return '<botocore.client.%s object (Lambda Triage simulator)>' % CLIENT_CLASS_NAMES.get(self._service, self._service)
+
+    def __getattr__(self, name):
+        if name.startswith('_') or not name.replace('_', '').isalnum() or name != name.lower():
+            raise AttributeError("'%s' object has no attribute '%s'" % (CLIENT_CLASS_NAMES.get(self._service, self._service), name))
+        operation = pascal_operation(name)
+
+        def api_call(*args, **kwargs):
+            # botocore/client.py _create_api_method: "<name>() only accepts keyword arguments."
+            if args:
+                raise TypeError('%s() only accepts keyword arguments.' % name)
+            return self._make_api_call(operation, kwargs)
+
+        api_call.__name__ = name
+        return api_call
+
+    def can_paginate(self, operation_name):
+        return pascal_operation(operation_name) in Paginator.TOKENS
+
+    def get_paginator(self, operation_name):
+        operation = pascal_operation(operation_name)
+        if operation not in Paginator.TOKENS:
+            raise _exceptions.OperationNotPageableError(operation_name=operation_name)
+        return Paginator(getattr(self, operation_name), operation)
+
+    def close(self):
+        pass
+
+    # ------------------------------------------------------------------ one API call
+    def _validate(self, operation, params):
+        missing = [p for p in REQUIRED_PARAMS.get(operation, []) if p not in params]
+        if missing:
+            report = '\n'.join('Missing required parameter in input: "%s"' % p for p in missing)
+            raise _exceptions.ParamValidationError(report=report)
+
+    def _retry_policy(self):
+        retries = dict(self._config.retries or {})
+        mode = retries.get('mode') or os.environ.get('AWS_RETRY_MODE') or 'legacy'
+        total = retries.get('total_max_attempts')
+        if total is None and retries.get('max_attempts') is not None:
+            total = int(retries['max_attempts']) + 1
+        if total is None and os.environ.get('AWS_MAX_ATTEMPTS'):
+            total = int(os.environ['AWS_MAX_ATTEMPTS'])
+        if total is None:
+            total = 3 if mode != 'legacy' else (10 if self._service == 'dynamodb' else 5)
+        return mode, max(1, int(total))
+
+    def _is_retryable(self, mode, code, status, socket_error):
+        if socket_error:
+            return True
+        if mode == 'legacy':
+            if status in _LEGACY_RETRY_STATUSES:
+                return True
+            pairs = _LEGACY_RETRY_CODES['*'] | _LEGACY_RETRY_CODES.get(self._service, set())
+            return (code, status) in pairs
+        return code in _STANDARD_THROTTLING_CODES or code in _STANDARD_TRANSIENT_CODES or status in _STANDARD_TRANSIENT_STATUSES
+
+    def _delay_seconds(self, mode, attempts):
+        if mode == 'legacy':
+            base = 0.05 if self._service == 'dynamodb' else random.random()
+            return base * (2 ** (attempts - 1))
+        return random.random() * min(2 ** (attempts - 1), _STANDARD_MAX_BACKOFF)
+
+    def _make_api_call(self, operation, params):
+        if self._config.parameter_validation:
+            self._validate(operation, params)
+        mode, max_attempts = self._retry_policy()
+        attempts = 0
+        while True:
+            attempts += 1
+            outcome = self._attempt(operation, params)
+            kind = outcome[0]
+            if kind == 'ok':
+                response = outcome[1]
+                response['ResponseMetadata']['RetryAttempts'] = attempts - 1
+                return response
+            if kind == 'raise':
+                raise outcome[1]
+            if kind == 'socket':
+                exc = outcome[1]
+                if attempts < max_attempts:
+                    _host().wait_ms(self._delay_seconds(mode, attempts) * 1000)
+                    continue
+                raise exc
+            wire = outcome[1]
+            code, status = self._error_code(operation, wire), wire.get('httpStatusCode')
+            retryable = self._is_retryable(mode, code, status, False)
+            if retryable and attempts < max_attempts:
+                _host().wait_ms(self._delay_seconds(mode, attempts) * 1000)
+                continue
+            raise self._client_error(operation, wire, code, attempts, retryable)
+
+    def _attempt(self, operation, params):
+        host = _host()
+        payload = {
+            'service': self._service,
+            'operation': operation,
+            'input': to_wire(params),
+            'region': self.meta.region_name or '',
+            'client': "boto3.client('%s')" % self._service,
+        }
+        answer = json.loads(host.call('aws', json.dumps(payload)))
+        read_timeout_ms = float(self._config.read_timeout if self._config.read_timeout is not None else DEFAULT_TIMEOUT) * 1000
+        if answer.get('hang'):
+            label = answer.get('label') or '%s %s call still waiting for a response' % (self._service, operation)
+            # The call never answers: the client gives up after read_timeout, unless Lambda's timeout comes first.
+            _wait(host, read_timeout_ms, label)
+            self._abandon(answer)
+            return ('socket', _exceptions.ReadTimeoutError(endpoint_url=self.meta.endpoint_url + '/'))
+        latency = float(answer.get('latencyMs') or 0)
+        in_flight = '%s %s call in flight' % (CLIENT_CLASS_NAMES.get(self._service, self._service), operation)
+        if latency > read_timeout_ms:
+            _wait(host, read_timeout_ms, in_flight)
+            self._abandon(answer)
+            return ('socket', _exceptions.ReadTimeoutError(endpoint_url=self.meta.endpoint_url + '/'))
+        _wait(host, latency, in_flight)
+        if 'error' in answer:
+            wire = answer['error'] or {}
+            if wire.get('name') == 'SimulatorUnsupportedOperation':
+                return ('raise', _exceptions.SimulatorUnsupportedOperation(wire.get('message', '')))
+            if wire.get('code') and wire.get('syscall'):
+                return ('socket', self._socket_error(wire))
+            return ('error', wire)
+        result = answer.get('result') or {}
+        response = from_wire(result.get('output') or {})
+        request_id = result.get('requestId', '')
+        response['ResponseMetadata'] = {
+            'RequestId': request_id,
+            'HTTPStatusCode': result.get('httpStatusCode', 200),
+            'HTTPHeaders': {'x-amzn-requestid': request_id},
+            'RetryAttempts': 0,
+        }
+        return ('ok', response)
+
+    def _abandon(self, answer):
+        if answer.get('callId') is not None:
+            _host().call('aws.abandon', json.dumps({'callId': answer['callId'], 'reason': 'request-timeout'}))
+
+    def _socket_error(self, wire):
+        # Socket failures of the HTTP client, as botocore names them (botocore/exceptions.py).
+        url = self.meta.endpoint_url + '/'
+        code = wire.get('code')
+        if code == 'ECONNRESET' or code == 'EPIPE':
+            return _exceptions.ConnectionClosedError(endpoint_url=url)
+        if code == 'ETIMEDOUT':
+            return _exceptions.ConnectTimeoutError(endpoint_url=url)
+        return _exceptions.EndpointConnectionError(endpoint_url=url)
+
+    def _error_code(self, operation, wire):
+        status = wire.get('httpStatusCode')
+        name = wire.get('name', 'Unknown')
+        if self._service == 's3' and operation == 'HeadObject':
+            # A HEAD answer has no body: botocore's generic error parsing uses the status and its reason phrase
+            # (botocore/parsers.py _do_generic_error_parse), e.g. "An error occurred (404) when calling the
+            # HeadObject operation: Not Found".
+            return str(status)
+        return ERROR_CODE_BY_NAME.get(self._service, {}).get(name, name)
+
+    def _client_error(self, operation, wire, code, attempts, retryable):
+        status = wire.get('httpStatusCode')
+        message = wire.get('message', '')
+        if self._service == 's3' and operation == 'HeadObject':
+            message = {403: 'Forbidden', 404: 'Not Found'}.get(status, '')
+        elif message == 'UnknownError':
+            # The world carries the JavaScript SDK's placeholder for an empty service message; botocore keeps the
+            # empty message (botocore/parsers.py, JSON error parsing: body.get('message', body.get('Message', ''))).
+            message = ''
+        request_id = wire.get('requestId', '')
+        meta = {
+            'RequestId': request_id,
+            'HTTPStatusCode': status,
+            'HTTPHeaders': {'x-amzn-requestid': request_id},
+            'RetryAttempts': attempts - 1,
+        }
+        if retryable:
+            # botocore/retryhandler.py MaxAttemptsDecorator: a retryable error on the last attempt.
+            meta['MaxAttemptsReached'] = True
+        response = {'Error': {'Code': code, 'Message': message}, 'ResponseMetadata': meta}
+        # Modeled members of the error (DynamoDB CancellationReasons) sit at the top of the response.
+        for key, value in wire.items():
+            if key[:1].isupper():
+                response[key] = from_wire(value)
+        cls = self.exceptions.from_code(code)
+        return cls(response, operation)
+
+
+def _wait(host, ms, label):
+    """Let ms pass on the virtual clock; a host whose wait_ms takes a label shows it as pending work if the
+    function's timeout comes first."""
+    try:
+        import inspect
+
+        takes_label = len(inspect.signature(host.wait_ms).parameters) >= 2
+    except (TypeError, ValueError):
+        takes_label = False
+    if takes_label:
+        host.wait_ms(ms, label)
+    else:
+        host.wait_ms(ms)
+
+
+def create_client(service_name, region_name=None, config=None, endpoint_url=None):
+    """Build a client; the region comes from the arguments, the config, then AWS_REGION / AWS_DEFAULT_REGION."""
+    if not isinstance(service_name, str) or service_name == '':
+        raise TypeError('service_name must be a non-empty string, such as "s3" or "dynamodb".')
+    region = region_name or (config.region_name if config is not None else None) or os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION')
+    if not region:
+        raise _exceptions.NoRegionError()
+    return BaseClient(service_name, region, config, endpoint_url)
+`,
+  'botocore/config.py': String.raw`"""botocore.config.Config in the simulated botocore (Lambda Triage).
+
+Options used by the simulation: region_name, read_timeout and connect_timeout (seconds, default 60:
+DEFAULT_TIMEOUT in botocore/endpoint.py), retries ({'mode': 'legacy'|'standard', 'max_attempts': retries after
+the first try, 'total_max_attempts': all tries}) as documented in botocore/config.py
+(https://github.com/boto/botocore/blob/develop/botocore/config.py). Other options are kept and ignored.
+"""
+
+DEFAULT_TIMEOUT = 60
+
+
+class Config:
+    """Client configuration; unknown keyword arguments raise TypeError as botocore's Config does."""
+
+    OPTION_DEFAULTS = {
+        'region_name': None,
+        'signature_version': None,
+        'user_agent': None,
+        'user_agent_extra': None,
+        'user_agent_appid': None,
+        'connect_timeout': DEFAULT_TIMEOUT,
+        'read_timeout': DEFAULT_TIMEOUT,
+        'parameter_validation': True,
+        'max_pool_connections': 10,
+        'proxies': None,
+        'proxies_config': None,
+        's3': None,
+        'retries': None,
+        'client_cert': None,
+        'inject_host_prefix': True,
+        'endpoint_discovery_enabled': None,
+        'use_dualstack_endpoint': None,
+        'use_fips_endpoint': None,
+        'tcp_keepalive': None,
+        'request_min_compression_size_bytes': None,
+        'disable_request_compression': None,
+        'request_checksum_calculation': None,
+        'response_checksum_validation': None,
+        'account_id_endpoint_mode': None,
+    }
+
+    def __init__(self, *args, **kwargs):
+        if args:
+            raise TypeError('Config takes keyword arguments only in the Lambda Triage simulator.')
+        for key in kwargs:
+            if key not in self.OPTION_DEFAULTS:
+                raise TypeError("Got unexpected keyword argument '%s'" % key)
+        self._user_provided_options = dict(kwargs)
+        for key, default in self.OPTION_DEFAULTS.items():
+            setattr(self, key, kwargs.get(key, default))
+
+    def merge(self, other_config):
+        merged = dict(self._user_provided_options)
+        merged.update(other_config._user_provided_options)
+        return Config(**merged)
+`,
+  'botocore/exceptions.py': String.raw`"""Exceptions of the simulated botocore (Lambda Triage), with botocore's names and message formats.
+
+Message templates follow botocore/exceptions.py (https://github.com/boto/botocore/blob/develop/botocore/exceptions.py):
+ClientError reads "An error occurred (<Code>) when calling the <Operation> operation: <Message>", with
+" (reached max retries: N)" before the colon once retries ran out.
+"""
+
+
+class BotoCoreError(Exception):
+    """Base of botocore's own (non-service) errors; the message is fmt filled with the keyword arguments."""
+
+    fmt = 'An unspecified error occurred'
+
+    def __init__(self, **kwargs):
+        super().__init__(self.fmt.format(**kwargs))
+        self.kwargs = kwargs
+
+
+class ClientError(Exception):
+    """An error answer from an AWS service. response holds Error (Code, Message) and ResponseMetadata."""
+
+    def __init__(self, error_response, operation_name):
+        error = error_response.get('Error', {})
+        meta = error_response.get('ResponseMetadata', {})
+        retry_info = ''
+        if meta.get('MaxAttemptsReached') and 'RetryAttempts' in meta:
+            retry_info = ' (reached max retries: %d)' % meta['RetryAttempts']
+        super().__init__(
+            'An error occurred (%s) when calling the %s operation%s: %s'
+            % (error.get('Code', 'Unknown'), operation_name, retry_info, error.get('Message', 'Unknown'))
+        )
+        self.response = error_response
+        self.operation_name = operation_name
+
+
+class ParamValidationError(BotoCoreError):
+    fmt = 'Parameter validation failed:\n{report}'
+
+
+class NoRegionError(BotoCoreError):
+    fmt = 'You must specify a region.'
+
+
+class HTTPClientError(BotoCoreError):
+    fmt = 'An HTTP Client raised an unhandled exception: {error}'
+
+
+class ConnectionError(BotoCoreError):
+    fmt = 'An HTTP Client failed to establish a connection: {error}'
+
+
+class EndpointConnectionError(ConnectionError):
+    fmt = 'Could not connect to the endpoint URL: "{endpoint_url}"'
+
+
+class ConnectionClosedError(HTTPClientError):
+    fmt = 'Connection was closed before we received a valid response from endpoint URL: "{endpoint_url}".'
+
+
+class ReadTimeoutError(HTTPClientError):
+    fmt = 'Read timeout on endpoint URL: "{endpoint_url}"'
+
+
+class ConnectTimeoutError(ConnectionError):
+    fmt = 'Connect timeout on endpoint URL: "{endpoint_url}"'
+
+
+class OperationNotPageableError(BotoCoreError):
+    fmt = 'Operation cannot be paginated: {operation_name}'
+
+
+class SimulatorUnsupportedOperation(Exception):
+    """Not a botocore error: the Lambda Triage simulator does not cover this client or operation yet.
+
+    AWS never raises it; it marks a gap of the simulator, not an error in the handler.
+    """
+`,
+  'botocore/response.py': String.raw`"""botocore.response.StreamingBody in the simulated botocore (Lambda Triage): the S3 GetObject Body and the
+Lambda Invoke Payload. The bytes are already in memory; read() hands them out once, as a stream does
+(https://botocore.amazonaws.com/v1/documentation/api/latest/reference/response.html).
+"""
+
+
+class StreamingBody:
+    """A read-once body: read(amt=None), iter_lines(), iter_chunks(), readlines(), close()."""
+
+    _DEFAULT_CHUNK_SIZE = 1024
+
+    def __init__(self, data, content_length=None):
+        self._data = bytes(data)
+        self._pos = 0
+        self._content_length = len(self._data) if content_length is None else content_length
+        self.closed = False
+
+    def read(self, amt=None):
+        if amt is None or amt < 0:
+            chunk = self._data[self._pos:]
+        else:
+            chunk = self._data[self._pos:self._pos + amt]
+        self._pos += len(chunk)
+        return chunk
+
+    def readable(self):
+        return not self.closed
+
+    def readlines(self):
+        return self.read().splitlines(True)
+
+    def __iter__(self):
+        return self.iter_chunks(self._DEFAULT_CHUNK_SIZE)
+
+    def __next__(self):
+        chunk = self.read(self._DEFAULT_CHUNK_SIZE)
+        if chunk:
+            return chunk
+        raise StopIteration()
+
+    def iter_chunks(self, chunk_size=_DEFAULT_CHUNK_SIZE):
+        while True:
+            chunk = self.read(chunk_size)
+            if not chunk:
+                break
+            yield chunk
+
+    def iter_lines(self, chunk_size=_DEFAULT_CHUNK_SIZE, keepends=False):
+        for line in self.read().splitlines(keepends):
+            yield line
+
+    def close(self):
+        self.closed = True
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+    def __repr__(self):
+        return '<botocore.response.StreamingBody object (Lambda Triage simulator)>'
+`,
+};
