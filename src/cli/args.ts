@@ -9,6 +9,7 @@ import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
 import type { ApplicationLogLevel } from '../engine/types.ts';
 import { RUNNER_PARSE_OPTIONS, RUNNER_USAGE, parseRunnerArgs, type RunnerArgs } from './node-runner/runner-options.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
+import { MAX_CONCURRENCY_PER_ENVIRONMENT, MIN_CONCURRENCY_PER_ENVIRONMENT } from '../engine/lambda/managed-instances-config.ts';
 import { commandNames, formatCommandList } from './commands.ts';
 import { parseUrlPermissions, type FunctionUrlPermission } from '../engine/integrations/url-permissions.ts';
 
@@ -56,6 +57,11 @@ Concurrency and load (virtual time):
   --concurrency C    ... or from C clients, each sending its next request when the last one is answered
   --reserved-concurrency R   Reserved concurrency (load runs and --invocation-type Event; 0 throttles all)
   --account-concurrency A    Account concurrency limit (default 1000)
+  --concurrency-per-environment N  Lambda Managed Instances: one environment takes up to N invocations at
+                     once, sharing module scope (1-1600; nodejs22.x or nodejs24.x; logs are JSON)
+  --concurrent K     Send K requests at once to one Managed Instances environment (K at most N; the
+                     environment's interleaved log stream is printed)
+
 
 Asynchronous invocation:
   --invocation-type T        RequestResponse (default) | Event
@@ -104,6 +110,10 @@ export interface InvokeArgs {
   /** Reserved concurrency (load runs and asynchronous invocations); null when not set. */
   reservedConcurrency: number | null;
   load: LoadArgs | null;
+  /** `--concurrency-per-environment`: Lambda Managed Instances, invocations one environment takes at once. */
+  concurrencyPerEnvironment: number | undefined;
+  /** `--concurrent`: requests sent at once to one Managed Instances environment; null for one request. */
+  concurrent: number | null;
   policy: string | undefined;
   state: string | undefined;
   faults: string | undefined;
@@ -207,6 +217,37 @@ export function describeParseArgsError(error: unknown, command: string): string 
   return `${message.split('\n')[0]} (${help})`;
 }
 
+/**
+ * `--concurrency-per-environment N` and `--concurrent K` (Lambda Managed Instances, src/engine/lambda/managed-instances.ts):
+ * N is PerExecutionEnvironmentMaxConcurrency (1-1600,
+ * https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html); K requests go
+ * to one environment at once, so K may not exceed N. The values, or a one-line message.
+ */
+export function parseManagedInstancesFlags(
+  values: { 'concurrency-per-environment'?: string | undefined; concurrent?: string | undefined; 'log-format'?: string | undefined; times?: string | undefined },
+  ctx: { compare: boolean; invocationType: 'RequestResponse' | 'Event'; load: boolean; runner: string },
+): { concurrencyPerEnvironment: number | undefined; concurrent: number | null } | string {
+  const rule = { min: MIN_CONCURRENCY_PER_ENVIRONMENT, max: MAX_CONCURRENCY_PER_ENVIRONMENT };
+  const rawN = values['concurrency-per-environment'];
+  const rawK = values.concurrent;
+  if (rawN === undefined) {
+    return rawK === undefined ? { concurrencyPerEnvironment: undefined, concurrent: null } : '--concurrent sends requests to one Lambda Managed Instances environment: add --concurrency-per-environment N';
+  }
+  const n = parseNumberOption('concurrency-per-environment', rawN, rule);
+  if (!n.ok) return n.error;
+  if (ctx.runner !== 'sandbox') return '--concurrency-per-environment is simulated in the QuickJS sandbox only: drop --runner node';
+  if (ctx.invocationType === 'Event') return '--concurrency-per-environment is simulated for synchronous requests: drop --invocation-type Event';
+  if (ctx.load) return '--concurrency-per-environment does not apply to load runs yet (one request per environment there): drop --load, or send requests at once with --concurrent K';
+  if ((values['log-format'] ?? '').toUpperCase() === 'TEXT') return 'Lambda Managed Instances only support the JSON log format: drop --log-format Text';
+  if (rawK === undefined) return { concurrencyPerEnvironment: n.value, concurrent: null };
+  const k = parseNumberOption('concurrent', rawK, rule);
+  if (!k.ok) return k.error;
+  if (k.value > n.value) return `--concurrent (${k.value}) cannot exceed --concurrency-per-environment (${n.value}): one environment takes at most N requests at once`;
+  if (ctx.compare) return '--concurrent sends requests through one front door; drop --compare';
+  if (values.times !== undefined) return '--concurrent sets how many requests are sent; drop --times';
+  return { concurrencyPerEnvironment: n.value, concurrent: k.value };
+}
+
 /** Parse argv (without node and script). Never throws. */
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
@@ -241,6 +282,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         concurrency: { type: 'string' },
         'reserved-concurrency': { type: 'string' },
         'account-concurrency': { type: 'string' },
+        'concurrency-per-environment': { type: 'string' },
+        concurrent: { type: 'string' },
         policy: { type: 'string' },
         state: { type: 'string' },
         faults: { type: 'string' },
@@ -358,6 +401,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     if (used) return { ok: false, error: `--${used} applies to load runs; add --load N` };
   }
 
+  const managed = parseManagedInstancesFlags(values, { compare, invocationType, load: load !== null, runner: runner.value.runner });
+  if (typeof managed === 'string') return { ok: false, error: managed };
+
   return {
     ok: true,
     args: {
@@ -377,7 +423,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       env,
       times,
       seed,
-      logFormat,
+      logFormat: managed.concurrencyPerEnvironment !== undefined ? 'JSON' : logFormat,
       logLevel,
       json: values.json ?? false,
       invocationType,
@@ -386,6 +432,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       onFailure: onFailureRaw,
       reservedConcurrency: reserved,
       load,
+      concurrencyPerEnvironment: managed.concurrencyPerEnvironment,
+      concurrent: managed.concurrent,
       policy: values.policy,
       state: values.state,
       faults: values.faults,

@@ -45,6 +45,12 @@ export interface FunctionConfig {
   logFormat: LogFormat;
   /** Application log level; needs `logFormat: 'JSON'`. Unset: nothing is filtered. */
   applicationLogLevel?: ApplicationLogLevel;
+  /**
+   * Lambda Managed Instances: how many invocations Lambda may hand one execution environment at once
+   * (`PerExecutionEnvironmentMaxConcurrency`, 1–1600). Unset: the default model, one request at a time.
+   * https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-nodejs-runtime.html
+   */
+  concurrencyPerEnvironment?: number;
   region: string;
   accountId: string;
 }

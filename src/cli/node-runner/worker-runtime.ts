@@ -600,8 +600,51 @@ function onUncaught(error: unknown): void {
   logError(phase === 'init' ? initLabel : 'Uncaught Exception', error);
   processFailure = toRapidResponse(error);
 }
-process.on('uncaughtException', (e) => onUncaught(e));
+/**
+ * nodejs24.x: runtime interface client v4 registers no 'uncaughtException' or 'unhandledRejection' listener (the
+ * published v4 client, npm aws-lambda-ric 4.0.2 index.mjs, has neither), so Node's defaults apply: the error is
+ * printed to stderr, with no timestamp, request id or level (https://github.com/aws/aws-lambda-base-images/issues/392),
+ * and Node exits with code 1 (https://nodejs.org/api/process.html#exit-codes). The lines are Node's own layout:
+ * location, source line, caret, blank line, util.inspect(error), blank line, `Node.js <version>`.
+ */
+const nodeDefaultFatal = start.runtime === 'nodejs24.x';
+/** Set once Node's default fatal-error handling ended the process (exit code 1). */
+let fatalExit = false;
+function onNodeFatal(error: unknown): void {
+  if (processFailure) return;
+  fatalExit = true;
+  const err =
+    error instanceof Error
+      ? error
+      : Object.assign(
+          new Error(
+            `This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "${String(error)}".`,
+          ),
+          { code: 'ERR_UNHANDLED_REJECTION' },
+        );
+  if (!(error instanceof Error)) {
+    Object.defineProperty(err, 'name', { value: 'UnhandledPromiseRejection', configurable: true, writable: true, enumerable: false });
+    // Node's own internal frames (node:internal/process/promises) are left out: their Node 24 line numbers are UNVERIFIED.
+    err.stack = `UnhandledPromiseRejection: ${err.message}`;
+  }
+  const lines: string[] = [];
+  const first = /\n\s+at (?:.*? \()?((?:file:\/\/)?([^():]+)):(\d+):(\d+)\)?/.exec('\n' + String(err.stack).split('\n').slice(1, 2).join(''));
+  if (first) {
+    try {
+      const file = first[1]?.startsWith('file://') ? fileURLToPath(first[1]) : (first[2] ?? '');
+      const source = readFileSync(file, 'utf8').split(/\r?\n/)[Number(first[3]) - 1];
+      if (source !== undefined) lines.push(`${first[1]}:${first[3]}`, source, `${' '.repeat(Math.max(0, Number(first[4]) - 1))}^`, '');
+    } catch {
+      // a frame outside the readable files: Node would show its source; the location block is left out
+    }
+  }
+  lines.push(...util.inspect(err).split('\n'), '', `Node.js ${process.version}`);
+  for (const l of lines) send({ type: 'log', line: lambdaPaths(l) });
+  processFailure = { errorType: 'Runtime.ExitError', errorMessage: 'exit status 1' };
+}
+process.on('uncaughtException', (e) => (nodeDefaultFatal ? onNodeFatal(e) : onUncaught(e)));
 process.on('unhandledRejection', (reason, promise) => {
+  if (nodeDefaultFatal) return onNodeFatal(reason);
   if (processFailure) return;
   // index.mjs: new UnhandledPromiseRejection(reason, promise), logged as 'Unhandled Promise Rejection', exit(128).
   const error = new UnhandledPromiseRejection(reason, promise);
@@ -708,6 +751,7 @@ async function runInit(id: number, deadlineUnixMs: number): Promise<void> {
   const end = await drive(() => loaded || failed, deadlineUnixMs, null);
   if (end === 'oom') return finish(id, { kind: 'out-of-memory' });
   if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(['the function\'s init code had not finished']));
+  if (fatalExit) return finish(id, { kind: 'exit', code: 1 });
   if (end === 'dead' && processFailure) return finish(id, { kind: 'init-error', error: processFailure, errorType: String(processFailure['errorType']) });
   if (end === 'empty') return finish(id, { kind: 'exit', code: 13 });
   if (failed) {
@@ -919,8 +963,14 @@ async function runInvokeV4(id: number, requestId: string, payload: string, deadl
   const end = await drive(() => posted !== null, deadlineUnixMs, null);
   const post = posted as PhaseEnd | null;
   if (end === 'oom') return finish(id, { kind: 'out-of-memory' });
+  if (end === 'done' && post) await new Promise<void>((r) => realSetImmediate(r));
+  // Node's default fatal handling (onNodeFatal) ended the process before the runtime's answer, which v4 posts one
+  // setImmediate later (src/runtime/lifecycle-manager.ts): Lambda reports the exit.
+  if (fatalExit) {
+    phase = 'idle';
+    return finish(id, { kind: 'exit', code: 1 });
+  }
   if (end === 'done' && post) {
-    await new Promise<void>((r) => realSetImmediate(r));
     if (post.kind === 'response' && processFailure) {
       const f = processFailure;
       post.processExit = { errorType: typeof f['errorType'] === 'string' ? f['errorType'] : null, errorMessage: typeof f['errorMessage'] === 'string' ? f['errorMessage'] : null };

@@ -20,6 +20,9 @@ import {
 import { NODE_VERSIONS } from '../lambda/environment-variables.ts';
 import { formatRuntimeErrorLine, type RuntimeErrorDoc } from '../report/log-lines.ts';
 import type {
+  ConcurrentInvokeBatch,
+  ConcurrentInvokeRequest,
+  ConcurrentInvokeResult,
   EnvironmentHost,
   EnvironmentSpec,
   ErrorDocument,
@@ -450,9 +453,129 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     }
   }
 
+  // ---------------------------------------------------------------- Lambda Managed Instances
+
+  /**
+   * Several invocations in this one environment at once (the runtime interface client's multi-concurrent mode,
+   * see `startConcurrentInvoke` in prelude-runtime.ts): each starts at its arrival, all share the event loop and
+   * module scope, and each ends on its own. As the Managed Instances docs describe
+   * (https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-execution-environment.html, "Independent
+   * timeouts"): a request that passes its timeout fails alone, the other requests and the environment go on, and its
+   * code keeps running (its late answer is dropped). A crash of the runtime (Node's default exit on an uncaught
+   * error, process.exit, out of memory) ends every request in flight and the environment; the simulator models one
+   * runtime worker per environment, so no healthy worker is left to carry on (ILLUSTRATIVE: Lambda runs several
+   * workers, and "the execution environment continues operating with the remaining healthy workers").
+   */
+  async function invokeConcurrent(requests: ConcurrentInvokeRequest[]): Promise<ConcurrentInvokeBatch> {
+    const queue = [...requests].sort((a, b) => a.arrivalMs - b.arrivalMs);
+    const active = new Map<string, { req: ConcurrentInvokeRequest; startMs: number }>();
+    const results: ConcurrentInvokeResult[] = [];
+    let next = 0;
+    // The interrupt guard stops only a thread that never yields, past the last deadline of the batch.
+    startGuard(Math.max(clock.nowMs(), ...queue.map((r) => r.deadlineMs)));
+    const end = (id: string, outcome: InvokeOutcome, endMs = clock.nowMs()): void => {
+      const a = active.get(id);
+      if (!a) return;
+      active.delete(id);
+      results.push({ requestId: id, startMs: a.startMs, endMs, outcome });
+    };
+    const finishBatch = (ended: boolean): ConcurrentInvokeBatch => {
+      guardActive = false;
+      return { results, notStarted: queue.slice(next).map((r) => r.requestId), ended };
+    };
+    // The runtime process is gone: every request in flight ends with it.
+    const crash = (outcome: () => InvokeOutcome, atDeadline = false): ConcurrentInvokeBatch => {
+      for (const [id, a] of [...active]) end(id, outcome(), atDeadline ? Math.max(clock.nowMs(), a.req.deadlineMs) : clock.nowMs());
+      return finishBatch(true);
+    };
+    const unsettled = ["handler's promise has not settled"];
+    const stopped = (): ConcurrentInvokeBatch | null => {
+      const s = sb.stopReason();
+      // A thread that never yields blocks every request on it (one JavaScript thread): all of them time out.
+      if (s === 'timeout' || s === 'wall-clock') return crash(() => ({ kind: 'timeout', pending: unsettled }), true);
+      if (s === 'out-of-memory') {
+        memoryStop();
+        return crash(() => ({ kind: 'out-of-memory' }));
+      }
+      if (s === 'exit') {
+        const code = sb.exitCode() ?? 0;
+        return crash(() => ({ kind: 'exit', code }));
+      }
+      if (s === 'host-stack-overflow') return crash(() => ({ kind: 'error', error: { ...STACK_OVERFLOW_ERROR }, reset: true, pending: [] }));
+      if (trackMemory()) {
+        memoryStop();
+        return crash(() => ({ kind: 'out-of-memory' }));
+      }
+      return null;
+    };
+    for (;;) {
+      while (next < queue.length && (queue[next] as ConcurrentInvokeRequest).arrivalMs <= clock.nowMs()) {
+        const r = queue[next++] as ConcurrentInvokeRequest;
+        active.set(r.requestId, { req: r, startMs: clock.nowMs() });
+        sb.call('startInvoke', r.payload, JSON.stringify({ requestId: r.requestId, deadline: r.deadlineMs - processStartMs }));
+        const st = stopped();
+        if (st) return st;
+      }
+      const m = sb.runMicrotasks();
+      const st1 = stopped();
+      if (st1) return st1;
+      if (!m.ok && /out of memory/.test(m.error)) {
+        memoryStop();
+        return crash(() => ({ kind: 'out-of-memory' }));
+      }
+      sb.call('checkRejections');
+      const st2 = stopped();
+      if (st2) return st2;
+      const pf = processFailure();
+      if (pf !== undefined) return crash(() => ({ kind: 'error', error: pf ?? {}, reset: true, pending: [] }));
+      for (const id of [...active.keys()]) {
+        // `statusOf` serialises the result (JSON.stringify, getters, toJSON): user code runs there too.
+        const status = sb.call('statusOf', id);
+        const st3 = stopped();
+        if (st3) return st3;
+        const parsed = status.ok ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown } | null) : null;
+        if (parsed && parsed.posted) {
+          sb.call('endInvokeOf', id);
+          if (parsed.outcome === 'success') end(id, { kind: 'response', payload: String(parsed.value), processExit: null, pending: [] });
+          else end(id, { kind: 'error', error: (parsed.value ?? {}) as ErrorDocument, reset: false, pending: [] });
+        }
+      }
+      if (active.size === 0 && next >= queue.length) return finishBatch(false);
+      const nd = sb.call('nextDue');
+      const nextDue = nd.ok && typeof nd.value === 'number' && nd.value >= 0 ? processStartMs + nd.value : Infinity;
+      const arrival = next < queue.length ? (queue[next] as ConcurrentInvokeRequest).arrivalMs : Infinity;
+      let deadline = Infinity;
+      for (const a of active.values()) deadline = Math.min(deadline, a.req.deadlineMs);
+      if (deadline <= nextDue && deadline <= arrival) {
+        // While the runtime waits for its next event the process stays up (processMultiConcurrent loops on
+        // `lifecycle.next()`), so a promise that never settles ends in the request's own timeout.
+        clock.advanceToMs(deadline);
+        for (const [id, a] of [...active]) {
+          if (a.req.deadlineMs <= clock.nowMs()) {
+            sb.call('endInvokeOf', id);
+            end(id, { kind: 'timeout', pending: unsettled });
+          }
+        }
+        continue;
+      }
+      if (arrival <= nextDue) {
+        clock.advanceToMs(arrival);
+        continue;
+      }
+      clock.advanceToMs(nextDue);
+      clock.advanceMicros(MACROTASK_COST_US);
+      guestWork++;
+      if (wallExceeded()) return crash(() => ({ kind: 'timeout', pending: unsettled }), true);
+      ranTimers = true;
+      sb.call('runNext');
+    }
+  }
+
+
   return {
     init,
     invoke,
+    invokeConcurrent,
     maxMemoryUsedMB: () => simulatedMemoryMB(peakBytes, baselineBytes, config.memoryMB),
     dispose() {
       if (disposed) return;

@@ -111,12 +111,43 @@ export type InvokeOutcome =
   /** The process exited (`process.exit(code)`) before answering. */
   | { kind: 'exit'; code: number };
 
+/** One invocation handed to a Managed Instances environment, with the virtual instant it arrives. */
+export interface ConcurrentInvokeRequest extends InvokeRequest {
+  /** Virtual ms (since the simulation epoch) at which the request reaches the environment. */
+  arrivalMs: number;
+}
+
+/** How one of several concurrent invocations ended. */
+export interface ConcurrentInvokeResult {
+  requestId: string;
+  /** Virtual ms at which the request started (its arrival) and ended (answer, timeout or crash). */
+  startMs: number;
+  endMs: number;
+  outcome: InvokeOutcome;
+}
+
+/** What a Managed Instances environment did with a batch of concurrent requests. */
+export interface ConcurrentInvokeBatch {
+  /** Requests that ran, in the order they ended. */
+  results: ConcurrentInvokeResult[];
+  /** Requests that never started because the environment ended first (they need a new environment). */
+  notStarted: string[];
+  /** True when the environment ended (crash, out of memory, exit): it must be discarded. */
+  ended: boolean;
+}
+
 /** One execution environment: one runtime process. */
 export interface ExecEnvironment {
   /** Load the handler and run module-scope code. Called once, again only as the retry after a failure. */
   init: (request: InitRequest) => Promise<InitOutcome>;
   /** Run one invocation. Only called after a successful init. */
   invoke: (request: InvokeRequest) => Promise<InvokeOutcome>;
+  /**
+   * Lambda Managed Instances: run several invocations in this one environment at once, each starting at its
+   * arrival instant, interleaved on the virtual clock (module scope shared, context per request). Only executors
+   * that model the runtime's multi-concurrent mode have it.
+   */
+  invokeConcurrent?: (requests: ConcurrentInvokeRequest[]) => Promise<ConcurrentInvokeBatch>;
   /** Peak memory of the environment so far, in simulated MB (what REPORT's `Max Memory Used` shows). */
   maxMemoryUsedMB: () => number;
   /** Free the environment. Called exactly once. */

@@ -53,6 +53,11 @@ export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: st
   if (config.logFormat === 'JSON') unreserved['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
   // Lambda hands the application log level to the runtime in AWS_LAMBDA_LOG_LEVEL (JSON format only).
   if (config.logFormat === 'JSON' && config.applicationLogLevel) unreserved['AWS_LAMBDA_LOG_LEVEL'] = config.applicationLogLevel;
+  // Lambda Managed Instances: the runtime interface client (v4) switches to its multi-concurrent mode when
+  // AWS_LAMBDA_MAX_CONCURRENCY is set (src/utils/env.ts `isMultiConcurrentMode`,
+  // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client). The value Lambda puts there is UNVERIFIED;
+  // the simulator writes the configured concurrency per environment.
+  if (config.concurrencyPerEnvironment !== undefined) unreserved['AWS_LAMBDA_MAX_CONCURRENCY'] = String(config.concurrencyPerEnvironment);
   const env: Record<string, string> = { ...unreserved, ...config.environment, ...reserved };
   return env;
 }

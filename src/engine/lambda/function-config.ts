@@ -12,6 +12,7 @@ import {
   MIN_MEMORY_MB,
   MIN_TIMEOUT_SECONDS,
 } from './limits.ts';
+import { checkManagedInstancesConfig } from './managed-instances-config.ts';
 
 /** LoggingConfig.ApplicationLogLevel values, most detail first (https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html). */
 export const APPLICATION_LOG_LEVELS: readonly ApplicationLogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
@@ -59,6 +60,14 @@ export function parseFunctionConfig(input: Partial<FunctionConfig>): ParseConfig
     // "To use log-level filtering, your function must be configured to use the JSON log format."
     // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
     if (c.logFormat !== 'JSON') return { ok: false, error: 'Log-level filtering needs the JSON log format: set the log format to JSON.' };
+  }
+  if (c.concurrencyPerEnvironment !== undefined) {
+    const mi = checkManagedInstancesConfig(c.concurrencyPerEnvironment, c.runtime, input.logFormat);
+    if (mi !== null) return { ok: false, error: mi };
+    // "Lambda Managed Instances only support JSON log format. When you create a Managed Instances function,
+    // Lambda automatically configures the log format to JSON":
+    // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html
+    c.logFormat = 'JSON';
   }
   if (typeof c.handler !== 'string' || c.handler === '') return { ok: false, error: 'Handler must be a non-empty string such as index.handler.' };
   if (!/^[a-zA-Z0-9-_]{1,64}$/.test(c.functionName)) {

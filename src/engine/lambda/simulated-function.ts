@@ -14,6 +14,7 @@ import { INIT_TIMEOUT_MS, INVOKE_OVERHEAD_MS, MAX_SYNC_REQUEST_BYTES, MAX_SYNC_R
 import { buildLambdaEnvironment } from './environment-variables.ts';
 import { utf8ByteLength } from '../text/utf8.ts';
 import { createInvocationRecord } from '../report/record.ts';
+import { createManagedInstancesFunction } from './managed-instances.ts';
 import { formatEndLine, formatInitReportLine, formatInitStartLine, formatReportLine, formatStartLine, formatTimeoutLine } from '../report/log-lines.ts';
 
 /** Options for one invocation. */
@@ -57,6 +58,8 @@ export { utf8ByteLength };
 
 /** Create a simulated function. `files` maps paths relative to /var/task to sources. */
 export function createSimFunction(config: FunctionConfig, files: Record<string, string>, deps: FunctionDeps): SimFunction {
+  // Lambda Managed Instances: several invocations at once per environment (managed-instances.ts).
+  if (config.concurrencyPerEnvironment !== undefined) return createManagedInstancesFunction(config, files, deps);
   const { clock, random, executor } = deps;
   const taskFiles: Record<string, string> = {};
   for (const [name, src] of Object.entries(files)) {

@@ -129,6 +129,18 @@ export function runtimeSource(host, config, util, webFactory, v8) {
 
   // ---------------------------------------------------------------- logging (LogPatch)
   let currentRequestId = undefined; // `undefined` during init, printed as "undefined" https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js; https://github.com/aws-samples/s3-to-lambda-patterns/issues/40
+  // Lambda Managed Instances: runtime interface client v4 runs in its multi-concurrent mode when
+  // AWS_LAMBDA_MAX_CONCURRENCY is set (src/utils/env.ts `isMultiConcurrentMode`) and runs each invocation inside
+  // its own AsyncLocalStorage store (src/runtime/runtime.ts `processMultiConcurrent`, @aws/lambda-invoke-store
+  // `InvokeStoreMulti`); its loggers read the request id from that store, "-" outside any invocation
+  // (`InvokeStoreBase.getRequestId`). https://github.com/aws/aws-lambda-nodejs-runtime-interface-client
+  const multiConcurrent = config.env.AWS_LAMBDA_MAX_CONCURRENCY !== undefined;
+  const INVOKE_STORE_KEY = {};
+  function logRequestId() {
+    if (!multiConcurrent) return currentRequestId;
+    const s = alsFrame ? alsFrame.get(INVOKE_STORE_KEY) : undefined;
+    return s ? s.requestId : '-';
+  }
   function iso() {
     return new RealDate(epochNow()).toISOString();
   }
@@ -159,7 +171,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     let line;
     if (config.logFormat === 'JSON') {
       // {"timestamp","level","requestId","message"} — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js
-      const rec = { timestamp: iso(), level, requestId: currentRequestId };
+      const rec = { timestamp: iso(), level, requestId: logRequestId() };
       if (args.length === 1) rec.message = args[0] instanceof Error ? errorForJson(args[0]) : args[0];
       else {
         rec.message = util.format(...args);
@@ -178,11 +190,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       try {
         line = JSON.stringify(rec, jsonReplacer());
       } catch (e) {
-        line = JSON.stringify({ timestamp: rec.timestamp, level, requestId: currentRequestId, message: util.format(...args) });
+        line = JSON.stringify({ timestamp: rec.timestamp, level, requestId: rec.requestId, message: util.format(...args) });
       }
     } else {
       // `<ISO ts>\t<requestId>\t<LEVEL>\t<util.format(args)>` — https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
-      line = iso() + '\t' + String(currentRequestId) + '\t' + level + '\t' + util.format(...args);
+      line = iso() + '\t' + String(logRequestId()) + '\t' + level + '\t' + util.format(...args);
     }
     host.emit(line);
   }
@@ -1887,11 +1899,16 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
   const isV4 = config.runtime === 'nodejs24.x';
   let inv = null; // current invocation state
+  // Managed Instances: the invocations in flight, by request id (the runtime keeps one state per invocation).
+  const invs = new Map();
   function post(kind, value) {
-    if (!inv || inv.posted) return;
-    inv.posted = true;
-    inv.outcome = kind;
-    inv.value = value;
+    postTo(inv, kind, value);
+  }
+  function postTo(state, kind, value) {
+    if (!state || state.posted) return;
+    state.posted = true;
+    state.outcome = kind;
+    state.value = value;
   }
   function serialise(result) {
     // RAPIDClient._trySerializeResponse: JSON.stringify(body === undefined ? null : body)
@@ -1909,7 +1926,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         return;
       }
       logError('Invoke Error', intoError(err));
-      post('error', toRapid(err));
+      postTo(state, 'error', toRapid(err));
     };
     let completeInvoked = false;
     const complete = (result) => {
@@ -1920,7 +1937,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       completeInvoked = true;
       // Serialised later by `status()` from a top-level host call: JSON.stringify of a multi-MB string
       // inside a promise job leaks a GC object in QuickJS (JS_FreeRuntime assertion), so it must not run there.
-      post('success-raw', result);
+      postTo(state, 'success-raw', result);
     };
     state.postError = postError;
     let waitForEmptyEventLoop = true;
@@ -1938,7 +1955,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
           G.setImmediate(() => {
             if (completeInvoked) return complete(result);
             completeInvoked = true;
-            post('success', serialise(result));
+            postTo(state, 'success', serialise(result));
           });
     };
     const done = (err, result) => {
@@ -2010,13 +2027,16 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     }
     state.returnedPromise = true;
     if (r instanceof SimPromise) markHandled(r);
+    // Managed Instances: the answer and the `Invoke Error` line stay in this invocation's store.
+    const inStore = multiConcurrent ? alsBind : (f) => f;
     IntrinsicPromise.prototype.then.call(
       IntrinsicPromise.resolve(r),
-      (v) => later(() => post('success-raw', v)),
-      fail,
+      inStore((v) => later(() => postTo(state, 'success-raw', v))),
+      inStore(fail),
     );
   }
   function startInvoke(eventJson, info) {
+    if (multiConcurrent) return startConcurrentInvoke(eventJson, info);
     currentRequestId = info.requestId;
     const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline, v4: isV4 };
     inv = state;
@@ -2086,6 +2106,26 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     }
   }
 
+  // Lambda Managed Instances (runtime interface client v4 in multi-concurrent mode, src/runtime/runtime.ts
+  // `processMultiConcurrent`): each invocation starts in its own AsyncLocalStorage store and runs beside the others
+  // in the same isolate, so module scope is shared and `context`, the request id and the answer are per invocation.
+  // The v4 invoke protocol is used on nodejs22.x too: v4 is the only Node.js runtime client with a multi-concurrent
+  // mode (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client); which client nodejs22.x uses on
+  // Managed Instances is UNVERIFIED.
+  function startConcurrentInvoke(eventJson, info) {
+    const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline, v4: true, requestId: info.requestId };
+    invs.set(info.requestId, state);
+    alsActive = true;
+    const prev = alsFrame;
+    alsFrame = new Map(alsFrame || []);
+    alsFrame.set(INVOKE_STORE_KEY, state);
+    try {
+      return startInvokeV4(eventJson, info, state);
+    } finally {
+      alsFrame = prev;
+    }
+  }
+
   // Called by the host for every macrotask; returns a status string.
   function runNext() {
     const t = nextTimer(false);
@@ -2109,10 +2149,61 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       host.oom();
       return;
     }
+    if (isV4 || multiConcurrent) return nodeDefaultFatal(e);
     // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/index.mjs: console.error('Uncaught Exception', toFormatted(error)) then exit 129
     logError('Uncaught Exception', e);
     processFailure = { kind: 'uncaught', error: toRapid(e) };
     if (inv) post('error', processFailure.error);
+  }
+  // Runtime interface client v4 (nodejs24.x, and the multi-concurrent mode of Managed Instances) installs no
+  // 'uncaughtException' or 'unhandledRejection' listener: the published v4 client (npm aws-lambda-ric 4.0.2,
+  // index.mjs; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client src/worker/ignition.ts,
+  // src/utils/runtime-setup.ts) registers neither, so Node's defaults apply. An unhandled rejection is raised as an
+  // uncaught exception (https://nodejs.org/api/cli.html#--unhandled-rejectionsmode, default `throw`), which Node
+  // prints to stderr and ends the process with exit code 1 (https://nodejs.org/api/process.html#exit-codes). So the
+  // lines carry no timestamp, request id or level, as reported for nodejs24.x in
+  // https://github.com/aws/aws-lambda-base-images/issues/392. The layout is Node's own, captured with Node 22.23 on
+  // the test host: `<file>:<line>`, the source line, a caret under the column of the error's first frame, a blank
+  // line, util.inspect(error) (stack, then own properties in braces), a blank line, `Node.js <version>`.
+  // In multi-concurrent mode the handler runs in a worker thread, whose uncaught error goes to the main thread instead:
+  // src/worker/worker-manager.ts logs `Worker <n> error:` and `Worker <n> exit:` through structuredConsole.logError,
+  // which in the JSON format (the only one Managed Instances allow) writes console.error(error) with request id "-".
+  function nodeDefaultFatal(err) {
+    if (multiConcurrent) {
+      const prev = alsFrame;
+      alsFrame = null;
+      try {
+        logError('Worker 0 error:', err);
+        logError('Worker 0 exit:', new Error('Worker 0 exited with code 1'));
+      } finally {
+        alsFrame = prev;
+      }
+    } else {
+      v8ify(err);
+      const stack = util.errorStack(err);
+      const first = /\n\s+at (?:.*? \()?((?:file:\/\/)?(\/var\/task\/[^:()]+)):(\d+):(\d+)\)?\s*(?:\n|$)/.exec('\n' + stack.split('\n').slice(1, 2).join('\n'));
+      const source = first && typeof files[first[2]] === 'string' ? files[first[2]].split(/\r?\n/)[Number(first[3]) - 1] : undefined;
+      const lines = [];
+      if (first && source !== undefined) lines.push(first[1] + ':' + first[3], source, ' '.repeat(Math.max(0, Number(first[4]) - 1)) + '^', '');
+      for (const l of util.inspect(err).split('\n')) lines.push(l);
+      lines.push('', 'Node.js ' + config.nodeVersion);
+      for (const l of lines) host.emit(l);
+    }
+    host.exit(1);
+  }
+  // Node's wrapper for a rejection reason that is not an Error (lib/internal/process/promises.js
+  // UnhandledPromiseRejection, code ERR_UNHANDLED_REJECTION; message captured with Node 22.23). Node's own internal
+  // frames and source excerpt (node:internal/process/promises) are left out: their line numbers on Node 24 are UNVERIFIED.
+  function nodeUnhandledRejection(reason) {
+    const e = new Error(
+      'This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "' +
+        String(reason) +
+        '".',
+    );
+    Object.defineProperty(e, 'name', { value: 'UnhandledPromiseRejection', writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(e, 'stack', { value: 'UnhandledPromiseRejection: ' + e.message, writable: true, configurable: true, enumerable: false });
+    e.code = 'ERR_UNHANDLED_REJECTION';
+    return e;
   }
   function checkRejections() {
     if (unhandled.size === 0) return false;
@@ -2121,6 +2212,10 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     const reason = normaliseError(reasons.get(p));
     if (isOom(reason)) {
       host.oom();
+      return true;
+    }
+    if (isV4 || multiConcurrent) {
+      nodeDefaultFatal(reason instanceof Error ? reason : nodeUnhandledRejection(reason));
       return true;
     }
     // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js UnhandledPromiseRejection(reason, promise) + index.mjs log line, exit 128
@@ -2258,6 +2353,28 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return control.statusJson();
     },
     statusJson: () => (inv ? JSON.stringify({ posted: inv.posted, outcome: inv.outcome, value: inv.value, returnedPromise: inv.returnedPromise, v4: inv.v4 }) : 'null'),
+    // Managed Instances: `status` of one invocation in flight, run in its own store (so a serialisation error's
+    // `Invoke Error` line carries its request id).
+    statusOf: (id) => {
+      const state = invs.get(id);
+      if (!state) return 'null';
+      const prevInv = inv;
+      const prevFrame = alsFrame;
+      inv = state;
+      alsFrame = new Map(alsFrame || []);
+      alsFrame.set(INVOKE_STORE_KEY, state);
+      try {
+        return control.status();
+      } finally {
+        inv = prevInv;
+        alsFrame = prevFrame;
+      }
+    },
+    endInvokeOf: (id) => {
+      const state = invs.get(id);
+      invs.delete(id);
+      if (inv && inv === state) inv = null;
+    },
     nextDue: () => {
       // The loop stays alive while a ref'd timer exists; unref'd timers due earlier still fire meanwhile.
       const t = nextTimer(true);
