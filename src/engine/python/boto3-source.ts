@@ -434,7 +434,12 @@ def _prepare(kwargs, table_name):
     for field in ('KeyConditionExpression', 'FilterExpression', 'ConditionExpression'):
         condition = params.get(field)
         if isinstance(condition, ConditionBase):
-            expression, names, values = builder.build_expression(condition, is_key_condition=field == 'KeyConditionExpression')
+            is_key = field == 'KeyConditionExpression'
+            expression, names, values = builder.build_expression(condition, is_key_condition=is_key)
+            if is_key and condition.expression_format == '({0} AND {1})':
+                # boto3 sends "(a AND b)"; DynamoDB reads it either way, the simulator's key-condition parser
+                # only without the outer parentheses.
+                expression = expression[1:-1]
             params[field] = expression
             if names:
                 params.setdefault('ExpressionAttributeNames', {}).update(names)
