@@ -65,8 +65,20 @@ export const BUCKETS = ['function', 'runtime', 'integration'] as const;
 /** One bucket. */
 export type Bucket = (typeof BUCKETS)[number];
 
-/** Node.js runtimes the simulator models. */
+/**
+ * Node.js runtimes the simulator models: the ones the QuickJS sandbox and the Node runner run, and the list the
+ * playground offers (Python is not in the playground yet).
+ */
 export const RUNTIMES = ['nodejs20.x', 'nodejs22.x', 'nodejs24.x'] as const;
 
+/**
+ * Python runtimes the simulator models (all run on the CPython that Pyodide ships: SIMULATION.md, "Python").
+ * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html
+ */
+export const PYTHON_RUNTIMES = ['python3.12', 'python3.13', 'python3.14'] as const;
+
+/** Every runtime id the simulator models (Node.js and Python). */
+export const ALL_RUNTIMES = [...RUNTIMES, ...PYTHON_RUNTIMES] as const;
+
 /** One runtime id. */
-export type RuntimeId = (typeof RUNTIMES)[number];
+export type RuntimeId = (typeof ALL_RUNTIMES)[number];

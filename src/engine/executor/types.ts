@@ -103,7 +103,14 @@ export type InvokeOutcome =
    * process ended with it (uncaught exception, unhandled rejection, a promise that never settled), so the
    * next request is a cold start.
    */
-  | { kind: 'error'; error: ErrorDocument; reset: boolean; pending: string[] }
+  | {
+      kind: 'error';
+      error: ErrorDocument;
+      reset: boolean;
+      pending: string[];
+      /** The exact text the runtime posted, when it is not `JSON.stringify(error)` (Python's client writes `", "` separators). */
+      payloadText?: string;
+    }
   /** The deadline passed (virtual clock, or the runaway-CPU guard). */
   | { kind: 'timeout'; pending: string[] }
   /** The environment ran out of memory. */

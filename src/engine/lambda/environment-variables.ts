@@ -1,10 +1,11 @@
 /**
- * Lambda's reserved runtime environment variables for a Node.js function.
+ * Lambda's reserved runtime environment variables for a Node.js or Python function.
  * Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
  * (names and meanings verified; values marked ILLUSTRATIVE are simulator choices).
  */
 import type { FunctionConfig } from '../types.ts';
 import type { RuntimeId } from '../vocabulary.ts';
+import { isPythonRuntime } from './runtime-ids.ts';
 
 /**
  * `process.version` per runtime. UNVERIFIED / ILLUSTRATIVE: the managed runtimes track patch releases;
@@ -14,6 +15,10 @@ export const NODE_VERSIONS: Record<RuntimeId, string> = {
   'nodejs20.x': 'v20.0.0',
   'nodejs22.x': 'v22.0.0',
   'nodejs24.x': 'v24.0.0',
+  // Python runtimes run no Node.js (the Python executor never reads these).
+  'python3.12': '',
+  'python3.13': '',
+  'python3.14': '',
 };
 
 /** Reserved variable names users cannot set (the docs' "reserved" list). */
@@ -47,9 +52,14 @@ export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: st
     LANG: 'en_US.UTF-8',
     PATH: '/var/lang/bin:/usr/local/bin:/usr/bin/:/bin:/opt/bin',
     LD_LIBRARY_PATH: '/var/lang/lib:/lib64:/usr/lib64:/var/runtime:/var/runtime/lib:/var/task:/var/task/lib:/opt/lib',
-    // ILLUSTRATIVE: shape per the docs' NODE_PATH row; exact per-runtime value UNVERIFIED.
-    NODE_PATH: `/opt/nodejs/node${major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`,
   };
+  if (isPythonRuntime(config.runtime)) {
+    // The docs' PYTHONPATH row: "(Python) $LAMBDA_RUNTIME_DIR".
+    unreserved['PYTHONPATH'] = '/var/runtime';
+  } else {
+    // ILLUSTRATIVE: shape per the docs' NODE_PATH row; exact per-runtime value UNVERIFIED.
+    unreserved['NODE_PATH'] = `/opt/nodejs/node${major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`;
+  }
   if (config.logFormat === 'JSON') unreserved['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
   // Lambda hands the application log level to the runtime in AWS_LAMBDA_LOG_LEVEL (JSON format only).
   if (config.logFormat === 'JSON' && config.applicationLogLevel) unreserved['AWS_LAMBDA_LOG_LEVEL'] = config.applicationLogLevel;

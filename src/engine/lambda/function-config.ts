@@ -38,7 +38,7 @@ export type ParseConfigResult = { ok: true; config: FunctionConfig } | { ok: fal
 export function parseFunctionConfig(input: Partial<FunctionConfig>): ParseConfigResult {
   const c: FunctionConfig = { ...DEFAULT_FUNCTION_CONFIG, ...input, environment: { ...(input.environment ?? {}) } };
   if (!isRuntimeId(c.runtime)) {
-    return { ok: false, error: `Unknown runtime "${String(c.runtime)}": use nodejs20.x, nodejs22.x or nodejs24.x.` };
+    return { ok: false, error: `Unknown runtime "${String(c.runtime)}": use nodejs20.x, nodejs22.x, nodejs24.x, python3.12, python3.13 or python3.14.` };
   }
   if (!Number.isInteger(c.timeoutSeconds) || c.timeoutSeconds < MIN_TIMEOUT_SECONDS || c.timeoutSeconds > MAX_TIMEOUT_SECONDS) {
     return { ok: false, error: `Timeout must be a whole number of seconds from ${MIN_TIMEOUT_SECONDS} to ${MAX_TIMEOUT_SECONDS}; got ${String(c.timeoutSeconds)}.` };

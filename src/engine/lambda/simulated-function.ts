@@ -289,7 +289,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         }
         case 'error': {
           const err = out.error;
-          return finish('function-error', invokeStart, JSON.stringify(err), {
+          return finish('function-error', invokeStart, out.payloadText ?? JSON.stringify(err), {
             errorType: typeof err['errorType'] === 'string' ? err['errorType'] : null,
             errorMessage: typeof err['errorMessage'] === 'string' ? err['errorMessage'] : null,
             reset: out.reset,
@@ -423,6 +423,8 @@ export function causesFor(outcome: Outcome, errorType: string | null, errorMessa
     case 'function-error':
       if (errorType === 'Function.ResponseSizeTooLarge') return ['payload-too-large'];
       if (errorMessage === 'Unable to stringify response body') return ['malformed-response'];
+      // Python: the runtime client's marshaller refused the result (Runtime.MarshalError, awslambdaric lambda_runtime_marshaller.py).
+      if (errorType === 'Runtime.MarshalError') return ['malformed-response'];
       return ['unhandled-exception'];
   }
 }

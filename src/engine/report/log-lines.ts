@@ -72,7 +72,8 @@ export function formatReportLine(m: ReportMetrics, format: LogFormat, isoTime: s
  */
 export function formatInitStartLine(runtime: string, region: string, format: LogFormat, isoTime: string): string {
   const major = runtime.replace(/^nodejs(\d+)\.x$/, '$1');
-  const version = `nodejs:${major}.v0`;
+  // Python runtimes name themselves `python:3.13.v<n>` (public INIT_START lines; the revision is ILLUSTRATIVE).
+  const version = runtime.startsWith('python') ? `python:${runtime.slice('python'.length)}.v0` : `nodejs:${major}.v0`;
   const arn = `arn:aws:lambda:${region}::runtime:${'0'.repeat(64)}`;
   if (format === 'JSON') {
     return JSON.stringify({ time: isoTime, type: 'platform.initStart', record: { initializationType: 'on-demand', phase: 'init', runtimeVersion: version, runtimeVersionArn: arn } });

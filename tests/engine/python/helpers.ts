@@ -1,0 +1,51 @@
+/** Shared helpers for the Python executor's tests: a simulator whose functions run in Pyodide. */
+import { loadPyodide } from 'pyodide';
+import { createSimulator, type SimulatorOptions } from '../../../src/engine/index.ts';
+import { createPythonExecutor, type PyodideLike, type PythonExecutorOptions } from '../../../src/engine/executor/python-executor.ts';
+import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
+
+/** A fresh Pyodide (one per execution environment, as the executor asks). */
+export async function freshPyodide(): Promise<PyodideLike> {
+  return (await loadPyodide()) as unknown as PyodideLike;
+}
+
+/** Defaults of the Python tests' functions. */
+export const PY_CONFIG: Partial<FunctionConfig> = { runtime: 'python3.13', handler: 'lambda_function.lambda_handler' };
+
+/** Create a Python function on a fresh simulator, run `events` in order, dispose. */
+export async function runPy(
+  files: Record<string, string>,
+  events: unknown[] = [{}],
+  config: Partial<FunctionConfig> = {},
+  options: Partial<SimulatorOptions> = {},
+  executorOptions: Partial<PythonExecutorOptions> = {},
+): Promise<InvocationRecord[]> {
+  const executor = createPythonExecutor({ loadPyodide: freshPyodide, ...executorOptions });
+  const sim = createSimulator({ executor, ...options });
+  const fn = sim.createFunction({ ...PY_CONFIG, ...config }, files);
+  const out: InvocationRecord[] = [];
+  try {
+    for (const e of events) out.push(await fn.invoke(e));
+  } finally {
+    fn.dispose();
+  }
+  return out;
+}
+
+/** First record of a single Python invocation. */
+export async function oncePy(
+  files: Record<string, string>,
+  event: unknown = {},
+  config: Partial<FunctionConfig> = {},
+  options: Partial<SimulatorOptions> = {},
+  executorOptions: Partial<PythonExecutorOptions> = {},
+): Promise<InvocationRecord> {
+  const [r] = await runPy(files, [event], config, options, executorOptions);
+  if (!r) throw new Error('no record');
+  return r;
+}
+
+/** One handler file `lambda_function.py`. */
+export function handler(source: string): Record<string, string> {
+  return { 'lambda_function.py': source };
+}
