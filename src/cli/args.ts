@@ -50,6 +50,10 @@ What the function receives:
                              InvokeFunctionUrl, InvokeFunction, or none (default: both). Since October 2025
                              a function URL needs both, otherwise it answers 403
   --alb-multi-value-headers  ALB target group with multi-value headers enabled
+  --invoke-mode MODE         Function URL invoke mode: BUFFERED (default) | RESPONSE_STREAM, which streams a
+                             handler wrapped in awslambda.streamifyResponse (up to 200 MB) and prints each chunk
+  --response-transfer-mode M REST API (Lambda proxy) response transfer mode: BUFFERED (default) | STREAM
+  --invoke-with-response-stream  Direct invoke through InvokeWithResponseStream instead of Invoke
 
 Concurrency and load (virtual time):
   --load N           Send N requests and report CloudWatch-style metrics per second
@@ -94,6 +98,11 @@ export interface InvokeArgs {
   /** `--url-permissions`: what the resource policy grants the function URL; undefined grants both. */
   urlPermissions: FunctionUrlPermission[] | undefined;
   albMultiValueHeaders: boolean;
+  /**
+   * The front door invokes with InvokeWithResponseStream: `--invoke-mode RESPONSE_STREAM` (function URL),
+   * `--response-transfer-mode STREAM` (REST API) or `--invoke-with-response-stream` (direct invoke).
+   */
+  responseStream: boolean;
   timeout: number;
   memory: number;
   env: Record<string, string>;
@@ -248,6 +257,71 @@ export function parseManagedInstancesFlags(
   return { concurrencyPerEnvironment: n.value, concurrent: k.value };
 }
 
+/**
+ * The response-streaming flags: each belongs to one front door and names its AWS setting
+ * (FunctionUrlConfig InvokeMode, the REST integration's ResponseTransferMode, the InvokeWithResponseStream
+ * API). True when the run streams, or a message for a flag that does not fit.
+ */
+function parseStreamingFlags(
+  values: { 'invoke-mode'?: string | undefined; 'response-transfer-mode'?: string | undefined; 'invoke-with-response-stream'?: boolean | undefined; load?: string | undefined; 'invocation-type'?: string | undefined },
+  integration: FrontDoor,
+  compare: boolean,
+): boolean | string {
+  let streaming = false;
+  const mode = values['invoke-mode'];
+  if (mode !== undefined) {
+    const m = mode.toUpperCase();
+    if (m !== 'BUFFERED' && m !== 'RESPONSE_STREAM') return `--invoke-mode must be BUFFERED or RESPONSE_STREAM; got "${mode}"`;
+    if (compare || integration !== 'function-url') return '--invoke-mode is the function URL\'s setting: add --integration function-url (not with --compare)';
+    streaming = m === 'RESPONSE_STREAM';
+  }
+  const transfer = values['response-transfer-mode'];
+  if (transfer !== undefined) {
+    const t = transfer.toUpperCase();
+    if (t !== 'BUFFERED' && t !== 'STREAM') return `--response-transfer-mode must be BUFFERED or STREAM; got "${transfer}"`;
+    if (compare || integration !== 'apigw-rest') return '--response-transfer-mode is a REST API integration setting: add --integration apigw-rest (not with --compare)';
+    streaming = t === 'STREAM';
+  }
+  if (values['invoke-with-response-stream']) {
+    if (compare || integration !== 'invoke') return '--invoke-with-response-stream is a direct invocation: use it with --integration invoke (the default without --request), not with --compare';
+    streaming = true;
+  }
+  if (streaming && values.load !== undefined) return 'response streaming is simulated for single invocations: drop --load';
+  if (streaming && values['invocation-type'] === 'Event') return 'InvokeWithResponseStream is synchronous: drop --invocation-type Event';
+  return streaming;
+}
+
+/**
+ * `--concurrency-per-environment N` and `--concurrent K` (Lambda Managed Instances, src/engine/lambda/managed-instances.ts):
+ * N is PerExecutionEnvironmentMaxConcurrency (1-1600,
+ * https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html); K requests go
+ * to one environment at once, so K may not exceed N. The values, or a one-line message.
+ */
+export function parseManagedInstancesFlags(
+  values: { 'concurrency-per-environment'?: string | undefined; concurrent?: string | undefined; 'log-format'?: string | undefined; times?: string | undefined },
+  ctx: { compare: boolean; invocationType: 'RequestResponse' | 'Event'; load: boolean; runner: string },
+): { concurrencyPerEnvironment: number | undefined; concurrent: number | null } | string {
+  const rule = { min: MIN_CONCURRENCY_PER_ENVIRONMENT, max: MAX_CONCURRENCY_PER_ENVIRONMENT };
+  const rawN = values['concurrency-per-environment'];
+  const rawK = values.concurrent;
+  if (rawN === undefined) {
+    return rawK === undefined ? { concurrencyPerEnvironment: undefined, concurrent: null } : '--concurrent sends requests to one Lambda Managed Instances environment: add --concurrency-per-environment N';
+  }
+  const n = parseNumberOption('concurrency-per-environment', rawN, rule);
+  if (!n.ok) return n.error;
+  if (ctx.runner !== 'sandbox') return '--concurrency-per-environment is simulated in the QuickJS sandbox only: drop --runner node';
+  if (ctx.invocationType === 'Event') return '--concurrency-per-environment is simulated for synchronous requests: drop --invocation-type Event';
+  if (ctx.load) return '--concurrency-per-environment does not apply to load runs yet (one request per environment there): drop --load, or send requests at once with --concurrent K';
+  if ((values['log-format'] ?? '').toUpperCase() === 'TEXT') return 'Lambda Managed Instances only support the JSON log format: drop --log-format Text';
+  if (rawK === undefined) return { concurrencyPerEnvironment: n.value, concurrent: null };
+  const k = parseNumberOption('concurrent', rawK, rule);
+  if (!k.ok) return k.error;
+  if (k.value > n.value) return `--concurrent (${k.value}) cannot exceed --concurrency-per-environment (${n.value}): one environment takes at most N requests at once`;
+  if (ctx.compare) return '--concurrent sends requests through one front door; drop --compare';
+  if (values.times !== undefined) return '--concurrent sets how many requests are sent; drop --times';
+  return { concurrencyPerEnvironment: n.value, concurrent: k.value };
+}
+
 /** Parse argv (without node and script). Never throws. */
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
@@ -265,6 +339,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         'no-invoke-permission': { type: 'boolean', default: false },
         'url-permissions': { type: 'string' },
         'alb-multi-value-headers': { type: 'boolean', default: false },
+        'invoke-mode': { type: 'string' },
+        'response-transfer-mode': { type: 'string' },
+        'invoke-with-response-stream': { type: 'boolean', default: false },
         timeout: { type: 'string' },
         memory: { type: 'string' },
         env: { type: 'string', multiple: true },
@@ -347,6 +424,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     urlPermissions = parsedPermissions.value;
   }
   if (compare && values.times !== undefined) return { ok: false, error: '--compare runs one invocation per front door; drop --times' };
+  const streaming = parseStreamingFlags(values, integration, compare);
+  if (typeof streaming === 'string') return { ok: false, error: streaming };
 
   const invocationTypeRaw = values['invocation-type'] ?? 'RequestResponse';
   if (invocationTypeRaw !== 'RequestResponse' && invocationTypeRaw !== 'Event') {
@@ -418,6 +497,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       invokePermission: !(values['no-invoke-permission'] ?? false),
       urlPermissions,
       albMultiValueHeaders: values['alb-multi-value-headers'] ?? false,
+      responseStream: streaming,
       timeout,
       memory,
       env,

@@ -19,11 +19,15 @@ import { runLoadCommand } from './load-command.ts';
 import { loadFunction, loadInput, type CliInput } from './inputs.ts';
 import { formatCallsOf, loadWorld } from './world.ts';
 import { diagnoseCalls, simulatorGapFindings } from '../engine/aws/index.ts';
-import { buildRunReport, isSuccessfulReport, type CliInvocationReport } from './report.ts';
+import { buildRunReport, isSuccessfulReport } from './report.ts';
 import { dirname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { createNodeExecutor } from './node-runner/node-executor.ts';
 import { nodeVersionWarning } from './node-runner/runner-options.ts';
+import { isStreamingFrontDoor, runStreamingFrontDoor } from '../engine/streaming/streaming-front-door.ts';
+import { responseStreamOf } from '../engine/streaming/capture.ts';
+import { createFinding } from '../engine/errors/catalogue.ts';
+import { createStreamReport, formatStream, type StreamingCliReport } from './stream-output.ts';
 
 /** Where output goes (injected for tests). */
 export interface Io {
@@ -48,10 +52,12 @@ export interface RunContext {
   /** What the resource policy grants the function URL (`--url-permissions`); undefined grants both. */
   urlPermissions?: FunctionUrlPermission[] | undefined;
   albMultiValueHeaders: boolean;
+  /** The front door invokes with InvokeWithResponseStream (`--invoke-mode RESPONSE_STREAM` and the like). */
+  responseStream?: boolean;
 }
 
 /** Run the input once through `frontDoor` and build its report entry. */
-export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<CliInvocationReport> {
+export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<StreamingCliReport> {
   const { sim, fn, config, input } = ctx;
   const gatewayRequestId = ctx.gatewayIds.uuid();
   const options: RunOptions = {
@@ -74,8 +80,17 @@ export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<Cl
     invoke = (event) => fn.invoke(event);
   }
   const startedAt = sim.now() - DEFAULT_EPOCH_MS;
+  if (ctx.responseStream && isStreamingFrontDoor(frontDoor)) {
+    // InvokeWithResponseStream: the 6 MB buffered limit gives way to the stream's 200 MB.
+    const streamInvoke = (event: unknown) => (input.kind === 'event' ? fn.invoke(null, { rawPayload: input.text, responseStream: true }) : fn.invoke(event, { responseStream: true }));
+    const run = await runStreamingFrontDoor(frontDoor, runInput, streamInvoke, options, { functionTimeoutMs: config.timeoutSeconds * 1000 });
+    return { ...buildRunReport(run, gatewayRequestId, startedAt), stream: createStreamReport(run) };
+  }
   const run = await runThroughFrontDoor(frontDoor, runInput, (event) => invoke(event), options);
-  return buildRunReport(run, gatewayRequestId, startedAt);
+  const report = buildRunReport(run, gatewayRequestId, startedAt);
+  // A streaming handler behind a front door that buffers: Lambda collects the stream first.
+  if (frontDoor !== 'invoke' && responseStreamOf(run.record)) report.findings.push(createFinding('LT-STREAM-BUFFERED-FRONT-DOOR', { frontDoor }));
+  return report;
 }
 
 /** The folder that plays /var/task for the Node runner: the project folder, or the handler file's folder. */
@@ -137,8 +152,9 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
     invokePermission: args.invokePermission,
     urlPermissions: args.urlPermissions,
     albMultiValueHeaders: args.albMultiValueHeaders,
+    responseStream: args.responseStream,
   };
-  const reports: CliInvocationReport[] = [];
+  const reports: StreamingCliReport[] = [];
   try {
     if (args.compare) {
       for (const door of FRONT_DOORS) {
@@ -170,6 +186,7 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
       // The calls go right after the function's log stream (before the first blank line).
       const at = lines.indexOf('');
       lines.splice(at + 1, 0, ...formatCallsOf(r, calls));
+      if (r.stream) lines.push('', ...formatStream(r.stream));
       for (const line of lines) io.out(line);
     }
   }

@@ -496,14 +496,21 @@ registerHooks({
 });
 
 // ---------------------------------------------------------------- loading the handler (src/UserFunction.js)
-// `awslambda.streamifyResponse` and `awslambda.HttpResponseStream` (UserFunction.js `_loadUserApp`).
+// `awslambda.streamifyResponse` and `awslambda.HttpResponseStream` (UserFunction.js `_loadUserApp`). This runner
+// does not stream: wrapping a handler fails at load with a message that says so (the sandbox streams:
+// src/engine/streaming/).
 const HANDLER_STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+const NO_STREAMING =
+  'awslambda.streamifyResponse: the Node runner (--runner node) does not simulate response streaming yet. Run this handler in the sandbox (--runner sandbox, the default), which streams through a function URL (--invoke-mode RESPONSE_STREAM), a REST API (--response-transfer-mode STREAM) or InvokeWithResponseStream.';
 (globalThis as Record<string, unknown>)['awslambda'] = {
-  streamifyResponse: (handler: Record<symbol, unknown>) => {
-    handler[HANDLER_STREAMING] = 'response';
-    return handler;
+  streamifyResponse: () => {
+    throw new Error(NO_STREAMING);
   },
-  HttpResponseStream: { from: (s: unknown) => s },
+  HttpResponseStream: {
+    from: () => {
+      throw new Error(NO_STREAMING);
+    },
+  },
 };
 
 function splitHandler(full: string): { moduleRoot: string; module: string; handlerPath: string } {

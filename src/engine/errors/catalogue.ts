@@ -338,6 +338,79 @@ export const CATALOGUE = {
     hint: 'The Invoke API validates the request before any code runs.',
     source: D11,
   },
+  // ── Response streaming (awslambda.streamifyResponse; function URL RESPONSE_STREAM, REST STREAM, InvokeWithResponseStream)
+  'LT-STREAM-ERROR-AFTER-FIRST-BYTE': {
+    title: 'The function failed after its response had started streaming',
+    cause: 'unhandled-exception',
+    message: (p) =>
+      `The handler failed${p.errorType ? ` with ${p.errorType}` : ''}${p.errorMessage ? `: ${p.errorMessage}` : ''} after it had streamed ${p.bytes !== undefined ? `${p.bytes} bytes` : 'part of its response'}. The status line and headers were already on their way, so ${door(p)}'s caller got ${p.status !== undefined ? `status ${p.status}` : 'a success status'} and a body that simply stops; the error itself is only in the function's log ("Invoke Error") and, for InvokeWithResponseStream, in the closing InvokeComplete event. Do what can fail (validation, the first database page) before the first write, and give clients a way to tell a cut-off body from a complete one (a closing record or a count they can check).${tail(p)}`,
+    hint: 'A streamed 200 is not a success: read the function log or the InvokeComplete event.',
+    // Runtime.js handleOnceStreaming → ctxFail: the error goes out as trailers after the bytes already sent.
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/ResponseStream.js',
+    unverified: true,
+  },
+  'LT-STREAM-NOT-ENDED': {
+    title: 'The response stream was never ended',
+    cause: 'timeout',
+    message: (p) =>
+      `The handler finished its work but never ended the response stream (no responseStream.end(), or a pipeline that never completed), so the runtime kept waiting for the response to finish and the invocation ran until its timeout${p.timeoutMs !== undefined ? ` of ${p.timeoutMs} ms` : ''}. ${door(p)}'s caller received whatever was written, then waited. End the stream on every path: call responseStream.end(), or await pipeline(source, responseStream), which ends it.${tail(p)}`,
+    hint: 'Look for "response stream not ended" in the pending work of the timeout.',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js',
+  },
+  'LT-STREAM-NON-ASYNC-HANDLER': {
+    title: 'A streaming handler did not return a promise',
+    cause: 'unhandled-exception',
+    message: (p) =>
+      `The handler wrapped in awslambda.streamifyResponse returned without a promise, so the runtime failed the invocation at once with "Streaming does not support non-async handlers." (its errorType is "string"), whatever the handler had written, and ${door(p)} ${answered(p)}. Declare the handler async and await the streaming work (await pipeline(source, responseStream)).${tail(p)}`,
+    hint: 'streamifyResponse(async (event, responseStream, context) => { … })',
+    source: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js; https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html',
+  },
+  'LT-STREAM-TOO-LARGE': {
+    title: 'The streamed response is larger than the streaming limit',
+    cause: 'payload-too-large',
+    message: (p) =>
+      `The handler streamed ${p.bytes ?? 'more'} bytes, more than the ${p.limitBytes ?? 'documented'}-byte maximum of a streamed response (200 MB), so ${door(p)} cut the response off. How AWS ends such a stream is not documented. Stream less, or hand the client a link to the data in S3.${tail(p)}`,
+    hint: 'Streaming raises the 6 MB limit to 200 MB, not beyond.',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html',
+    unverified: true,
+  },
+  'LT-STREAM-PRELUDE-INVALID': {
+    title: 'The streamed HTTP status and headers are missing or malformed',
+    cause: 'malformed-response',
+    message: (p) =>
+      `The stream's content type says an HTTP prelude comes first (application/vnd.awslambda.http-integration-response, set by awslambda.HttpResponseStream.from), but the bytes did not start with a JSON object followed by 8 NUL bytes, so ${door(p)} had no status or headers to send${p.status !== undefined ? ` and ${answered(p)}` : ''}. HttpResponseStream.from writes the prelude on the first write() only: a stream ended with end(body), or with no write at all, carries no prelude. Write at least once with responseStream.write(…) before end().${tail(p)}`,
+    hint: 'After HttpResponseStream.from, call write() before end().',
+    source: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/HttpResponseStream.js; https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html',
+    unverified: true,
+  },
+  'LT-STREAM-IDLE-TIMEOUT': {
+    title: 'The stream was idle longer than the REST API allows',
+    cause: 'integration-timeout',
+    message: (p) =>
+      `${door(p)} streams a response for at most 15 minutes and closes a stream that sends nothing for ${p.timeoutMs !== undefined ? `${p.timeoutMs} ms` : 'its idle timeout'} (5 minutes for Regional and private endpoints, 30 seconds for edge-optimized ones). This stream went quiet for ${p.durationMs ?? 'longer'} ms, so the caller's response stopped there while the function may have run on. Send something (a heartbeat or progress line) more often than the idle timeout.${tail(p)}`,
+    hint: 'Streams are cut after 5 minutes (Regional) or 30 seconds (edge-optimized) of silence.',
+    source: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html',
+  },
+  'LT-STREAM-NOT-STREAMING-HANDLER': {
+    title: 'The front door streams, but the handler does not',
+    cause: 'integration-config',
+    message: (p) =>
+      `${door(p)} invokes with InvokeWithResponseStream, but the handler is not wrapped in awslambda.streamifyResponse, so nothing is streamed: the whole response arrives in one piece when the handler returns.${tail(p)} Wrap the handler (awslambda.streamifyResponse(async (event, responseStream, context) => …)) to send bytes as they are ready.`,
+    hint: 'Streaming needs both: the front door mode and streamifyResponse.',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html; https://docs.aws.amazon.com/lambda/latest/dg/config-rs-invoke-furls.html',
+    unverified: true,
+    severity: 'warning',
+  },
+  'LT-STREAM-BUFFERED-FRONT-DOOR': {
+    title: 'A streaming handler behind a front door that buffers',
+    cause: 'integration-config',
+    message: (p) =>
+      `The handler streams (awslambda.streamifyResponse), but ${door(p)} invokes it with the buffered Invoke API, so Lambda collects the whole stream first: the caller sees nothing until the handler finishes, the 6 MB limit applies, and any HttpResponseStream prelude is not applied as status and headers. For a function URL set InvokeMode to RESPONSE_STREAM; for a REST API set the integration's response transfer mode to STREAM.${tail(p)}`,
+    hint: 'Set the function URL invoke mode to RESPONSE_STREAM (or the REST integration to STREAM).',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/config-rs-invoke-furls.html; https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html',
+    unverified: true,
+    severity: 'warning',
+  },
   // ── Gaps of the simulator (never the function's fault) ──────────────────────────────────────
   'LT-SIM-UNSUPPORTED': {
     title: 'The simulator does not cover this AWS call',

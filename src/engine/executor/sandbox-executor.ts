@@ -34,6 +34,7 @@ import type {
   InvokeRequest,
   ProcessExit,
 } from './types.ts';
+import { createStreamCollector } from '../streaming/capture.ts';
 
 /**
  * What Node reports when the stack runs out: V8's RangeError (Node test
@@ -208,10 +209,18 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     guardActive = true;
   }
 
+  // What a streaming handler wrote (awslambda.streamifyResponse), taken out of the guest as the loop turns.
+  const stream = createStreamCollector((guestMs) => processStartMs + guestMs);
+  function drainStream(): void {
+    const d = sb.call('drainStream');
+    if (d.ok && typeof d.value === 'string') stream.absorb(d.value);
+  }
+
   /** Work still waiting (timers, promises, SDK calls), in plain words. */
   function readPending(): string[] {
     guardActive = false;
     sb.clearStop();
+    drainStream();
     const p = sb.call('pending');
     try {
       return p.ok ? (JSON.parse(String(p.value)) as string[]) : [];
@@ -374,6 +383,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     for (;;) {
       const st = stopped();
       if (st) return st;
+      drainStream();
       const m = sb.runMicrotasks();
       const st2 = stopped();
       if (st2) return st2;
@@ -577,6 +587,7 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     invoke,
     invokeConcurrent,
     maxMemoryUsedMB: () => simulatedMemoryMB(peakBytes, baselineBytes, config.memoryMB),
+    takeResponseStream: () => stream.take(),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -23,6 +23,7 @@
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { FunctionConfig } from '../types.ts';
 import type { ServiceBridge, ServiceCallInfo } from '../sandbox/sandbox.ts';
+import type { ResponseStreamCapture } from '../streaming/capture.ts';
 
 /** The error document a runtime posts (`{ errorType, errorMessage, trace }` for Node.js). */
 export type ErrorDocument = Record<string, unknown>;
@@ -157,6 +158,11 @@ export interface ExecEnvironment {
   invokeConcurrent?: (requests: ConcurrentInvokeRequest[]) => Promise<ConcurrentInvokeBatch>;
   /** Peak memory of the environment so far, in simulated MB (what REPORT's `Max Memory Used` shows). */
   maxMemoryUsedMB: () => number;
+  /**
+   * What the last invocation's handler streamed (`awslambda.streamifyResponse`), or null when it did not
+   * stream; the call resets it. Optional: an executor that cannot stream leaves it out.
+   */
+  takeResponseStream?: () => ResponseStreamCapture | null;
   /** Free the environment. Called exactly once. */
   dispose: () => void;
 }

@@ -15,6 +15,7 @@ import { buildLambdaEnvironment } from './environment-variables.ts';
 import { utf8ByteLength } from '../text/utf8.ts';
 import { createInvocationRecord } from '../report/record.ts';
 import { createManagedInstancesFunction } from './managed-instances.ts';
+import { attachResponseStream, bytesToText, concatChunks, type ResponseStreamCapture } from '../streaming/capture.ts';
 import { formatEndLine, formatInitReportLine, formatInitStartLine, formatReportLine, formatStartLine, formatTimeoutLine } from '../report/log-lines.ts';
 
 /** Options for one invocation. */
@@ -23,6 +24,12 @@ export interface InvokeOptions {
   rawPayload?: string;
   /** Request id to use instead of a new one (asynchronous retries keep the event's request id). */
   requestId?: string;
+  /**
+   * InvokeWithResponseStream (a function URL in RESPONSE_STREAM mode, a REST API in STREAM mode): a streaming
+   * handler's response may exceed the 6 MB buffered limit (up to 200 MB, checked by the front door,
+   * https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html).
+   */
+  responseStream?: boolean;
 }
 
 /** A simulated function. */
@@ -298,7 +305,9 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         }
         case 'response': {
           const processDied = out.processExit !== null;
-          if (utf8ByteLength(out.payload) > MAX_SYNC_RESPONSE_BYTES) {
+          // A streaming handler's payload is the bytes it streamed; InvokeWithResponseStream lifts the 6 MB limit.
+          if (streamed) out = { ...out, payload: bytesToText(concatChunks(streamed.chunks)) };
+          if (!(streamed && opts.responseStream) && utf8ByteLength(out.payload) > MAX_SYNC_RESPONSE_BYTES) {
             // 6 MB synchronous response limit (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html);
             // Function.ResponseSizeTooLarge, key order errorMessage then errorType, from public captures.
             const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_SYNC_RESPONSE_BYTES} bytes).`;
@@ -317,6 +326,8 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       }
     };
 
+    // What a streaming handler (awslambda.streamifyResponse) sent, read after the executor's invoke.
+    let streamed: ResponseStreamCapture | null = null;
     const runInvocation = async (invokeStart: number): Promise<InvocationRecord> => {
       const e = env as Environment;
       currentRequestId = requestId;
@@ -331,7 +342,10 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
       } finally {
         currentRequestId = null;
       }
-      return fromOutcome(invokeStart, out);
+      streamed = e.exec.takeResponseStream?.() ?? null;
+      const record = fromOutcome(invokeStart, out);
+      if (streamed) attachResponseStream(record, streamed);
+      return record;
     };
 
     if (env === null) {

@@ -1383,11 +1383,60 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     };
   }
   G.global = G;
-  G.awslambda = {
-    streamifyResponse() {
-      throw NOT_AVAILABLE('awslambda.streamifyResponse (response streaming)');
-    },
-  };
+  // awslambda: UserFunction.js `_loadUserApp` (unless AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA is '1' or 'true')
+  // and HttpResponseStream.js, https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/tree/da5777a/src.
+  // A streaming handler runs through src/engine/streaming/guest-response-stream.ts (Runtime.js handleOnceStreaming).
+  const HANDLER_STREAMING = Symbol.for('aws.lambda.runtime.handler.streaming');
+  const HANDLER_HIGHWATERMARK = Symbol.for('aws.lambda.runtime.handler.streaming.highWaterMark');
+  const noGlobalAwsLambda = config.env.AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA === '1' || config.env.AWS_LAMBDA_NODEJS_NO_GLOBAL_AWSLAMBDA === 'true';
+  if (!noGlobalAwsLambda) {
+    G.awslambda = {
+      streamifyResponse: (handler, options) => {
+        handler[HANDLER_STREAMING] = 'response';
+        if (options && typeof options.highWaterMark === 'number') handler[HANDLER_HIGHWATERMARK] = parseInt(options.highWaterMark);
+        return handler;
+      },
+      HttpResponseStream: class HttpResponseStream {
+        static from(underlyingStream, prelude) {
+          underlyingStream.setContentType('application/vnd.awslambda.http-integration-response');
+          // JSON.stringify is required: no NUL byte may appear in the prelude, 8 NUL bytes end it.
+          const metadataPrelude = JSON.stringify(prelude);
+          underlyingStream._onBeforeFirstWrite = (write) => {
+            write(metadataPrelude);
+            write(new Uint8Array(8));
+          };
+          return underlyingStream;
+        }
+      },
+    };
+  }
+  let streamModule = null;
+  function startStreaming(eventJson, info, state) {
+    state.streaming = true;
+    streamModule = hostBuiltin('response-stream');
+    streamModule.start({
+      handler: handlerFn,
+      eventJson,
+      requestId: info.requestId,
+      deadline: info.deadline,
+      config,
+      v4: isV4,
+      state,
+      post,
+      logError,
+      intoError,
+      toRapid,
+      nowMs,
+      keepAlive: (label) => hostTimer(-1, label, () => undefined, true),
+      handled: (p) => {
+        if (p instanceof SimPromise) markHandled(p);
+      },
+      isExit: (e) => e === exitSignal,
+      warn: (m) => G.console.warn(m),
+      Promise: IntrinsicPromise,
+      runtimeError,
+    });
+  }
 
   // ---------------------------------------------------------------- process
   const exitSignal = { exit: true };
@@ -1886,10 +1935,11 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     // declares three or more parameters and is not a streaming handler is rejected, an `async` one too
     // (src/function/callback-deprecation.ts `argsNum >= 3 && !streaming`; argsNum is `handler.length`,
     // src/function/user-function-loader.ts), https://github.com/aws/aws-lambda-nodejs-runtime-interface-client
-    if (isV4 && handlerFn.length >= 3) {
+    const streaming = handlerFn[HANDLER_STREAMING] === 'response';
+    if (isV4 && handlerFn.length >= 3 && !streaming) {
       throw runtimeError('CallbackHandlerDeprecated', CALLBACK_REMOVED);
     }
-    if (!isAsyncFn(handlerFn) && handlerFn.length === 3 && config.env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
+    if (!isAsyncFn(handlerFn) && handlerFn.length === 3 && !streaming && config.env.AWS_LAMBDA_NODEJS_DISABLE_CALLBACK_WARNING === undefined) {
       console.warn(CALLBACK_WARNING);
     }
   }
@@ -2040,6 +2090,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     currentRequestId = info.requestId;
     const state = { posted: false, outcome: null, value: null, beforeExit: null, returnedPromise: false, deadline: info.deadline, v4: isV4 };
     inv = state;
+    if (handlerFn && handlerFn[HANDLER_STREAMING] === 'response') return startStreaming(eventJson, info, state);
     if (isV4) return startInvokeV4(eventJson, info, state);
     const cb = buildCallbacks(state);
     // Default exit listener (Runtime.js `_setDefaultExitListener`,
@@ -2238,7 +2289,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       else out.push('setTimeout' + fname + ' due in ' + Math.max(0, Math.round(t.due - now)) + ' ms' + (t.ref ? '' : ' (unref)'));
     }
     if (inv && inv.returnedPromise && !inv.posted) out.push("handler's promise has not settled");
-    else if (inv && !inv.posted && inv.beforeExit) out.push('handler has not called its callback');
+    else if (inv && !inv.posted && inv.beforeExit && !inv.streaming) out.push('handler has not called its callback');
     return out;
   }
 
@@ -2399,6 +2450,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
       return f() !== false;
     },
     pending: () => JSON.stringify(describePending()),
+    // What a streaming handler wrote since the last call (src/engine/streaming/guest-response-stream.ts), or ''.
+    drainStream: () => (streamModule ? streamModule.drain() : ''),
     endInvoke: () => {
       inv = null;
     },

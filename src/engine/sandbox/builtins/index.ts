@@ -28,6 +28,7 @@ import { createUrlExtras } from './url.ts';
 import { createUtilExtras } from './util-extras.ts';
 import { createZlibModule } from './zlib.ts';
 import type { GuestDeps } from './guest-api.ts';
+import { createResponseStreamModule } from '../../streaming/guest-response-stream.ts';
 
 /** A guest module factory as the prelude calls it. */
 export type GuestModuleFactory = (deps: GuestDeps) => unknown;
@@ -66,4 +67,6 @@ export const BUILTIN_SOURCES: Readonly<Record<string, string>> = {
   callsites: plain(createCallSitesModule),
   // the stubs of net, tls, dns, http2, child_process, worker_threads, vm (prelude-runtime.ts unavailableModule)
   unavailable: plain(createUnavailableModules),
+  // awslambda.streamifyResponse's invocation path (prelude-runtime.ts startStreaming), loaded on first use
+  'response-stream': plain(createResponseStreamModule),
 };

@@ -1,0 +1,177 @@
+// What the caller of a streaming front door receives: function URL RESPONSE_STREAM, REST API STREAM,
+// InvokeWithResponseStream (sources in src/engine/streaming/streaming-front-door.ts).
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../../src/engine/index.ts';
+import type { FunctionConfig } from '../../../src/engine/types.ts';
+import { runStreamingFrontDoor, type StreamingFrontDoor, type StreamingRun } from '../../../src/engine/streaming/streaming-front-door.ts';
+import type { HttpRequestSpec } from '../../../src/engine/integrations/http-request.ts';
+import { getTestQuickJS } from '../quickjs.ts';
+
+async function through(door: StreamingFrontDoor, source: string, opts: { config?: Partial<FunctionConfig>; request?: HttpRequestSpec; responseStream?: boolean; edge?: boolean } = {}): Promise<StreamingRun> {
+  const quickjs = await getTestQuickJS();
+  const sim = createSimulator({ quickjs });
+  const config = { timeoutSeconds: 3, functionName: 'export-api', ...opts.config };
+  const fn = sim.createFunction(config, { 'index.mjs': source });
+  try {
+    const input = door === 'invoke' ? { rawEvent: { n: 1 } } : { request: opts.request ?? { method: 'GET', path: '/export' } };
+    return await runStreamingFrontDoor(
+      door,
+      input,
+      (event) => fn.invoke(event, { responseStream: opts.responseStream ?? true }),
+      { sim: { requestId: '11111111-2222-3333-4444-555555555555', nowMs: sim.now(), region: 'us-east-1', accountId: '123456789012', functionName: config.functionName } },
+      { functionTimeoutMs: config.timeoutSeconds * 1000, ...(opts.edge ? { restEndpointType: 'EDGE' as const } : {}) },
+    );
+  } finally {
+    fn.dispose();
+  }
+}
+
+const CSV = `
+  const wait = (ms) => new Promise((res) => setTimeout(res, ms));
+  export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+    responseStream = awslambda.HttpResponseStream.from(responseStream, { statusCode: 200, headers: { 'content-type': 'text/csv' }, cookies: ['a=1', 'b=2'] });
+    responseStream.write('id,total\\n');
+    await wait(100);
+    responseStream.write('1,20\\n');
+    responseStream.end();
+  });`;
+
+const codes = (r: StreamingRun) => r.findings.map((f) => f.code);
+
+describe('function URL, InvokeMode RESPONSE_STREAM', () => {
+  it('status and headers come from the prelude; the body arrives chunk by chunk', async () => {
+    const r = await through('function-url', CSV);
+    expect(r.response.statusCode).toBe(200);
+    expect(r.response.headers['content-type']).toBe('text/csv');
+    expect(r.response.multiValueHeaders?.['set-cookie']).toEqual(['a=1', 'b=2']);
+    expect(r.response.body).toBe('id,total\n1,20\n');
+    expect(r.chunks.map((c) => c.text)).toEqual(['id,total\n', '1,20\n']);
+    expect((r.chunks[1]?.offsetMs ?? 0) - (r.chunks[0]?.offsetMs ?? 0)).toBeGreaterThanOrEqual(100);
+    expect(r.streamEnd).toBe('complete');
+    expect(r.timeToFirstByteMs).not.toBeNull();
+    expect(r.findings).toEqual([]);
+  });
+
+  it('a handler that throws after the first rows: the caller keeps the 200 and a cut-off body', async () => {
+    const r = await through('function-url', `
+      export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+        responseStream.write('id,total\\n');
+        await new Promise((res) => setTimeout(res, 5));
+        throw new Error('database connection lost');
+      });`);
+    expect(r.record?.outcome).toBe('function-error');
+    expect(r.response.statusCode).toBe(200);
+    expect(r.response.body).toBe('id,total\n');
+    expect(r.streamEnd).toBe('cut-by-error');
+    expect(codes(r)).toEqual(['LT-STREAM-ERROR-AFTER-FIRST-BYTE']);
+    expect(r.findings[0]?.message).toContain('database connection lost');
+  });
+
+  it('a throw before any byte: the function URL answers its 502, as for a buffered error', async () => {
+    const r = await through('function-url', `export const handler = awslambda.streamifyResponse(async () => { throw new Error('bad input'); });`);
+    expect(r.response.statusCode).toBe(502);
+    expect(r.streamEnd).toBe('not-streamed');
+    expect(codes(r)).toContain('LT-FUNCTION-ERROR');
+  });
+
+  it('a stream never ended: the rows arrive, then the invocation times out (LT-STREAM-NOT-ENDED)', async () => {
+    const r = await through('function-url', `
+      export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+        responseStream.write('id,total\\n');
+      });`, { config: { timeoutSeconds: 2 } });
+    expect(r.record?.outcome).toBe('timeout');
+    expect(r.response.body).toBe('id,total\n');
+    expect(r.streamEnd).toBe('cut-by-timeout');
+    expect(codes(r)).toContain('LT-STREAM-NOT-ENDED');
+  });
+
+  it('a non-async streaming handler gets its own finding', async () => {
+    const r = await through('function-url', `export const handler = awslambda.streamifyResponse((e, s) => { s.end('x'); });`);
+    expect(codes(r)).toContain('LT-STREAM-NON-ASYNC-HANDLER');
+  });
+
+  it('HttpResponseStream.from then end(body): no prelude reaches the front door', async () => {
+    const r = await through('function-url', `
+      export const handler = awslambda.streamifyResponse(async (e, s) => {
+        s = awslambda.HttpResponseStream.from(s, { statusCode: 404 });
+        s.end('not found');
+      });`);
+    expect(codes(r)).toEqual(['LT-STREAM-PRELUDE-INVALID']);
+    expect(r.findings[0]?.unverified).toBe(true);
+  });
+
+  it('a handler that does not stream behind a streaming URL: the buffered shape, plus a warning', async () => {
+    const r = await through('function-url', `export const handler = async () => ({ statusCode: 200, body: 'hello' });`);
+    expect(r.response.body).toBe('hello');
+    expect(r.streamEnd).toBe('not-streamed');
+    expect(codes(r)).toEqual(['LT-STREAM-NOT-STREAMING-HANDLER']);
+  });
+
+  it('more than 6 MB streams through (the buffered URL would fail)', async () => {
+    const r = await through('function-url', `export const handler = awslambda.streamifyResponse(async (e, s) => { const mb = 'y'.repeat(1024 * 1024); for (let i = 0; i < 7; i++) s.write(mb); s.end(); });`, { config: { memoryMB: 512 } });
+    expect(r.response.statusCode).toBe(200);
+    expect(r.chunks.reduce((n, c) => n + c.bytes, 0)).toBe(7 * 1024 * 1024);
+    expect(r.streamEnd).toBe('complete');
+  });
+});
+
+describe('REST API, response transfer mode STREAM', () => {
+  it('streams the body after the metadata and delimiter', async () => {
+    const r = await through('apigw-rest', CSV);
+    expect(r.response.statusCode).toBe(200);
+    expect(r.response.body).toBe('id,total\n1,20\n');
+    expect(r.gatewayLogs).toHaveLength(1);
+    expect(JSON.parse(r.gatewayLogs[0] ?? '{}')).toMatchObject({ status: '200', responseLength: String('id,total\n1,20\n'.length) });
+  });
+
+  it('without HttpResponseStream.from there is no metadata: the REST API cannot stream it', async () => {
+    const r = await through('apigw-rest', `export const handler = awslambda.streamifyResponse(async (e, s) => { s.write('raw'); s.end(); });`);
+    expect(r.response.statusCode).toBe(502);
+    expect(codes(r)).toEqual(['LT-STREAM-PRELUDE-INVALID']);
+  });
+
+  it('a stream quiet for longer than the idle timeout is cut (edge-optimized: 30 s)', async () => {
+    const r = await through('apigw-rest', `
+      export const handler = awslambda.streamifyResponse(async (e, s) => {
+        s = awslambda.HttpResponseStream.from(s, { statusCode: 200 });
+        s.write('started\\n');
+        await new Promise((res) => setTimeout(res, 31000));
+        s.write('late\\n');
+        s.end();
+      });`, { config: { timeoutSeconds: 60 }, edge: true });
+    expect(r.record?.outcome).toBe('success');
+    expect(r.response.body).toBe('started\n');
+    expect(r.streamEnd).toBe('cut-by-idle-timeout');
+    expect(codes(r)).toEqual(['LT-STREAM-IDLE-TIMEOUT']);
+  });
+
+  it('a 40 s stream is not an integration timeout in STREAM mode (the 29 s limit is for buffered responses)', async () => {
+    const r = await through('apigw-rest', `
+      export const handler = awslambda.streamifyResponse(async (e, s) => {
+        s = awslambda.HttpResponseStream.from(s, { statusCode: 200 });
+        for (let i = 0; i < 4; i++) { s.write('tick ' + i + '\\n'); await new Promise((res) => setTimeout(res, 10000)); }
+        s.end();
+      });`, { config: { timeoutSeconds: 60 } });
+    expect(r.response.statusCode).toBe(200);
+    expect(r.chunks).toHaveLength(4);
+    expect(codes(r)).toEqual([]);
+  });
+});
+
+describe('InvokeWithResponseStream', () => {
+  it('PayloadChunk events, then an InvokeComplete without an error', async () => {
+    const r = await through('invoke', `export const handler = awslambda.streamifyResponse(async (e, s) => { s.write('a'); s.end('b'); });`);
+    expect(r.response.statusCode).toBe(200);
+    expect(r.response.headers['Content-Type']).toBe('application/vnd.amazon.eventstream');
+    expect(r.chunks.map((c) => c.text)).toEqual(['a', 'b']);
+    expect(r.invokeComplete).toEqual({});
+    expect(r.response.body.split('\n').map((l) => JSON.parse(l))).toEqual([{ PayloadChunk: { Payload: 'a' } }, { PayloadChunk: { Payload: 'b' } }, { InvokeComplete: {} }]);
+  });
+
+  it('an error after the first chunk: still HTTP 200, the error is in InvokeComplete', async () => {
+    const r = await through('invoke', `export const handler = awslambda.streamifyResponse(async (e, s) => { s.write('a'); await null; throw new RangeError('boom'); });`);
+    expect(r.response.statusCode).toBe(200);
+    expect(r.invokeComplete).toEqual({ ErrorCode: 'RangeError', ErrorDetails: 'boom' });
+    expect(codes(r)).toEqual(['LT-STREAM-ERROR-AFTER-FIRST-BYTE']);
+  });
+});
