@@ -16,6 +16,7 @@ import type { InvokeArgs } from './args.ts';
 import { runAsyncCommand } from './async-command.ts';
 import { formatCompare, formatInvocation } from './format.ts';
 import { runLoadCommand } from './load-command.ts';
+import { runConcurrentCommand, withConcurrencyPerEnvironment } from './concurrent-command.ts';
 import { loadFunction, loadInput, type CliInput } from './inputs.ts';
 import { formatCallsOf, loadWorld } from './world.ts';
 import { diagnoseCalls, simulatorGapFindings } from '../engine/aws/index.ts';
@@ -120,7 +121,11 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
     return fail(`event file ${args.event ?? ''} is not valid JSON`);
   }
 
-  const { config, files } = loaded.value;
+  const { files } = loaded.value;
+  // --concurrency-per-environment: Lambda Managed Instances (concurrent-command.ts).
+  const managed = withConcurrencyPerEnvironment(loaded.value.config, args.concurrencyPerEnvironment);
+  if (!managed.ok) return fail(managed.error);
+  const config = managed.config;
   // The simulated AWS account: SDK packages resolve and calls are checked against --policy, --state, --faults.
   const worldResult = await loadWorld(args, config);
   if (!worldResult.ok) return fail(worldResult.error);
@@ -139,6 +144,7 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
     const loadInput: RunInput = v.kind === 'request' ? { request: v.spec } : v.kind === 'event' ? { rawEvent: v.value } : args.integration === 'invoke' ? { rawEvent: {} } : { request: DEFAULT_REQUEST };
     return runLoadCommand(args, quickjs, config, files, loadInput, io.out, world, executor);
   }
+  if (args.concurrent !== null) return runConcurrentCommand(args, quickjs, config, files, input.value, io.out, world);
   const sim = createSimulator({ quickjs, ...(executor ? { executor } : {}), seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
   const fn = sim.createFunction(config, files);
   // Without --request, a front door other than the Invoke API receives a plain `GET /`.
