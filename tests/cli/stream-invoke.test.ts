@@ -72,6 +72,13 @@ describe('invoke with response streaming', () => {
     expect(report.invocations[0]?.stream).toBeUndefined();
   });
 
+  it('the Node runner says plainly that it does not stream', async () => {
+    const r = await run(['--runner', 'node', '--json']);
+    const report = JSON.parse(r.out.join('\n')) as { invocations: Array<{ outcome: string; errorMessage: string }> };
+    expect(report.invocations[0]?.outcome).toBe('init-error');
+    expect(report.invocations[0]?.errorMessage).toMatch(/^awslambda\.streamifyResponse: the Node runner \(--runner node\) does not simulate response streaming yet\. Run this handler in the sandbox/);
+  });
+
   it('--invoke-with-response-stream prints the InvokeComplete event', async () => {
     const r = await run(['--invoke-with-response-stream']);
     expect(r.out.join('\n')).toContain('InvokeComplete {"ErrorCode":"Error","ErrorDetails":"database connection lost"}');
