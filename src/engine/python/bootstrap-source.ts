@@ -40,6 +40,22 @@ def _number(value):
     return float(value)
 
 
+class _Patched:
+    """A replacement for a C function of the time module. Not a descriptor (as built-in functions are not), so
+    it can be stored as a class attribute (logging.Formatter.converter = time.gmtime) and called unbound."""
+
+    def __init__(self, fn, name, doc=None):
+        self._fn = fn
+        self.__name__ = name
+        self.__doc__ = doc
+
+    def __call__(self, *args, **kwargs):
+        return self._fn(*args, **kwargs)
+
+    def __repr__(self):
+        return "<built-in function %s>" % self.__name__
+
+
 def install_time():
     """time.sleep, time.time, time.monotonic, time.perf_counter (and their _ns forms) on the virtual clock."""
     import time
@@ -69,18 +85,22 @@ def install_time():
     def mono_ns():
         return int(_lt_js.now_us()) * 1000
 
-    time.sleep = sleep
-    time.time = now
-    time.time_ns = now_ns
-    time.monotonic = mono
-    time.monotonic_ns = mono_ns
-    time.perf_counter = mono
-    time.perf_counter_ns = mono_ns
-    time.gmtime = lambda secs=None: orig_gmtime(now() if secs is None else secs)
-    time.localtime = lambda secs=None: orig_localtime(now() if secs is None else secs)
-    time.ctime = lambda secs=None: orig_ctime(now() if secs is None else secs)
-    time.asctime = lambda t=None: orig_asctime(time.localtime() if t is None else t)
-    time.strftime = lambda fmt, t=None: orig_strftime(fmt, time.localtime() if t is None else t)
+    patches = {
+        "sleep": sleep,
+        "time": now,
+        "time_ns": now_ns,
+        "monotonic": mono,
+        "monotonic_ns": mono_ns,
+        "perf_counter": mono,
+        "perf_counter_ns": mono_ns,
+        "gmtime": lambda secs=None: orig_gmtime(now() if secs is None else secs),
+        "localtime": lambda secs=None: orig_localtime(now() if secs is None else secs),
+        "ctime": lambda secs=None: orig_ctime(now() if secs is None else secs),
+        "asctime": lambda t=None: orig_asctime(orig_localtime(now()) if t is None else t),
+        "strftime": lambda fmt, t=None: orig_strftime(fmt, orig_localtime(now()) if t is None else t),
+    }
+    for name, fn in patches.items():
+        setattr(time, name, _Patched(fn, name, getattr(time, name).__doc__))
 
 
 def install_asyncio():
@@ -176,7 +196,7 @@ _JSON_FORMAT = (os.environ.get("AWS_LAMBDA_LOG_FORMAT") or "").upper() == "JSON"
 _LOG_LEVEL = {None: "", "TRACE": "DEBUG"}.get(os.environ.get("AWS_LAMBDA_LOG_LEVEL"), os.environ.get("AWS_LAMBDA_LOG_LEVEL")).upper()
 _REQUEST_ID = None
 _HANDLER = None
-_PYLIB = "/lib/python%d.%d/" % sys.version_info[:2]
+_PYLIBS = ("/lib/python%d.%d/" % sys.version_info[:2], "/lib/python%d%d.zip/" % sys.version_info[:2])
 _LAMBDA_PYLIB = "/var/lang/lib/%s/" % os.environ.get("AWS_EXECUTION_ENV", "AWS_Lambda_python3.13").replace("AWS_Lambda_", "")
 
 # lambda_literals.py lambda_unhandled_exception_warning_message (logged before an init error).
@@ -276,8 +296,9 @@ def make_error(error_message, error_type, stack_trace, invoke_id=None):
 
 def _lambda_path(filename):
     # Pyodide's standard library lives in /lib/python3.x; Lambda's in /var/lang/lib/python3.x.
-    if filename.startswith(_PYLIB):
-        return _LAMBDA_PYLIB + filename[len(_PYLIB):]
+    for prefix in _PYLIBS:
+        if filename.startswith(prefix):
+            return _LAMBDA_PYLIB + filename[len(prefix):]
     return filename
 
 

@@ -3,10 +3,13 @@ import { loadPyodide } from 'pyodide';
 import { createSimulator, type SimulatorOptions } from '../../../src/engine/index.ts';
 import { createPythonExecutor, type PyodideLike, type PythonExecutorOptions } from '../../../src/engine/executor/python-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
+import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots } from '../../../src/engine/python/pyodide-loader.ts';
 
-/** A fresh Pyodide (one per execution environment, as the executor asks). */
+const loader = createSnapshotPyodideLoader(loadPyodide as LoadPyodideWithSnapshots);
+
+/** A fresh Pyodide (one per execution environment, as the executor asks), restored from a start-up snapshot. */
 export async function freshPyodide(): Promise<PyodideLike> {
-  return (await loadPyodide()) as unknown as PyodideLike;
+  return loader();
 }
 
 /** Defaults of the Python tests' functions. */
