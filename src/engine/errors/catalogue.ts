@@ -355,7 +355,8 @@ export const CATALOGUE = {
     message: (p) =>
       `The handler finished its work but never ended the response stream (no responseStream.end(), or a pipeline that never completed), so the runtime kept waiting for the response to finish and the invocation ran until its timeout${p.timeoutMs !== undefined ? ` of ${p.timeoutMs} ms` : ''}. ${door(p)}'s caller received whatever was written, then waited. End the stream on every path: call responseStream.end(), or await pipeline(source, responseStream), which ends it.${tail(p)}`,
     hint: 'Look for "response stream not ended" in the pending work of the timeout.',
-    source: 'https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js',
+    // The client's own test 'no end will timeout' (test/unit/ResponseStreamTest.js) holds the open response.
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/test/unit/ResponseStreamTest.js',
   },
   'LT-STREAM-NON-ASYNC-HANDLER': {
     title: 'A streaming handler did not return a promise',

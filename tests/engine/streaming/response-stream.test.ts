@@ -89,6 +89,17 @@ describe('awslambda.streamifyResponse in the sandbox', () => {
     expect(bytesToText(all.subarray(prelude.length + 8))).toBe('id,total\n');
   });
 
+  it('HttpResponseStream.from works on the stream itself: its return value may be ignored (ResponseStreamTest.js)', async () => {
+    const r = await one(`
+      export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
+        awslambda.HttpResponseStream.from(responseStream, { loc: 'mare\\u0000tranquillitatis' });
+        responseStream.write('ABC');
+        responseStream.end();
+      });`);
+    // A NUL inside the prelude is escaped by JSON.stringify, so only the delimiter holds raw NUL bytes.
+    expect(streamedText(r)).toBe('{"loc":"mare\\u0000tranquillitatis"}\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0000ABC');
+  });
+
   it('end(body) after HttpResponseStream.from sends no prelude (end bypasses the patched write)', async () => {
     const r = await one(`
       export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
