@@ -66,7 +66,6 @@ Concurrency and load (virtual time):
   --concurrent K     Send K requests at once to one Managed Instances environment (K at most N; the
                      environment's interleaved log stream is printed)
 
-
 Asynchronous invocation:
   --invocation-type T        RequestResponse (default) | Event
   --retry-attempts N         Retries after a function error, 0-2 (default 2)
@@ -224,37 +223,6 @@ export function describeParseArgsError(error: unknown, command: string): string 
   }
   if (e?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument; ${help}`;
   return `${message.split('\n')[0]} (${help})`;
-}
-
-/**
- * `--concurrency-per-environment N` and `--concurrent K` (Lambda Managed Instances, src/engine/lambda/managed-instances.ts):
- * N is PerExecutionEnvironmentMaxConcurrency (1-1600,
- * https://docs.aws.amazon.com/lambda/latest/api/API_LambdaManagedInstancesCapacityProviderConfig.html); K requests go
- * to one environment at once, so K may not exceed N. The values, or a one-line message.
- */
-export function parseManagedInstancesFlags(
-  values: { 'concurrency-per-environment'?: string | undefined; concurrent?: string | undefined; 'log-format'?: string | undefined; times?: string | undefined },
-  ctx: { compare: boolean; invocationType: 'RequestResponse' | 'Event'; load: boolean; runner: string },
-): { concurrencyPerEnvironment: number | undefined; concurrent: number | null } | string {
-  const rule = { min: MIN_CONCURRENCY_PER_ENVIRONMENT, max: MAX_CONCURRENCY_PER_ENVIRONMENT };
-  const rawN = values['concurrency-per-environment'];
-  const rawK = values.concurrent;
-  if (rawN === undefined) {
-    return rawK === undefined ? { concurrencyPerEnvironment: undefined, concurrent: null } : '--concurrent sends requests to one Lambda Managed Instances environment: add --concurrency-per-environment N';
-  }
-  const n = parseNumberOption('concurrency-per-environment', rawN, rule);
-  if (!n.ok) return n.error;
-  if (ctx.runner !== 'sandbox') return '--concurrency-per-environment is simulated in the QuickJS sandbox only: drop --runner node';
-  if (ctx.invocationType === 'Event') return '--concurrency-per-environment is simulated for synchronous requests: drop --invocation-type Event';
-  if (ctx.load) return '--concurrency-per-environment does not apply to load runs yet (one request per environment there): drop --load, or send requests at once with --concurrent K';
-  if ((values['log-format'] ?? '').toUpperCase() === 'TEXT') return 'Lambda Managed Instances only support the JSON log format: drop --log-format Text';
-  if (rawK === undefined) return { concurrencyPerEnvironment: n.value, concurrent: null };
-  const k = parseNumberOption('concurrent', rawK, rule);
-  if (!k.ok) return k.error;
-  if (k.value > n.value) return `--concurrent (${k.value}) cannot exceed --concurrency-per-environment (${n.value}): one environment takes at most N requests at once`;
-  if (ctx.compare) return '--concurrent sends requests through one front door; drop --compare';
-  if (values.times !== undefined) return '--concurrent sets how many requests are sent; drop --times';
-  return { concurrencyPerEnvironment: n.value, concurrent: k.value };
 }
 
 /**
