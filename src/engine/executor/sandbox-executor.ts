@@ -23,6 +23,7 @@ import type {
   ConcurrentInvokeBatch,
   ConcurrentInvokeRequest,
   ConcurrentInvokeResult,
+  ConcurrentSession,
   EnvironmentHost,
   EnvironmentSpec,
   ErrorDocument,
@@ -476,27 +477,28 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
    * runtime worker per environment, so no healthy worker is left to carry on (ILLUSTRATIVE: Lambda runs several
    * workers, and "the execution environment continues operating with the remaining healthy workers").
    */
-  async function invokeConcurrent(requests: ConcurrentInvokeRequest[]): Promise<ConcurrentInvokeBatch> {
-    const queue = [...requests].sort((a, b) => a.arrivalMs - b.arrivalMs);
+  function openConcurrent(): ConcurrentSession {
+    const queue: ConcurrentInvokeRequest[] = [];
     const active = new Map<string, { req: ConcurrentInvokeRequest; startMs: number }>();
-    const results: ConcurrentInvokeResult[] = [];
-    let next = 0;
-    // The interrupt guard stops only a thread that never yields, past the last deadline of the batch.
-    startGuard(Math.max(clock.nowMs(), ...queue.map((r) => r.deadlineMs)));
+    let results: ConcurrentInvokeResult[] = [];
+    let ended = false;
     const end = (id: string, outcome: InvokeOutcome, endMs = clock.nowMs()): void => {
       const a = active.get(id);
       if (!a) return;
       active.delete(id);
       results.push({ requestId: id, startMs: a.startMs, endMs, outcome });
     };
-    const finishBatch = (ended: boolean): ConcurrentInvokeBatch => {
+    const take = (): ConcurrentInvokeBatch => {
       guardActive = false;
-      return { results, notStarted: queue.slice(next).map((r) => r.requestId), ended };
+      const out = { results, notStarted: ended ? queue.splice(0).map((r) => r.requestId) : [], ended };
+      results = [];
+      return out;
     };
     // The runtime process is gone: every request in flight ends with it.
     const crash = (outcome: () => InvokeOutcome, atDeadline = false): ConcurrentInvokeBatch => {
       for (const [id, a] of [...active]) end(id, outcome(), atDeadline ? Math.max(clock.nowMs(), a.req.deadlineMs) : clock.nowMs());
-      return finishBatch(true);
+      ended = true;
+      return take();
     };
     const unsettled = ["handler's promise has not settled"];
     const stopped = (): ConcurrentInvokeBatch | null => {
@@ -518,74 +520,99 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
       }
       return null;
     };
-    for (;;) {
-      while (next < queue.length && (queue[next] as ConcurrentInvokeRequest).arrivalMs <= clock.nowMs()) {
-        const r = queue[next++] as ConcurrentInvokeRequest;
-        active.set(r.requestId, { req: r, startMs: clock.nowMs() });
-        sb.call('startInvoke', r.payload, JSON.stringify({ requestId: r.requestId, deadline: r.deadlineMs - processStartMs }));
-        const st = stopped();
-        if (st) return st;
-      }
-      const m = sb.runMicrotasks();
-      const st1 = stopped();
-      if (st1) return st1;
-      if (!m.ok && /out of memory/.test(m.error)) {
-        memoryStop();
-        return crash(() => ({ kind: 'out-of-memory' }));
-      }
-      sb.call('checkRejections');
-      const st2 = stopped();
-      if (st2) return st2;
-      const pf = processFailure();
-      if (pf !== undefined) return crash(() => ({ kind: 'error', error: pf ?? {}, reset: true, pending: [] }));
-      for (const id of [...active.keys()]) {
-        // `statusOf` serialises the result (JSON.stringify, getters, toJSON): user code runs there too.
-        const status = sb.call('statusOf', id);
-        const st3 = stopped();
-        if (st3) return st3;
-        const parsed = status.ok ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown } | null) : null;
-        if (parsed && parsed.posted) {
-          sb.call('endInvokeOf', id);
-          if (parsed.outcome === 'success') end(id, { kind: 'response', payload: String(parsed.value), processExit: null, pending: [] });
-          else end(id, { kind: 'error', error: (parsed.value ?? {}) as ErrorDocument, reset: false, pending: [] });
+    async function runUntil(limitMs: number): Promise<ConcurrentInvokeBatch> {
+      if (ended) return take();
+      queue.sort((a, b) => a.arrivalMs - b.arrivalMs);
+      // The interrupt guard stops only a thread that never yields, past the last deadline it knows of.
+      startGuard(Math.max(clock.nowMs(), ...queue.map((r) => r.deadlineMs), ...[...active.values()].map((a) => a.req.deadlineMs)));
+      for (;;) {
+        while (queue.length > 0 && (queue[0] as ConcurrentInvokeRequest).arrivalMs <= clock.nowMs()) {
+          const r = queue.shift() as ConcurrentInvokeRequest;
+          active.set(r.requestId, { req: r, startMs: clock.nowMs() });
+          sb.call('startInvoke', r.payload, JSON.stringify({ requestId: r.requestId, deadline: r.deadlineMs - processStartMs }));
+          const st = stopped();
+          if (st) return st;
         }
-      }
-      if (active.size === 0 && next >= queue.length) return finishBatch(false);
-      const nd = sb.call('nextDue');
-      const nextDue = nd.ok && typeof nd.value === 'number' && nd.value >= 0 ? processStartMs + nd.value : Infinity;
-      const arrival = next < queue.length ? (queue[next] as ConcurrentInvokeRequest).arrivalMs : Infinity;
-      let deadline = Infinity;
-      for (const a of active.values()) deadline = Math.min(deadline, a.req.deadlineMs);
-      if (deadline <= nextDue && deadline <= arrival) {
-        // While the runtime waits for its next event the process stays up (processMultiConcurrent loops on
-        // `lifecycle.next()`), so a promise that never settles ends in the request's own timeout.
-        clock.advanceToMs(deadline);
-        for (const [id, a] of [...active]) {
-          if (a.req.deadlineMs <= clock.nowMs()) {
+        const m = sb.runMicrotasks();
+        const st1 = stopped();
+        if (st1) return st1;
+        if (!m.ok && /out of memory/.test(m.error)) {
+          memoryStop();
+          return crash(() => ({ kind: 'out-of-memory' }));
+        }
+        sb.call('checkRejections');
+        const st2 = stopped();
+        if (st2) return st2;
+        const pf = processFailure();
+        if (pf !== undefined) return crash(() => ({ kind: 'error', error: pf ?? {}, reset: true, pending: [] }));
+        for (const id of [...active.keys()]) {
+          // `statusOf` serialises the result (JSON.stringify, getters, toJSON): user code runs there too.
+          const status = sb.call('statusOf', id);
+          const st3 = stopped();
+          if (st3) return st3;
+          const parsed = status.ok ? (JSON.parse(String(status.value)) as { posted: boolean; outcome: string; value: unknown } | null) : null;
+          if (parsed && parsed.posted) {
             sb.call('endInvokeOf', id);
-            end(id, { kind: 'timeout', pending: unsettled });
+            if (parsed.outcome === 'success') end(id, { kind: 'response', payload: String(parsed.value), processExit: null, pending: [] });
+            else end(id, { kind: 'error', error: (parsed.value ?? {}) as ErrorDocument, reset: false, pending: [] });
           }
         }
-        continue;
+        const nd = sb.call('nextDue');
+        const nextDue = active.size === 0 && queue.length === 0 ? Infinity : nd.ok && typeof nd.value === 'number' && nd.value >= 0 ? processStartMs + nd.value : Infinity;
+        const arrival = queue.length > 0 ? (queue[0] as ConcurrentInvokeRequest).arrivalMs : Infinity;
+        let deadline = Infinity;
+        for (const a of active.values()) deadline = Math.min(deadline, a.req.deadlineMs);
+        const next = Math.min(nextDue, arrival, deadline);
+        if (next > limitMs || next === Infinity) {
+          // Nothing more before the limit: the environment waits (virtual time passes) for the next request.
+          if (Number.isFinite(limitMs) && limitMs > clock.nowMs()) clock.advanceToMs(limitMs);
+          return take();
+        }
+        if (deadline <= nextDue && deadline <= arrival) {
+          // While the runtime waits for its next event the process stays up (processMultiConcurrent loops on
+          // `lifecycle.next()`), so a promise that never settles ends in the request's own timeout.
+          clock.advanceToMs(deadline);
+          for (const [id, a] of [...active]) {
+            if (a.req.deadlineMs <= clock.nowMs()) {
+              sb.call('endInvokeOf', id);
+              end(id, { kind: 'timeout', pending: unsettled });
+            }
+          }
+          continue;
+        }
+        if (arrival <= nextDue) {
+          clock.advanceToMs(arrival);
+          continue;
+        }
+        clock.advanceToMs(nextDue);
+        clock.advanceMicros(MACROTASK_COST_US);
+        guestWork++;
+        if (wallExceeded()) return crash(() => ({ kind: 'timeout', pending: unsettled }), true);
+        ranTimers = true;
+        sb.call('runNext');
       }
-      if (arrival <= nextDue) {
-        clock.advanceToMs(arrival);
-        continue;
-      }
-      clock.advanceToMs(nextDue);
-      clock.advanceMicros(MACROTASK_COST_US);
-      guestWork++;
-      if (wallExceeded()) return crash(() => ({ kind: 'timeout', pending: unsettled }), true);
-      ranTimers = true;
-      sb.call('runNext');
     }
+    return {
+      submit(req) {
+        if (ended) throw new Error('The environment has ended; open a new one.');
+        queue.push(req);
+      },
+      runUntil,
+      inFlight: () => active.size + queue.length,
+    };
   }
 
+  async function invokeConcurrent(requests: ConcurrentInvokeRequest[]): Promise<ConcurrentInvokeBatch> {
+    const session = openConcurrent();
+    for (const r of requests) session.submit(r);
+    return session.runUntil(Infinity);
+  }
 
   return {
     init,
     invoke,
     invokeConcurrent,
+    openConcurrent,
     maxMemoryUsedMB: () => simulatedMemoryMB(peakBytes, baselineBytes, config.memoryMB),
     takeResponseStream: () => stream.take(),
     dispose() {

@@ -144,6 +144,19 @@ export interface ConcurrentInvokeBatch {
   ended: boolean;
 }
 
+/**
+ * A Managed Instances environment taking requests over time (load runs): requests are queued with their arrival
+ * instants, and the environment runs up to a given instant, reporting the requests that ended meanwhile.
+ */
+export interface ConcurrentSession {
+  /** Queue a request; its `arrivalMs` must not be before the environment's clock. */
+  submit: (request: ConcurrentInvokeRequest) => void;
+  /** Run every event up to `limitMs` (Infinity: until no request is left); the clock then stands at `limitMs`. */
+  runUntil: (limitMs: number) => Promise<ConcurrentInvokeBatch>;
+  /** Requests queued or running. */
+  inFlight: () => number;
+}
+
 /** One execution environment: one runtime process. */
 export interface ExecEnvironment {
   /** Load the handler and run module-scope code. Called once, again only as the retry after a failure. */
@@ -156,6 +169,8 @@ export interface ExecEnvironment {
    * that model the runtime's multi-concurrent mode have it.
    */
   invokeConcurrent?: (requests: ConcurrentInvokeRequest[]) => Promise<ConcurrentInvokeBatch>;
+  /** Lambda Managed Instances, over time: a session that takes requests as they arrive (load runs). */
+  openConcurrent?: () => ConcurrentSession;
   /** Peak memory of the environment so far, in simulated MB (what REPORT's `Max Memory Used` shows). */
   maxMemoryUsedMB: () => number;
   /**
