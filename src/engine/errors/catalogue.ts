@@ -362,9 +362,9 @@ export const CATALOGUE = {
     title: 'A streaming handler did not return a promise',
     cause: 'unhandled-exception',
     message: (p) =>
-      `The handler wrapped in awslambda.streamifyResponse returned without a promise, so the runtime failed the invocation at once with "Streaming does not support non-async handlers." (its errorType is "string"), whatever the handler had written, and ${door(p)} ${answered(p)}. Declare the handler async and await the streaming work (await pipeline(source, responseStream)).${tail(p)}`,
+      `The handler wrapped in awslambda.streamifyResponse returned without a promise, so the runtime failed the invocation at once with "Streaming does not support non-async handlers." (errorType "string" up to nodejs22.x, "Error" on nodejs24.x), whatever the handler had written, and ${door(p)} ${answered(p)}. Declare the handler async and await the streaming work (await pipeline(source, responseStream)).${tail(p)}`,
     hint: 'streamifyResponse(async (event, responseStream, context) => { … })',
-    source: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js; https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html',
+    source: 'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/90b5b5bce1fd429f02d37e97acef436c1a331c81/src/runtime/streaming-invoke-processor.ts; https://docs.aws.amazon.com/lambda/latest/dg/config-rs-write-functions.html',
   },
   'LT-STREAM-TOO-LARGE': {
     title: 'The streamed response is larger than the streaming limit',

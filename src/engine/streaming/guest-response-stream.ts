@@ -13,6 +13,9 @@
  *   return values.'; the runtime then waits for the response (the POST to the Runtime API) to finish, so a
  *   stream that is never ended keeps the invocation running until its timeout; a throw or rejection fails
  *   the invocation (`ctxFail`), after whatever bytes were already sent.
+ * - nodejs24.x runs client v4 (src/runtime/streaming-invoke-processor.ts and lifecycle-manager.ts at commit 90b5b5b):
+ *   the same steps, but a non-async handler or an unfinished stream fails with an Error (not a string), the
+ *   failure is logged and sent one setImmediate later, and the runtime never waits for an empty event loop.
  * - `StreamingContext.js`: the context has `callbackWaitsForEmptyEventLoop` (default true: the next
  *   invocation waits for an empty event loop) and no succeed/fail/done; `fail` logs 'Invoke Error' through
  *   `structuredConsole.logError` (which wraps a string in an Error) and sends the error as trailers, whose
@@ -217,6 +220,8 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
     context['invokedFunctionArn'] = rt.config.functionArn;
     context['awsRequestId'] = rt.requestId;
     context['tenantId'] = undefined;
+    // Client v4's context-builder.ts adds the trace id (undefined: the simulator sends no X-Ray header).
+    if (rt.v4) context['xRayTraceId'] = undefined;
     context['getRemainingTimeInMillis'] = () => Math.max(0, Math.floor(rt.deadline - rt.nowMs()));
 
     let finished = false;
@@ -235,8 +240,9 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
         return true;
       };
     };
-    // `ctxFail`: log, send the error as trailers, end the response.
-    const fail = (err: unknown): void => {
+    // `ctxFail`: log, send the error as trailers, end the response. Client v4 does it one setImmediate later
+    // (src/runtime/lifecycle-manager.ts failResponseStream).
+    const failNow = (err: unknown): void => {
       if (finished) return;
       rt.logError('Invoke Error', rt.intoError(err));
       const doc = rt.toRapid(err);
@@ -245,6 +251,13 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
       releaseLoop();
       complete('error', doc);
     };
+    const fail = (err: unknown): void => {
+      if (rt.v4) deps.setImmediate(() => failNow(err));
+      else failNow(err);
+    };
+    // v3 fails with the bare string (Runtime.js ctxFail('…')); v4 throws an Error with the same message
+    // (src/runtime/streaming-invoke-processor.ts waitForStreamClosure).
+    const runtimeFailure = (message: string): unknown => (rt.v4 ? new Error(message) : message);
     // `_setStreamingExitListener`: an empty loop before any answer moves on to the next invocation; the
     // response was complete (a stream still open keeps the loop busy), so the invocation succeeded.
     rt.state.beforeExit = () => {
@@ -263,7 +276,7 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
       return;
     }
     if (!result || typeof (result as { then?: unknown }).then !== 'function') {
-      fail('Streaming does not support non-async handlers.');
+      fail(runtimeFailure('Streaming does not support non-async handlers.'));
       return;
     }
     rt.handled(result);
@@ -274,7 +287,7 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
         if (typeof value !== 'undefined') rt.warn('Streaming handlers ignore return values.');
         return rapidResponse.then(() => {
           if (!inner.writableFinished && !cap.ended) {
-            fail('Response stream is not finished.');
+            fail(runtimeFailure('Response stream is not finished.'));
             return;
           }
           complete('success', '');

@@ -198,7 +198,8 @@ function result(base: FrontDoorResult, extra: Partial<StreamingFrontDoorResult>)
 /** Findings about why a failed stream failed (non-async handler, a stream never ended). */
 function failureFindings(record: InvocationRecord, door: StreamingFrontDoor, status: number, capture: ResponseStreamCapture | null, timeoutMs: number | undefined): Finding[] {
   const out: Finding[] = [];
-  if (record.errorType === 'string' && record.errorMessage === 'Streaming does not support non-async handlers.') {
+  // errorType 'string' from client v3 (nodejs22.x and earlier), 'Error' from v4 (nodejs24.x).
+  if ((record.errorType === 'string' || record.errorType === 'Error') && record.errorMessage === 'Streaming does not support non-async handlers.') {
     out.push(createFinding('LT-STREAM-NON-ASYNC-HANDLER', { frontDoor: door, status }));
   }
   if (record.outcome === 'timeout' && (record.pending.some((p) => p.startsWith(STREAM_OPEN_PENDING)) || (capture && !capture.ended))) {

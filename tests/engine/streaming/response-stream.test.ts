@@ -221,6 +221,13 @@ describe('awslambda.streamifyResponse in the sandbox', () => {
     expect(streamedText(r)).toBe('undefined');
   });
 
+  it('nodejs24.x: a non-async streaming handler fails with an Error, not a string (client v4 streaming-invoke-processor.ts)', async () => {
+    const r = await one(`export const handler = awslambda.streamifyResponse((event, responseStream) => { responseStream.end('x'); });`, { runtime: 'nodejs24.x' });
+    expect(r.outcome).toBe('function-error');
+    expect(r.errorType).toBe('Error');
+    expect(r.errorMessage).toBe('Streaming does not support non-async handlers.');
+  });
+
   it('nodejs22.x: no callback-handler warning for a non-async three-parameter streaming handler (WarningForCallbackHandlers.js)', async () => {
     const r = await one(`export const handler = awslambda.streamifyResponse(function (event, responseStream, context) { responseStream.end('x'); });`);
     expect(messages(r).some((m) => m.includes('callback-based function handlers'))).toBe(false);

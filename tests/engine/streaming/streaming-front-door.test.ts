@@ -85,8 +85,8 @@ describe('function URL, InvokeMode RESPONSE_STREAM', () => {
     expect(codes(r)).toContain('LT-STREAM-NOT-ENDED');
   });
 
-  it('a non-async streaming handler gets its own finding', async () => {
-    const r = await through('function-url', `export const handler = awslambda.streamifyResponse((e, s) => { s.end('x'); });`);
+  it.each(['nodejs22.x', 'nodejs24.x'] as const)('a non-async streaming handler gets its own finding (%s)', async (runtime) => {
+    const r = await through('function-url', `export const handler = awslambda.streamifyResponse((e, s) => { s.end('x'); });`, { config: { runtime } });
     expect(codes(r)).toContain('LT-STREAM-NON-ASYNC-HANDLER');
   });
 
