@@ -160,11 +160,17 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
     const origEnd = inner.end.bind(inner);
     // ResponseStream.js: `req.end = function (cb) { origEnd(cb); }` — a chunk given to end() is written by
     // Node's end itself, without going through the patched write (no _onBeforeFirstWrite).
-    // Only the first argument reaches Node's end, as in the client (an encoding or callback after it is dropped).
-    inner.end = function (chunkOrCb?: unknown) {
+    // v3 passes only the first argument on to Node's end (an encoding or callback after it is dropped); v4 keeps
+    // Node's own end (src/stream/response-stream.ts). Either way a chunk given to end() skips the patched write.
+    inner.end = function (chunkOrCb?: unknown, encoding?: unknown, callback?: unknown) {
       if (typeof chunkOrCb === 'function' || chunkOrCb === undefined || chunkOrCb === null) return origEnd(chunkOrCb);
-      origWrite(chunkOrCb);
-      return origEnd();
+      if (!rt.v4) {
+        origWrite(chunkOrCb);
+        return origEnd();
+      }
+      if (typeof encoding === 'function') return (origWrite(chunkOrCb), origEnd(encoding));
+      origWrite(chunkOrCb, encoding);
+      return origEnd(callback);
     };
     // ResponseStream.js `writableStreamOnly`: the handler sees only these members of the request.
     const fns = ['cork', 'destroy', 'end', 'uncork', 'write', 'addListener', 'emit', 'eventNames', 'getMaxListeners', 'listenerCount', 'listeners', 'off', 'on', 'once', 'prependListener', 'prependOnceListener', 'rawListeners', 'removeAllListeners', 'removeListener', 'setMaxListeners', 'setContentType'];

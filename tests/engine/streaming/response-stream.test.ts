@@ -111,6 +111,22 @@ describe('awslambda.streamifyResponse in the sandbox', () => {
     expect(responseStreamOf(r)?.writeCalled).toBe(false);
   });
 
+  it.each([
+    ['nodejs22.x', 'no'],
+    ['nodejs24.x', 'yes'],
+  ] as const)('end(chunk, callback): %s calls the callback: %s (v3 drops it, v4 keeps Node end)', async (runtime, called) => {
+    const r = await one(`
+      export const handler = awslambda.streamifyResponse(async (e, s) => {
+        let called = 'no';
+        s.end('body', () => { called = 'yes'; });
+        await new Promise((res) => setTimeout(res, 10));
+        console.log('callback called: ' + called);
+      });`, { runtime });
+    expect(r.outcome).toBe('success');
+    expect(streamedText(r)).toBe('body');
+    expect(messages(r)).toContain(`INFO\tcallback called: ${called}`);
+  });
+
   it('a handler that does not return a promise fails with the string error of the runtime client', async () => {
     const r = await one(`export const handler = awslambda.streamifyResponse((event, responseStream) => { responseStream.write('x'); responseStream.end(); });`);
     expect(r.outcome).toBe('function-error');
