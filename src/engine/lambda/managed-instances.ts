@@ -31,7 +31,7 @@
  * and back-pressure throttling; a batch larger than N is refused (see {@link ManagedInstancesFunction.invokeConcurrent}).
  */
 import type { FunctionConfig, InvocationRecord, Outcome } from '../types.ts';
-import type { ConcurrentInvokeBatch, ConcurrentInvokeResult, ErrorDocument, ExecEnvironment, InvokeOutcome } from '../executor/types.ts';
+import type { ConcurrentInvokeBatch, ConcurrentInvokeResult, ConcurrentSession, ErrorDocument, ExecEnvironment, InitOutcome, InvokeOutcome } from '../executor/types.ts';
 import type { FunctionDeps, InvokeOptions, SimFunction } from './simulated-function.ts';
 import { causesFor } from './simulated-function.ts';
 import { MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES, RUNTIME_BOOTSTRAP_MS } from './limits.ts';
@@ -78,6 +78,25 @@ export interface ManagedInstancesFunction extends SimFunction {
    * not model (it throws; a load run models several environments).
    */
   invokeConcurrent: (requests: ConcurrentRequest[]) => Promise<ConcurrentRun>;
+  /**
+   * Take requests as they arrive, up to `concurrencyPerEnvironment` at once (the caller keeps count with
+   * `inFlight`). A load run uses one session per environment. Records keep their own lines; no environment-wide
+   * stream is kept.
+   */
+  openSession: () => ManagedInstancesSession;
+}
+
+/** A Managed Instances function taking requests over time (load runs), from {@link ManagedInstancesFunction.openSession}. */
+export interface ManagedInstancesSession {
+  /**
+   * Send a request that arrives now (the function's clock). Resolves once the request is in the environment (after
+   * the init of a cold start), with the promise of its record, which settles as {@link runUntil} runs.
+   */
+  submit: (request: ConcurrentRequest) => Promise<{ record: Promise<InvocationRecord> }>;
+  /** Run the environment up to `atMs` (virtual ms since the epoch start; Infinity: until every request has ended). */
+  runUntil: (atMs: number) => Promise<void>;
+  /** Requests sent and not yet ended. */
+  inFlight: () => number;
 }
 
 /** True when `fn` models Lambda Managed Instances. */
@@ -120,8 +139,26 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
   let currentRequestId: string | null = null;
 
   const iso = (ms: number): string => new Date(clock.epochMs + ms).toISOString();
+  // Lines by request id, so each record gets its own lines without scanning the whole stream.
+  let byRequest = new Map<string, StreamLine[]>();
+  // A load run's session keeps no environment-wide stream (it would grow with every request).
+  let keepStream = true;
   const push = (atMs: number, rank: number, line: string): void => {
-    stream.push({ atMs, rank, seq: seq++, line });
+    const l = { atMs, rank, seq: seq++, line };
+    if (keepStream) stream.push(l);
+    const id = lineRequestId(line);
+    if (id !== null) {
+      let own = byRequest.get(id);
+      if (!own) byRequest.set(id, (own = []));
+      own.push(l);
+    }
+  };
+  const ordered = (lines: StreamLine[]): string[] => [...lines].sort((a, b) => a.atMs - b.atMs || a.rank - b.rank || a.seq - b.seq).map((l) => l.line);
+  /** The lines of one request, in order; forgets them. */
+  const takeLines = (id: string): string[] => {
+    const own = byRequest.get(id) ?? [];
+    byRequest.delete(id);
+    return ordered(own);
   };
 
   function disposeEnv(): void {
@@ -224,6 +261,54 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
     }
   }
 
+  type Started = { ok: true; initDurationMs: number } | { ok: false; init: Extract<InitOutcome, { ok: false }>; usedMB: number };
+
+  /** Init a new environment (cold start): at most max(130 s, the function timeout). */
+  async function startEnvironment(): Promise<Started> {
+    const start = clock.nowMs();
+    push(start, 0, formatInitStartLine(config.runtime, config.region, format, iso(start)));
+    const e = createEnvironment();
+    clock.advanceMicros(RUNTIME_BOOTSTRAP_MS * 1000);
+    const limitMs = Math.max(MANAGED_INSTANCES_MIN_INIT_TIMEOUT_MS, config.timeoutSeconds * 1000);
+    currentRequestId = null;
+    let init: InitOutcome;
+    try {
+      init = await e.exec.init({ deadlineMs: start + limitMs, phase: 'init' });
+    } catch (err) {
+      e.exec.dispose();
+      throw err;
+    }
+    const durationMs = Math.round((clock.nowMs() - start) * 1000) / 1000;
+    if (!init.ok) {
+      push(clock.nowMs(), 1, formatInitReportLine(durationMs, 'init', init.status, init.status === 'error' ? init.errorType : null, format, iso(clock.nowMs())));
+      const usedMB = init.oom ? config.memoryMB : e.exec.maxMemoryUsedMB();
+      e.exec.dispose();
+      return { ok: false, init, usedMB };
+    }
+    env = e;
+    return { ok: true, initDurationMs: durationMs };
+  }
+
+  /** The record of a request whose environment failed to init (not retried: UNVERIFIED for Managed Instances). */
+  function initFailureRecord(requestId: string, started: Extract<Started, { ok: false }>, startedAt: number): InvocationRecord {
+    const { init } = started;
+    const errorType = init.status === 'timeout' ? 'Runtime.Unknown' : init.errorType;
+    const errorMessage =
+      init.failure && typeof init.failure['errorMessage'] === 'string' ? init.failure['errorMessage'] : `RequestId: ${requestId} Error: Runtime exited without providing a reason`;
+    return createInvocationRecord({
+      requestId,
+      startedAt,
+      coldStart: true,
+      outcome: 'init-error',
+      errorType,
+      errorMessage,
+      functionError: 'Unhandled',
+      maxMemoryUsedMB: started.usedMB,
+      payload: init.failure ? JSON.stringify(init.failure) : JSON.stringify({ errorType, errorMessage }),
+      causes: causesFor('init-error', errorType, errorMessage),
+    });
+  }
+
   async function runBatch(requests: ConcurrentRequest[]): Promise<ConcurrentRun> {
     if (disposed) throw new Error('This simulated function has been disposed.');
     if (requests.length === 0) throw new Error('Send at least one request.');
@@ -233,6 +318,7 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
       );
     }
     stream = [];
+    byRequest = new Map();
     const batchStart = clock.nowMs();
     const records: (InvocationRecord | null)[] = requests.map(() => null);
     const environments: (number | null)[] = requests.map(() => null);
@@ -248,46 +334,12 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
     let initDurationMs: number | null = null;
     let readyAt = batchStart;
     if (toRun.length > 0 && env === null) {
-      const start = clock.nowMs();
-      push(start, 0, formatInitStartLine(config.runtime, config.region, format, iso(start)));
-      const e = createEnvironment();
-      clock.advanceMicros(RUNTIME_BOOTSTRAP_MS * 1000);
-      const limitMs = Math.max(MANAGED_INSTANCES_MIN_INIT_TIMEOUT_MS, config.timeoutSeconds * 1000);
-      currentRequestId = null;
-      let init;
-      try {
-        init = await e.exec.init({ deadlineMs: start + limitMs, phase: 'init' });
-      } catch (err) {
-        e.exec.dispose();
-        throw err;
-      }
-      const durationMs = Math.round((clock.nowMs() - start) * 1000) / 1000;
-      if (!init.ok) {
-        push(clock.nowMs(), 1, formatInitReportLine(durationMs, 'init', init.status, init.status === 'error' ? init.errorType : null, format, iso(clock.nowMs())));
-        const used = init.oom ? config.memoryMB : e.exec.maxMemoryUsedMB();
-        e.exec.dispose();
-        for (const i of toRun) {
-          const requestId = ids[i] as string;
-          const errorType = init.status === 'timeout' ? 'Runtime.Unknown' : init.errorType;
-          const errorMessage =
-            init.failure && typeof init.failure['errorMessage'] === 'string' ? init.failure['errorMessage'] : `RequestId: ${requestId} Error: Runtime exited without providing a reason`;
-          records[i] = createInvocationRecord({
-            requestId,
-            startedAt: batchStart,
-            coldStart: true,
-            outcome: 'init-error',
-            errorType,
-            errorMessage,
-            functionError: 'Unhandled',
-            maxMemoryUsedMB: used,
-            payload: init.failure ? JSON.stringify(init.failure) : JSON.stringify({ errorType, errorMessage }),
-            causes: causesFor('init-error', errorType, errorMessage),
-          });
-        }
+      const started = await startEnvironment();
+      if (!started.ok) {
+        for (const i of toRun) records[i] = initFailureRecord(ids[i] as string, started, batchStart);
         return finishRun(records, environments);
       }
-      env = e;
-      initDurationMs = durationMs;
+      initDurationMs = started.initDurationMs;
       readyAt = clock.nowMs();
     }
     const live = env as MiEnvironment | null;
@@ -317,17 +369,7 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
     }
     for (const id of batch.notStarted) {
       const i = indexOf.get(id) as number;
-      // The environment ended before this request arrived: Lambda routes it to another environment (UNVERIFIED how);
-      // the simulator reports it as not run, with the crash's cause.
-      records[i] = createInvocationRecord({
-        requestId: id,
-        startedAt: batchStart,
-        outcome: 'function-error',
-        errorType: 'Runtime.ExitError',
-        errorMessage: `RequestId: ${id} Error: the execution environment ended before this request started (Lambda would send it to another environment)`,
-        functionError: 'Unhandled',
-        causes: ['unhandled-exception'],
-      });
+      records[i] = notStartedRecord(id, batchStart);
     }
     if (batch.ended) disposeEnv();
     return finishRun(records, environments);
@@ -386,15 +428,100 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
   }
 
   function finishRun(records: (InvocationRecord | null)[], environments: (number | null)[]): ConcurrentRun {
-    const ordered = [...stream].sort((a, b) => a.atMs - b.atMs || a.rank - b.rank || a.seq - b.seq).map((l) => l.line);
     const done = records as InvocationRecord[];
-    for (const rec of done) rec.logs = ordered.filter((line) => lineRequestId(line) === rec.requestId);
-    return { records: done, logs: ordered, environments };
+    for (const rec of done) rec.logs = takeLines(rec.requestId);
+    return { records: done, logs: ordered(stream), environments };
+  }
+
+  function openSession(): ManagedInstancesSession {
+    keepStream = false;
+    let exec: ConcurrentSession | null = null;
+    const waiting = new Map<string, { resolve: (r: InvocationRecord) => void; startedAt: number; initDurationMs: number | null }>();
+    const settle = (batch: ConcurrentInvokeBatch, live: MiEnvironment): void => {
+      const memory = live.exec.maxMemoryUsedMB();
+      for (const r of batch.results) {
+        const w = waiting.get(r.requestId);
+        if (!w) continue;
+        waiting.delete(r.requestId);
+        const rec = recordOf(r, w.initDurationMs, memory, w.startedAt);
+        rec.logs = takeLines(r.requestId);
+        w.resolve(rec);
+      }
+      for (const id of batch.notStarted) {
+        const w = waiting.get(id);
+        if (!w) continue;
+        waiting.delete(id);
+        w.resolve(notStartedRecord(id, w.startedAt));
+      }
+      if (batch.ended) {
+        disposeEnv();
+        exec = null;
+      }
+    };
+    return {
+      async submit(request) {
+        if (disposed) throw new Error('This simulated function has been disposed.');
+        const requestId = request.requestId ?? random.uuid();
+        const payload = request.rawPayload ?? JSON.stringify(request.event === undefined ? null : request.event) ?? 'null';
+        const startedAt = clock.nowMs();
+        const refused = checkRequest(requestId, payload);
+        if (refused) return { record: Promise.resolve(refused) };
+        let initDurationMs: number | null = null;
+        if (env === null) {
+          exec = null;
+          const started = await startEnvironment();
+          if (!started.ok) return { record: Promise.resolve(initFailureRecord(requestId, started, startedAt)) };
+          initDurationMs = started.initDurationMs;
+        }
+        const live = env as MiEnvironment | null;
+        if (!live || !live.exec.openConcurrent) {
+          throw new Error('This executor cannot run several invocations in one environment (Lambda Managed Instances need the QuickJS sandbox).');
+        }
+        if (!exec) exec = live.exec.openConcurrent();
+        const arrivalMs = clock.nowMs();
+        exec.submit({ requestId, payload, arrivalMs, deadlineMs: arrivalMs + config.timeoutSeconds * 1000 });
+        const record = new Promise<InvocationRecord>((resolve) => waiting.set(requestId, { resolve, startedAt, initDurationMs }));
+        return { record };
+      },
+      async runUntil(atMs) {
+        const live = env;
+        if (!exec || !live) {
+          if (Number.isFinite(atMs) && atMs > clock.nowMs()) clock.advanceToMs(atMs);
+          return;
+        }
+        let batch: ConcurrentInvokeBatch;
+        try {
+          batch = await exec.runUntil(atMs);
+        } catch (err) {
+          disposeEnv();
+          exec = null;
+          throw err;
+        }
+        settle(batch, live);
+      },
+      inFlight: () => waiting.size,
+    };
+  }
+
+  /** A request the environment never started because it ended first. */
+  function notStartedRecord(id: string, startedAt: number): InvocationRecord {
+    // The environment ended before this request arrived: Lambda routes it to another environment (UNVERIFIED how);
+    // the simulator reports it as not run, with the crash's cause.
+    return createInvocationRecord({
+      requestId: id,
+      startedAt,
+      outcome: 'function-error',
+      errorType: 'Runtime.ExitError',
+      errorMessage: `RequestId: ${id} Error: the execution environment ended before this request started (Lambda would send it to another environment)`,
+      functionError: 'Unhandled',
+      causes: ['unhandled-exception'],
+    });
   }
 
   return {
     config,
     concurrencyPerEnvironment: limit,
+    openSession,
     invokeConcurrent(requests) {
       const run = chain.then(() => runBatch(requests));
       chain = run.catch(() => undefined);
