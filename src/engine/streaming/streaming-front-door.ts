@@ -105,6 +105,8 @@ export interface StreamingFrontDoorResult extends FrontDoorResult {
 export interface StreamingOptions {
   /** REST API only: the endpoint type decides the idle timeout (default `REGIONAL`). */
   restEndpointType?: 'REGIONAL' | 'PRIVATE' | 'EDGE';
+  /** Largest streamed body, bytes (default {@link MAX_STREAMED_RESPONSE_BYTES}; smaller values are for tests). */
+  maxStreamedBytes?: number;
 }
 
 /** The label the guest gives its keep-alive while a stream is open (guest-response-stream.ts PENDING_LABEL). */
@@ -236,8 +238,9 @@ export function mapStreamingResponse(
     return result({ ...base, findings }, {});
   }
 
-  const all = concatChunks(capture.chunks);
   const integration = capture.contentType === HTTP_INTEGRATION_CONTENT_TYPE;
+  // Only the prelude needs the bytes joined; a plain stream is never copied whole.
+  const all = integration ? concatChunks(capture.chunks) : new Uint8Array(0);
   let head: HttpHead | null = null;
   let skip = 0;
   let preludeProblem: string | null = null;
@@ -250,7 +253,7 @@ export function mapStreamingResponse(
   } else if (door === 'apigw-rest') {
     // API Gateway streams only the format it documents: JSON metadata, 8 NUL bytes, then the payload.
     preludeProblem = `The stream's content type is ${capture.contentType}: the handler did not use awslambda.HttpResponseStream.from, so no metadata and delimiter came first.`;
-  } else if (all.length > 0) {
+  } else if (capture.totalBytes > 0) {
     head = { statusCode: 200, headers: {}, multiValueHeaders: {} };
   }
 
@@ -284,10 +287,11 @@ export function mapStreamingResponse(
       findings.push(createFinding('LT-STREAM-IDLE-TIMEOUT', { frontDoor: door, timeoutMs: idleMs, durationMs: Math.round(idle.gapMs) }));
     }
   }
-  const delivered = deliver(capture, skip, record.startedAt, MAX_STREAMED_RESPONSE_BYTES, cutAtMs);
-  if (delivered.cut && capture.totalBytes - skip > MAX_STREAMED_RESPONSE_BYTES) {
+  const maxBytes = options.maxStreamedBytes ?? MAX_STREAMED_RESPONSE_BYTES;
+  const delivered = deliver(capture, skip, record.startedAt, maxBytes, cutAtMs);
+  if (delivered.cut && capture.totalBytes - skip > maxBytes && delivered.bytes >= maxBytes) {
     streamEnd = 'cut-by-limit';
-    findings.push(createFinding('LT-STREAM-TOO-LARGE', { frontDoor: door, bytes: capture.totalBytes - skip, limitBytes: MAX_STREAMED_RESPONSE_BYTES }));
+    findings.push(createFinding('LT-STREAM-TOO-LARGE', { frontDoor: door, bytes: capture.totalBytes - skip, limitBytes: maxBytes }));
   }
   const response = withDefaults(head, capture.contentType, requestId, door);
   response.body = delivered.chunks.map((c) => c.text).join('');

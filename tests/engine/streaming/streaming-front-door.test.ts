@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/engine/index.ts';
 import type { FunctionConfig } from '../../../src/engine/types.ts';
-import { runStreamingFrontDoor, type StreamingFrontDoor, type StreamingRun } from '../../../src/engine/streaming/streaming-front-door.ts';
+import { mapStreamingResponse, MAX_STREAMED_RESPONSE_BYTES, runStreamingFrontDoor, type StreamingFrontDoor, type StreamingRun } from '../../../src/engine/streaming/streaming-front-door.ts';
+import { attachResponseStream, responseStreamOf, textToBytes, type ResponseStreamCapture } from '../../../src/engine/streaming/capture.ts';
+import { createInvocationRecord } from '../../../src/engine/report/record.ts';
 import type { HttpRequestSpec } from '../../../src/engine/integrations/http-request.ts';
 import { getTestQuickJS } from '../quickjs.ts';
 
@@ -173,5 +175,50 @@ describe('InvokeWithResponseStream', () => {
     expect(r.response.statusCode).toBe(200);
     expect(r.invokeComplete).toEqual({ ErrorCode: 'RangeError', ErrorDetails: 'boom' });
     expect(codes(r)).toEqual(['LT-STREAM-ERROR-AFTER-FIRST-BYTE']);
+  });
+});
+
+describe('mapStreamingResponse on a recorded stream', () => {
+  // A record and capture built by hand: the limits are checked without streaming hundreds of megabytes.
+  function recorded(chunks: { atMs: number; text: string }[], contentType = 'text/plain', outcome: 'success' | 'function-error' = 'success') {
+    const record = createInvocationRecord({ requestId: 'r-1', startedAt: 1000, outcome, durationMs: 2000 });
+    const capture: ResponseStreamCapture = {
+      contentType,
+      chunks: chunks.map((c) => ({ atMs: c.atMs, bytes: textToBytes(c.text) })),
+      totalBytes: chunks.reduce((n, c) => n + textToBytes(c.text).length, 0),
+      ended: true,
+      writeCalled: true,
+      error: null,
+    };
+    attachResponseStream(record, capture);
+    return record;
+  }
+  const ctx = { invokePermission: true, requestBodyBytes: 0 };
+
+  it('the body is cut at the streaming limit (LT-STREAM-TOO-LARGE), and 200 MB is the default limit', () => {
+    expect(MAX_STREAMED_RESPONSE_BYTES).toBe(200 * 1024 * 1024);
+    const r = mapStreamingResponse('function-url', recorded([{ atMs: 1100, text: 'abcdef' }, { atMs: 1200, text: 'ghij' }]), ctx, { maxStreamedBytes: 8 });
+    expect(r.response.body).toBe('abcdefgh');
+    expect(r.streamEnd).toBe('cut-by-limit');
+    expect(r.findings.map((f) => f.code)).toEqual(['LT-STREAM-TOO-LARGE']);
+    const under = mapStreamingResponse('function-url', recorded([{ atMs: 1100, text: 'abcdef' }]), ctx, { maxStreamedBytes: 8 });
+    expect(under.streamEnd).toBe('complete');
+  });
+
+  it('REST Regional endpoints allow 5 minutes of silence, edge-optimized ones 30 seconds', () => {
+    const quiet = (gapMs: number) => recorded([{ atMs: 1100, text: 'a' }, { atMs: 1100 + gapMs, text: 'b' }], 'application/vnd.awslambda.http-integration-response');
+    // Without a prelude the REST API cannot stream at all; give it one.
+    const withPrelude = (gapMs: number) => {
+      const rec = quiet(gapMs);
+      const cap = responseStreamOf(rec);
+      if (cap) cap.chunks.unshift({ atMs: 1050, bytes: new Uint8Array([...textToBytes('{"statusCode":200}'), 0, 0, 0, 0, 0, 0, 0, 0]) });
+      return rec;
+    };
+    expect(mapStreamingResponse('apigw-rest', withPrelude(299_000), ctx).streamEnd).toBe('complete');
+    const regional = mapStreamingResponse('apigw-rest', withPrelude(301_000), ctx);
+    expect(regional.streamEnd).toBe('cut-by-idle-timeout');
+    expect(regional.response.body).toBe('a');
+    expect(mapStreamingResponse('apigw-rest', withPrelude(31_000), ctx, { restEndpointType: 'EDGE' }).streamEnd).toBe('cut-by-idle-timeout');
+    expect(mapStreamingResponse('apigw-rest', withPrelude(29_000), ctx, { restEndpointType: 'EDGE' }).streamEnd).toBe('complete');
   });
 });
