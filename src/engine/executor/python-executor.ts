@@ -51,9 +51,9 @@ export interface PyodideLike {
   setStdout: (options: { batched: (line: string) => void }) => void;
   setStderr: (options: { batched: (line: string) => void }) => void;
   setInterruptBuffer: (buffer: unknown) => void;
-  FS: { mkdirTree: (path: string) => void; writeFile: (path: string, data: string) => void };
-  /** Emscripten's module object; `memory` is the instance's WebAssembly memory. */
-  _module: { memory?: PyodideMemoryLike };
+  FS: { mkdirTree: (path: string) => void; writeFile: (path: string, data: string) => void; ErrnoError?: new (errno: number) => Error };
+  /** Emscripten's module object; `memory` is the instance's WebAssembly memory, `SOCKFS` its socket layer. */
+  _module: { memory?: PyodideMemoryLike; SOCKFS?: { websocket_sock_ops?: { createPeer?: unknown } } };
 }
 
 /** What the Python executor needs from its caller. */
@@ -68,7 +68,16 @@ export interface PythonExecutorOptions {
   realMemoryBudgetBytes?: number | undefined;
   /** Packages the runtime ships (simulated boto3): path under site-packages → source. */
   sitePackages?: Record<string, string> | undefined;
+  /**
+   * Called around every stretch of guest Python (`enter` before, `leave` after): the host refuses what Pyodide
+   * could otherwise do on its behalf there. In Node, Emscripten's `system()` runs a real shell command through
+   * `child_process.spawnSync`; the CLI's guard makes `child_process` refuse while Python runs.
+   */
+  hostGuard?: { enter: () => void; leave: () => void } | undefined;
 }
+
+/** Emscripten's errno for "Network is unreachable" (ERRNO_CODES.ENETUNREACH in pyodide.asm.mjs). */
+const EMSCRIPTEN_ENETUNREACH = 40;
 
 /** Create the Python executor. */
 export function createPythonExecutor(options: PythonExecutorOptions): Executor {
@@ -118,6 +127,7 @@ function setupSource(spec: EnvironmentSpec): string {
     '    raise _lt_runtime.SimulatorStop()',
     'signal.signal(signal.SIGINT, _lt_on_interrupt)',
     'import datetime, bootstrap',
+    '_lt_runtime.install_walls()',
     'del _lt_paths, _lt_on_interrupt',
   ].join('\n');
 }
@@ -158,6 +168,8 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
   /** One watchdog poll (CPython asks every 50 eval-breaker checks). Returns the signal to raise: 2 (SIGINT) or 0. */
   function poll(): number {
     if (!active) return 0;
+    // Once stopped, the process is as good as gone: the runtime's own unwinding costs no virtual time.
+    if (stop) return 2;
     polls++;
     cpuCarryUs += cpuUsPerPoll;
     if (cpuCarryUs >= 1) {
@@ -165,7 +177,6 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
       clock.advanceMicros(whole);
       cpuCarryUs -= whole;
     }
-    if (stop) return 2;
     if (clock.nowMs() >= deadlineMs) {
       stop = 'timeout';
       return 2;
@@ -261,6 +272,7 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
   }
 
   function begin(deadline: number): void {
+    options.hostGuard?.enter();
     deadlineMs = deadline;
     wallStart = wallClock();
     polls = 0;
@@ -270,6 +282,7 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
   }
 
   function end(): void {
+    options.hostGuard?.leave();
     active = false;
     const now = memoryNow();
     if (now > peakBytes) peakBytes = now;
@@ -316,8 +329,21 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     const site = `/var/lang/lib/python${pythonVersionOf(config.runtime)}/site-packages`;
     instance.FS.mkdirTree(site);
     for (const [path, text] of Object.entries(options.sitePackages ?? {})) writeFile(instance, `${site}/${path.replace(/^\/+/, '')}`, text);
-    instance.runPython(setupSource(spec));
-    bootstrap = instance.runPython('import bootstrap\nbootstrap') as PyProxyLike;
+    // No network: Emscripten's sockets would open real WebSocket connections (the `ws` package in Node).
+    const sockOps = instance._module.SOCKFS?.websocket_sock_ops;
+    const ErrnoError = instance.FS.ErrnoError;
+    if (sockOps) {
+      sockOps.createPeer = () => {
+        throw ErrnoError ? new ErrnoError(EMSCRIPTEN_ENETUNREACH) : new Error('Network is unreachable');
+      };
+    }
+    options.hostGuard?.enter();
+    try {
+      instance.runPython(setupSource(spec));
+      bootstrap = instance.runPython('import bootstrap\nbootstrap') as PyProxyLike;
+    } finally {
+      options.hostGuard?.leave();
+    }
     instance.setInterruptBuffer(interruptBuffer);
     const memory = instance._module.memory;
     baselineBytes = memoryNow();

@@ -14,6 +14,8 @@
 
 /** Source of `/var/runtime/_lt_runtime.py`: the stop exception and the virtual-time patches. */
 export const PYTHON_RUNTIME_SOURCE = String.raw`"""Lambda Triage simulator: virtual time for the Python runtime (not part of AWS's runtime)."""
+import sys as _sys
+
 import _lt_js
 
 
@@ -103,6 +105,55 @@ def install_time():
         setattr(time, name, _Patched(fn, name, getattr(time, name).__doc__))
 
 
+# Modules that reach Pyodide's JavaScript side (and through it the host): not importable from the function's code.
+_WALLED_MODULES = {"js", "pyodide_js", "pyodide", "_pyodide", "_pyodide_core", "micropip", "_lt_js", "_imp"}
+_TRUSTED_PREFIXES = ("/lib/", "/var/runtime/", "/var/lang/")
+
+
+def _from_function_code(depth):
+    try:
+        f = _sys._getframe(depth)
+    except ValueError:
+        return False
+    filename = f.f_code.co_filename
+    return not filename.startswith(_TRUSTED_PREFIXES) and not filename.startswith("<frozen")
+
+
+def install_walls():
+    """Mitigations, not a sandbox (SIMULATION.md, "Python"): the function's code cannot import the modules that
+    reach JavaScript, and os.system runs no host command."""
+    import builtins
+    import errno
+    import importlib
+    import os
+    import posix
+
+    orig_import = builtins.__import__
+    orig_import_module = importlib.import_module
+
+    def _check(name):
+        if name and name.split(".")[0] in _WALLED_MODULES:
+            raise ModuleNotFoundError("No module named '%s'" % name, name=name)
+
+    def walled_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and _from_function_code(2):
+            _check(name)
+        return orig_import(name, globals, locals, fromlist, level)
+
+    def walled_import_module(name, package=None):
+        if _from_function_code(2):
+            _check(name)
+        return orig_import_module(name, package)
+
+    def system(command):
+        raise OSError(errno.ENOSYS, "The simulator runs no processes: os.system(%r) did not run" % (command,))
+
+    builtins.__import__ = walled_import
+    importlib.import_module = walled_import_module
+    os.system = system
+    posix.system = system
+
+
 def install_asyncio():
     """asyncio.run and new event loops wait on the virtual clock: the loop's selector advances it."""
     import asyncio
@@ -138,10 +189,18 @@ def install_asyncio():
             self._selector = None
             super().close()
 
-    orig_run = asyncio.run
+    import asyncio.events as events
+    import asyncio.runners as runners
+    orig_run = runners.run
 
     def run(main, *, debug=None, loop_factory=None):
-        return orig_run(main, debug=debug, loop_factory=loop_factory or VirtualEventLoop)
+        # Pyodide keeps its browser event loop marked as running; a Lambda process has none.
+        outer = events._get_running_loop()
+        events._set_running_loop(None)
+        try:
+            return orig_run(main, debug=debug, loop_factory=loop_factory or VirtualEventLoop)
+        finally:
+            events._set_running_loop(outer)
 
     asyncio.run = run
     asyncio.new_event_loop = VirtualEventLoop
@@ -187,6 +246,9 @@ import traceback
 
 import _lt_js
 import _lt_runtime
+
+# Taken before the simulator's import wall wraps it (_lt_runtime.install_walls).
+_import_module = importlib.import_module
 
 # bootstrap.py: ERROR_LOG_IDENT, the no-break space that replaces a traceback line's leading spaces in text logs.
 _ERROR_LOG_IDENT = "\u00a0"
@@ -303,7 +365,12 @@ def _lambda_path(filename):
 
 
 def extract_traceback(tb):
-    return [(_lambda_path(f.filename), f.lineno, f.name, f.line) for f in traceback.extract_tb(tb)]
+    # Frames of the simulator's own import wall (_lt_runtime.py) are not part of Lambda's runtime: left out.
+    return [
+        (_lambda_path(f.filename), f.lineno, f.name, f.line)
+        for f in traceback.extract_tb(tb)
+        if f.filename != "/var/runtime/_lt_runtime.py"
+    ]
 
 
 def _user_frames(tb_tuples):
@@ -498,7 +565,7 @@ def _get_handler(handler):
         if modname.split(".")[0] in sys.builtin_module_names:
             raise FaultException(
                 "Runtime.BuiltInModuleConflict", "Cannot use built-in module {} as a handler module".format(modname))
-        m = importlib.import_module(modname.replace("/", "."))
+        m = _import_module(modname.replace("/", "."))
     except ImportError as e:
         raise FaultException("Runtime.ImportModuleError", "Unable to import module '{}': {}".format(modname, str(e)))
     except SyntaxError as e:

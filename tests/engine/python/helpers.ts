@@ -4,6 +4,7 @@ import { createSimulator, type SimulatorOptions } from '../../../src/engine/inde
 import { createPythonExecutor, type PyodideLike, type PythonExecutorOptions } from '../../../src/engine/executor/python-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
 import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots } from '../../../src/engine/python/pyodide-loader.ts';
+import { createNodeHostGuard } from '../../../src/cli/python-project.ts';
 
 const loader = createSnapshotPyodideLoader(loadPyodide as LoadPyodideWithSnapshots);
 
@@ -23,7 +24,7 @@ export async function runPy(
   options: Partial<SimulatorOptions> = {},
   executorOptions: Partial<PythonExecutorOptions> = {},
 ): Promise<InvocationRecord[]> {
-  const executor = createPythonExecutor({ loadPyodide: freshPyodide, ...executorOptions });
+  const executor = createPythonExecutor({ loadPyodide: freshPyodide, hostGuard: createNodeHostGuard(), ...executorOptions });
   const sim = createSimulator({ executor, ...options });
   const fn = sim.createFunction({ ...PY_CONFIG, ...config }, files);
   const out: InvocationRecord[] = [];
