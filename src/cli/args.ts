@@ -25,7 +25,8 @@ Options for every command:
 
 Options for invoke:
   --handler NAME     Handler string file.export (default: <file name>.handler)
-  --runtime ID       nodejs20.x | nodejs22.x | nodejs24.x (default nodejs22.x)
+  --runtime ID       nodejs20.x | nodejs22.x | nodejs24.x | python3.12 | python3.13 | python3.14
+                     (default nodejs22.x; python3.13 for a .py file)
   --timeout S        Timeout in seconds, 1-900 (default 3)
   --memory MB        Memory in MB, 128-10240 (default 128)
   --env K=V          Environment variable (repeatable)
@@ -299,7 +300,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       allowPositionals: true,
       options: {
         handler: { type: 'string' },
-        runtime: { type: 'string', default: 'nodejs22.x' },
+        runtime: { type: 'string' },
         event: { type: 'string' },
         request: { type: 'string' },
         integration: { type: 'string' },
@@ -457,7 +458,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       command: 'invoke',
       file,
       handler: values.handler,
-      runtime: values.runtime ?? 'nodejs22.x',
+      runtime: values.runtime ?? (/\.py$/i.test(file) ? 'python3.13' : 'nodejs22.x'),
       event: values.event,
       request: values.request,
       integration,

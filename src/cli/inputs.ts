@@ -10,6 +10,8 @@ import type { FunctionConfig } from '../engine/types.ts';
 import type { RuntimeId } from '../engine/vocabulary.ts';
 import type { InvokeArgs } from './args.ts';
 import { loadProject } from './project.ts';
+import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
+import { isPythonFile, loadPythonProject } from './python-project.ts';
 
 /** Result of reading an input: the value or a one-line message. */
 export type InputResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -54,6 +56,7 @@ export async function readJsonFile(what: string, path: string): Promise<InputRes
  * the handler (kept for requests built at run time, e.g. `require('./' + name)`).
  */
 export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ config: FunctionConfig; files: Record<string, string> }>> {
+  if (isPythonRuntime(args.runtime) || isPythonFile(args.file)) return loadPythonFunction(args);
   const project = loadProject({ path: args.file, handler: args.handler });
   if (!project.ok) return project;
   const { root, handler, files } = project.value;
@@ -81,6 +84,26 @@ export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ conf
     return { ok: false, error: `cannot read the handler's folder ${dir}: ${errCode(e)}` };
   }
   return { ok: true, value: { config: config.config, files } };
+}
+
+/** A Python function: the handler's folder with its `.py` files (python-project.ts). */
+function loadPythonFunction(args: InvokeArgs): InputResult<{ config: FunctionConfig; files: Record<string, string> }> {
+  if (!isPythonRuntime(args.runtime)) {
+    return { ok: false, error: `${args.file} is a Python file but --runtime is ${args.runtime}: use --runtime python3.12, python3.13 or python3.14` };
+  }
+  const project = loadPythonProject({ path: args.file, handler: args.handler });
+  if (!project.ok) return project;
+  const config = parseFunctionConfig({
+    handler: project.value.handler,
+    runtime: args.runtime,
+    timeoutSeconds: args.timeout,
+    memoryMB: args.memory,
+    environment: args.env,
+    logFormat: args.logFormat,
+    ...(args.logLevel ? { applicationLogLevel: args.logLevel } : {}),
+  });
+  if (!config.ok) return { ok: false, error: config.error };
+  return { ok: true, value: { config: config.config, files: project.value.files } };
 }
 
 /** Read `--event` or `--request` (the parser already refused both together). */

@@ -29,6 +29,8 @@ import { isStreamingFrontDoor, runStreamingFrontDoor } from '../engine/streaming
 import { responseStreamOf } from '../engine/streaming/capture.ts';
 import { createFinding } from '../engine/errors/catalogue.ts';
 import { createStreamReport, formatStream, type StreamingCliReport } from './stream-output.ts';
+import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
+import { createCliPythonExecutor } from './python-project.ts';
 
 /** Where output goes (injected for tests). */
 export interface Io {
@@ -131,12 +133,18 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   if (!worldResult.ok) return fail(worldResult.error);
   const world = worldResult.value;
   const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
+  const python = isPythonRuntime(config.runtime);
+  if (python && args.runner.runner === 'node') {
+    return fail(`--runner node runs Node.js handlers only; ${args.file} is a Python handler (${config.runtime}): drop --runner node to run it in the simulator's Python (Pyodide)`);
+  }
   // --runner node: real Node worker threads in the handler's own folder (its node_modules), same service above.
-  const executor =
-    args.runner.runner === 'node'
+  // Python runtimes: Pyodide, loaded only now that a Python handler runs.
+  const executor = python
+    ? await createCliPythonExecutor()
+    : args.runner.runner === 'node'
       ? createNodeExecutor({ taskRoot: taskRootOf(args.file), clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
       : undefined;
-  const versionWarning = executor ? nodeVersionWarning(config.runtime) : null;
+  const versionWarning = executor && !python ? nodeVersionWarning(config.runtime) : null;
   if (versionWarning) io.err(`lambda-triage: ${versionWarning}`);
   if (args.invocationType === 'Event') return runAsyncCommand(args, quickjs, config, files, input.value, io.out, world, executor);
   if (args.load !== null) {

@@ -1,0 +1,91 @@
+/** `lambda-triage invoke` with Python handlers: the Python executor behind every front door and --compare. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { parseCliArgs } from '../../src/cli/args.ts';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'lt-cli-py-'));
+writeFileSync(
+  join(dir, 'lambda_function.py'),
+  [
+    'import json',
+    'from helpers.greet import greet',
+    '',
+    'def lambda_handler(event, context):',
+    '    print("event", json.dumps(event, sort_keys=True))',
+    '    if event.get("fail"):',
+    '        raise ValueError("boom")',
+    '    return {"statusCode": 200, "body": json.dumps({"msg": greet("py")})}',
+    '',
+  ].join('\n'),
+);
+mkdirSync(join(dir, 'helpers'));
+writeFileSync(join(dir, 'helpers', '__init__.py'), '');
+writeFileSync(join(dir, 'helpers', 'greet.py'), 'def greet(n):\n    return "hello " + n\n');
+writeFileSync(join(dir, 'rest_dict_body.py'), 'def lambda_handler(event, context):\n    return {"statusCode": 200, "body": {"ok": True}}\n');
+writeFileSync(join(dir, 'ok.json'), '{"a":1}');
+writeFileSync(join(dir, 'fail.json'), '{"fail":true}');
+
+describe('lambda-triage invoke, Python', () => {
+  it('runs lambda_function.py with --runtime python3.13 and prints the log stream and the result', async () => {
+    const t = io();
+    const code = await main(['invoke', join(dir, 'lambda_function.py'), '--handler', 'lambda_function.lambda_handler', '--runtime', 'python3.13', '--event', join(dir, 'ok.json')], t.io);
+    expect(t.err).toEqual([]);
+    expect(code).toBe(0);
+    expect(t.out.some((l) => /^INIT_START Runtime Version: python:3\.13\./.test(l))).toBe(true);
+    expect(t.out).toContain('event {"a": 1}');
+    expect(t.out).toContain('Invoke API: HTTP 200');
+    expect(t.out).toContain('{"statusCode": 200, "body": "{\\"msg\\": \\"hello py\\"}"}');
+  });
+
+  it('an exception: exit code 1, the [ERROR] record and Python\'s error document', async () => {
+    const t = io();
+    const code = await main(['invoke', join(dir, 'lambda_function.py'), '--runtime', 'python3.13', '--event', join(dir, 'fail.json'), '--json'], t.io);
+    expect(code).toBe(1);
+    const report = JSON.parse(t.out.join('\n')) as { invocations: Array<{ errorType: string; errorMessage: string; result: { stackTrace: string[] } }> };
+    const inv = report.invocations[0];
+    expect(inv?.errorType).toBe('ValueError');
+    expect(inv?.errorMessage).toBe('boom');
+    expect(inv?.result.stackTrace[0]).toBe('  File "/var/task/lambda_function.py", line 7, in lambda_handler\n    raise ValueError("boom")\n');
+  });
+
+  it('defaults: a .py file runs on python3.13 with <file>.lambda_handler', () => {
+    const parsed = parseCliArgs(['invoke', 'lambda_function.py']);
+    expect(parsed.ok && 'args' in parsed ? parsed.args.runtime : parsed).toBe('python3.13');
+    const node = parseCliArgs(['invoke', 'index.mjs']);
+    expect(node.ok && 'args' in node ? node.args.runtime : node).toBe('nodejs22.x');
+  });
+
+  it('a dict body behind a REST API is a 502, and --compare runs every front door unchanged', async () => {
+    const t = io();
+    const code = await main(['invoke', join(dir, 'rest_dict_body.py'), '--runtime', 'python3.13', '--compare', '--json'], t.io);
+    expect(code).toBe(1);
+    const report = JSON.parse(t.out.join('\n')) as { compare: Array<{ frontDoor: string; response: { statusCode: number } }> };
+    const byDoor = Object.fromEntries(report.compare.map((r) => [r.frontDoor, r.response.statusCode]));
+    expect(byDoor['apigw-rest']).toBe(502);
+    expect(byDoor['invoke']).toBe(200);
+    expect(Object.keys(byDoor)).toHaveLength(6);
+  });
+
+  it('--runner node with a Python handler says plainly that the Node runner runs Node only', async () => {
+    const t = io();
+    const code = await main(['invoke', join(dir, 'lambda_function.py'), '--runtime', 'python3.13', '--runner', 'node'], t.io);
+    expect(code).toBe(2);
+    expect(t.err.join('\n')).toMatch(/--runner node runs Node\.js handlers only/);
+  });
+
+  it('a .py file with a Node.js runtime is refused with the runtimes to use', async () => {
+    const t = io();
+    const code = await main(['invoke', join(dir, 'lambda_function.py'), '--runtime', 'nodejs22.x'], t.io);
+    expect(code).toBe(2);
+    expect(t.err.join('\n')).toMatch(/is a Python file but --runtime is nodejs22\.x: use --runtime python3\.12, python3\.13 or python3\.14/);
+  });
+});
