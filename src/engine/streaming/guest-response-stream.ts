@@ -264,14 +264,18 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
     // v3 fails with the bare string (Runtime.js ctxFail('…')); v4 throws an Error with the same message
     // (src/runtime/streaming-invoke-processor.ts waitForStreamClosure).
     const runtimeFailure = (message: string): unknown => (rt.v4 ? new Error(message) : message);
-    // `_setStreamingExitListener`: an empty loop before any answer moves on to the next invocation; the
-    // response was complete (a stream still open keeps the loop busy), so the invocation succeeded.
-    rt.state.beforeExit = () => {
-      if (!cap.ended) return false;
-      finished = true;
-      rt.post('success', '');
-      return true;
-    };
+    // `_setStreamingExitListener` (v3): an empty loop before any answer moves on to the next invocation; the
+    // response was complete (a stream still open keeps the loop busy), so the invocation succeeded. Client v4 has
+    // no such listener: with the handler's promise pending and the loop empty, Node exits (the executor reports
+    // the exit as for a buffered handler).
+    rt.state.beforeExit = rt.v4
+      ? null
+      : () => {
+          if (!cap.ended) return false;
+          finished = true;
+          rt.post('success', '');
+          return true;
+        };
 
     let result: unknown;
     try {

@@ -244,6 +244,16 @@ describe('awslambda.streamifyResponse in the sandbox', () => {
     expect(r.errorMessage).toBe('Streaming does not support non-async handlers.');
   });
 
+  it.each([
+    ['nodejs22.x', 'success', null],
+    ['nodejs24.x', 'function-error', 'Runtime.ExitError'],
+  ] as const)('stream ended but the promise never settles, loop empty: %s ends as %s', async (runtime, outcome, errorType) => {
+    const r = await one(`export const handler = awslambda.streamifyResponse(async (e, s) => { s.end('done'); await new Promise(() => {}); });`, { runtime });
+    expect(r.outcome).toBe(outcome);
+    expect(r.errorType).toBe(errorType);
+    expect(streamedText(r)).toBe('done');
+  });
+
   it('nodejs22.x: no callback-handler warning for a non-async three-parameter streaming handler (WarningForCallbackHandlers.js)', async () => {
     const r = await one(`export const handler = awslambda.streamifyResponse(function (event, responseStream, context) { responseStream.end('x'); });`);
     expect(messages(r).some((m) => m.includes('callback-based function handlers'))).toBe(false);
