@@ -27,6 +27,7 @@ import type { FrontDoor } from '../vocabulary.ts';
 import { createEnvironmentPool, type EnvironmentOptions, type SimEnvironment } from './environments.ts';
 import { aggregateMetrics, type LoadSample, type MetricsPeriod, type MetricsTotals } from './metrics.ts';
 import { createInvocationRecord } from '../report/record.ts';
+import { runManagedInstancesLoad } from './managed-instances-load.ts';
 
 /** Default account concurrency limit: 1,000 per Region. https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html */
 export const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
@@ -125,6 +126,8 @@ interface Busy {
 
 /** Run a load test. Deterministic: the same options (and seed) give the same result. */
 export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
+  // Lambda Managed Instances: several requests per environment (managed-instances-load.ts).
+  if (options.config.concurrencyPerEnvironment !== undefined) return runManagedInstancesLoad(options);
   if (!Number.isInteger(options.requests) || options.requests < 1) throw new Error('A load run needs at least one request.');
   const pool = createEnvironmentPool(options);
   const { config, epochMs } = pool;
