@@ -65,7 +65,8 @@ Concurrency and load (virtual time):
   --concurrency-per-environment N  Lambda Managed Instances: one environment takes up to N invocations at
                      once, sharing module scope (1-1600; nodejs22.x or nodejs24.x; logs are JSON)
   --concurrent K     Send K requests at once to one Managed Instances environment (K at most N; the
-                     environment's interleaved log stream is printed)
+                     environment's interleaved log stream is printed). With --load R, arrivals join an
+                     environment with fewer than N requests in flight
 
 Asynchronous invocation:
   --invocation-type T        RequestResponse (default) | Event
@@ -268,7 +269,7 @@ function parseStreamingFlags(
  */
 export function parseManagedInstancesFlags(
   values: { 'concurrency-per-environment'?: string | undefined; concurrent?: string | undefined; 'log-format'?: string | undefined; times?: string | undefined },
-  ctx: { compare: boolean; invocationType: 'RequestResponse' | 'Event'; load: boolean; runner: string },
+  ctx: { compare: boolean; invocationType: 'RequestResponse' | 'Event'; load: boolean; clients?: boolean; runner: string },
 ): { concurrencyPerEnvironment: number | undefined; concurrent: number | null } | string {
   const rule = { min: MIN_CONCURRENCY_PER_ENVIRONMENT, max: MAX_CONCURRENCY_PER_ENVIRONMENT };
   const rawN = values['concurrency-per-environment'];
@@ -280,7 +281,7 @@ export function parseManagedInstancesFlags(
   if (!n.ok) return n.error;
   if (ctx.runner !== 'sandbox') return '--concurrency-per-environment is simulated in the QuickJS sandbox only: drop --runner node';
   if (ctx.invocationType === 'Event') return '--concurrency-per-environment is simulated for synchronous requests: drop --invocation-type Event';
-  if (ctx.load) return '--concurrency-per-environment does not apply to load runs yet (one request per environment there): drop --load, or send requests at once with --concurrent K';
+  if (ctx.load && ctx.clients) return '--concurrency-per-environment load runs take arrivals at a rate (--rate R), not clients: drop --concurrency';
   if ((values['log-format'] ?? '').toUpperCase() === 'TEXT') return 'Lambda Managed Instances only support the JSON log format: drop --log-format Text';
   if (rawK === undefined) return { concurrencyPerEnvironment: n.value, concurrent: null };
   const k = parseNumberOption('concurrent', rawK, rule);
@@ -288,6 +289,7 @@ export function parseManagedInstancesFlags(
   if (k.value > n.value) return `--concurrent (${k.value}) cannot exceed --concurrency-per-environment (${n.value}): one environment takes at most N requests at once`;
   if (ctx.compare) return '--concurrent sends requests through one front door; drop --compare';
   if (values.times !== undefined) return '--concurrent sets how many requests are sent; drop --times';
+  if (ctx.load) return '--concurrent sends one batch of requests; a load run (--load) sends its own: use one or the other';
   return { concurrencyPerEnvironment: n.value, concurrent: k.value };
 }
 
@@ -449,7 +451,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     if (used) return { ok: false, error: `--${used} applies to load runs; add --load N` };
   }
 
-  const managed = parseManagedInstancesFlags(values, { compare, invocationType, load: load !== null, runner: runner.value.runner });
+  const managed = parseManagedInstancesFlags(values, { compare, invocationType, load: load !== null, clients: values.concurrency !== undefined, runner: runner.value.runner });
   if (typeof managed === 'string') return { ok: false, error: managed };
 
   return {

@@ -39,7 +39,8 @@ describe('invoke with Lambda Managed Instances', () => {
       [['--concurrency-per-environment', '2', '--concurrent', '3'], /--concurrent \(3\) cannot exceed --concurrency-per-environment \(2\)/],
       [['--concurrency-per-environment', '2', '--log-format', 'Text'], /only support the JSON log format/],
       [['--concurrency-per-environment', '2', '--runner', 'node'], /QuickJS sandbox only/],
-      [['--concurrency-per-environment', '2', '--load', '10'], /does not apply to load runs/],
+      [['--concurrency-per-environment', '2', '--load', '10', '--concurrency', '3'], /take arrivals at a rate \(--rate R\), not clients/],
+      [['--concurrency-per-environment', '2', '--concurrent', '2', '--load', '10'], /use one or the other/],
     ];
     for (const [argv, message] of cases) {
       const r = parseCliArgs(['invoke', 'h.mjs', ...argv]);
@@ -66,6 +67,13 @@ describe('invoke with Lambda Managed Instances', () => {
     const r = await run('fixed.mjs', ['--runtime', 'nodejs24.x', '--concurrency-per-environment', '4', '--concurrent', '3', '--integration', 'function-url']);
     expect(r.out.join('\n')).toContain('no sign of state shared between these requests');
     expect(r.code).toBe(0);
+  });
+
+  it('--load with --concurrency-per-environment: requests share environments', async () => {
+    const r = await run('busy.mjs', ['--runtime', 'nodejs24.x', '--concurrency-per-environment', '10', '--load', '40', '--rate', '1000', '--json']);
+    const report = JSON.parse(r.out.join('\n')) as { load: { environmentsCreated: number; totals: { Invocations: number } } };
+    expect(report.load.totals.Invocations).toBe(40);
+    expect(report.load.environmentsCreated).toBeLessThan(5);
   });
 
   it('a single invoke with --concurrency-per-environment logs JSON platform records', async () => {
