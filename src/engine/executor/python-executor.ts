@@ -309,7 +309,7 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     } catch {
       return null;
     } finally {
-      (fn as PyProxyLike).destroy?.();
+      (fn as unknown as PyProxyLike).destroy?.();
     }
   }
 
