@@ -104,6 +104,21 @@ export const handler = async (event, context) => {
     ]);
   });
 
+  it('each request has its own deadline: getRemainingTimeInMillis counts from its own arrival (offsetMs)', async () => {
+    const src = 'export const handler = async (event, context) => { await new Promise((r) => setTimeout(r, 100)); return context.getRemainingTimeInMillis(); };';
+    const run = await withFunction({ 'index.mjs': src }, { concurrencyPerEnvironment: 2, timeoutSeconds: 3 }, (fn) =>
+      fn.invokeConcurrent([{ event: {}, offsetMs: 0 }, { event: {}, offsetMs: 500 }]),
+    );
+    const [first, second] = run.records.map((r) => r.result as number);
+    expect(first).toBeGreaterThan(2850);
+    expect(second).toBeGreaterThan(2850);
+    expect(Math.abs((first ?? 0) - (second ?? 0))).toBeLessThan(20);
+    // The first waited for the cold start's init; the second arrived 500 ms after the batch began.
+    const starts = run.logs.filter((l) => l.includes('"platform.start"')).map((l) => String(parsed(l)['time']));
+    expect(starts[1]).toBe('2026-01-01T00:00:00.500Z');
+    expect(Date.parse(starts[0] ?? '')).toBeLessThan(Date.parse('2026-01-01T00:00:00.500Z'));
+  });
+
   it('a timeout ends only that request; the other answers and the environment stays warm', async () => {
     const src = 'export const handler = async (event) => { await new Promise((r) => setTimeout(r, event.ms)); return event.ms; };';
     await withFunction({ 'index.mjs': src }, { concurrencyPerEnvironment: 2, timeoutSeconds: 1 }, async (fn) => {
