@@ -119,6 +119,13 @@ if (existsSync(nodeRunnerBench)) {
   for (const { name, value, unit } of await benchNodeRunner()) figure(name, value, unit);
 }
 
+const pythonBench = join(repo, 'scripts', 'bench-python.mjs');
+if (existsSync(pythonBench)) {
+  console.log('\n# Python handlers (Pyodide: download, first result and warm invoke in Node)');
+  const { benchPython } = await import(pythonBench);
+  for (const { name, value, unit } of await benchPython()) figure(name, value, unit);
+}
+
 const playgroundBench = join(repo, 'scripts', 'bench-playground.mjs');
 if (existsSync(playgroundBench)) {
   console.log('\n# Playground (in Chromium; bytes counted from dist/ including workers and wasm)');
