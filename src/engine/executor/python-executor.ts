@@ -371,7 +371,8 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     }
     const failure = r && r['error'] && typeof r['error'] === 'object' ? (r['error'] as Record<string, unknown>) : null;
     const errorType = failure && typeof failure['errorType'] === 'string' ? failure['errorType'] : 'Runtime.Unknown';
-    return { ok: false, status: 'error', errorType, failure, oom: false, pending: [] };
+    const text = r && typeof r['text'] === 'string' ? r['text'] : undefined;
+    return { ok: false, status: 'error', errorType, failure, oom: false, pending: [], ...(text !== undefined ? { failureText: text } : {}) };
   }
 
   async function invoke(request: InvokeRequest): Promise<InvokeOutcome> {

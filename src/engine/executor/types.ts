@@ -74,6 +74,8 @@ export type InitOutcome =
       errorType: string;
       /** The error document the runtime posted to `/init/error`, or null when the process died without one. */
       failure: ErrorDocument | null;
+      /** The exact text of `failure` as the runtime posted it, when it is not `JSON.stringify(failure)` (Python). */
+      failureText?: string;
       /** True when the environment ran out of memory. */
       oom: boolean;
       /** Work still pending at a timeout (plain words), for the record's `pending`. */

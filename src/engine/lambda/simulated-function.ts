@@ -374,7 +374,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
           const failure: ErrorDocument | null = retry.failure;
           const errorType = retry.oom ? 'Runtime.OutOfMemory' : retry.errorType;
           const errorMessage = failure && typeof failure['errorMessage'] === 'string' ? failure['errorMessage'] : initExitMessage(requestId, errorType);
-          const payload = failure ? JSON.stringify(failure) : JSON.stringify({ errorType, errorMessage });
+          const payload = failure ? (retry.failureText ?? JSON.stringify(failure)) : JSON.stringify({ errorType, errorMessage });
           // REPORT status for init failures: UNVERIFIED (the docs show timeout and OOM examples only).
           return finish(retry.oom ? 'out-of-memory' : 'init-error', invokeStart, payload, {
             errorType,

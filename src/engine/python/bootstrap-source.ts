@@ -614,7 +614,8 @@ def init(handler):
             log_error(error_result)
         except _lt_runtime.SimulatorStop:
             return json.dumps({"ok": False, "stopped": True})
-        return to_json({"ok": False, "error": error_result})
+        # The client posts to_json(error_result) to /init/error (bootstrap.py run): that text is the payload.
+        return to_json({"ok": False, "error": error_result, "text": to_json(error_result)})
     return json.dumps({"ok": True})
 
 

@@ -15,7 +15,8 @@ describe('init errors (bootstrap.py _get_handler)', () => {
     expect(r.outcome).toBe('init-error');
     expect(r.errorType).toBe('Runtime.ImportModuleError');
     expect(r.errorMessage).toBe("Unable to import module 'lambda_function': No module named 'requests'");
-    expect(doc(r.payload)).toEqual({ errorMessage: r.errorMessage, errorType: 'Runtime.ImportModuleError', requestId: '', stackTrace: [] });
+    // The payload is the text the client posted (to_json: ", " and ": " separators).
+    expect(r.payload).toBe(`{"errorMessage": "Unable to import module 'lambda_function': No module named 'requests'", "errorType": "Runtime.ImportModuleError", "requestId": "", "stackTrace": []}`);
     // The record is one event: the [ERROR] line and the (empty) traceback header.
     expect(r.logs).toContain("[ERROR] Runtime.ImportModuleError: Unable to import module 'lambda_function': No module named 'requests'\nTraceback (most recent call last):");
     const warning = r.logs.find((l) => l.startsWith('[WARNING]'));

@@ -186,3 +186,19 @@ describe('hostile programs reach nothing on the host', () => {
     expect(r.errorMessage).toBe("Unable to import module 'lambda_function': No module named 'boto3'");
   });
 });
+
+describe('init-phase limits', () => {
+  it('a runaway loop in module code is an init timeout, then the retried init times out under the function timeout', async () => {
+    const r = await oncePy(handler('while True:\n    pass\n\ndef lambda_handler(event, context):\n    return 1\n'), {}, { timeoutSeconds: 3 });
+    expect(r.logs.some((l) => /INIT_REPORT Init Duration: \d+\.\d+ ms\tPhase: init\tStatus: timeout/.test(l))).toBe(true);
+    expect(r.outcome).toBe('timeout');
+    expect(r.errorMessage).toContain('Task timed out after 3.00 seconds');
+  });
+
+  it('a module-level allocation past the memory size is Runtime.OutOfMemory during init', async () => {
+    const r = await oncePy(handler('BIG = bytearray(200 * 1024 * 1024)\n\ndef lambda_handler(event, context):\n    return 1\n'), {}, { memoryMB: 128 });
+    expect(r.outcome).toBe('out-of-memory');
+    expect(r.errorType).toBe('Runtime.OutOfMemory');
+    expect(r.logs.some((l) => l.includes('Error Type: Runtime.OutOfMemory'))).toBe(true);
+  });
+});
