@@ -26,6 +26,7 @@ import {
   PYTHON_MIN_POLLS_FOR_WALL_GUARD,
   WASM_PAGE_BYTES,
 } from '../python/python-limits.ts';
+import { loadPythonSitePackages } from '../python/site-packages.ts';
 import type { EnvironmentHost, EnvironmentSpec, ExecEnvironment, Executor, InitOutcome, InitRequest, InvokeOutcome, InvokeRequest } from './types.ts';
 
 const MIB = 1024 * 1024;
@@ -50,6 +51,7 @@ export interface PyodideLike {
   registerJsModule: (name: string, module: object) => void;
   setStdout: (options: { batched: (line: string) => void }) => void;
   setStderr: (options: { batched: (line: string) => void }) => void;
+  setStdin?: (options: { stdin: () => string | null }) => void;
   setInterruptBuffer: (buffer: unknown) => void;
   FS: { mkdirTree: (path: string) => void; writeFile: (path: string, data: string) => void; ErrnoError?: new (errno: number) => Error };
   /** Emscripten's module object; `memory` is the instance's WebAssembly memory, `SOCKFS` its socket layer. */
@@ -66,7 +68,10 @@ export interface PythonExecutorOptions {
   wallBudgetMs?: number | undefined;
   /** Most real memory one environment's Python heap may grow by, bytes (default {@link DEFAULT_REAL_MEMORY_BUDGET_BYTES}). */
   realMemoryBudgetBytes?: number | undefined;
-  /** Packages the runtime ships (simulated boto3): path under site-packages → source. */
+  /**
+   * Packages the runtime ships: path under site-packages → source. Default: the simulated boto3/botocore
+   * (`../python/boto3-source.ts`, loaded when the first environment starts); `{}` ships nothing.
+   */
   sitePackages?: Record<string, string> | undefined;
   /**
    * Called around every stretch of guest Python (`enter` before, `leave` after): the host refuses what Pyodide
@@ -319,6 +324,8 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     py = instance;
     instance.setStdout({ batched: (line) => host.onLog(line) });
     instance.setStderr({ batched: (line) => host.onLog(line) });
+    // A Lambda function has no input stream: input() meets end of file (never the host's terminal).
+    instance.setStdin?.({ stdin: () => null });
     instance.registerJsModule('_lt_js', jsModule);
     for (const [path, text] of Object.entries(spec.files)) {
       if (path.startsWith('/var/task/')) writeFile(instance, path, text);
@@ -328,7 +335,8 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     writeFile(instance, '/var/runtime/bootstrap.py', PYTHON_BOOTSTRAP_SOURCE);
     const site = `/var/lang/lib/python${pythonVersionOf(config.runtime)}/site-packages`;
     instance.FS.mkdirTree(site);
-    for (const [path, text] of Object.entries(options.sitePackages ?? {})) writeFile(instance, `${site}/${path.replace(/^\/+/, '')}`, text);
+    const packages = options.sitePackages ?? (await loadPythonSitePackages());
+    for (const [path, text] of Object.entries(packages)) writeFile(instance, `${site}/${path.replace(/^\/+/, '')}`, text);
     // No network: Emscripten's sockets would open real WebSocket connections (the `ws` package in Node).
     const sockOps = instance._module.SOCKFS?.websocket_sock_ops;
     const ErrnoError = instance.FS.ErrnoError;

@@ -58,3 +58,11 @@ describe('_lambda_triage_host', () => {
     expect(JSON.parse(r.payload)).toEqual(['/var/lang/lib/python3.13/site-packages/boto3/__init__.py', 'sim']);
   });
 });
+
+describe('the packages Lambda ships', () => {
+  it('by default every environment has the simulated boto3 in site-packages', async () => {
+    const r = await oncePy(handler('import boto3\n\ndef lambda_handler(event, context):\n    return boto3.__file__\n'));
+    expect(r.outcome).toBe('success');
+    expect(JSON.parse(r.payload)).toBe('/var/lang/lib/python3.13/site-packages/boto3/__init__.py');
+  });
+});

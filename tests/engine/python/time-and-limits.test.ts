@@ -175,6 +175,11 @@ describe('hostile programs reach nothing on the host', () => {
     expect(r.errorType).toMatch(/Error$/);
   });
 
+  it('input() meets end of file instead of waiting for the host\'s terminal', async () => {
+    const r = await oncePy(handler('def lambda_handler(event, context):\n    return input("name? ")\n'));
+    expect(r.errorType).toBe('EOFError');
+  });
+
   it('the host file system is not there: /etc/passwd of the machine is not readable', async () => {
     const r = await oncePy(handler('def lambda_handler(event, context):\n    return open("/etc/passwd").read()\n'));
     expect(r.payload).not.toMatch(/root:x:0:0/);
