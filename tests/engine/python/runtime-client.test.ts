@@ -195,6 +195,25 @@ describe('environments, context and environment variables', () => {
     expect(rs[1]?.logs).not.toContain('init');
   });
 
+  it('a new execution environment is a fresh interpreter: module code runs again, nothing carries over', async () => {
+    const { createSimulator } = await import('../../../src/engine/index.ts');
+    const { createPythonExecutor } = await import('../../../src/engine/executor/python-executor.ts');
+    const { freshPyodide, PY_CONFIG } = await import('./helpers.ts');
+    const sim = createSimulator({ executor: createPythonExecutor({ loadPyodide: freshPyodide }) });
+    const fn = sim.createFunction({ ...PY_CONFIG, runtime: 'python3.14' }, handler('import sys\nSEEN = []\n\ndef lambda_handler(event, context):\n    SEEN.append(1)\n    had = "leak" in sys.modules\n    sys.modules.setdefault("leak", object())\n    return [len(SEEN), had]\n'));
+    try {
+      const a = await fn.invoke({});
+      const b = await fn.invoke({});
+      fn.newEnvironment();
+      const c = await fn.invoke({});
+      expect([a.payload, b.payload, c.payload]).toEqual(['[1, false]', '[2, true]', '[1, false]']);
+      expect(c.coldStart).toBe(true);
+      expect(c.logs[0]).toMatch(/^INIT_START Runtime Version: python:3\.14\./);
+    } finally {
+      fn.dispose();
+    }
+  });
+
   it('context carries the function\'s identity and the remaining time on the virtual clock', async () => {
     const r = await oncePy(
       handler('import time\n\ndef lambda_handler(event, context):\n    time.sleep(1)\n    return {"name": context.function_name, "version": context.function_version, "arn": context.invoked_function_arn, "mem": context.memory_limit_in_mb, "id": context.aws_request_id, "group": context.log_group_name, "stream": context.log_stream_name, "left": context.get_remaining_time_in_millis()}\n'),
