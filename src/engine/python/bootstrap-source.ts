@@ -392,8 +392,11 @@ def _replace_indentation(line):
 
 
 def log_error(error_result):
-    """bootstrap.py log_error. Lambda hands the runtime a telemetry log descriptor, so the record is one
-    frame (FramedTelemetryLogSink.log_error joins the lines with \\n): one log event."""
+    """bootstrap.py log_error. Lambda hands the runtime a telemetry log descriptor (_LAMBDA_TELEMETRY_LOG_FD; the
+    .NET runtime's switch to it "will make sure multiline log messages use a single CloudWatch" event,
+    https://github.com/aws/aws-lambda-dotnet/pull/1165), so the record is one frame whose lines
+    FramedTelemetryLogSink.log_error joins with \\n: one log event. (StandardLogSink, the fallback without
+    that descriptor, joins them with \\r.)"""
     if _JSON_FORMAT:
         import time
         record = {"timestamp": time.strftime(_DATETIME_FORMAT, time.gmtime(time.time())), "log_level": "ERROR"}
