@@ -134,6 +134,12 @@ describe('the marshaller (lambda_runtime_marshaller.py)', () => {
     expect(bad.errorMessage).toBe("Unable to marshal response: 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte");
   });
 
+  it('an async def handler returns a coroutine, which the marshaller cannot encode (Lambda\'s Python handlers are synchronous)', async () => {
+    const r = await oncePy(handler('async def lambda_handler(event, context):\n    return 1\n'));
+    expect(r.errorType).toBe('Runtime.MarshalError');
+    expect(r.errorMessage).toBe('Unable to marshal response: Object of type coroutine is not JSON serializable');
+  });
+
   it('Decimal results are written as their text; a NaN Decimal as NaN; non-ASCII stays as is', async () => {
     const r = await oncePy(handler('from decimal import Decimal\n\ndef lambda_handler(event, context):\n    return {"price": Decimal("1.10"), "n": Decimal("3"), "big": Decimal("1E+2"), "x": Decimal("NaN"), "s": "café"}\n'));
     expect(r.outcome).toBe('success');
@@ -165,6 +171,11 @@ describe('logs (bootstrap.py _setup_logging, lambda_runtime_log_utils.py)', () =
     const warning = r.logs.filter((l) => l.startsWith('[WARNING]'));
     expect(warning).toHaveLength(1);
     expect(warning[0]).toMatch(new RegExp(`^\\[WARNING\\]\\t2026-01-01T00:00:\\d\\d\\.\\d{3}Z\\t${r.requestId}\\tcareful$`));
+  });
+
+  it('logging.basicConfig(level=INFO) changes nothing: the root logger already has the runtime\'s handler', async () => {
+    const r = await oncePy(handler('import logging\nlogging.basicConfig(level=logging.INFO)\n\ndef lambda_handler(event, context):\n    logging.info("quiet")\n    return 1\n'));
+    expect(r.logs.some((l) => l.includes('quiet'))).toBe(false);
   });
 
   it('logger.setLevel(INFO) shows INFO records in the text format', async () => {
