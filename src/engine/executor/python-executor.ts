@@ -24,6 +24,7 @@ import {
   PYTHON_BYTES_PER_WASM_BYTE,
   PYTHON_CPU_US_PER_POLL_AT_ONE_VCPU,
   PYTHON_MIN_POLLS_FOR_WALL_GUARD,
+  MAX_LIVE_PYTHON_ENVIRONMENTS,
   WASM_PAGE_BYTES,
 } from '../python/python-limits.ts';
 import { loadPythonSitePackages } from '../python/site-packages.ts';
@@ -68,6 +69,8 @@ export interface PythonExecutorOptions {
   wallBudgetMs?: number | undefined;
   /** Most real memory one environment's Python heap may grow by, bytes (default {@link DEFAULT_REAL_MEMORY_BUDGET_BYTES}). */
   realMemoryBudgetBytes?: number | undefined;
+  /** Most environments alive at once (default {@link MAX_LIVE_PYTHON_ENVIRONMENTS}); one more stops the run with {@link SimulatorLimitError}. */
+  maxLiveEnvironments?: number | undefined;
   /**
    * Packages the runtime ships: path under site-packages → source. Default: the simulated boto3/botocore
    * (`../python/boto3-source.ts`, loaded when the first environment starts); `{}` ships nothing.
@@ -86,9 +89,10 @@ const EMSCRIPTEN_ENETUNREACH = 40;
 
 /** Create the Python executor. */
 export function createPythonExecutor(options: PythonExecutorOptions): Executor {
+  const live = { count: 0 };
   return {
     kind: 'python',
-    createEnvironment: (spec, host) => createPythonEnvironment(options, spec, host),
+    createEnvironment: (spec, host) => createPythonEnvironment(options, spec, host, live),
   };
 }
 
@@ -144,7 +148,7 @@ function writeFile(py: PyodideLike, path: string, text: string): void {
   py.FS.writeFile(path, text);
 }
 
-function createPythonEnvironment(options: PythonExecutorOptions, spec: EnvironmentSpec, host: EnvironmentHost): ExecEnvironment {
+function createPythonEnvironment(options: PythonExecutorOptions, spec: EnvironmentSpec, host: EnvironmentHost, live: { count: number }): ExecEnvironment {
   const { clock } = host;
   const { config } = spec;
   const wallClock = options.wallClock ?? (() => Date.now());
@@ -152,6 +156,8 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
   const cpuUsPerPoll = (PYTHON_CPU_US_PER_POLL_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(config.memoryMB, ONE_VCPU_MEMORY_MB);
 
   let py: PyodideLike | null = null;
+  // Whether this environment counts toward the executor's live environments.
+  let started = false;
   let bootstrap: PyProxyLike | null = null;
   let disposed = false;
   // Guard state for the phase in progress.
@@ -319,6 +325,17 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
   }
 
   async function start(): Promise<PyodideLike> {
+    const max = options.maxLiveEnvironments ?? MAX_LIVE_PYTHON_ENVIRONMENTS;
+    if (live.count >= max) {
+      const err = new SimulatorLimitError(0, PYTHON_BASELINE_MB, config.memoryMB);
+      err.message =
+        `This run needs more than ${max} Python execution environments at once; each is a whole Pyodide (about 30 MiB of real memory ` +
+        'before the function allocates anything). The simulator stops here rather than invent an outcome: lower the concurrency ' +
+        '(--load/--rate, --reserved-concurrency).';
+      throw err;
+    }
+    live.count++;
+    started = true;
     const instance = await options.loadPyodide();
     if (disposed) throw new Error('The Python environment was disposed while Pyodide loaded.');
     py = instance;
@@ -417,6 +434,7 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
       if (disposed) return;
       disposed = true;
       active = false;
+      if (started) live.count--;
       try {
         bootstrap?.destroy?.();
         py?.setInterruptBuffer(undefined);

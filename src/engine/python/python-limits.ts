@@ -34,3 +34,10 @@ export const PYTHON_CPU_US_PER_POLL_AT_ONE_VCPU = 2;
  * 20,000 polls ≈ 1 M loop iterations.
  */
 export const PYTHON_MIN_POLLS_FOR_WALL_GUARD = 20_000;
+
+/**
+ * Most Python execution environments alive at once in one executor. Each is a whole Pyodide (about 30 MiB of
+ * WebAssembly memory before the function allocates anything), so a load run with hundreds of concurrent
+ * environments would need gigabytes. ILLUSTRATIVE: 32 environments ≈ 1 GiB.
+ */
+export const MAX_LIVE_PYTHON_ENVIRONMENTS = 32;

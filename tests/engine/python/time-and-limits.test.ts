@@ -207,3 +207,24 @@ describe('init-phase limits', () => {
     expect(r.logs.some((l) => l.includes('Error Type: Runtime.OutOfMemory'))).toBe(true);
   });
 });
+
+describe('real-memory limits of the simulator', () => {
+  it('more live Python environments than allowed stop the run with SimulatorLimitError; disposed ones free their place', async () => {
+    const { createSimulator } = await import('../../../src/engine/index.ts');
+    const { createPythonExecutor } = await import('../../../src/engine/executor/python-executor.ts');
+    const { freshPyodide, PY_CONFIG } = await import('./helpers.ts');
+    const sim = createSimulator({ executor: createPythonExecutor({ loadPyodide: freshPyodide, maxLiveEnvironments: 1, sitePackages: {} }) });
+    const files = handler('def lambda_handler(event, context):\n    return 1\n');
+    const a = sim.createFunction({ ...PY_CONFIG, functionName: 'a' }, files);
+    const b = sim.createFunction({ ...PY_CONFIG, functionName: 'b' }, files);
+    try {
+      expect((await a.invoke({})).outcome).toBe('success');
+      await expect(b.invoke({})).rejects.toMatchObject({ code: 'LT-SIM-MEMORY-BUDGET', message: expect.stringContaining('more than 1 Python execution environments') });
+      a.dispose();
+      expect((await b.invoke({})).outcome).toBe('success');
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+});
