@@ -228,3 +228,16 @@ describe('real-memory limits of the simulator', () => {
     }
   });
 });
+
+describe('a crashed interpreter', () => {
+  it('recursion past a raised limit crashes the interpreter: a reported outcome, and the next request gets a new environment', async () => {
+    const rs = await runPy(
+      handler('import sys\nsys.setrecursionlimit(10**7)\n\ndef f(n):\n    return f(n + 1) + 1\n\ndef lambda_handler(event, context):\n    if event.get("deep"):\n        return f(0)\n    return "ok"\n'),
+      [{ deep: true }, {}],
+    );
+    expect(['out-of-memory', 'function-error']).toContain(rs[0]?.outcome);
+    expect(rs[0]?.logs.length).toBeLessThan(1000);
+    expect(rs[1]?.outcome).toBe('success');
+    expect(rs[1]?.coldStart).toBe(true);
+  });
+});
