@@ -24,7 +24,7 @@ Options for every command:
   --version          Print the version of lambda-triage
 
 Options for invoke:
-  --handler NAME     Handler string file.export (default: <file name>.handler)
+  --handler NAME     Handler string file.export (default: <file name>.handler; <file name>.lambda_handler for .py)
   --runtime ID       nodejs20.x | nodejs22.x | nodejs24.x | python3.12 | python3.13 | python3.14
                      (default nodejs22.x; python3.13 for a .py file)
   --timeout S        Timeout in seconds, 1-900 (default 3)
