@@ -24,6 +24,8 @@ import { createAwsWorld } from '../engine/aws/index.ts';
 import { SIMULATED_PACKAGES } from '../engine/aws/sdk-source.ts';
 import { runThroughFrontDoor, type RunInput } from '../engine/integrations/compare.ts';
 import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
+import { GATEWAY_REPLIES, type GatewayReply } from '../engine/integrations/gateway-replies.ts';
+import { DEFAULT_ROUTE_KEY, matchRoute, parseRouteKey, type ParsedRoute } from '../engine/integrations/routes.ts';
 import { MAX_ALB_RESPONSE_BYTES, MAX_ALB_REQUEST_BODY_BYTES, MAX_API_GATEWAY_PAYLOAD_BYTES, MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES } from '../engine/integrations/limits.ts';
 import { INIT_TIMEOUT_MS } from '../engine/lambda/limits.ts';
 import type { InvocationRecord } from '../engine/types.ts';
@@ -112,14 +114,12 @@ export function parseCheckArgs(argv: string[]): { ok: true; args: CheckArgs } | 
 }
 
 /** One generated or user case for one front door. */
-interface PlannedCase {
+export interface PlannedCase {
   name: string;
-  /** HTTP request (front doors) or raw event (invoke). */
+  /** HTTP request (front doors; it names the function's route, so the gateway fills `pathParameters`) or raw event (invoke). */
   input: RunInput;
-  /** Route the request matched (fills resource/routeKey/pathParameters), or null. */
-  route: CheckRoute | null;
-  /** Drop the path parameters from the event (the missing-path-parameter case). */
-  dropPathParameters: boolean;
+  /** The answer the gateway itself must give (the function is not called), or null when the function answers. */
+  expectGateway: GatewayReply | null;
 }
 
 /** Result of one invocation in the matrix. */
@@ -138,6 +138,8 @@ export interface CheckResult {
   firstFailingLogLine: string | null;
   /** File that holds the handler (for annotations). */
   handlerFile: string;
+  /** Whether the function was called (false when the front door answered by itself, e.g. no route matched). */
+  invoked: boolean;
 }
 
 /** Largest request body each front door lets through to the function, bytes (requests beyond are refused). */
@@ -160,51 +162,107 @@ function responseLimit(door: FrontDoor): number {
 /** Share of the request limit the large-body case uses (ILLUSTRATIVE: leaves room for the event's own fields). */
 const LARGE_BODY_SHARE = 0.9;
 
-/** The request matrix of one function behind one door. */
-function planCases(fn: CheckFunction, door: FrontDoor, route: CheckRoute | null): PlannedCase[] {
-  if (door === 'invoke') {
-    const own = fn.cases.map((c) => ({ name: c.name, input: { rawEvent: c.request } as RunInput, route: null, dropPathParameters: false }));
-    return [{ name: 'empty event {}', input: { rawEvent: {} }, route: null, dropPathParameters: false }, ...own];
+/**
+ * The routes of every function in the template, grouped by API kind: the routes of one API are matched
+ * together, so a path one function's route does not match may still be another route's (SAM puts every
+ * `Api` event without `RestApiId` on one implicit REST API, and every `HttpApi` event without `ApiId` on
+ * one implicit HTTP API: https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-api.html,
+ * https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-httpapi.html).
+ * ILLUSTRATIVE: explicit `RestApiId`/`ApiId` values are not read, so all routes of a kind count as one API.
+ */
+export type ApiRoutes = Map<'rest' | 'http', ParsedRoute[]>;
+
+/** Which API a routed front door belongs to (both HTTP API payload formats are routes of one HTTP API). */
+function apiKindOf(door: FrontDoor): 'rest' | 'http' | null {
+  if (door === 'apigw-rest') return 'rest';
+  if (door === 'http-api-v1' || door === 'http-api-v2') return 'http';
+  return null;
+}
+
+/**
+ * The route key API Gateway would show for `route` behind `door` (`GET /orders/{id}`). An HttpApi event
+ * without Path and Method is the `$default` route, which catches every request no other route matches
+ * (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-function-httpapi.html);
+ * sam-template.ts reads it as GET /, so GET / on an HTTP API counts as `$default`.
+ */
+function routeKeyOf(door: FrontDoor, route: CheckRoute): string {
+  if (apiKindOf(door) === 'http' && route.method === 'GET' && route.path === '/') return DEFAULT_ROUTE_KEY;
+  return `${route.method} ${route.path}`;
+}
+
+/** Every route of `functions`, by API kind (see {@link ApiRoutes}); routes that do not parse are left out. */
+export function collectApiRoutes(functions: readonly CheckFunction[]): ApiRoutes {
+  const out: ApiRoutes = new Map();
+  for (const fn of functions) {
+    for (const { door, route } of fn.doors) {
+      const kind = apiKindOf(door);
+      if (!kind || !route) continue;
+      const parsed = parseRouteKey(routeKeyOf(door, route));
+      if (parsed.ok) out.set(kind, [...(out.get(kind) ?? []), parsed.value]);
+    }
   }
-  const r = route ?? { method: 'GET', path: '/' };
-  const { path: filled } = fillPath(r.path);
-  const base: HttpRequestSpec = { method: r.method, path: filled };
-  const json = { 'content-type': 'application/json' };
-  const largeBytes = Math.floor(requestBodyLimit(door) * LARGE_BODY_SHARE);
-  const out: PlannedCase[] = fn.cases.map((c) => ({ name: c.name, input: { request: c.request }, route: r, dropPathParameters: false }));
-  out.push({ name: `${r.method} ${r.path}`, input: { request: base }, route: r, dropPathParameters: false });
-  out.push({ name: 'empty body', input: { request: { ...base, headers: json, body: '' } }, route: r, dropPathParameters: false });
-  out.push({ name: 'invalid JSON body', input: { request: { ...base, headers: json, body: '{"broken": ' } }, route: r, dropPathParameters: false });
-  if (/\{[^}]+\}/.test(r.path)) out.push({ name: 'missing path parameter', input: { request: base }, route: r, dropPathParameters: true });
-  out.push({
-    name: `large body (${(largeBytes / 1_048_576).toFixed(1)} MB)`,
-    input: { request: { ...base, headers: json, body: JSON.stringify({ data: 'x'.repeat(Math.max(0, largeBytes - 12)) }) } },
-    route: r,
-    dropPathParameters: false,
-  });
   return out;
 }
 
 /**
- * What API Gateway adds when a request matches a route with parameters: `resource` / `routeKey` and
- * `pathParameters` (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html#api-gateway-simple-proxy-for-lambda-input-format,
- * https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html).
+ * The paths of the missing-path-parameter probe: the route's path with one variable segment left out
+ * (`/orders/{id}` → `/orders`), the other variables filled. One probe per variable, named after it when
+ * the route has several.
  */
-function withRoute(event: unknown, door: FrontDoor, c: PlannedCase): unknown {
-  if (!c.route || typeof event !== 'object' || event === null) return event;
-  const e = { ...(event as Record<string, unknown>) };
-  const { params } = fillPath(c.route.path);
-  const pathParameters = c.dropPathParameters || Object.keys(params).length === 0 ? (door === 'http-api-v2' ? undefined : null) : params;
-  if (door === 'apigw-rest' || door === 'http-api-v1') {
-    e['resource'] = c.route.path;
-    e['pathParameters'] = pathParameters;
-    if (door === 'http-api-v1') e['routeKey'] = `${c.route.method} ${c.route.path}`;
-  } else if (door === 'http-api-v2') {
-    e['routeKey'] = `${c.route.method} ${c.route.path}`;
-    if (pathParameters) e['pathParameters'] = pathParameters;
-    else delete e['pathParameters'];
+export function missingParameterPaths(routePath: string): Array<{ name: string; path: string }> {
+  const segments = routePath === '/' ? [] : routePath.slice(1).split('/');
+  const variables = segments.map((s, i) => ({ s, i })).filter(({ s }) => /^\{[^}]+\}$/.test(s));
+  return variables.map(({ s, i }) => {
+    const rest = segments.filter((_, j) => j !== i).join('/');
+    const name = variables.length > 1 ? `missing path parameter ${s}` : 'missing path parameter';
+    return { name, path: fillPath(`/${rest}`).path };
+  });
+}
+
+/**
+ * The request matrix of one function behind one door. For a routed front door (REST or HTTP API) with a
+ * path variable, the missing-path-parameter probe requests the path without that segment through the
+ * gateway: no route matches it, so the gateway answers by itself and the function is never called (REST:
+ * 403 `{"message":"Missing Authentication Token"}`, HTTP API: 404 `{"message":"Not Found"}`; the sources
+ * are on GATEWAY_REPLIES). When another route of the same API matches that path, the request belongs to
+ * that route, which has its own cases, so no probe is planned. Function URLs and ALB targets have no
+ * routes: the function receives the shorter path and must answer it itself.
+ */
+export function planCases(fn: CheckFunction, door: FrontDoor, route: CheckRoute | null, apiRoutes: ApiRoutes = new Map()): PlannedCase[] {
+  if (door === 'invoke') {
+    const own = fn.cases.map((c) => ({ name: c.name, input: { rawEvent: c.request } as RunInput, expectGateway: null }));
+    return [{ name: 'empty event {}', input: { rawEvent: {} }, expectGateway: null }, ...own];
   }
-  return e;
+  const r = route ?? { method: 'GET', path: '/' };
+  const kind = apiKindOf(door);
+  // Only a routed front door with a route names it; without one (or with $default), every request reaches the function.
+  const key = kind && route ? routeKeyOf(door, route) : DEFAULT_ROUTE_KEY;
+  const routeKey = key === DEFAULT_ROUTE_KEY ? undefined : key;
+  const routed = (spec: HttpRequestSpec): HttpRequestSpec => (routeKey !== undefined && spec.route === undefined ? { ...spec, route: routeKey } : spec);
+  const { path: filled } = fillPath(r.path);
+  const base: HttpRequestSpec = routed({ method: r.method, path: filled });
+  const json = { 'content-type': 'application/json' };
+  const largeBytes = Math.floor(requestBodyLimit(door) * LARGE_BODY_SHARE);
+  const out: PlannedCase[] = fn.cases.map((c) => ({ name: c.name, input: { request: routed(c.request) }, expectGateway: null }));
+  out.push({ name: `${r.method} ${r.path}`, input: { request: base }, expectGateway: null });
+  out.push({ name: 'empty body', input: { request: { ...base, headers: json, body: '' } }, expectGateway: null });
+  out.push({ name: 'invalid JSON body', input: { request: { ...base, headers: json, body: '{"broken": ' } }, expectGateway: null });
+  for (const probe of missingParameterPaths(r.path)) {
+    if (kind && routeKey !== undefined) {
+      const taken = (apiRoutes.get(kind) ?? []).some((other) => other.key !== routeKey && matchRoute(other, r.method, probe.path).matched);
+      if (taken) continue;
+      const reply = kind === 'rest' ? GATEWAY_REPLIES.restMissingAuthenticationToken : GATEWAY_REPLIES.httpApiNotFound;
+      out.push({ name: probe.name, input: { request: { ...base, path: probe.path } }, expectGateway: reply });
+    } else {
+      out.push({ name: probe.name, input: { request: { ...base, path: probe.path } }, expectGateway: null });
+    }
+  }
+  out.push({
+    name: `large body (${(largeBytes / 1_048_576).toFixed(1)} MB)`,
+    input: { request: { ...base, headers: json, body: JSON.stringify({ data: 'x'.repeat(Math.max(0, largeBytes - 12)) }) } },
+    expectGateway: null,
+  });
+  return out;
 }
 
 /** Where the handler's module file is (the runtime's lookup order, plus TypeScript), or null. */
@@ -352,6 +410,18 @@ function judge(report: CliInvocationReport, fn: CheckFunction, door: FrontDoor):
   return reasons;
 }
 
+/**
+ * For a case the gateway must answer by itself (a path no route matches): a reason when the caller got
+ * something else, or the function was called.
+ */
+function checkGatewayReply(report: CliInvocationReport, expected: GatewayReply | null, door: FrontDoor): string[] {
+  if (!expected) return [];
+  const got = report.response;
+  if (!report.invoked && got?.statusCode === expected.statusCode && got.body === expected.body) return [];
+  const what = report.invoked ? 'the function was called' : `the caller got ${got ? `${got.statusCode} ${got.body}` : 'no response'}`;
+  return [`${door} should answer a path no route matches by itself with ${expected.statusCode} ${expected.body}; ${what}`];
+}
+
 /** Locate and read the functions. */
 function readTarget(target: string): { ok: true; file: string; functions: CheckFunction[]; skipped: string[] } | { ok: false; error: string } {
   let file = target;
@@ -476,6 +546,8 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
 
   const quickjs = args.runner.runner === 'sandbox' ? await newQuickJSWASMModuleFromVariant(RELEASE_SYNC) : null;
   const results: CheckResult[] = [];
+  // Every route of the template, selected functions or not: they share the API a probe goes through.
+  const apiRoutes = collectApiRoutes(read.functions);
   for (const { fn, root, handlerFile } of plans) {
     const world = createAwsWorld({ functionName: fn.name, seed: args.seed });
     const executor: Executor | undefined = args.runner.runner === 'node' ? createNodeExecutor({ taskRoot: root, clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule }) : undefined;
@@ -490,17 +562,19 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
     try {
       for (const { door, route } of fn.doors) {
         // Per front door: a new environment; the first case runs cold, then every case (the first again) warm.
-        const cases = planCases(fn, door, route);
+        const cases = planCases(fn, door, route, apiRoutes);
         simFn.newEnvironment();
         const runs = cases.length > 0 ? [{ c: cases[0] as PlannedCase, start: 'cold' as const }, ...cases.map((c) => ({ c, start: 'warm' as const }))] : [];
         for (const { c, start } of runs) {
           {
             const gatewayRequestId = `check-${results.length + 1}`;
-            const run = await runThroughFrontDoor(door, c.input, (event) => simFn.invoke(withRoute(event, door, c)), {
+            const run = await runThroughFrontDoor(door, c.input, (event) => simFn.invoke(event), {
               sim: { requestId: gatewayRequestId, nowMs: sim.now(), region: 'us-east-1', accountId: '123456789012', functionName: fn.name },
             });
             const report = buildRunReport(run, gatewayRequestId, sim.now() - DEFAULT_EPOCH_MS);
-            const reasons = judge(report, fn, door);
+            // A probe the gateway must answer itself: its LT-ROUTE-NOT-MATCHED finding is the expected answer, not a failure.
+            const expected = c.expectGateway ? (r: string): boolean => r !== 'LT-ROUTE-NOT-MATCHED' : (): boolean => true;
+            const reasons = [...judge(report, fn, door).filter(expected), ...checkGatewayReply(report, c.expectGateway, door)];
             results.push({
               function: fn.name,
               frontDoor: door,
@@ -514,6 +588,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
               reasons,
               firstFailingLogLine: reasons.length === 0 ? null : firstFailingLine(run.record),
               handlerFile,
+              invoked: report.invoked,
             });
           }
         }

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { formatGithub, formatJunit, parseCheckArgs, runCheck, type CheckResult } from '../../src/cli/check-command.ts';
+import { collectApiRoutes, formatGithub, formatJunit, missingParameterPaths, parseCheckArgs, planCases, runCheck, type CheckResult } from '../../src/cli/check-command.ts';
+import type { CheckFunction } from '../../src/cli/sam-template.ts';
 
 const SAMPLE = path.join(import.meta.dirname, 'sample-project');
 
@@ -40,7 +41,7 @@ describe('check on the sample SAM project (node runner)', () => {
     results = (JSON.parse(r.out) as { results: CheckResult[] }).results;
     expect(code).toBe(1);
     const failing = [...new Set(results.filter((x) => !x.passed).map((x) => x.function))].sort();
-    expect(failing).toEqual(['ExportFunction', 'ItemsFunction', 'ReportFunction', 'SlowFunction', 'SlowInitFunction', 'UsersFunction']);
+    expect(failing).toEqual(['ExportFunction', 'ItemsFunction', 'ReportFunction', 'SlowFunction', 'SlowInitFunction']);
     const why = (fn: string, kase?: string): string =>
       results
         .filter((x) => x.function === fn && !x.passed && (kase === undefined || x.case === kase))
@@ -49,9 +50,17 @@ describe('check on the sample SAM project (node runner)', () => {
     // Unguarded JSON.parse: the invalid body is a 500 from the HTTP API.
     expect(why('ItemsFunction', 'invalid JSON body')).toMatch(/HTTP 500 from http-api-v2/);
     expect(results.find((x) => x.function === 'ItemsFunction' && x.case === 'invalid JSON body')?.firstFailingLogLine).toMatch(/\tERROR\tInvoke Error \t\{"errorType":"SyntaxError"/);
-    // Only the missing-path-parameter case breaks UsersFunction.
-    expect(results.filter((x) => x.function === 'UsersFunction' && !x.passed).map((x) => x.case)).toEqual(['missing path parameter']);
-    expect(why('UsersFunction')).toMatch(/HTTP 502 from apigw-rest/);
+    // UsersFunction reads pathParameters.id unguarded, yet passes: a request without the id matches no route,
+    // so the gateway answers it (REST 403, HTTP API 404) and the function is never called.
+    const users = results.filter((x) => x.function === 'UsersFunction');
+    expect(users.every((x) => x.passed)).toBe(true);
+    const missing = users.filter((x) => x.case === 'missing path parameter');
+    expect(missing.map((x) => [x.frontDoor, x.statusCode, x.invoked])).toEqual([
+      ['apigw-rest', 403, false],
+      ['http-api-v2', 404, false],
+    ]);
+    // With the id, both routes call the function, which sees the id the path carried.
+    expect(users.filter((x) => x.case.startsWith('GET /')).every((x) => x.invoked && x.statusCode === 200)).toBe(true);
     expect(why('ReportFunction')).toMatch(/LT-RESP-BODY-NOT-STRING/);
     expect(why('SlowFunction')).toMatch(/within 20% of the 3 s timeout/);
     expect(why('SlowInitFunction')).toMatch(/10 s Init phase limit/);
@@ -62,7 +71,7 @@ describe('check on the sample SAM project (node runner)', () => {
     expect(health[0]?.start).toBe('cold');
     expect(health.slice(1).every((x) => x.start === 'warm')).toBe(true);
     expect(health.map((x) => x.case)).toEqual(['GET /health', 'GET /health', 'empty body', 'invalid JSON body', 'large body (5.4 MB)']);
-    expect(results.filter((x) => x.function === 'OrdersFunction').map((x) => x.case)).toContain('missing path parameter');
+    expect(results.filter((x) => x.function === 'OrdersFunction' && x.case === 'missing path parameter').map((x) => [x.statusCode, x.invoked])).toEqual([[403, false]]);
     expect(stderr).toMatch(/skipped ReportsPythonFunction: runtime python3\.12 is not simulated/);
   }, 600_000);
 
@@ -148,5 +157,66 @@ describe('check with lambda-triage.config.json and the sandbox runner', () => {
       ['invalid JSON body', 'warm', 200],
       ['large body (5.4 MB)', 'warm', 200],
     ]);
+  }, 120_000);
+});
+
+describe('check: the missing-path-parameter probe goes through the gateway', () => {
+  const fn = (doors: CheckFunction['doors'], name = 'Fn'): CheckFunction => ({ name, codeUri: '.', handler: 'index.handler', runtime: 'nodejs22.x', memoryMB: 128, timeoutSeconds: 3, environment: {}, doors, cases: [] });
+
+  it('leaves out one variable segment per probe, filling the others', () => {
+    expect(missingParameterPaths('/orders/{id}')).toEqual([{ name: 'missing path parameter', path: '/orders' }]);
+    expect(missingParameterPaths('/{proxy+}')).toEqual([{ name: 'missing path parameter', path: '/' }]);
+    expect(missingParameterPaths('/users/{uid}/orders/{oid}')).toEqual([
+      { name: 'missing path parameter {uid}', path: '/users/orders/test-oid' },
+      { name: 'missing path parameter {oid}', path: '/users/test-uid/orders' },
+    ]);
+    expect(missingParameterPaths('/health')).toEqual([]);
+  });
+
+  it('names the route on every request, and expects the gateway\'s own reply for the probe', () => {
+    const route = { method: 'GET', path: '/orders/{id}' };
+    const rest = planCases(fn([{ door: 'apigw-rest', route }]), 'apigw-rest', route);
+    expect(rest.map((c) => ('request' in c.input ? [c.name, c.input.request.route, c.input.request.path] : null)).slice(0, 2)).toEqual([
+      ['GET /orders/{id}', 'GET /orders/{id}', '/orders/test-id'],
+      ['empty body', 'GET /orders/{id}', '/orders/test-id'],
+    ]);
+    const probe = rest.find((c) => c.name === 'missing path parameter');
+    expect(probe?.input).toMatchObject({ request: { route: 'GET /orders/{id}', path: '/orders' } });
+    expect(probe?.expectGateway).toMatchObject({ statusCode: 403, body: '{"message":"Missing Authentication Token"}' });
+    expect(planCases(fn([{ door: 'http-api-v2', route }]), 'http-api-v2', route).find((c) => c.name === 'missing path parameter')?.expectGateway).toMatchObject({ statusCode: 404, body: '{"message":"Not Found"}' });
+  });
+
+  it('plans no probe when another route of the same API takes the shorter path', () => {
+    const item = { method: 'GET', path: '/orders/{id}' };
+    const list = { method: 'GET', path: '/orders' };
+    const fns = [fn([{ door: 'apigw-rest', route: item }], 'Get'), fn([{ door: 'apigw-rest', route: list }], 'List')];
+    const names = (routes: ReturnType<typeof collectApiRoutes>): string[] => planCases(fns[0]!, 'apigw-rest', item, routes).map((c) => c.name);
+    expect(names(collectApiRoutes(fns))).not.toContain('missing path parameter');
+    // The list route on the other API kind (an HTTP API) does not take a REST request.
+    const other = [fns[0]!, fn([{ door: 'http-api-v2', route: list }], 'List')];
+    expect(names(collectApiRoutes(other))).toContain('missing path parameter');
+    // An HttpApi event without Path (read as GET /) is the $default route: it takes every unmatched request.
+    const http = [fn([{ door: 'http-api-v2', route: item }], 'Get'), fn([{ door: 'http-api-v2', route: { method: 'GET', path: '/' } }], 'Default')];
+    expect(planCases(http[0]!, 'http-api-v2', item, collectApiRoutes(http)).map((c) => c.name)).not.toContain('missing path parameter');
+    expect(planCases(http[0]!, 'http-api-v2', item, collectApiRoutes(http.slice(0, 1))).map((c) => c.name)).toContain('missing path parameter');
+    // The $default function's own requests name no route: any path reaches it.
+    expect(planCases(http[1]!, 'http-api-v2', { method: 'GET', path: '/' }).every((c) => !('request' in c.input) || c.input.request.route === undefined)).toBe(true);
+  });
+
+  it('a function URL has no routes: the function gets the shorter path and must answer it', async () => {
+    const dir = tempProject({
+      'lambda-triage.config.json': JSON.stringify({
+        functions: [{ name: 'users', handler: 'index.handler', memorySize: 512, frontDoors: ['apigw-rest', 'function-url'], route: { method: 'GET', path: '/users/{id}' } }],
+      }),
+      // Its own routing for the function URL: the id is the second path segment.
+      'index.mjs': "export const handler = async (e) => ({ statusCode: 200, body: (e.pathParameters?.id ?? (e.rawPath ?? e.path).split('/')[2]).toUpperCase() });",
+    });
+    const r = await check([dir, '--runner', 'sandbox', '--json']);
+    const res = (JSON.parse(r.out) as { results: CheckResult[] }).results.filter((x) => x.case === 'missing path parameter');
+    expect(res.map((x) => [x.frontDoor, x.statusCode, x.invoked, x.passed])).toEqual([
+      ['apigw-rest', 403, false, true],
+      ['function-url', 502, true, false],
+    ]);
+    expect(r.code).toBe(1);
   }, 120_000);
 });
