@@ -105,7 +105,7 @@ r
     const denial = world.calls()[0]?.error?.message ?? '';
     expect(denial).toContain(`User: ${world.principalArn} is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::receipts/r1.json"`);
     expect(out[0]).toBe(`An error occurred (AccessDenied) when calling the GetObject operation: ${denial}`);
-    expect(out.slice(1)).toEqual(['AccessDenied', denial, 403, 'GetObject', 'AccessDenied']);
+    expect(out.slice(1)).toEqual(['AccessDenied', denial, 403, 'GetObject', 'ClientError']);
   });
 
   it('NoSuchKey is client.exceptions.NoSuchKey (a ClientError) with s3:ListBucket, AccessDenied without it', () => {

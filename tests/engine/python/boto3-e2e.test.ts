@@ -1,0 +1,127 @@
+/**
+ * The simulated boto3 end to end: Python handlers run by the Python executor (Pyodide) inside the simulator, with
+ * the simulated AWS world as its services. What Lambda reports (outcome, errorType, the [ERROR] record, causes)
+ * comes from the executor and the service; the AWS answers come from the world through boto3.
+ */
+import { describe, expect, it } from 'vitest';
+import { createAwsWorld } from '../../../src/engine/aws/world.ts';
+import { handler, oncePy } from './helpers.ts';
+
+const STATE = {
+  s3: { buckets: { receipts: { 'r1.json': '{"total": 12}' } } },
+  dynamodb: { tables: { Orders: { keySchema: { pk: 'id' }, items: [{ id: 'o-1001', total: 29.5, quantity: 2 }] } } },
+};
+
+describe('simulated boto3 through the simulator', () => {
+  it('json.dumps of a DynamoDB item fails with Python TypeError (Decimal), an unhandled function error', async () => {
+    const world = createAwsWorld({ state: STATE, functionName: 'order-details' });
+    const r = await oncePy(
+      handler(`import json, boto3
+table = boto3.resource('dynamodb').Table('Orders')
+
+def lambda_handler(event, context):
+    item = table.get_item(Key={'id': 'o-1001'})['Item']
+    return {'statusCode': 200, 'body': json.dumps(item)}
+`),
+      {},
+      { functionName: 'order-details' },
+      { services: world.services },
+    );
+    expect(r.outcome).toBe('function-error');
+    expect(r.errorType).toBe('TypeError');
+    expect(r.errorMessage).toBe('Object of type Decimal is not JSON serializable');
+    expect(r.logs.join('\n')).toContain('[ERROR] TypeError: Object of type Decimal is not JSON serializable');
+    expect(world.calls().map((c) => `${c.service} ${c.operation} ${c.outcome}`)).toEqual(['dynamodb GetItem ok']);
+  });
+
+  it('a Decimal returned as the result is encoded by the runtime, not an error', async () => {
+    const world = createAwsWorld({ state: STATE });
+    const r = await oncePy(
+      handler(`import boto3
+table = boto3.resource('dynamodb').Table('Orders')
+
+def lambda_handler(event, context):
+    return table.get_item(Key={'id': 'o-1001'})['Item']
+`),
+      {},
+      {},
+      { services: world.services },
+    );
+    expect(r.outcome).toBe('success');
+    expect(JSON.parse(r.payload ?? 'null')).toEqual({ id: 'o-1001', total: 29.5, quantity: 2 });
+  });
+
+  it('an execution role without s3:GetObject: ClientError (S3 AccessDenied is not a modeled class) with AWS's text', async () => {
+    const world = createAwsWorld({ state: STATE, functionName: 'receipts', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] } });
+    const r = await oncePy(
+      handler(`import boto3
+s3 = boto3.client('s3')
+
+def lambda_handler(event, context):
+    return s3.get_object(Bucket='receipts', Key='r1.json')['Body'].read().decode()
+`),
+      {},
+      { functionName: 'receipts' },
+      { services: world.services },
+    );
+    const denial = world.calls()[0]?.error?.message ?? '';
+    expect(denial).toContain('is not authorized to perform: s3:GetObject');
+    expect(r.outcome).toBe('function-error');
+    expect(r.errorType).toBe('ClientError');
+    expect(r.errorMessage).toBe(`An error occurred (AccessDenied) when calling the GetObject operation: ${denial}`);
+  });
+
+  it('a slow call with default settings runs into the function timeout; Config(read_timeout) answers in time', async () => {
+    const faults = { rules: [{ service: 'dynamodb', latencyMs: 5000 }] };
+    const slow = await oncePy(
+      handler(`import boto3
+table = boto3.resource('dynamodb').Table('Orders')
+
+def lambda_handler(event, context):
+    return table.get_item(Key={'id': 'o-1001'}).get('Item')
+`),
+      {},
+      { timeoutSeconds: 3 },
+      { services: createAwsWorld({ state: STATE, faults }).services },
+    );
+    expect(slow.outcome).toBe('timeout');
+    expect(slow.logs.join('\n')).toContain('Task timed out after 3.00 seconds');
+    const world = createAwsWorld({ state: STATE, faults });
+    const bounded = await oncePy(
+      handler(`import boto3
+from botocore.config import Config
+from botocore.exceptions import ReadTimeoutError
+table = boto3.resource('dynamodb', config=Config(read_timeout=1, retries={'total_max_attempts': 1})).Table('Orders')
+
+def lambda_handler(event, context):
+    try:
+        return table.get_item(Key={'id': 'o-1001'}).get('Item')
+    except ReadTimeoutError as e:
+        return {'statusCode': 503, 'error': str(e)}
+`),
+      {},
+      { timeoutSeconds: 3 },
+      { services: world.services },
+    );
+    expect(bounded.outcome).toBe('success');
+    expect(JSON.parse(bounded.payload ?? 'null')).toEqual({ statusCode: 503, error: 'Read timeout on endpoint URL: "https://dynamodb.us-east-1.amazonaws.com/"' });
+    expect(world.calls()[0]?.abandoned?.reason).toBe('request-timeout');
+  });
+
+  it('an unsimulated operation says so plainly through the simulator', async () => {
+    const world = createAwsWorld({ state: STATE });
+    const r = await oncePy(
+      handler(`import boto3
+
+def lambda_handler(event, context):
+    boto3.client('kinesis').put_record(StreamName='s', Data=b'x', PartitionKey='p')
+`),
+      {},
+      {},
+      { services: world.services },
+    );
+    expect(r.errorType).toBe('SimulatorUnsupportedOperation');
+    expect(r.errorMessage).toContain("does not cover boto3.client('kinesis').PutRecord yet");
+    expect(r.errorType?.startsWith('Runtime.')).toBe(false);
+  });
+});
