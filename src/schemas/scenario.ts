@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { parseHttpRequestSpec } from '../engine/integrations/http-request.ts';
 import type { ScenarioCheck, ScenarioDefinition } from '../engine/scenarios/types.ts';
-import { CAUSE_IDS, RUNTIMES } from '../engine/vocabulary.ts';
+import { ALL_RUNTIMES, CAUSE_IDS } from '../engine/vocabulary.ts';
 import { causeIdSchema, frontDoorSchema } from './cause.ts';
 import { ONBOARDING_LEVEL_IDS, SCENARIO_DIFFICULTIES, type OnboardingLevelId, type ScenarioDifficulty } from '../onboarding/levels.ts';
 
@@ -86,7 +86,7 @@ export const scenarioFileSchema = z
     frontDoor: frontDoorSchema,
     function: z
       .strictObject({
-        runtime: z.enum(RUNTIMES).default('nodejs22.x'),
+        runtime: z.enum(ALL_RUNTIMES).default('nodejs22.x'),
         handler: z.string().default('index.handler'),
         timeoutSeconds: z.number().int().min(1).max(900).default(3),
         memoryMB: z.number().int().min(128).max(10_240).default(128),
@@ -171,12 +171,14 @@ export function parseScenario(id: string, data: unknown, files: ScenarioFolderFi
     return { ok: false, error: `content/scenarios/${id}/scenario.yaml: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}` };
   }
   const s = parsed.data;
-  const handler = files['handler.mjs'];
-  const solution = files['solution.mjs'];
-  if (handler === undefined || solution === undefined) return { ok: false, error: `content/scenarios/${id}/ needs handler.mjs (the broken code) and solution.mjs (a fix).` };
+  // A python* runtime takes handler.py and solution.py (the runner writes them as the handler's module file).
+  const ext = s.function.runtime.startsWith('python') ? 'py' : 'mjs';
+  const handler = files[`handler.${ext}`];
+  const solution = files[`solution.${ext}`];
+  if (handler === undefined || solution === undefined) return { ok: false, error: `content/scenarios/${id}/ needs handler.${ext} (the broken code) and solution.${ext} (a fix).` };
   const support: Record<string, string> = {};
   for (const [name, text] of Object.entries(files)) {
-    if (name.endsWith('.mjs') && name !== 'handler.mjs' && name !== 'solution.mjs') support[name] = text;
+    if (name.endsWith(`.${ext}`) && name !== `handler.${ext}` && name !== `solution.${ext}`) support[name] = text;
   }
   let config: Scenario['config'];
   if (s.config) {

@@ -10,6 +10,7 @@ import { runThroughFrontDoor } from '../integrations/compare.ts';
 import { createFrontDoorIds } from '../integrations/events.ts';
 import type { HttpRequestSpec, SimulationInputs } from '../integrations/http-request.ts';
 import type { FunctionConfig } from '../types.ts';
+import type { Executor } from '../executor/types.ts';
 import type { FrontDoor } from '../vocabulary.ts';
 import { diagnoseCalls } from '../aws/diagnose.ts';
 import { planCases, selects, type PlannedCase } from './cases.ts';
@@ -36,6 +37,15 @@ export interface ScenarioDeps {
   wallBudgetMs?: number;
   /** Wall clock for the runaway guard only. */
   wallClock?: () => number;
+  /** Runs scenarios whose runtime is `python*` (the Python executor, `createPythonExecutor`); without it they cannot run. */
+  pythonExecutor?: Executor;
+}
+
+/** The learner's file name: `index.mjs` for Node.js, `<module>.py` from the handler string for Python. */
+function handlerFileName(scenario: ScenarioDefinition): string {
+  if (!scenario.function.runtime.startsWith('python')) return 'index.mjs';
+  const dot = scenario.function.handler.lastIndexOf('.');
+  return `${(dot > 0 ? scenario.function.handler.slice(0, dot) : 'lambda_function').replace(/\./g, '/')}.py`;
 }
 
 /** Account and region every scenario runs in (the documentation's example account). */
@@ -111,8 +121,11 @@ async function runCase(scenario: ScenarioDefinition, prepared: Prepared, pc: Pla
       epochMs: simEpoch,
     });
   }
+  const python = scenario.function.runtime.startsWith('python');
+  if (python && !deps.pythonExecutor) throw new Error(`Scenario ${scenario.id} runs ${scenario.function.runtime}: pass pythonExecutor in the dependencies.`);
   const sim = createSimulator({
     quickjs: deps.quickjs,
+    ...(python && deps.pythonExecutor ? { executor: deps.pythonExecutor } : {}),
     seed: SEED,
     epochMs: simEpoch,
     ...(deps.wallBudgetMs !== undefined ? { wallBudgetMs: deps.wallBudgetMs } : {}),
@@ -130,7 +143,7 @@ async function runCase(scenario: ScenarioDefinition, prepared: Prepared, pc: Pla
     ...SCENARIO_ACCOUNT,
     ...(scenario.function.logFormat ? { logFormat: scenario.function.logFormat } : {}),
   };
-  const fn = sim.createFunction(config, { ...scenario.support, 'index.mjs': prepared.handler });
+  const fn = sim.createFunction(config, { ...scenario.support, [handlerFileName(scenario)]: prepared.handler });
   const door: FrontDoor = pc.frontDoor;
   const ids = createFrontDoorIds({ ...SCENARIO_ACCOUNT, functionName: fnName });
   const request = 'request' in pc.input ? pc.input.request : null;

@@ -1,0 +1,48 @@
+/**
+ * The six Python incident scenarios (tests/engine/python/scenarios/, scenario.yaml + handler.py + solution.py) run
+ * through the scenario runner with the Python executor: each broken handler fails its checks and each solution
+ * passes all of them. They live here, not in content/scenarios/, until the playground's worker can run Python.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadScenarios, loadWorldFactory } from '../../../src/cli/scenarios-command.ts';
+import { runScenarioChecks } from '../../../src/engine/scenarios/index.ts';
+import { createPythonExecutor } from '../../../src/engine/executor/python-executor.ts';
+import { createNodeHostGuard } from '../../../src/cli/python-project.ts';
+import { getTestQuickJS } from '../quickjs.ts';
+import { freshPyodide } from './helpers.ts';
+
+const loaded = await loadScenarios(fileURLToPath(new URL('./scenarios/', import.meta.url)));
+if (!loaded.ok) throw new Error(loaded.error);
+const scenarios = loaded.value;
+const createWorld = await loadWorldFactory();
+
+describe('Python scenarios', () => {
+  it('there are six, all on a python runtime, covering the issue 20 list', () => {
+    expect(scenarios.map((s) => s.id).sort()).toEqual(['py-cancel-without-body', 'py-order-total-decimal', 'py-receipt-datetime', 'py-rest-body-dict', 'py-share-link-requests', 'py-slow-tax-service']);
+    for (const s of scenarios) expect(s.function.runtime).toBe('python3.13');
+  });
+
+  describe.each(scenarios.map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+    const deps = async () => ({
+      quickjs: await getTestQuickJS(),
+      wallBudgetMs: 20_000,
+      pythonExecutor: createPythonExecutor({ loadPyodide: freshPyodide, hostGuard: createNodeHostGuard() }),
+      ...(createWorld ? { createWorld } : {}),
+    });
+
+    it('the broken handler fails, with a smallest failing case', async () => {
+      const result = await runScenarioChecks(scenario, scenario.handler, await deps());
+      expect(result.submissionError).toBeUndefined();
+      expect(result.passed).toBe(false);
+      expect(result.smallestFailure?.detail.length).toBeGreaterThan(10);
+    }, 120_000);
+
+    it('the solution passes every check', async () => {
+      const result = await runScenarioChecks(scenario, scenario.solution, await deps());
+      const failed = result.checks.filter((c) => !c.passed).map((c) => ({ id: c.id, case: c.case, detail: c.detail }));
+      expect(failed).toEqual([]);
+      expect(result.passed).toBe(true);
+    }, 120_000);
+  });
+});
