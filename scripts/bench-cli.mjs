@@ -1,7 +1,9 @@
 // `npm run bench:cli` (also a section of `npm run bench`): start-up time of `lambda-triage`, timed like
 // hyperfine does (warm-up runs, then repeated runs; mean ± standard deviation, min, median) without
 // needing hyperfine. Rows: bare Node, lambda-local on the same handler (when installed), --version, a trivial
-// invoke from the bundle and from the sources.
+// invoke from the bundle and from the sources, then lambda-triage's median against lambda-local's.
+// The commands run interleaved (one run of each per round), so a change in the machine's load during the
+// bench falls on every row alike: the figures are meant to be compared side by side.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,17 +13,13 @@ import { fileURLToPath } from 'node:url';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(repo, 'bin', 'lambda-triage.mjs');
 
-/** Runs `args` on this Node `runs` times after `warmup` runs; returns the wall times in ms. */
-function time(args, { runs, warmup, env = {} }) {
-  const times = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const started = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    const ms = performance.now() - started;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (i >= warmup) times.push(ms);
-  }
-  return times;
+/** Runs `args` on this Node once; returns the wall time in ms. */
+function timeOnce(args, env) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = performance.now() - started;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
 }
 
 /** Mean, standard deviation, min and median of `xs`. */
@@ -34,33 +32,58 @@ export function summarize(xs) {
   return { mean, sd, min: sorted[0], median };
 }
 
+/**
+ * Where lambda-local (https://www.npmjs.com/package/lambda-local) is: LAMBDA_LOCAL=path/to/bin/lambda-local,
+ * or this repository's node_modules/.bin (it is not a dependency: `npm i lambda-local` in a scratch folder and
+ * point LAMBDA_LOCAL there). Null when neither exists.
+ */
+export function findLambdaLocal() {
+  const candidate = process.env.LAMBDA_LOCAL ?? join(repo, 'node_modules', '.bin', 'lambda-local');
+  return existsSync(candidate) ? candidate : null;
+}
+
 /** The figures: one row per command (`{ name, value, unit }` like the other benches). */
 export async function benchCli({ runs = Number(process.env.BENCH_CLI_RUNS ?? 10), warmup = 2 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'lt-bench-cli-'));
   const handler = join(dir, 'index.mjs');
   writeFileSync(handler, 'export const handler = async () => ({ statusCode: 200, body: "ok" });');
   writeFileSync(join(dir, 'event.json'), '{}');
-  // lambda-local (https://www.npmjs.com/package/lambda-local) on the same handler, side by side, when it is
-  // installed: LAMBDA_LOCAL=path/to/bin/lambda-local, or `npm i lambda-local` in a scratch folder and point there.
-  const lambdaLocal = process.env.LAMBDA_LOCAL ?? join(repo, 'node_modules', '.bin', 'lambda-local');
+  const lambdaLocal = findLambdaLocal();
   const cases = [
-    ['node -e 0 (Node start-up alone)', ['-e', '0'], {}],
-    ...(existsSync(lambdaLocal) ? [['lambda-local (same handler, for comparison)', [lambdaLocal, '-l', handler, '-h', 'handler', '-e', join(dir, 'event.json')], {}]] : []),
-    ['lambda-triage --version', [bin, '--version'], {}],
-    ['lambda-triage invoke (trivial handler)', [bin, 'invoke', handler], {}],
-    ['lambda-triage invoke, from the sources', [bin, 'invoke', handler], { LAMBDA_TRIAGE_FROM_SOURCE: '1' }],
+    { name: 'node -e 0 (Node start-up alone)', args: ['-e', '0'], env: {} },
+    ...(lambdaLocal ? [{ name: 'lambda-local (same handler, for comparison)', args: [lambdaLocal, '-l', handler, '-h', 'handler', '-e', join(dir, 'event.json')], env: {}, lambdaLocal: true }] : []),
+    { name: 'lambda-triage --version', args: [bin, '--version'], env: {} },
+    { name: 'lambda-triage invoke (trivial handler)', args: [bin, 'invoke', handler], env: {}, invoke: true },
+    { name: 'lambda-triage invoke, from the sources', args: [bin, 'invoke', handler], env: { LAMBDA_TRIAGE_FROM_SOURCE: '1' } },
   ];
-  const rows = [];
-  for (const [name, args, env] of cases) {
-    const s = summarize(time(args, { runs, warmup, env }));
-    rows.push({ name: `${name}: mean ± sd`, value: `${s.mean.toFixed(0)} ± ${s.sd.toFixed(0)}`, unit: 'ms' });
-    rows.push({ name: '  min / median', value: `${s.min.toFixed(0)} / ${s.median.toFixed(0)}`, unit: 'ms' });
+  const times = cases.map(() => []);
+  for (let round = 0; round < warmup + runs; round++) {
+    cases.forEach((c, i) => {
+      const ms = timeOnce(c.args, c.env);
+      if (round >= warmup) times[i].push(ms);
+    });
   }
-  if (!existsSync(lambdaLocal)) rows.push({ name: 'lambda-local: not installed (set LAMBDA_LOCAL to its bin)', value: '-', unit: '' });
+  const rows = [];
+  const medians = new Map();
+  cases.forEach((c, i) => {
+    const s = summarize(times[i]);
+    medians.set(c, s.median);
+    rows.push({ name: `${c.name}: mean ± sd`, value: `${s.mean.toFixed(0)} ± ${s.sd.toFixed(0)}`, unit: 'ms' });
+    rows.push({ name: '  min / median', value: `${s.min.toFixed(0)} / ${s.median.toFixed(0)}`, unit: 'ms' });
+  });
+  const ll = cases.find((c) => c.lambdaLocal);
+  const inv = cases.find((c) => c.invoke);
+  if (ll && inv) {
+    const diff = medians.get(inv) - medians.get(ll);
+    rows.push({ name: 'invoke vs lambda-local (medians)', value: `${diff >= 0 ? '+' : ''}${diff.toFixed(0)} (${(medians.get(inv) / medians.get(ll)).toFixed(2)}×)`, unit: 'ms' });
+  } else {
+    rows.push({ name: 'lambda-local: not installed (set LAMBDA_LOCAL to its bin)', value: '-', unit: '' });
+  }
   return rows;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(`lambda-triage start-up (Node ${process.versions.node}; ${process.env.BENCH_CLI_RUNS ?? 10} runs after 2 warm-up runs)\n`);
-  for (const { name, value, unit } of await benchCli()) console.log(`${name.padEnd(50)} ${String(value).padStart(12)} ${unit}`);
+  const runs = process.env.BENCH_CLI_RUNS ?? 10;
+  console.log(`lambda-triage start-up (Node ${process.versions.node}; ${runs} interleaved rounds after 2 warm-up rounds)\n`);
+  for (const { name, value, unit } of await benchCli()) console.log(`${name.padEnd(50)} ${String(value).padStart(16)} ${unit}`);
 }

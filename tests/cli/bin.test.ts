@@ -41,6 +41,21 @@ describe('bin/lambda-triage.mjs', () => {
     expect(bundled.stdout).toMatch(/^lambda-triage \d+\.\d+\.\d+\n$/);
   });
 
+  it('invoke gives the same answer with and without the wasm optimising compiler, exit code and all output kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lt-bin-'));
+    const handler = join(dir, 'index.mjs');
+    // A failing handler (exit code 1) with a large result in the logs: the early exit must not cut the output.
+    writeFileSync(handler, "export const handler = async () => { console.log('x'.repeat(200000)); throw new Error('boom'); };");
+    const baseline = await run(['invoke', handler, '--json'], { LAMBDA_TRIAGE_WASM_TIERUP: '1' });
+    const fast = await run(['invoke', handler, '--json']);
+    expect(baseline.code).toBe(1);
+    expect(fast.code).toBe(1);
+    const report = JSON.parse(fast.stdout) as { invocations: Array<{ errorType: string; logs: string[] }> };
+    expect(report.invocations[0]?.errorType).toBe('Error');
+    expect(report.invocations[0]?.logs.some((l) => l.includes('x'.repeat(200000)))).toBe(true);
+    expect(fast.stdout).toBe(baseline.stdout);
+  }, 60_000);
+
   it('the bundle is fresh after a build and stale once one of its sources is newer', async () => {
     const entry = await buildCliBundle();
     expect(existsSync(entry)).toBe(true);
