@@ -51,7 +51,7 @@ def lambda_handler(event, context):
     expect(JSON.parse(r.payload ?? 'null')).toEqual({ id: 'o-1001', total: 29.5, quantity: 2 });
   });
 
-  it('an execution role without s3:GetObject: ClientError (S3 AccessDenied is not a modeled class) with AWS's text', async () => {
+  it('an execution role without s3:GetObject: ClientError (S3 AccessDenied is not a modeled class) with the AWS text', async () => {
     const world = createAwsWorld({ state: STATE, functionName: 'receipts', policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'dynamodb:*', Resource: '*' }] } });
     const r = await oncePy(
       handler(`import boto3
