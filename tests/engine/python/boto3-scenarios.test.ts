@@ -17,6 +17,16 @@ if (!loaded.ok) throw new Error(loaded.error);
 const scenarios = loaded.value;
 const createWorld = await loadWorldFactory();
 
+/** What the smallest failure of each broken handler must show: the failure the scenario is about. */
+const EXPECTED_FAILURE: Record<string, RegExp> = {
+  'py-cancel-without-body': /KeyError: 'body'/,
+  'py-order-total-decimal': /Object of type Decimal is not JSON serializable/,
+  'py-receipt-datetime': /Runtime\.MarshalError|Unable to marshal response: Object of type datetime is not JSON serializable/,
+  'py-rest-body-dict': /Malformed Lambda proxy response/,
+  'py-share-link-requests': /No module named 'requests'/,
+  'py-slow-tax-service': /Task timed out after 3\.00 seconds/,
+};
+
 describe('Python scenarios', () => {
   it('there are six, all on a python runtime, covering the issue 20 list', () => {
     expect(scenarios.map((s) => s.id).sort()).toEqual(['py-cancel-without-body', 'py-order-total-decimal', 'py-receipt-datetime', 'py-rest-body-dict', 'py-share-link-requests', 'py-slow-tax-service']);
@@ -35,7 +45,9 @@ describe('Python scenarios', () => {
       const result = await runScenarioChecks(scenario, scenario.handler, await deps());
       expect(result.submissionError).toBeUndefined();
       expect(result.passed).toBe(false);
-      expect(result.smallestFailure?.detail.length).toBeGreaterThan(10);
+      const f = result.smallestFailure;
+      expect(f?.detail.length).toBeGreaterThan(10);
+      expect([f?.decisiveLogLine, f?.finding, f?.detail, f?.response.body].join('\n')).toMatch(EXPECTED_FAILURE[scenario.id] ?? /^$/);
     }, 120_000);
 
     it('the solution passes every check', async () => {
