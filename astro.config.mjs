@@ -9,6 +9,8 @@ import { resolveSiteUrl } from './src/utils/site-url.ts';
 import { resolveBasePath } from './src/utils/paths.ts';
 import { createBaseLinksIntegration } from './src/utils/base-links.ts';
 import { createLazyMonacoCssPlugin } from './src/playground/lazy-monaco-css.ts';
+import { createOfflineIntegration } from './src/integrations/offline.ts';
+import { resolveOfflineSetting } from './src/offline/offline-setting.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // The public address (canonical links): LAMBDA_TRIAGE_SITE=https://… npm run build. None by default.
@@ -18,6 +20,9 @@ if (!site.ok) throw new Error(site.error);
 // default. Links in pages go through withBase() (src/utils/paths.ts); links in guides through createBaseLinksIntegration.
 const base = resolveBasePath(process.env);
 if (!base.ok) throw new Error(base.error);
+// The offline copy (a service worker precaching the whole build): on unless LAMBDA_TRIAGE_OFFLINE=off.
+const offline = resolveOfflineSetting(process.env);
+if (!offline.ok) throw new Error(offline.error);
 
 export default defineConfig({
   site: site.value,
@@ -45,6 +50,8 @@ export default defineConfig({
     mdx(),
     createBaseLinksIntegration(base.value),
     csp(),
+    // After csp() and Starlight's Pagefind step: it precaches the build's files as they end up.
+    createOfflineIntegration({ base: base.value, enabled: offline.value }),
     // Starlight adds @astrojs/sitemap unless an integration of that name is present, and the sitemap needs
     // absolute URLs: without a site it only warns "requires the `site` astro.config option. Skipping.". Without
     // a site this stand-in takes its place (Starlight has no opt-out: withastro/starlight#717); with a site,
