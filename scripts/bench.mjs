@@ -2,7 +2,8 @@
 // built site, then the engine's figures.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
@@ -55,6 +56,16 @@ if (existsSync(dist)) {
   for (const [kind, bytes] of [...byKind].sort()) figure(`  ${kind} (gzip)`, bytes / 1024, 'KiB');
   const pages = files.filter((f) => f.endsWith('.html'));
   figure('HTML pages', pages.length, 'pages');
+  // The offline copy: what the service worker downloads on a first visit (src/offline/precache-manifest.ts).
+  const { listBuiltFiles } = await import('../src/integrations/offline.ts');
+  const { createPrecacheManifest, isPrecached } = await import('../src/offline/precache-manifest.ts');
+  const precache = createPrecacheManifest(listBuiltFiles(dist), '/', (text) => createHash('sha256').update(text).digest('hex'));
+  const precachedGzip = walk(dist)
+    .filter((file) => isPrecached(relative(dist, file).split(sep).join('/')))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0);
+  figure('offline precache', precache.entries.length, 'files');
+  figure('offline precache size', precache.bytes, 'bytes');
+  figure('offline precache size (each file gzipped)', precachedGzip / 1024, 'KiB');
 }
 
 console.log('\n# Page budgets (gzip; initial = loaded up front, all = including lazy chunks, workers, wasm)');
