@@ -228,6 +228,22 @@ test('search: Pagefind loads under the base and its results link under it', asyn
   expect(problems).toEqual([]);
 });
 
+test('offline copy: the service worker is scoped to the base and precaches only URLs under it', async ({ page }) => {
+  const problems = await open(page, '');
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none'), { timeout: 60_000 })
+    .toBe('activated');
+  const { scope, cached } = await page.evaluate(async () => ({
+    scope: (await navigator.serviceWorker.getRegistration())?.scope,
+    cached: (await Promise.all((await caches.keys()).map(async (name) => (await caches.open(name)).keys()))).flat().map((r) => new URL(r.url).pathname),
+  }));
+  expect(scope).toBe(`${served.origin}${PREFIX}`);
+  expect(cached).toContain(`${PREFIX}playground/index.html`);
+  expect(cached.some((p) => /\.wasm$/.test(p)), 'QuickJS wasm precached').toBe(true);
+  expect(cached.filter((p) => !p.startsWith(PREFIX)), 'precached URLs without the base').toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 test('404 page: a missing page under the base gets the site 404 with its styles', async ({ page }) => {
   const missing = `${PREFIX}no-such-page/`;
   const problems = watch(page, [missing]);
