@@ -27,7 +27,9 @@ async function startServer(root: string): Promise<{ origin: string; deploy: (dir
   let headers = readSiteHeaders(root);
   const server: Server = createServer((req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value as string);
-    serve(req, res, () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found'));
+    serve(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
