@@ -21,6 +21,9 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'off',
+    // The site's offline service worker precaches the whole build (≈ 21 MB) on first visit: only the specs
+    // that test it (offline.spec.ts, hosting-base.spec.ts) allow it, so no other test pays for that download.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       // Flags that let Chromium run as root on a locked-down machine with no outside network.

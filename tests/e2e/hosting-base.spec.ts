@@ -9,6 +9,9 @@ import { hashSiteSources, REPO } from '../../scripts/site-build.mjs';
 import { BASE_PATH_ENV } from '../../src/utils/paths.ts';
 import { waitForFirstResult } from './support/playground.ts';
 
+// These tests exercise the offline service worker, which playwright.config.ts blocks everywhere else.
+test.use({ serviceWorkers: 'allow' });
+
 // The site built with a base path (as on GitHub Pages: https://<user>.github.io/lambda-triage/) and served
 // only under that prefix: every page type must load with no request outside the prefix, no failed request
 // and no console error, and every site link on it must resolve.

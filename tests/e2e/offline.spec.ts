@@ -13,6 +13,9 @@ import { createPrecacheManifest } from '../../src/offline/precache-manifest.ts';
 import { UPDATE_NOTICE_ID } from '../../src/offline/register.ts';
 import { setCode, waitForFirstResult } from './support/playground.ts';
 
+// These tests exercise the offline service worker, which playwright.config.ts blocks everywhere else.
+test.use({ serviceWorkers: 'allow' });
+
 // The offline copy: after a first visit the service worker has precached the whole build, so with the
 // server gone and the browser offline the playground still runs handlers, guides never opened still load and
 // search still answers. A new deployment replaces the cache: after the reader accepts the reload, the pages,
