@@ -33,9 +33,8 @@
 import type { FunctionConfig, InvocationRecord, Outcome } from '../types.ts';
 import type { ConcurrentInvokeBatch, ConcurrentInvokeResult, ConcurrentSession, ErrorDocument, ExecEnvironment, InitOutcome, InvokeOutcome } from '../executor/types.ts';
 import type { FunctionDeps, InvokeOptions, SimFunction } from './simulated-function.ts';
-import { causesFor } from './simulated-function.ts';
+import { causesFor, createEnvironmentSpec } from './simulated-function.ts';
 import { MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES, RUNTIME_BOOTSTRAP_MS } from './limits.ts';
-import { buildLambdaEnvironment } from './environment-variables.ts';
 import { utf8ByteLength } from '../text/utf8.ts';
 import { createInvocationRecord } from '../report/record.ts';
 import { formatEndLine, formatInitReportLine, formatInitStartLine, formatReportLine, formatStartLine } from '../report/log-lines.ts';
@@ -127,8 +126,6 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
     const clean = name.replace(/^\.?\/+/, '').replace(/^var\/task\//, '');
     taskFiles[`/var/task/${clean}`] = src;
   }
-  const functionArn = `arn:aws:lambda:${config.region}:${config.accountId}:function:${config.functionName}`;
-  const logGroupName = `/aws/lambda/${config.functionName}`;
   const format = config.logFormat;
   let env: MiEnvironment | null = null;
   let created = 0;
@@ -169,21 +166,8 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
   }
 
   function createEnvironment(): MiEnvironment {
-    const d = new Date(clock.epochNowMs());
-    const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
-    // YYYY/MM/DD/[$LATEST]<32 hex> — https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html
-    const logStreamName = `${ymd}/[$LATEST]${random.hex(32)}`;
     const exec = executor.createEnvironment(
-      {
-        config,
-        files: taskFiles,
-        env: buildLambdaEnvironment(config, logStreamName),
-        functionArn,
-        functionVersion: '$LATEST',
-        logGroupName,
-        logStreamName,
-        seed: random.nextUint32(),
-      },
+      createEnvironmentSpec(config, taskFiles, clock.epochNowMs(), random),
       {
         clock,
         onLog: (line) => push(clock.nowMs(), 1, line),

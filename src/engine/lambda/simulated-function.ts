@@ -9,7 +9,7 @@ import type { CauseId } from '../vocabulary.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { SeededRandom } from '../clock/seeded-random.ts';
 import type { ServiceBridge } from '../sandbox/sandbox.ts';
-import type { ErrorDocument, ExecEnvironment, Executor, InitOutcome, InvokeOutcome } from '../executor/types.ts';
+import type { EnvironmentSpec, ErrorDocument, ExecEnvironment, Executor, InitOutcome, InvokeOutcome } from '../executor/types.ts';
 import { INIT_TIMEOUT_MS, INVOKE_OVERHEAD_MS, MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES, RUNTIME_BOOTSTRAP_MS } from './limits.ts';
 import { buildLambdaEnvironment } from './environment-variables.ts';
 import { utf8ByteLength } from '../text/utf8.ts';
@@ -73,8 +73,6 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
     const clean = name.replace(/^\.?\/+/, '').replace(/^var\/task\//, '');
     taskFiles[`/var/task/${clean}`] = src;
   }
-  const functionArn = `arn:aws:lambda:${config.region}:${config.accountId}:function:${config.functionName}`;
-  const logGroupName = `/aws/lambda/${config.functionName}`;
   let env: Environment | null = null;
   let disposed = false;
   let chain: Promise<unknown> = Promise.resolve();
@@ -93,21 +91,9 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
   }
 
   function createEnvironment(): Environment {
-    const d = new Date(clock.epochNowMs());
-    const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
-    // YYYY/MM/DD/[$LATEST]<32 hex> — https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html
-    const logStreamName = `${ymd}/[$LATEST]${random.hex(32)}`;
+    const spec = createEnvironmentSpec(config, taskFiles, clock.epochNowMs(), random);
     const exec = executor.createEnvironment(
-      {
-        config,
-        files: taskFiles,
-        env: buildLambdaEnvironment(config, logStreamName),
-        functionArn,
-        functionVersion: '$LATEST',
-        logGroupName,
-        logStreamName,
-        seed: random.nextUint32(),
-      },
+      spec,
       {
         clock,
         onLog: (line) => currentLogs.push(line),
@@ -115,7 +101,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
         serviceInfo: () => ({ nowMs: clock.nowMs(), requestId: currentRequestId }),
       },
     );
-    return { exec, logStreamName };
+    return { exec, logStreamName: spec.logStreamName };
   }
 
   /** Run the Init phase in a new environment within `limitMs` of virtual time. */
@@ -441,4 +427,26 @@ export function causesFor(outcome: Outcome, errorType: string | null, errorMessa
       if (errorType === 'Runtime.MarshalError') return ['malformed-response'];
       return ['unhandled-exception'];
   }
+}
+
+/**
+ * What a new execution environment is made of: its log stream (`YYYY/MM/DD/[$LATEST]<32 hex>`,
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html), Lambda's environment
+ * variables and the seed for everything random inside it. Shared by the one-request-at-a-time service and
+ * Managed Instances.
+ */
+export function createEnvironmentSpec(config: FunctionConfig, files: Record<string, string>, epochNowMs: number, random: SeededRandom): EnvironmentSpec {
+  const d = new Date(epochNowMs);
+  const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
+  const logStreamName = `${ymd}/[$LATEST]${random.hex(32)}`;
+  return {
+    config,
+    files,
+    env: buildLambdaEnvironment(config, logStreamName),
+    functionArn: `arn:aws:lambda:${config.region}:${config.accountId}:function:${config.functionName}`,
+    functionVersion: '$LATEST',
+    logGroupName: `/aws/lambda/${config.functionName}`,
+    logStreamName,
+    seed: random.nextUint32(),
+  };
 }
