@@ -7,7 +7,9 @@
 import { diffLines } from 'diff';
 import { createFrontDoorIds } from '../engine/integrations/events.ts';
 import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
-import { invokeRequestFor, isInvokeAllowed, parseFunctionConfigFile, parseResourcePolicy, SCENARIO_ACCOUNT } from '../engine/scenarios/index.ts';
+// From config-files.ts, not the scenarios index: the index brings the whole engine (sandbox, acorn, Pyodide
+// bootstrap) into the page's main bundle, which only the engine worker needs.
+import { invokeRequestFor, isInvokeAllowed, parseFunctionConfigFile, parseResourcePolicy, SCENARIO_ACCOUNT } from '../engine/scenarios/config-files.ts';
 import type { ScenarioDefinition, ScenarioSubmission } from '../engine/scenarios/types.ts';
 import type { FunctionConfig } from '../engine/types.ts';
 import { isFrontDoor, RUNTIMES, type FrontDoor } from '../engine/vocabulary.ts';

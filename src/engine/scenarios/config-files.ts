@@ -9,6 +9,9 @@ import type { FrontDoorIds } from '../integrations/events.ts';
 import type { FrontDoor } from '../vocabulary.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../lambda/limits.ts';
 
+/** Account and region every scenario runs in (the documentation's example account). */
+export const SCENARIO_ACCOUNT = { accountId: '123456789012', region: 'us-east-1' } as const;
+
 /** One statement of a Lambda resource-based policy, as the learner writes it. */
 export interface ResourcePolicyStatement {
   Sid?: string;

@@ -15,7 +15,7 @@ import type { FrontDoor } from '../vocabulary.ts';
 import { diagnoseCalls } from '../aws/diagnose.ts';
 import { planCases, selects, type PlannedCase } from './cases.ts';
 import { decisiveLogLine, describeCheck, judgeInvocation, judgeState, selectorOf } from './checks.ts';
-import { invokeRequestFor, isInvokeAllowed, parseFunctionConfigFile, parseResourcePolicy, type FunctionConfigFile, type ResourcePolicy } from './config-files.ts';
+import { invokeRequestFor, isInvokeAllowed, parseFunctionConfigFile, parseResourcePolicy, SCENARIO_ACCOUNT, type FunctionConfigFile, type ResourcePolicy } from './config-files.ts';
 import type {
   CaseOutcome,
   CheckFailureCase,
@@ -48,8 +48,7 @@ function handlerFileName(scenario: ScenarioDefinition): string {
   return `${(dot > 0 ? scenario.function.handler.slice(0, dot) : 'lambda_function').replace(/\./g, '/')}.py`;
 }
 
-/** Account and region every scenario runs in (the documentation's example account). */
-export const SCENARIO_ACCOUNT = { accountId: '123456789012', region: 'us-east-1' } as const;
+export { SCENARIO_ACCOUNT };
 
 const SEED = 7;
 const BODY_PREVIEW_CHARS = 400;
