@@ -12,6 +12,7 @@ import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS 
 import { MAX_CONCURRENCY_PER_ENVIRONMENT, MIN_CONCURRENCY_PER_ENVIRONMENT } from '../engine/lambda/managed-instances-config.ts';
 import { commandNames, formatCommandList } from './commands.ts';
 import { parseUrlPermissions, type FunctionUrlPermission } from '../engine/integrations/url-permissions.ts';
+import { LOG_VIEWS, parseLogView, type LogView } from '../engine/report/log-view.ts';
 
 /** Usage text printed by `--help`. */
 export const USAGE = `Usage: lambda-triage <command> [options]
@@ -35,6 +36,9 @@ Options for invoke:
   --log-format F     Text (default) | JSON: how the runtime and Lambda write log lines
   --log-level L      Application log level with --log-format JSON: TRACE | DEBUG | INFO | WARN | ERROR | FATAL
                      (console output below it is dropped, as Lambda's log-level filtering does)
+  --log-view V       cloudwatch (default) | emulator: show the Node.js runtime client's lines as a local
+                     emulator's stdout prints them (sam local, the runtime interface emulator), where each
+                     line break inside one console call becomes a carriage return (shown as \\r)
   --json             Print one JSON report instead of the log stream
 
 What the function receives:
@@ -112,6 +116,8 @@ export interface InvokeArgs {
   logFormat: 'Text' | 'JSON';
   /** Application log level, or undefined to filter nothing. */
   logLevel: ApplicationLogLevel | undefined;
+  /** `--log-view`: where the logs are read (src/engine/report/log-view.ts); cloudwatch by default. */
+  logView: LogView;
   json: boolean;
   invocationType: 'RequestResponse' | 'Event';
   retryAttempts: number;
@@ -320,6 +326,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         seed: { type: 'string' },
         'log-format': { type: 'string' },
         'log-level': { type: 'string' },
+        'log-view': { type: 'string' },
         json: { type: 'boolean', default: false },
         'invocation-type': { type: 'string' },
         'retry-attempts': { type: 'string' },
@@ -368,6 +375,12 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     }
     if (logFormat !== 'JSON') return { ok: false, error: '--log-level filters JSON logs only (as in Lambda): add --log-format JSON' };
     logLevel = l as ApplicationLogLevel;
+  }
+  let logView: LogView = 'cloudwatch';
+  if (values['log-view'] !== undefined) {
+    const v = parseLogView(values['log-view']);
+    if (!v.ok) return { ok: false, error: `--log-view must be ${LOG_VIEWS.join(' or ')}; got "${values['log-view']}"` };
+    logView = v.value;
   }
   const runner = parseRunnerArgs(values, 'sandbox');
   if (!runner.ok) return runner;
@@ -453,6 +466,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
 
   const managed = parseManagedInstancesFlags(values, { compare, invocationType, load: load !== null, clients: values.concurrency !== undefined, runner: runner.value.runner });
   if (typeof managed === 'string') return { ok: false, error: managed };
+  if (logView === 'emulator' && (load !== null || invocationType === 'Event' || managed.concurrent !== null)) {
+    return { ok: false, error: '--log-view emulator shows the logs of single invocations: drop --load, --invocation-type Event or --concurrent' };
+  }
 
   return {
     ok: true,
@@ -476,6 +492,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       seed,
       logFormat: managed.concurrencyPerEnvironment !== undefined ? 'JSON' : logFormat,
       logLevel,
+      logView,
       json: values.json ?? false,
       invocationType,
       retryAttempts,

@@ -31,6 +31,7 @@ import { createFinding } from '../engine/errors/catalogue.ts';
 import { createStreamReport, formatStream, type StreamingCliReport } from './stream-output.ts';
 import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
 import { createCliPythonExecutor } from './python-project.ts';
+import { checkLogView, createLogView } from '../engine/report/log-view.ts';
 
 /** Where output goes (injected for tests). */
 export interface Io {
@@ -134,6 +135,8 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   const world = worldResult.value;
   const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
   const python = isPythonRuntime(config.runtime);
+  const logViewProblem = checkLogView(args.logView, config.runtime);
+  if (logViewProblem) return fail(`--log-view: ${logViewProblem}`);
   if (python && args.runner.runner === 'node') {
     return fail(`--runner node runs Node.js handlers only; ${args.file} is a Python handler (${config.runtime}): drop --runner node to run it in the simulator's Python (Pyodide)`);
   }
@@ -190,6 +193,11 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   for (const r of reports) if (r.invoked) for (const c of diagnoseCalls(r, calls)) if (!r.causes.includes(c)) r.causes.push(c);
   // Calls the simulator does not cover say so plainly (LT-SIM-UNSUPPORTED), whatever the handler did with the error.
   for (const r of reports) if (r.invoked) r.findings.push(...simulatorGapFindings(r, calls));
+  // --log-view emulator: the lines a local emulator's stdout shows (src/engine/report/log-view.ts). The JSON report
+  // carries the real carriage returns; the log stream shows each one as the two characters \r, since a terminal
+  // would return to the start of the line and overwrite what came before it.
+  if (args.logView !== 'cloudwatch') for (const r of reports) r.logs = createLogView(r.logs, args.logView);
+  if (args.logView !== 'cloudwatch' && !args.json) for (const r of reports) r.logs = r.logs.map((l) => l.replace(/\r/g, '\\r'));
   if (args.json) {
     io.out(JSON.stringify(args.compare ? { compare: reports, calls } : { invocations: reports, calls }, null, 2));
   } else if (args.compare) {
