@@ -109,6 +109,14 @@ export interface StreamingOptions {
   maxStreamedBytes?: number;
 }
 
+/**
+ * Where a function URL's answer to a stream without its prelude comes from: a report against AWS (502 when bytes
+ * came without the prelude, 200 without the prelude's headers when nothing was written) and the client code that
+ * writes the prelude only on the first write().
+ */
+const PRELUDE_LOST_SOURCE =
+  'https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/97; https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/HttpResponseStream.js';
+
 /** The label the guest gives its keep-alive while a stream is open (guest-response-stream.ts PENDING_LABEL). */
 const STREAM_OPEN_PENDING = 'response stream not ended';
 
@@ -263,11 +271,34 @@ export function mapStreamingResponse(
       const findings = [...base.findings, ...failureFindings(record, door, base.response.statusCode, capture, timeoutMs)];
       return result({ ...base, findings }, {});
     }
+    if (preludeProblem !== null && door === 'function-url' && capture.totalBytes === 0) {
+      // HttpResponseStream.from, then end() with nothing written: no prelude and no byte. A function URL answers 200
+      // with an empty body and none of the prelude's status or headers, as reported against AWS in
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/97 ("This will cause a 200 with no
+      // custom response headers"). The finding still fires: the status the handler meant was lost.
+      const response = withDefaults({ statusCode: 200, headers: {}, multiValueHeaders: {} }, capture.contentType, requestId, door);
+      const findings = [createFinding('LT-STREAM-PRELUDE-INVALID', { frontDoor: door, status: 200, detail: preludeProblem }, { source: PRELUDE_LOST_SOURCE, unverified: false })];
+      return result({ ...base, response, findings, errorReason: null }, { streamEnd: 'complete' });
+    }
     if (preludeProblem !== null) {
       const response = door === 'function-url' ? renderReply(GATEWAY_REPLIES.functionUrlFunctionError, { headers: { 'x-amzn-RequestId': requestId } }) : renderReply(GATEWAY_REPLIES.restMalformedResponse);
-      // UNVERIFIED: the status a caller gets for a stream without its prelude (a function URL was reported to
-      // hang instead: https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/95).
-      const findings = [createFinding('LT-STREAM-PRELUDE-INVALID', { frontDoor: door, status: response.statusCode, detail: preludeProblem })];
+      // Function URL: bytes without a prelude (end(body) after HttpResponseStream.from) answer 502 with none of the
+      // prelude's headers, as reported against AWS in
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/97 ("This will cause a 502 with no
+      // custom response headers"). REST API STREAM: UNVERIFIED. The docs require the metadata and delimiter
+      // (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode-lambda.html) but do not
+      // say what the client gets without them; 502 as for a malformed buffered proxy response. Searched (2026-12,
+      // corpora docs, pages, issues) with no answer: "API Gateway response transfer mode STREAM Lambda proxy
+      // integration error after stream started client receives", "response-transfer-mode-lambda troubleshooting
+      // stream Lambda function error during streaming connection closed partial response", "HttpResponseStream.from
+      // without write end function URL hangs no status prelude metadata". A zero-length write after the prelude was
+      // reported to keep a function URL open for minutes
+      // (https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/issues/95), not modelled.
+      const findings = [
+        door === 'function-url'
+          ? createFinding('LT-STREAM-PRELUDE-INVALID', { frontDoor: door, status: response.statusCode, detail: preludeProblem }, { source: PRELUDE_LOST_SOURCE, unverified: false })
+          : createFinding('LT-STREAM-PRELUDE-INVALID', { frontDoor: door, status: response.statusCode, detail: preludeProblem }),
+      ];
       return result({ ...base, response, findings, gatewayLogs: door === 'apigw-rest' ? [restAccessLog(ctx, record, response.statusCode, 0, 'Malformed Lambda proxy response')] : [] }, {});
     }
     // An empty stream ended normally: a 200 with an empty body.

@@ -98,7 +98,37 @@ describe('function URL, InvokeMode RESPONSE_STREAM', () => {
         s = awslambda.HttpResponseStream.from(s, { statusCode: 404 });
         s.end('not found');
       });`);
+    // As reported against AWS (aws-lambda-nodejs-runtime-interface-client issue 97): 502, none of the prelude's headers.
+    expect(r.response.statusCode).toBe(502);
+    expect(r.response.headers['x-amzn-RequestId']).toBeDefined();
     expect(codes(r)).toEqual(['LT-STREAM-PRELUDE-INVALID']);
+    expect(r.findings[0]?.unverified).toBeUndefined();
+    expect(r.findings[0]?.source).toContain('aws-lambda-nodejs-runtime-interface-client/issues/97');
+  });
+
+  it('HttpResponseStream.from then end() with nothing written: 200, empty body, the prelude lost (issue 97)', async () => {
+    const r = await through('function-url', `
+      export const handler = awslambda.streamifyResponse(async (e, s) => {
+        s = awslambda.HttpResponseStream.from(s, { statusCode: 404, headers: { 'x-foo': 'bar' } });
+        s.end();
+      });`);
+    expect(r.record?.outcome).toBe('success');
+    expect(r.response.statusCode).toBe(200);
+    expect(r.response.body).toBe('');
+    expect(r.response.headers['x-foo']).toBeUndefined();
+    expect(r.streamEnd).toBe('complete');
+    expect(codes(r)).toEqual(['LT-STREAM-PRELUDE-INVALID']);
+    expect(r.findings[0]?.message).toContain('Write at least once');
+    expect(r.findings[0]?.unverified).toBeUndefined();
+  });
+
+  it('the same empty stream behind a REST API STREAM integration stays a 502, marked unverified', async () => {
+    const r = await through('apigw-rest', `
+      export const handler = awslambda.streamifyResponse(async (e, s) => {
+        s = awslambda.HttpResponseStream.from(s, { statusCode: 404 });
+        s.end();
+      });`);
+    expect(r.response.statusCode).toBe(502);
     expect(r.findings[0]?.unverified).toBe(true);
   });
 
