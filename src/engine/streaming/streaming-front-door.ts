@@ -44,7 +44,9 @@ export function isStreamingFrontDoor(door: FrontDoor): door is StreamingFrontDoo
 
 /**
  * Largest streamed response, bytes: 200 MB (https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html,
- * "up to 200 MB"; earlier 20 MB). Counted here as 200 MiB; whether AWS counts 10^6 or 2^20 bytes per MB is UNVERIFIED.
+ * "up to 200 MB"; earlier 20 MB). Counted here as 200 MiB; whether AWS counts 10^6 or 2^20 bytes per MB is UNVERIFIED,
+ * and so is how the stream ends past it (the body is cut here). Searched (2026-12, corpora docs, pages, issues) with
+ * no answer: "Lambda response streaming maximum response size 200 MB exceeded what happens stream".
  */
 export const MAX_STREAMED_RESPONSE_BYTES = 200 * 1024 * 1024;
 
@@ -327,6 +329,18 @@ export function mapStreamingResponse(
   const response = withDefaults(head, capture.contentType, requestId, door);
   response.body = delivered.chunks.map((c) => c.text).join('');
   if (failed) {
+    // What the client sees when the function fails after the first bytes is UNVERIFIED: the runtime client sends the
+    // error as trailers after the bytes (Lambda-Runtime-Function-Error-Type / -Body, ResponseStream.js at da5777a;
+    // https://docs.aws.amazon.com/lambda/latest/dg/runtimes-custom.html#runtimes-custom-response-streaming) and the
+    // status line is already sent, so the body stops; no AWS page says whether the HTTP response then ends cleanly or
+    // is reset. For a REST stream cut by the function timeout the docs name the client's symptom, `curl: (18)
+    // transfer closed with outstanding read data remaining`
+    // (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-streaming-troubleshoot.html), which is
+    // the cut-off body modelled here. Searched (2026-12, corpora docs, pages, issues) with no answer for a throw:
+    // "Lambda response streaming function error after response stream started mid-stream error",
+    // "Lambda-Runtime-Function-Error-Type trailer response streaming custom runtime error mid-stream",
+    // "streamifyResponse throw error after write function URL client receives 200 truncated body",
+    // "lambda function url RESPONSE_STREAM exception mid stream curl transfer closed outstanding read data".
     if (record.outcome === 'function-error' && !failureFindings(record, door, head.statusCode, capture, timeoutMs).length) {
       findings.push(createFinding('LT-STREAM-ERROR-AFTER-FIRST-BYTE', { frontDoor: door, status: head.statusCode, bytes: delivered.bytes, errorType: record.errorType, errorMessage: record.errorMessage }));
     } else {
@@ -366,7 +380,9 @@ function restAccessLog(ctx: FrontDoorContext, record: InvocationRecord, status: 
  * (https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStream.html). The body here is a
  * readable rendering of the events (one JSON object per line), not the binary event-stream framing.
  * UNVERIFIED: InvokeComplete's ErrorCode / ErrorDetails for a function error are shown as the error type and
- * message; AWS documents the fields, not their values.
+ * message; AWS documents the fields (https://docs.aws.amazon.com/lambda/latest/api/API_InvokeWithResponseStreamCompleteEvent.html),
+ * not their values. Searched (2026-12, corpora docs, issues) with no capture found: "InvokeWithResponseStream
+ * InvokeComplete ErrorCode ErrorDetails value function error Unhandled".
  */
 function mapInvokeWithResponseStream(base: FrontDoorResult, record: InvocationRecord, capture: ResponseStreamCapture | null, failed: boolean, timeoutMs: number | undefined): StreamingFrontDoorResult {
   const chunks: DeliveredChunk[] = capture
