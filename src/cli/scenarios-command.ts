@@ -11,7 +11,10 @@ import { parse as parseYaml } from 'yaml';
 import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
 import { runScenarioChecks, type ScenarioResult, type ScenarioWorldFactory } from '../engine/scenarios/index.ts';
+import type { Executor } from '../engine/executor/types.ts';
+import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
 import { parseScenario, type Scenario } from '../schemas/scenario.ts';
+import { describeSimulatorLimit } from './limit-errors.ts';
 
 /** Output streams of a command. */
 export interface ScenarioIo {
@@ -82,6 +85,16 @@ export async function loadWorldFactory(): Promise<ScenarioWorldFactory | undefin
   }
 }
 
+/**
+ * The Python executor a scenario needs, as scenario dependencies: `{ pythonExecutor }` for a `python*` runtime
+ * (Pyodide from the installed `pyodide` package, loaded only now), `{}` for Node.js scenarios.
+ */
+export async function scenarioPythonExecutor(scenario: Pick<Scenario, 'function'>): Promise<{ pythonExecutor?: Executor }> {
+  if (!isPythonRuntime(scenario.function.runtime)) return {};
+  const { createCliPythonExecutor } = await import('./python-project.ts');
+  return { pythonExecutor: await createCliPythonExecutor() };
+}
+
 async function readUserFile(what: string, path: string): Promise<{ ok: true; value: string } | { ok: false; error: string }> {
   try {
     const info = await stat(path);
@@ -144,12 +157,13 @@ export async function runScenariosCommand(argv: string[], io: ScenarioIo): Promi
       io.err(`lambda-triage scenarios takes only --json.\n\n${SCENARIOS_USAGE}`);
       return 2;
     }
-    if (values.json) io.out(JSON.stringify({ scenarios: scenarios.map((s) => ({ id: s.id, cause: s.cause, title: s.title, frontDoor: s.frontDoor })) }, null, 2));
+    if (values.json) io.out(JSON.stringify({ scenarios: scenarios.map((s) => ({ id: s.id, cause: s.cause, title: s.title, frontDoor: s.frontDoor, runtime: s.function.runtime })) }, null, 2));
     else {
       const width = Math.max(...scenarios.map((s) => s.id.length), 2);
       const causeWidth = Math.max(...scenarios.map((s) => s.cause.length), 5);
-      io.out(`${'ID'.padEnd(width)}  ${'CAUSE'.padEnd(causeWidth)}  TITLE`);
-      for (const s of scenarios) io.out(`${s.id.padEnd(width)}  ${s.cause.padEnd(causeWidth)}  ${s.title}`);
+      const runtimeWidth = Math.max(...scenarios.map((s) => s.function.runtime.length), 7);
+      io.out(`${'ID'.padEnd(width)}  ${'CAUSE'.padEnd(causeWidth)}  ${'RUNTIME'.padEnd(runtimeWidth)}  TITLE`);
+      for (const s of scenarios) io.out(`${s.id.padEnd(width)}  ${s.cause.padEnd(causeWidth)}  ${s.function.runtime.padEnd(runtimeWidth)}  ${s.title}`);
     }
     return 0;
   }
@@ -171,6 +185,16 @@ export async function runScenariosCommand(argv: string[], io: ScenarioIo): Promi
   let handler = values.solution ? scenario.solution : scenario.handler;
   let label = values.solution ? 'solution' : 'broken handler';
   if (values.handler) {
+    // The learner's file replaces the handler module: a Python scenario needs Python, a Node.js one JavaScript.
+    const python = isPythonRuntime(scenario.function.runtime);
+    if (python !== /\.py$/i.test(values.handler)) {
+      io.err(
+        python
+          ? `lambda-triage scenario: ${id} runs ${scenario.function.runtime}: give a Python file (--handler my-fix.py), not ${values.handler}.`
+          : `lambda-triage scenario: ${id} runs ${scenario.function.runtime}: give a JavaScript file (--handler my-fix.mjs), not ${values.handler}.`,
+      );
+      return 2;
+    }
     const file = await readUserFile('handler file', values.handler);
     if (!file.ok) {
       io.err(`lambda-triage scenario: ${file.error}`);
@@ -198,7 +222,18 @@ export async function runScenariosCommand(argv: string[], io: ScenarioIo): Promi
     io.err(`lambda-triage scenario: ${id} needs the simulated AWS world (src/engine/aws/), which this build does not have.`);
     return 2;
   }
-  const result = await runScenarioChecks(scenario, config === undefined ? handler : { handler, config }, { quickjs, ...(createWorld ? { createWorld } : {}) });
+  let result: ScenarioResult;
+  try {
+    // A Python scenario loads Pyodide (only then); a Node.js one never does.
+    const python = await scenarioPythonExecutor(scenario);
+    result = await runScenarioChecks(scenario, config === undefined ? handler : { handler, config }, { quickjs, ...(createWorld ? { createWorld } : {}), ...python });
+  } catch (error) {
+    // The simulator's own limits (real memory, live Python environments): one plain line, no stack trace.
+    const limit = describeSimulatorLimit(error);
+    if (limit === null) throw error;
+    io.err(`lambda-triage scenario: ${limit}`);
+    return 2;
+  }
   if (values.json) io.out(JSON.stringify(result, null, 2));
   else for (const line of formatResult(result, label)) io.out(line);
   return result.passed ? 0 : 1;

@@ -7,9 +7,10 @@ import { getCollection } from 'astro:content';
 import { parseScenario, type Scenario } from '../schemas/scenario.ts';
 import { withBase } from '../utils/paths.ts';
 
-const RAW_FILES = import.meta.glob<string>('/content/scenarios/*/**/*.{mjs,json}', { query: '?raw', import: 'default', eager: true });
+// Python scenarios keep their code in handler.py, solution.py and support *.py files.
+const RAW_FILES = import.meta.glob<string>('/content/scenarios/*/**/*.{mjs,py,json}', { query: '?raw', import: 'default', eager: true });
 
-/** The files of one scenario folder by path inside the folder (`handler.mjs`, `lib/client.mjs`, …). */
+/** The files of one scenario folder by path inside the folder (`handler.mjs`, `handler.py`, `lib/client.mjs`, …). */
 export function scenarioFiles(id: string): Record<string, string> {
   const prefix = `/content/scenarios/${id}/`;
   const out: Record<string, string> = {};

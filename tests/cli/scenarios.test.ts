@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { scenarioPythonExecutor } from '../../src/cli/scenarios-command.ts';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
@@ -23,8 +24,63 @@ describe('lambda-triage scenarios', () => {
   it('lists as a table', async () => {
     const r = await run('scenarios');
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^ID\s+CAUSE\s+TITLE$/);
+    expect(r.out.split('\n')[0]).toMatch(/^ID\s+CAUSE\s+RUNTIME\s+TITLE$/);
     expect(r.out).toContain('order-without-items');
+    expect(r.out).toMatch(/^py-rest-body-dict\s+malformed-response\s+python3\.13\s+Stock badge is blank/m);
+    expect(r.out).toMatch(/^order-without-items\s+\S+\s+nodejs\S+\s+/m);
+  });
+
+  it('lists the Python scenarios with their runtime', async () => {
+    const list = JSON.parse((await run('scenarios', '--json')).out).scenarios as Array<{ id: string; runtime: string }>;
+    const python = list.filter((s) => s.runtime.startsWith('python')).map((s) => s.id);
+    expect(python).toEqual(['py-cancel-without-body', 'py-order-total-decimal', 'py-receipt-datetime', 'py-rest-body-dict', 'py-share-link-requests', 'py-slow-tax-service']);
+    expect(list.find((s) => s.id === 'product-body-object')?.runtime).toMatch(/^nodejs/);
+  });
+});
+
+describe('lambda-triage scenario <id>, Python', () => {
+  it('fails the broken Python handler with exit 1: the REST API could not use a dict body', async () => {
+    const r = await run('scenario', 'py-rest-body-dict', '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ id: 'py-rest-body-dict', passed: false });
+    expect(report.smallestFailure).toMatchObject({ name: 'shown', response: { status: 502 } });
+    expect(report.smallestFailure.decisiveLogLine).toContain('Malformed Lambda proxy response');
+  }, 120_000);
+
+  it('passes the Python solution with exit 0 (--solution)', async () => {
+    const r = await run('scenario', 'py-receipt-datetime', '--solution');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^PASSED  py-receipt-datetime \(solution\)/);
+  }, 120_000);
+
+  it('runs your own .py file, and refuses a JavaScript file for a Python scenario (and the reverse)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lt-scenario-py-'));
+    const fix = join(dir, 'fix.py');
+    // Returns the time as text but drops the total: the time check passes, the total check fails.
+    writeFileSync(fix, "from datetime import datetime, timezone\n\ndef lambda_handler(event, context):\n    return {'orderId': event['orderId'], 'issuedAt': datetime.now(timezone.utc).isoformat()}\n");
+    const r = await run('scenario', 'py-receipt-datetime', '--handler', fix, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report.checks.find((c: { id: string }) => c.id === 'receipt-has-time').passed).toBe(true);
+    expect(report.checks.find((c: { id: string }) => c.id === 'receipt-has-total').passed).toBe(false);
+
+    const js = join(dir, 'fix.mjs');
+    writeFileSync(js, 'export const handler = async () => 1;');
+    const wrong = await run('scenario', 'py-receipt-datetime', '--handler', js);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toBe(`lambda-triage scenario: py-receipt-datetime runs python3.13: give a Python file (--handler my-fix.py), not ${js}.`);
+    const reverse = await run('scenario', 'product-body-object', '--handler', fix);
+    expect(reverse.code).toBe(2);
+    expect(reverse.err).toContain('give a JavaScript file (--handler my-fix.mjs)');
+  }, 120_000);
+
+  it('loads the Python executor only for a Python scenario', async () => {
+    expect(await scenarioPythonExecutor({ function: { runtime: 'nodejs22.x' } as never })).toEqual({});
+    const py = await scenarioPythonExecutor({ function: { runtime: 'python3.13' } as never });
+    expect(py.pythonExecutor?.kind).toBe('python');
   });
 });
 

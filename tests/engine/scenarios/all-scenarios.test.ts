@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarios, loadWorldFactory } from '../../../src/cli/scenarios-command.ts';
 import { runScenarioChecks } from '../../../src/engine/scenarios/index.ts';
 import { getTestQuickJS } from '../quickjs.ts';
+import { scenarioPythonExecutor } from '../../../src/cli/scenarios-command.ts';
 
 const loaded = await loadScenarios();
 if (!loaded.ok) throw new Error(loaded.error);
@@ -14,7 +15,8 @@ const createWorld = await loadWorldFactory();
 
 describe.each(scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
   // A generous wall-clock guard: on a busy machine a CPU-heavy case must not end early as a guard timeout.
-  const deps = async () => ({ quickjs: await getTestQuickJS(), wallBudgetMs: 20_000, ...(createWorld ? { createWorld } : {}) });
+  // Python scenarios get the Python executor (Pyodide from node_modules), as `lambda-triage scenario` gives them.
+  const deps = async () => ({ quickjs: await getTestQuickJS(), wallBudgetMs: 20_000, ...(createWorld ? { createWorld } : {}), ...(await scenarioPythonExecutor(scenario)) });
 
   it('the broken handler fails, and the report shows the smallest failing case', async () => {
     const result = await runScenarioChecks(scenario, scenario.config ? { handler: scenario.handler, config: scenario.config.broken } : scenario.handler, await deps());
