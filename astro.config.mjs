@@ -10,6 +10,7 @@ import { resolveBasePath } from './src/utils/paths.ts';
 import { createBaseLinksIntegration } from './src/utils/base-links.ts';
 import { createLazyMonacoCssPlugin } from './src/playground/lazy-monaco-css.ts';
 import { createOfflineIntegration } from './src/integrations/offline.ts';
+import { createPyodideIntegration } from './src/integrations/pyodide.ts';
 import { resolveOfflineSetting } from './src/offline/offline-setting.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -49,6 +50,8 @@ export default defineConfig({
     }),
     mdx(),
     createBaseLinksIntegration(base.value),
+    // Pyodide's browser files under <base>pyodide/<version>/ for the playground's Python (never precached).
+    createPyodideIntegration({ base: base.value }),
     csp(),
     // After csp() and Starlight's Pagefind step: it precaches the build's files as they end up.
     createOfflineIntegration({ base: base.value, enabled: offline.value }),

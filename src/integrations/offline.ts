@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { createRetiringWorkerScript } from '../offline/offline-setting.ts';
 import { createPrecacheManifest, SERVICE_WORKER_FILE, type BuiltFile, type PrecacheManifest } from '../offline/precache-manifest.ts';
+import { isPyodideBuildPath } from '../worker/pyodide-files.ts';
 
 /** The service worker's source, relative to the project root. */
 const WORKER_SOURCE = 'src/offline/service-worker.ts';
@@ -45,7 +46,8 @@ export interface WrittenWorker {
  * (the browser test makes a second deployment this way). `root` is the project root (the worker's source is there).
  */
 export async function writeServiceWorker(outDir: string, base: string, root: URL = new URL('../../', import.meta.url)): Promise<WrittenWorker> {
-  const manifest = createPrecacheManifest(listBuiltFiles(outDir), base, sha256Hex);
+  // Pyodide (the playground's Python, 12.9 MiB) is left out: only a Python run fetches it (README, Offline).
+  const manifest = createPrecacheManifest(listBuiltFiles(outDir).filter((file) => !isPyodideBuildPath(file.path)), base, sha256Hex);
   const bundled = await build({
     entryPoints: [fileURLToPath(new URL(WORKER_SOURCE, root))],
     bundle: true,

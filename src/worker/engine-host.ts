@@ -9,7 +9,7 @@
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { createSimulator, parseFunctionConfig, type ModuleResolver, type ServiceBridge, type SimFunction, type Simulator } from '../engine/index.ts';
+import { createSimulator, isPythonRuntime, parseFunctionConfig, type Executor, type ModuleResolver, type ServiceBridge, type SimFunction, type Simulator } from '../engine/index.ts';
 import { compareFrontDoors, runThroughFrontDoor, type FrontDoorRun, type RunOptions } from '../engine/integrations/compare.ts';
 import { requestBodyBytes, type SimulationInputs } from '../engine/integrations/http-request.ts';
 import { utf8ByteLength } from '../engine/integrations/text.ts';
@@ -60,6 +60,23 @@ export type LoadRunner = (args: {
   wallBudgetMs: number;
 }) => Promise<LoadView>;
 
+/**
+ * Python for the host (the worker's is src/worker/python-loader.ts): loads Pyodide and the Python executor on
+ * first use. Absent, Python runtimes answer "unsupported".
+ */
+export interface PythonProvider {
+  /** The Python executor; the first call downloads and starts Pyodide, later calls return the same promise. */
+  load: () => Promise<Executor>;
+  /** Has `load()` finished (so a run needs no "loading Python" notice)? */
+  isReady: () => boolean;
+}
+
+/** What the page shows while Pyodide loads: the download (≈ 6 MB compressed, measured by `npm run bench`) happens once. */
+export const LOADING_PYTHON_MESSAGE = 'Loading Python (≈ 6 MB, first time only)…';
+
+/** While Pyodide loads, a progress message this often keeps the page's watchdog from counting the download as a hang, ms. */
+export const PYTHON_LOAD_HEARTBEAT_MS = 1_000;
+
 /** Options of {@link createEngineHost}. */
 export interface EngineHostOptions {
   quickjs: QuickJSWASMModule;
@@ -77,6 +94,8 @@ export interface EngineHostOptions {
   maxWarmFunctions?: number;
   /** Most real QuickJS heap one environment may use, bytes (default: the engine's; see SimulatorLimitError). */
   realMemoryBudgetBytes?: number;
+  /** Runs `python*` functions and scenarios; without it they answer "unsupported". */
+  python?: PythonProvider;
 }
 
 /** The answer of {@link EngineHost.handle}, without the id (the caller adds it). */
@@ -189,7 +208,24 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     }
   }
 
-  function getEntry(fn: FunctionInput, config: FunctionConfig, aws: AwsInput | undefined): WarmEntry {
+  /** The Python executor for a `python*` runtime (loading Pyodide the first time, with a heartbeat), else undefined. */
+  async function executorFor(runtime: string, progress: (message: string) => void): Promise<Executor | undefined> {
+    if (!isPythonRuntime(runtime)) return undefined;
+    const python = options.python;
+    if (!python) throw new PythonUnavailableError(`${runtime} needs Python (Pyodide), which this engine was started without.`);
+    if (python.isReady()) return python.load();
+    progress(LOADING_PYTHON_MESSAGE);
+    const beat = setInterval(() => progress(LOADING_PYTHON_MESSAGE), PYTHON_LOAD_HEARTBEAT_MS);
+    try {
+      return await python.load();
+    } catch (error) {
+      throw new PythonUnavailableError(`Python could not load (${error instanceof Error ? error.message : String(error)}). The first Python run downloads Pyodide from this site: check the connection and run again.`);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  function getEntry(fn: FunctionInput, config: FunctionConfig, aws: AwsInput | undefined, executor?: Executor): WarmEntry {
     const key = keyOf(fn, aws);
     const existing = warm.get(key);
     if (existing) {
@@ -202,6 +238,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     const seed = seedForKey(key);
     const sim = createSimulator({
       quickjs: options.quickjs,
+      ...(executor ? { executor } : {}),
       seed,
       wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
@@ -266,9 +303,11 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     if (scenario.aws && !options.createScenarioWorld) {
       return { type: 'error', code: 'unsupported', message: 'This scenario needs the simulated AWS services (Engine III), which this build does not include.' };
     }
+    const pythonExecutor = await executorFor(scenario.function.runtime, progress);
     progress(`Checking your fix on the shown request and the hidden variations…`);
     const result = await runScenarioChecks(scenario, request.submission, {
       quickjs: options.quickjs,
+      ...(pythonExecutor ? { pythonExecutor } : {}),
       wallBudgetMs: options.wallBudgetMs ?? WORKER_WALL_BUDGET_MS,
       ...(options.wallClock ? { wallClock: options.wallClock } : {}),
       ...(options.createScenarioWorld ? { createWorld: options.createScenarioWorld } : {}),
@@ -289,10 +328,14 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       return { type: 'result', payload: { kind: 'reset-environment' } };
     }
 
+    if (request.type === 'load-run' && isPythonRuntime(config.runtime)) {
+      return { type: 'error', code: 'unsupported', message: 'Load runs simulate Node.js functions only; Python handlers run one request at a time here (Run, Compare).' };
+    }
     const needsAws = 'aws' in request && request.aws !== undefined;
+    const executor = request.type === 'load-run' ? undefined : await executorFor(config.runtime, progress);
     let entry: WarmEntry;
     try {
-      entry = getEntry(fn, config, needsAws ? request.aws : undefined);
+      entry = getEntry(fn, config, needsAws ? request.aws : undefined, executor);
     } catch (error) {
       return badInput(error instanceof Error ? error.message : String(error));
     }
@@ -350,6 +393,7 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
       try {
         return await handleUnsafe(request, progress);
       } catch (error) {
+        if (error instanceof PythonUnavailableError) return { type: 'error', code: 'unsupported', message: error.message };
         // A bug or an engine failure: drop every warm function (they may be inconsistent) and say so.
         for (const key of [...warm.keys()]) dropEntry(key);
         const message = error instanceof Error ? error.message : String(error);
@@ -363,3 +407,6 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     },
   };
 }
+
+/** Python cannot run in this host (no provider, or Pyodide failed to load): a plain "unsupported" answer, not a bug. */
+class PythonUnavailableError extends Error {}

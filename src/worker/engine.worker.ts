@@ -1,14 +1,16 @@
 /// <reference lib="webworker" />
 /**
  * The engine worker: loads QuickJS (RELEASE_SYNC, wasm from our own origin), creates the engine host
- * and answers the page's requests one at a time. This is the only code that posts messages.
+ * and answers the page's requests one at a time. Python (Pyodide) loads only when a Python handler runs. This is the only code that posts messages.
  */
 import { newQuickJSWASMModuleFromVariant, newVariant } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
 import wasmLocation from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
-import { createEngineHost, type AwsWorldFactory, type EngineHost, type LoadRunner } from './engine-host.ts';
+import { createEngineHost, WORKER_WALL_BUDGET_MS, type AwsWorldFactory, type EngineHost, type LoadRunner } from './engine-host.ts';
 import { isWorkerRequest, type WorkerResponse } from './protocol.ts';
 import { loadPlugins } from './plugins.ts';
+import { pyodideIndexPath } from './pyodide-files.ts';
+import { createBrowserPythonProvider } from './python-loader.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -24,7 +26,9 @@ async function startHost(): Promise<EngineHost> {
   const createAwsWorld: AwsWorldFactory | undefined = plugins.createAwsWorld;
   const runLoad: LoadRunner | undefined = plugins.runLoad;
   const createScenarioWorld = plugins.createScenarioWorld;
-  return createEngineHost({ quickjs, ...(createAwsWorld ? { createAwsWorld } : {}), ...(createScenarioWorld ? { createScenarioWorld } : {}), ...(runLoad ? { runLoad } : {}) });
+  // Pyodide is fetched from this site (never a CDN), and only when a Python handler first runs.
+  const python = createBrowserPythonProvider({ indexURL: new URL(pyodideIndexPath(import.meta.env.BASE_URL), scope.location.origin).href, wallBudgetMs: WORKER_WALL_BUDGET_MS });
+  return createEngineHost({ quickjs, python, ...(createAwsWorld ? { createAwsWorld } : {}), ...(createScenarioWorld ? { createScenarioWorld } : {}), ...(runLoad ? { runLoad } : {}) });
 }
 
 // Why: requests are answered strictly in order; the chain holds the host once it is ready.
