@@ -97,6 +97,25 @@ function showUpdateNotice(waiting: ServiceWorker | null, kind: 'ready' | 'switch
   dismiss.type = 'button';
   dismiss.textContent = 'Later';
   dismiss.addEventListener('click', () => notice.remove());
+  // The site's own button look (Starlight's primary and secondary link buttons), not the browser's grey default.
+  styleButton(reload, true);
+  styleButton(dismiss, false);
   notice.append(text, reload, dismiss);
   document.body.append(notice);
+}
+
+/** Gives a notice button the site's look: `primary` filled with the accent colour, otherwise outlined. */
+function styleButton(button: HTMLButtonElement, primary: boolean): void {
+  Object.assign(button.style, {
+    font: 'inherit',
+    fontSize: 'var(--sl-text-sm, 0.875rem)',
+    lineHeight: '1.1',
+    minBlockSize: '2.25rem',
+    padding: '0.5rem 1rem',
+    borderRadius: '999rem',
+    cursor: 'pointer',
+    border: `1px solid ${primary ? 'var(--sl-color-text-accent, #4f46e5)' : 'var(--sl-color-gray-4, #888)'}`,
+    background: primary ? 'var(--sl-color-text-accent, #4f46e5)' : 'transparent',
+    color: primary ? 'var(--sl-color-black, #fff)' : 'var(--sl-color-white, #000)',
+  });
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import sirv from 'sirv';
 import { readSiteHeaders } from '../../scripts/headers.mjs';
@@ -210,6 +211,12 @@ test('a new deployment replaces the cache: the reader is offered a reload, then 
     expect(await page.locator('[data-deployment="2"]').count(), 'the old worker still serves its own build').toBe(0);
     const notice = page.locator(`#${UPDATE_NOTICE_ID}`);
     await expect(notice).toContainText('A new version of Lambda Triage is ready.', { timeout: 60_000 });
+    // The notice is part of the page: it passes axe (contrast and names of its buttons) in both themes.
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const { violations } = await new AxeBuilder({ page }).include(`#${UPDATE_NOTICE_ID}`).analyze();
+      expect(violations.map((v) => `${theme}: ${v.id}: ${v.help}`)).toEqual([]);
+    }
     await notice.getByRole('button', { name: 'Reload' }).click();
 
     // After the reload: the new page, the new worker, and a cache holding exactly the new build.
