@@ -63,3 +63,11 @@ export function formatMinutes(minutes: number): string {
   const m = minutes % 60;
   return m === 0 ? `about ${h} h` : `about ${h} h ${m} min`;
 }
+
+/**
+ * The runtime tag a scenario card shows beside its front door: `Python` for a `python*` runtime, null for
+ * Node.js (most scenarios, so no tag).
+ */
+export function runtimeTag(runtime: string): 'Python' | null {
+  return runtime.startsWith('python') ? 'Python' : null;
+}

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatMinutes, groupByLevel, ONBOARDING_LEVEL_IDS } from '../../src/onboarding/levels.ts';
+import { formatMinutes, groupByLevel, ONBOARDING_LEVEL_IDS, runtimeTag } from '../../src/onboarding/levels.ts';
 import { parseScenario, scenarioFileSchema } from '../../src/schemas/scenario.ts';
 
 const root = new URL('../../content/scenarios/', import.meta.url);
@@ -31,6 +31,16 @@ describe('onboarding levels', () => {
       ['first-500', 1, ['b', 'c'], 25],
       ['under-load', 4, ['a'], 20],
     ]);
+  });
+
+  it('the Python scenarios sit in levels of their own kind of failure and carry a Python tag; Node.js ones no tag', () => {
+    const python = files.filter(({ data }) => String((data['function'] as { runtime?: string } | undefined)?.runtime ?? '').startsWith('python'));
+    expect(python.map((f) => f.id).sort()).toEqual(['py-cancel-without-body', 'py-order-total-decimal', 'py-receipt-datetime', 'py-rest-body-dict', 'py-share-link-requests', 'py-slow-tax-service']);
+    const levelOf = Object.fromEntries(python.map(({ id, data }) => [id, data['level']]));
+    // A crash, a bad return value and a module that never loads are the handler's own; a dict body is the REST API's rule.
+    expect(levelOf).toMatchObject({ 'py-cancel-without-body': 'first-500', 'py-receipt-datetime': 'first-500', 'py-share-link-requests': 'first-500', 'py-rest-body-dict': 'front-doors' });
+    for (const { data } of python) expect(runtimeTag(String((data['function'] as { runtime: string }).runtime))).toBe('Python');
+    expect(runtimeTag('nodejs22.x')).toBeNull();
   });
 
   it('formats minutes in words', () => {
