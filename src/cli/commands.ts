@@ -34,7 +34,9 @@ export const COMMANDS: readonly CliCommand[] = [
         io.out(USAGE);
         return 0;
       }
-      return (await import('./invoke-command.ts')).runInvoke(parsed.args, io);
+      // A simulator limit from any path (--load, --invocation-type Event, a Python environment's start) is one plain line.
+      const [{ runInvoke }, { withSimulatorLimits }] = await Promise.all([import('./invoke-command.ts'), import('./limit-errors.ts')]);
+      return withSimulatorLimits(io.err, () => runInvoke(parsed.args, io));
     },
   },
   {

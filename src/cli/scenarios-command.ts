@@ -14,7 +14,6 @@ import { runScenarioChecks, type ScenarioResult, type ScenarioWorldFactory } fro
 import type { Executor } from '../engine/executor/types.ts';
 import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
 import { parseScenario, type Scenario } from '../schemas/scenario.ts';
-import { describeSimulatorLimit } from './limit-errors.ts';
 
 /** Output streams of a command. */
 export interface ScenarioIo {
@@ -222,18 +221,10 @@ export async function runScenariosCommand(argv: string[], io: ScenarioIo): Promi
     io.err(`lambda-triage scenario: ${id} needs the simulated AWS world (src/engine/aws/), which this build does not have.`);
     return 2;
   }
-  let result: ScenarioResult;
-  try {
-    // A Python scenario loads Pyodide (only then); a Node.js one never does.
-    const python = await scenarioPythonExecutor(scenario);
-    result = await runScenarioChecks(scenario, config === undefined ? handler : { handler, config }, { quickjs, ...(createWorld ? { createWorld } : {}), ...python });
-  } catch (error) {
-    // The simulator's own limits (real memory, live Python environments): one plain line, no stack trace.
-    const limit = describeSimulatorLimit(error);
-    if (limit === null) throw error;
-    io.err(`lambda-triage scenario: ${limit}`);
-    return 2;
-  }
+  // A Python scenario loads Pyodide (only then); a Node.js one never does. A simulator limit met while the checks
+  // run (SimulatorLimitError) comes back as the result's submissionError: one line, no stack trace.
+  const python = await scenarioPythonExecutor(scenario);
+  const result = await runScenarioChecks(scenario, config === undefined ? handler : { handler, config }, { quickjs, ...(createWorld ? { createWorld } : {}), ...python });
   if (values.json) io.out(JSON.stringify(result, null, 2));
   else for (const line of formatResult(result, label)) io.out(line);
   return result.passed ? 0 : 1;
