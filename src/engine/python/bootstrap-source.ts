@@ -209,7 +209,9 @@ def install_asyncio():
 
 /**
  * Source of `/var/runtime/_lambda_triage_host.py`: the host module simulated packages (boto3) use. Exactly
- * `call(name, payload_json) -> str`, `wait_ms(ms)`, `hang(label)`.
+ * `call(name, payload_json) -> str`, `wait_ms(ms, label='')`, `hang(label)`. A wait's label
+ * (`DynamoDB GetItem call in flight`) is what the record's `pending` shows when the function's timeout comes
+ * first, in the words the Node.js path uses for an SDK call in flight (src/engine/aws/sdk-core.ts).
  */
 export const PYTHON_HOST_MODULE_SOURCE = String.raw`"""Lambda Triage simulator: the bridge from simulated packages (boto3) to the simulated AWS world."""
 import _lt_js
@@ -222,9 +224,10 @@ def call(name, payload_json):
     return str(_lt_js.call(str(name), str(payload_json)))
 
 
-def wait_ms(ms):
-    """Advance the virtual clock by ms (counts toward the function's deadline)."""
-    _lt_runtime.wait_ms(ms, 'a call to a simulated AWS service still waiting for its answer')
+def wait_ms(ms, label=''):
+    """Advance the virtual clock by ms (counts toward the function's deadline); label names the wait when the
+    function's timeout comes first."""
+    _lt_runtime.wait_ms(ms, str(label) or 'a call to a simulated AWS service still waiting for its answer')
 
 
 def hang(label):
