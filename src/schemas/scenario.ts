@@ -7,16 +7,20 @@ import { z } from 'astro/zod';
 import { parseHttpRequestSpec } from '../engine/integrations/http-request.ts';
 import type { ScenarioCheck, ScenarioDefinition } from '../engine/scenarios/types.ts';
 import { ALL_RUNTIMES, CAUSE_IDS } from '../engine/vocabulary.ts';
+import { checkManagedInstancesConfig } from '../engine/lambda/managed-instances-config.ts';
 import { causeIdSchema, frontDoorSchema } from './cause.ts';
 import { ONBOARDING_LEVEL_IDS, SCENARIO_DIFFICULTIES, type OnboardingLevelId, type ScenarioDifficulty } from '../onboarding/levels.ts';
 
 const OUTCOMES = ['success', 'function-error', 'timeout', 'out-of-memory', 'init-error', 'throttled', 'invalid-request'] as const;
 
+/** Most requests one concurrent-isolation check sends at once (each is also run alone, so the check costs twice that). */
+const MAX_ISOLATION_REQUESTS = 16;
+
 const statusList = z.array(z.number().int().min(100).max(599)).min(1, 'list at least one HTTP status, e.g. [200, 201].');
 const caseSelector = z.union([z.enum(['good', 'bad-input', 'all']), z.array(z.string().min(1)).min(1)]);
 const base = { id: z.string().regex(/^[a-z0-9-]+$/, 'a check id is lower-case words joined by hyphens.').optional(), description: z.string().min(5).optional(), cases: caseSelector.optional() };
 
-const kindError = { error: 'kind must be one of status, status-not, status-for-bad-input, no-cause, outcome, body-contains, header, max-billed-ms, state, warm-invocations (see content/scenarios/README.md).' };
+const kindError = { error: 'kind must be one of status, status-not, status-for-bad-input, no-cause, outcome, body-contains, header, max-billed-ms, state, warm-invocations, concurrent-isolation (see content/scenarios/README.md).' };
 
 const invocationMembers = [
   z.strictObject({ ...base, kind: z.literal('status'), in: statusList }),
@@ -51,10 +55,17 @@ export const scenarioCheckSchema = z
       ...invocationMembers,
       z.strictObject({ ...base, kind: z.literal('state'), path: z.string().min(1), equals: z.unknown().optional(), atLeast: z.number().optional(), atMost: z.number().optional() }),
       z.strictObject({ ...base, kind: z.literal('warm-invocations'), count: z.number().int().min(2).max(200), then: z.array(invocationCheck).min(1) }),
+      z.strictObject({
+        ...base,
+        kind: z.literal('concurrent-isolation'),
+        requests: z.array(z.lazy(() => requestSchema)).min(2, 'list at least two requests to send at once.').max(MAX_ISOLATION_REQUESTS).optional(),
+        events: z.array(z.unknown()).min(2, 'list at least two events to send at once.').max(MAX_ISOLATION_REQUESTS).optional(),
+      }),
     ],
     kindError,
   )
-  .refine((c) => c.kind !== 'state' || c.equals !== undefined || c.atLeast !== undefined || c.atMost !== undefined, 'a state check needs equals, atLeast or atMost.');
+  .refine((c) => c.kind !== 'state' || c.equals !== undefined || c.atLeast !== undefined || c.atMost !== undefined, 'a state check needs equals, atLeast or atMost.')
+  .refine((c) => c.kind !== 'concurrent-isolation' || (c.requests === undefined) !== (c.events === undefined), 'a concurrent-isolation check needs exactly one of requests (HTTP front doors) or events (frontDoor: invoke).');
 
 const requestSchema = z.unknown().transform((value, ctx) => {
   const parsed = parseHttpRequestSpec(value);
@@ -93,9 +104,25 @@ export const scenarioFileSchema = z
         environment: z.record(z.string(), z.string()).default({}),
         logFormat: z.enum(['Text', 'JSON']).optional(),
         functionName: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('checkout-api'),
+        /** Lambda Managed Instances: PerExecutionEnvironmentMaxConcurrency, invocations one environment takes at once. */
+        concurrencyPerEnvironment: z.number().int().optional(),
       })
-      .prefault({}),
-    frontDoorSettings: z.strictObject({ integrationTimeoutMs: z.number().int().min(50).optional(), albMultiValueHeaders: z.boolean().optional() }).default({}),
+      .prefault({})
+      .superRefine((f, ctx) => {
+        if (f.concurrencyPerEnvironment === undefined) return;
+        const problem = checkManagedInstancesConfig(f.concurrencyPerEnvironment, f.runtime, f.logFormat);
+        if (problem !== null) ctx.addIssue({ code: 'custom', path: ['concurrencyPerEnvironment'], message: problem });
+      }),
+    frontDoorSettings: z
+      .strictObject({
+        integrationTimeoutMs: z.number().int().min(50).optional(),
+        albMultiValueHeaders: z.boolean().optional(),
+        /** Function URL InvokeMode (https://docs.aws.amazon.com/lambda/latest/dg/config-rs-invoke-furls.html). */
+        invokeMode: z.enum(['BUFFERED', 'RESPONSE_STREAM']).optional(),
+        /** REST API Lambda proxy ResponseTransferMode (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html). */
+        responseTransferMode: z.enum(['BUFFERED', 'STREAM']).optional(),
+      })
+      .default({}),
     request: requestSchema.optional(),
     event: z.unknown().optional(),
     aws: z.strictObject({ state: z.unknown().optional(), policy: z.unknown().optional(), faults: z.unknown().optional() }).optional(),
@@ -129,7 +156,21 @@ export const scenarioFileSchema = z
   })
   .refine((s) => (s.request === undefined) !== (s.event === undefined), { message: 'give exactly one of request (an HTTP request) or event (a raw event).' })
   .refine((s) => s.event === undefined || s.frontDoor === 'invoke', { message: 'a raw event is sent by direct invoke: set frontDoor: invoke, or describe an HTTP request instead.' })
-  .refine((s) => s.checks.some((c) => c.kind !== 'state'), { message: 'a scenario needs at least one check on what the caller receives.' });
+  .refine((s) => s.checks.some((c) => c.kind !== 'state'), { message: 'a scenario needs at least one check on what the caller receives.' })
+  .superRefine((s, ctx) => {
+    for (const [i, c] of s.checks.entries()) {
+      if (c.kind !== 'concurrent-isolation') continue;
+      const n = (c.requests ?? c.events ?? []).length;
+      const at = ['checks', i];
+      if (s.function.concurrencyPerEnvironment === undefined) {
+        ctx.addIssue({ code: 'custom', path: at, message: 'a concurrent-isolation check needs function.concurrencyPerEnvironment (Lambda Managed Instances: several invocations in one environment).' });
+      } else if (s.function.concurrencyPerEnvironment < n) {
+        ctx.addIssue({ code: 'custom', path: at, message: `a concurrent-isolation check sends ${n} requests to one environment: set function.concurrencyPerEnvironment to at least ${n}.` });
+      }
+      if (c.events !== undefined && s.frontDoor !== 'invoke') ctx.addIssue({ code: 'custom', path: at, message: 'events are sent by direct invoke: use requests (HTTP requests) with this front door, or frontDoor: invoke.' });
+      if (c.requests !== undefined && s.frontDoor === 'invoke') ctx.addIssue({ code: 'custom', path: at, message: 'requests are HTTP requests for a front door: use events with frontDoor: invoke.' });
+    }
+  });
 
 /** A parsed `scenario.yaml`. */
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
@@ -202,10 +243,13 @@ export function parseScenario(id: string, data: unknown, files: ScenarioFolderFi
       environment: s.function.environment,
       functionName: s.function.functionName,
       ...(s.function.logFormat ? { logFormat: s.function.logFormat } : {}),
+      ...(s.function.concurrencyPerEnvironment !== undefined ? { concurrencyPerEnvironment: s.function.concurrencyPerEnvironment } : {}),
     },
     frontDoorSettings: {
       ...(s.frontDoorSettings.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: s.frontDoorSettings.integrationTimeoutMs } : {}),
       ...(s.frontDoorSettings.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: s.frontDoorSettings.albMultiValueHeaders } : {}),
+      ...(s.frontDoorSettings.invokeMode !== undefined ? { invokeMode: s.frontDoorSettings.invokeMode } : {}),
+      ...(s.frontDoorSettings.responseTransferMode !== undefined ? { responseTransferMode: s.frontDoorSettings.responseTransferMode } : {}),
     },
     variations: s.variations,
     cases: s.cases.map((c) => ({ ...c })) as Scenario['cases'],

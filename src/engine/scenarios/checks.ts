@@ -16,6 +16,10 @@ export const CHECK_KINDS: Record<CheckKind, { meaning: string; defaultCases: Cas
   'max-billed-ms': { meaning: 'Each invocation is billed at most this many milliseconds.', defaultCases: 'good' },
   'warm-invocations': { meaning: 'The shown request, sent this many times to one warm environment, passes the nested checks every time.', defaultCases: ['shown'] },
   state: { meaning: 'After the shown request, a value in the simulated AWS world equals (or is at least / at most) this.', defaultCases: ['shown'] },
+  'concurrent-isolation': {
+    meaning: 'These requests, sent at once to one Lambda Managed Instances environment, each get the answer they get alone in a new environment.',
+    defaultCases: ['concurrent'],
+  },
 };
 
 const list = (values: readonly number[]) => values.join(' or ');
@@ -42,6 +46,8 @@ export function describeCheck(check: ScenarioCheck): string {
       return `Each invocation is billed at most ${check.value} ms.`;
     case 'warm-invocations':
       return `${check.count} calls in a row on one warm environment all pass: ${check.then.map(describeCheck).join(' ')}`;
+    case 'concurrent-isolation':
+      return `${(check.requests ?? check.events ?? []).length} requests at once in one environment each get the answer they get alone.`;
     case 'state':
       return `After the request, ${check.path} ${check.equals !== undefined ? `equals ${JSON.stringify(check.equals)}` : check.atLeast !== undefined ? `is at least ${check.atLeast}` : `is at most ${String(check.atMost)}`}.`;
   }

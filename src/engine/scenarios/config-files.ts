@@ -8,6 +8,7 @@ import type { ParseResult } from '../integrations/http-request.ts';
 import type { FrontDoorIds } from '../integrations/events.ts';
 import type { FrontDoor } from '../vocabulary.ts';
 import { MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../lambda/limits.ts';
+import { MAX_CONCURRENCY_PER_ENVIRONMENT, MIN_CONCURRENCY_PER_ENVIRONMENT } from '../lambda/managed-instances-config.ts';
 
 /** Account and region every scenario runs in (the documentation's example account). */
 export const SCENARIO_ACCOUNT = { accountId: '123456789012', region: 'us-east-1' } as const;
@@ -34,6 +35,12 @@ export interface FunctionConfigFile {
   memoryMB?: number;
   /** Reserved concurrency; 0 stops every invocation (Lambda throttles them all). */
   reservedConcurrency?: number | null;
+  /**
+   * Lambda Managed Instances: invocations one environment takes at once. In a template this is the function's
+   * `CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency`,
+   * 1 to 1600 (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-lambda-function-lambdamanagedinstancescapacityproviderconfig.html).
+   */
+  concurrencyPerEnvironment?: number;
 }
 
 /**
@@ -96,7 +103,7 @@ export function parseFunctionConfigFile(text: string, name = 'The configuration'
   if (!json.ok) return json;
   const value = json.value;
   if (!isObject(value)) return { ok: false, error: `${name} must be a JSON object such as { "timeoutSeconds": 3 }.` };
-  const known = new Set(['timeoutSeconds', 'memoryMB', 'reservedConcurrency']);
+  const known = new Set(['timeoutSeconds', 'memoryMB', 'reservedConcurrency', 'concurrencyPerEnvironment']);
   for (const key of Object.keys(value)) {
     if (!known.has(key)) return { ok: false, error: `${name}: unknown field "${key}". Allowed: ${[...known].join(', ')}.` };
   }
@@ -121,6 +128,16 @@ export function parseFunctionConfigFile(text: string, name = 'The configuration'
       return { ok: false, error: `${name}: "reservedConcurrency" must be a whole number of at least 0, or null for none.` };
     }
     out.reservedConcurrency = r;
+  }
+  const n = value['concurrencyPerEnvironment'];
+  if (n !== undefined) {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < MIN_CONCURRENCY_PER_ENVIRONMENT || n > MAX_CONCURRENCY_PER_ENVIRONMENT) {
+      return {
+        ok: false,
+        error: `${name}: "concurrencyPerEnvironment" (PerExecutionEnvironmentMaxConcurrency) must be a whole number from ${MIN_CONCURRENCY_PER_ENVIRONMENT} to ${MAX_CONCURRENCY_PER_ENVIRONMENT}.`,
+      };
+    }
+    out.concurrencyPerEnvironment = n;
   }
   return { ok: true, value: out };
 }

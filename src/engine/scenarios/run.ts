@@ -4,9 +4,12 @@
  * and the decisive log line.
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { createSimulator } from '../index.ts';
+import { createSimulator, type SimFunction } from '../index.ts';
 import { DEFAULT_EPOCH_MS } from '../clock/virtual-clock.ts';
-import { runThroughFrontDoor } from '../integrations/compare.ts';
+import { runThroughFrontDoor, type RunOptions } from '../integrations/compare.ts';
+import { runStreamingFrontDoor, type StreamingFrontDoor } from '../streaming/streaming-front-door.ts';
+import { runConcurrentIsolationCheck } from './concurrent-isolation-check.ts';
+import { checkManagedInstancesConfig } from '../lambda/managed-instances-config.ts';
 import { createFrontDoorIds } from '../integrations/events.ts';
 import type { HttpRequestSpec, SimulationInputs } from '../integrations/http-request.ts';
 import type { FunctionConfig } from '../types.ts';
@@ -79,6 +82,10 @@ function prepare(scenario: ScenarioDefinition, submission: ScenarioSubmission): 
     } else {
       const parsed = parseFunctionConfigFile(configText, scenario.config.name);
       if (!parsed.ok) return parsed;
+      if (parsed.value.concurrencyPerEnvironment !== undefined) {
+        const problem = checkManagedInstancesConfig(parsed.value.concurrencyPerEnvironment, scenario.function.runtime, scenario.function.logFormat);
+        if (problem !== null) return { ok: false, error: `${scenario.config.name}: ${problem}` };
+      }
       prepared.configOverrides = parsed.value;
     }
   }
@@ -104,8 +111,15 @@ function requestIdFor(n: number): string {
   return `5ce0a710-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-/** Run one planned case: `calls` invocations on one environment; returns an outcome per call. */
-async function runCase(scenario: ScenarioDefinition, prepared: Prepared, pc: PlannedCase, deps: ScenarioDeps, keepAll: boolean): Promise<CaseOutcome[]> {
+/** A simulator, the scenario's function on it and the AWS world it calls, for one case (or one run of a check). */
+interface ScenarioFunctionRun {
+  sim: ReturnType<typeof createSimulator>;
+  fn: SimFunction;
+  world: ScenarioWorld | null;
+}
+
+/** Build the simulator, the world and the function of one case; `pc` supplies the case's environment and faults. */
+function openScenarioFunction(scenario: ScenarioDefinition, prepared: Prepared, pc: Pick<PlannedCase, 'environment' | 'faults'>, deps: ScenarioDeps): ScenarioFunctionRun {
   const fnName = scenario.function.functionName;
   let world: ScenarioWorld | null = null;
   const simEpoch = DEFAULT_EPOCH_MS;
@@ -142,22 +156,48 @@ async function runCase(scenario: ScenarioDefinition, prepared: Prepared, pc: Pla
     ...SCENARIO_ACCOUNT,
     ...(scenario.function.logFormat ? { logFormat: scenario.function.logFormat } : {}),
   };
+  // Lambda Managed Instances (the learner's function-config file may change it): several invocations per environment.
+  const concurrencyPerEnvironment = o.concurrencyPerEnvironment ?? scenario.function.concurrencyPerEnvironment;
+  if (concurrencyPerEnvironment !== undefined) config.concurrencyPerEnvironment = concurrencyPerEnvironment;
   const fn = sim.createFunction(config, { ...scenario.support, [handlerFileName(scenario)]: prepared.handler });
-  const door: FrontDoor = pc.frontDoor;
+  return { sim, fn, world };
+}
+
+/** Is the case's front door set to stream (function URL `RESPONSE_STREAM`, REST API `STREAM`)? */
+function streamsThrough(scenario: ScenarioDefinition, door: FrontDoor): door is StreamingFrontDoor {
+  if (door === 'function-url') return scenario.frontDoorSettings.invokeMode === 'RESPONSE_STREAM';
+  if (door === 'apigw-rest') return scenario.frontDoorSettings.responseTransferMode === 'STREAM';
+  return false;
+}
+
+/** The front door's options of a scenario (everything but the simulation inputs). */
+function frontDoorOptions(scenario: ScenarioDefinition, prepared: Prepared, door: FrontDoor, request: HttpRequestSpec | null): Omit<RunOptions, 'sim'> {
+  const fnName = scenario.function.functionName;
   const ids = createFrontDoorIds({ ...SCENARIO_ACCOUNT, functionName: fnName });
-  const request = 'request' in pc.input ? pc.input.request : null;
   const invokePermission = prepared.policy === null ? true : isInvokeAllowed(prepared.policy, invokeRequestFor(door, ids, { ...SCENARIO_ACCOUNT, functionName: fnName }, request), door);
+  return {
+    invokePermission,
+    throttled: prepared.configOverrides.reservedConcurrency === 0,
+    ...(scenario.frontDoorSettings.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: scenario.frontDoorSettings.integrationTimeoutMs } : {}),
+    ...(scenario.frontDoorSettings.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: scenario.frontDoorSettings.albMultiValueHeaders } : {}),
+  };
+}
+
+/** Run one planned case: `calls` invocations on one environment; returns an outcome per call. */
+async function runCase(scenario: ScenarioDefinition, prepared: Prepared, pc: PlannedCase, deps: ScenarioDeps, keepAll: boolean): Promise<CaseOutcome[]> {
+  const fnName = scenario.function.functionName;
+  const { sim, fn, world } = openScenarioFunction(scenario, prepared, pc, deps);
+  const door: FrontDoor = pc.frontDoor;
+  const request = 'request' in pc.input ? pc.input.request : null;
+  const options = frontDoorOptions(scenario, prepared, door, request);
   const outcomes: CaseOutcome[] = [];
   try {
     for (let call = 1; call <= pc.calls; call++) {
       const simInputs: SimulationInputs = { requestId: requestIdFor(call), nowMs: sim.now(), ...SCENARIO_ACCOUNT, functionName: fnName };
-      const run = await runThroughFrontDoor(door, pc.input, (event) => fn.invoke(event), {
-        sim: simInputs,
-        invokePermission,
-        throttled: o.reservedConcurrency === 0,
-        ...(scenario.frontDoorSettings.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: scenario.frontDoorSettings.integrationTimeoutMs } : {}),
-        ...(scenario.frontDoorSettings.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: scenario.frontDoorSettings.albMultiValueHeaders } : {}),
-      });
+      // A streaming front door invokes with InvokeWithResponseStream; the caller's response is the streamed one.
+      const run = streamsThrough(scenario, door)
+        ? await runStreamingFrontDoor(door, pc.input, (event) => fn.invoke(event, { responseStream: true }), { ...options, sim: simInputs }, { functionTimeoutMs: fn.config.timeoutSeconds * 1000 })
+        : await runThroughFrontDoor(door, pc.input, (event) => fn.invoke(event), { ...options, sim: simInputs });
       if (keepAll || call === pc.calls) {
         outcomes.push({
           name: pc.name,
@@ -225,7 +265,25 @@ export async function runScenarioChecks(scenario: ScenarioDefinition, submission
     let failure: CheckFailureCase | undefined;
     let failRank = Infinity;
     let checked = 0;
-    if (check.kind === 'warm-invocations') {
+    if (check.kind === 'concurrent-isolation') {
+      // Lambda Managed Instances: the requests at once in one environment, then each alone (concurrent-isolation-check.ts).
+      const first = check.requests?.[0] ?? null;
+      const result = await runConcurrentIsolationCheck(check, {
+        frontDoor: scenario.frontDoor,
+        openFunction: () => {
+          const opened = openScenarioFunction(scenario, prepared.value, {}, deps);
+          return { fn: opened.fn, nowMs: () => opened.sim.now(), dispose: () => opened.fn.dispose() };
+        },
+        runOptions: frontDoorOptions(scenario, prepared.value, scenario.frontDoor, first),
+        simBase: { ...SCENARIO_ACCOUNT, functionName: scenario.function.functionName },
+        rank: 9,
+      });
+      checked = result.checked;
+      if (result.failure) {
+        failure = failureCase(result.failure.outcome, result.failure.detail);
+        failRank = 9;
+      }
+    } else if (check.kind === 'warm-invocations') {
       const shown = planned.find((p) => p.name === 'shown');
       if (shown) {
         const series = await runCase(scenario, prepared.value, { ...shown, name: 'warm-series', calls: check.count }, deps, true);

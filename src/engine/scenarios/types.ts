@@ -59,8 +59,21 @@ export interface WarmInvocationsCheck extends CheckBase {
   then: readonly InvocationCheck[];
 }
 
+/**
+ * Lambda Managed Instances: send these requests at once to one environment (the scenario's function needs
+ * `concurrencyPerEnvironment` of at least their number), then each one again alone in a new environment; passes when
+ * every caller got the same answer both ways (`checkConcurrencyIsolation`, src/engine/lambda/concurrency-isolation.ts).
+ */
+export interface ConcurrentIsolationCheck extends CheckBase {
+  kind: 'concurrent-isolation';
+  /** HTTP requests, for an HTTP front door… */
+  requests?: readonly HttpRequestSpec[];
+  /** …or raw events, for `frontDoor: invoke`. */
+  events?: readonly unknown[];
+}
+
 /** One check, as data. The set of kinds is closed: see `CHECK_KINDS` for what each one means. */
-export type ScenarioCheck = InvocationCheck | StateCheck | WarmInvocationsCheck;
+export type ScenarioCheck = InvocationCheck | StateCheck | WarmInvocationsCheck | ConcurrentIsolationCheck;
 
 /** Every check kind. */
 export type CheckKind = ScenarioCheck['kind'];
@@ -75,6 +88,11 @@ export interface ScenarioFunction {
   environment: Record<string, string>;
   logFormat?: LogFormat;
   functionName: string;
+  /**
+   * Lambda Managed Instances: invocations one environment takes at once (PerExecutionEnvironmentMaxConcurrency);
+   * unset for the default one-at-a-time environments.
+   */
+  concurrencyPerEnvironment?: number;
 }
 
 /** The front door's own settings in a scenario. */
@@ -83,6 +101,10 @@ export interface ScenarioFrontDoorSettings {
   integrationTimeoutMs?: number;
   /** ALB `lambda.multi_value_headers.enabled`. */
   albMultiValueHeaders?: boolean;
+  /** Function URL `InvokeMode`: `RESPONSE_STREAM` streams a handler wrapped in `awslambda.streamifyResponse`. */
+  invokeMode?: 'BUFFERED' | 'RESPONSE_STREAM';
+  /** REST API Lambda proxy integration `ResponseTransferMode`: `STREAM` streams the response. */
+  responseTransferMode?: 'BUFFERED' | 'STREAM';
 }
 
 /** The seeded AWS world: passed unchanged to the world factory (`createAwsWorld`). */
