@@ -149,7 +149,7 @@ export interface ScenarioConfigFile {
   name: string;
   /**
    * - `resource-policy`: the function's resource-based policy (who may invoke it).
-   * - `function-config`: `{ timeoutSeconds?, memoryMB?, reservedConcurrency? }`.
+   * - `function-config`: `{ timeoutSeconds?, memoryMB?, reservedConcurrency?, concurrencyPerEnvironment? }`.
    * - `role-policy`: the execution role's identity-based policy (replaces `aws.policy`).
    */
   kind: 'resource-policy' | 'function-config' | 'role-policy';
