@@ -10,12 +10,16 @@
  *   https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js (`logTextToFd`,
  *   `logJsonToFd`, `_patchConsole`); v4 (nodejs24.x):
  *   https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/90b5b5b/src/logging/telemetry-logger.ts
- * - Without that variable (no Lambda platform around the process) the client writes to stdout, one line per
+ * - Without that variable the client writes to stdout, one line per
  *   console call, after `line.replace(/\n/g, '\r')`: the only line break left is the one that ends the call, so a
  *   stack trace arrives as one line joined by carriage returns (a terminal shows only its last part).
  *   https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/LogPatch.js (`logTextToStdout`,
  *   `logJsonToStdout`); v4:
  *   https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/90b5b5b/src/logging/stdout-logger.ts
+ *   The runtime interface emulator (which `sam local` and a container image run locally use) never creates that
+ *   variable for the default runtime; it only lets one set in the container's environment through
+ *   (https://github.com/aws/aws-lambda-runtime-interface-emulator/blob/4fa2157/internal/lambda/rapidcore/env/customer.go),
+ *   so a local run uses the stdout writer.
  *
  * The JSON log format is unchanged in practice: `JSON.stringify` already escapes a message's line breaks, so the
  * replacement finds none. The platform lines (START, END, REPORT, INIT_START, INIT_REPORT, the timeout line) hold
