@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { createPythonExecutor, type PyodideLike } from '../engine/executor/python-executor.ts';
+import { createContext, Script } from 'node:vm';
+import { createPythonExecutor, type GuestCallResult, type PyodideLike } from '../engine/executor/python-executor.ts';
 import type { Executor } from '../engine/executor/types.ts';
 import { loadPythonSitePackages } from '../engine/python/site-packages.ts';
 import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots } from '../engine/python/pyodide-loader.ts';
@@ -134,8 +135,48 @@ export function createNodeHostGuard(): { enter: () => void; leave: () => void } 
   };
 }
 
-/** The Python executor the CLI uses: Pyodide from node_modules, the simulated boto3 when it is available. */
-export async function createCliPythonExecutor(): Promise<Executor> {
+/**
+ * Wall time one call into Python may run beyond the executor's wall-clock budget before the CLI stops it, ms. The
+ * poll-based guard ends an ordinary Python loop at the budget; only a call that never polls (C-level) lasts
+ * this much longer. ILLUSTRATIVE.
+ */
+export const LONG_C_CALL_GRACE_MS = 2_000;
+
+/** The `code` of node:vm's error when a `timeout` ended the script. */
+const VM_TIMEOUT_CODE = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+
+/**
+ * The CLI's runner of guest Python calls (`runGuest` of the Python executor): each call runs under node:vm's
+ * `timeout`, whose watchdog thread terminates the JavaScript and WebAssembly running on this thread. So a C-level
+ * call that never polls the interrupt buffer (`sum(range(10**11))`) is stopped after the budget plus
+ * {@link LONG_C_CALL_GRACE_MS} instead of hanging the CLI; the executor reports it as a timeout.
+ */
+export function createVmGuestRunner(options: { graceMs?: number } = {}): (call: () => unknown, wallBudgetMs: number) => GuestCallResult {
+  const grace = options.graceMs ?? LONG_C_CALL_GRACE_MS;
+  const context = createContext({ call: null as null | (() => unknown) });
+  const script = new Script('call()', { filename: 'lambda-triage-python-call.js' });
+  return (call, wallBudgetMs) => {
+    const started = Date.now();
+    context['call'] = call;
+    try {
+      return { stopped: false, value: script.runInContext(context, { timeout: Math.max(1, Math.round(wallBudgetMs + grace)) }) as unknown };
+    } catch (error) {
+      if ((error as { code?: unknown } | null)?.code === VM_TIMEOUT_CODE) return { stopped: true, afterMs: Date.now() - started };
+      throw error;
+    } finally {
+      context['call'] = null;
+    }
+  };
+}
+
+/** The Python executor the CLI uses: Pyodide from node_modules, the simulated boto3 when it is available, C-level calls stopped by the vm watchdog. */
+export async function createCliPythonExecutor(options: { wallBudgetMs?: number; graceMs?: number } = {}): Promise<Executor> {
   const sitePackages = await loadPythonSitePackages();
-  return createPythonExecutor({ loadPyodide: loadPyodideFromPackage, sitePackages, hostGuard: createNodeHostGuard() });
+  return createPythonExecutor({
+    loadPyodide: loadPyodideFromPackage,
+    sitePackages,
+    hostGuard: createNodeHostGuard(),
+    runGuest: createVmGuestRunner(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+    ...(options.wallBudgetMs !== undefined ? { wallBudgetMs: options.wallBudgetMs } : {}),
+  });
 }

@@ -82,6 +82,31 @@ export interface PythonExecutorOptions {
    * `child_process.spawnSync`; the CLI's guard makes `child_process` refuse while Python runs.
    */
   hostGuard?: { enter: () => void; leave: () => void } | undefined;
+  /**
+   * Runs one synchronous stretch of guest Python (the runtime's init, or one invocation) and says whether it had
+   * to stop it. CPython polls the interrupt buffer only between bytecodes, so one long C-level call
+   * (`sum(range(10**11))`, a huge regular expression) never reaches the watchdog and would hold the host's thread.
+   * A host that can interrupt synchronous code (the CLI: node:vm's `timeout`) passes this; a stopped call ends
+   * the init or invocation as a timeout whose pending work says so, and the environment is discarded as after any
+   * timeout. `wallBudgetMs` is the executor's wall-clock budget; the host should allow a little more, so that the
+   * poll-based guard ends ordinary Python loops first. Default: the call runs directly.
+   */
+  runGuest?: ((call: () => unknown, wallBudgetMs: number) => GuestCallResult) | undefined;
+}
+
+/** What {@link PythonExecutorOptions.runGuest} reports: the call's return value, or that the host stopped it after `afterMs` of wall time. */
+export type GuestCallResult = { stopped: false; value: unknown } | { stopped: true; afterMs: number };
+
+/**
+ * The pending-work note of an init or invocation whose C-level call the host stopped (see
+ * {@link PythonExecutorOptions.runGuest}). ILLUSTRATIVE: wall time here is not Lambda's CPU time, so the call
+ * might have finished within the function's timeout on Lambda; the note says so.
+ */
+export function longCCallNote(afterMs: number): string {
+  return (
+    `a long C-level call (such as sum(range(10**11))) that never checks for interrupts: the simulator stopped it after ` +
+    `${(afterMs / 1000).toFixed(1)} s of real time and reports a timeout (on Lambda it runs until it finishes or the function's timeout ends it)`
+  );
 }
 
 /** Emscripten's errno for "Network is unreachable" (ERRNO_CODES.ENETUNREACH in pyodide.asm.mjs). */
@@ -314,13 +339,32 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     const fn = bootstrap?.[name];
     if (typeof fn !== 'function') return null;
     try {
-      const text = (fn as (...a: unknown[]) => unknown)(...args);
+      const call = (): unknown => (fn as (...a: unknown[]) => unknown)(...args);
+      let text: unknown;
+      if (options.runGuest) {
+        const r = options.runGuest(call, wallBudgetMs);
+        if (r.stopped) {
+          // The interpreter was stopped mid-call: treat it as gone (the timeout discards the environment).
+          if (!stop) {
+            stop = 'timeout';
+            pending.push(longCCallNote(r.afterMs));
+          }
+          return null;
+        }
+        text = r.value;
+      } else {
+        text = call();
+      }
       const v: unknown = JSON.parse(String(text));
       return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
     } catch {
       return null;
     } finally {
-      (fn as unknown as PyProxyLike).destroy?.();
+      try {
+        (fn as unknown as PyProxyLike).destroy?.();
+      } catch {
+        // An interpreter stopped mid-call may refuse; the environment is discarded anyway.
+      }
     }
   }
 
