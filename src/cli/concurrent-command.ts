@@ -16,7 +16,7 @@ import type { InvokeArgs } from './args.ts';
 import type { CliInput } from './inputs.ts';
 import { buildRunReport, isSuccessfulReport, type CliInvocationReport } from './report.ts';
 import { formatInvocation } from './format.ts';
-import type { AwsWorld } from './world.ts';
+import type { AwsWorld } from '../engine/aws/index.ts';
 
 /** Seed offset of the front doors' own request ids (as invoke-command.ts). */
 const GATEWAY_SEED_OFFSET = 0x6a7e;

@@ -52,7 +52,7 @@ describe('Python scenarios', () => {
 
     it('the solution passes every check', async () => {
       const result = await runScenarioChecks(scenario, scenario.solution, await deps());
-      const failed = result.checks.filter((c) => !c.passed).map((c) => ({ id: c.id, case: c.case, detail: c.detail }));
+      const failed = result.checks.filter((c) => !c.passed).map((c) => ({ id: c.id, case: c.case?.name, detail: c.case?.detail }));
       expect(failed).toEqual([]);
       expect(result.passed).toBe(true);
     }, 120_000);
