@@ -43,7 +43,10 @@ export const COMMANDS: readonly CliCommand[] = [
     name: 'check',
     synopsis: '[template.yaml|DIR]',
     summary: 'Pre-ship gate: run every function of a SAM template through its front doors with edge cases.\nRun `lambda-triage check --help` for its options.',
-    run: async (argv, io) => (await import('./check-command.ts')).runCheck(argv.slice(1), io),
+    run: async (argv, io) => {
+      const [{ runCheck }, { withSimulatorLimits }] = await Promise.all([import('./check-command.ts'), import('./limit-errors.ts')]);
+      return withSimulatorLimits(io.err, () => runCheck(argv.slice(1), io));
+    },
   },
   {
     name: 'diagnose',

@@ -3,7 +3,7 @@
  * on every CLI path that can meet them: one plain `lambda-triage: … [LT-SIM-MEMORY-BUDGET]` line on stderr and
  * exit status 2, never a stack trace or an invented outcome.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,27 @@ describe('the real-memory budget in `lambda-triage scenario`', () => {
     expect(r.out[0]).toBe(`FAILED  catalogue-over-6mb (${bigMjs})`);
     expect(r.out[1]).toMatch(/^  The scenario could not run: This program needs more than the 384 MiB of real memory the simulator may use .*--runner node/);
     expect(r.out.join('\n')).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
+
+describe('the real-memory budget in `lambda-triage check --runner sandbox`', () => {
+  it('one plain line and exit 2, not a stack trace', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'lt-cli-limits-check-'));
+    writeFileSync(join(project, 'app.mjs'), readFileSync(bigMjs, 'utf8'));
+    writeFileSync(
+      join(project, 'template.yaml'),
+      [
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  BigFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties: { CodeUri: ., Handler: app.handler, Runtime: nodejs22.x, MemorySize: 3008 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await run('check', join(project, 'template.yaml'), '--runner', 'sandbox');
+    expectOneLimitLine(r, /384 MiB of real memory/);
   }, 60_000);
 });
 
