@@ -149,7 +149,8 @@ const VM_TIMEOUT_CODE = 'ERR_SCRIPT_EXECUTION_TIMEOUT';
  * The CLI's runner of guest Python calls (`runGuest` of the Python executor): each call runs under node:vm's
  * `timeout`, whose watchdog thread terminates the JavaScript and WebAssembly running on this thread. So a C-level
  * call that never polls the interrupt buffer (`sum(range(10**11))`) is stopped after the budget plus
- * {@link LONG_C_CALL_GRACE_MS} instead of hanging the CLI; the executor reports it as a timeout.
+ * {@link LONG_C_CALL_GRACE_MS} instead of hanging the CLI; the executor reports it as a timeout. Cost: node:vm starts
+ * a watchdog thread per call, about 0.3 ms (measured 275 µs per call against 2.5 µs without a timeout).
  */
 export function createVmGuestRunner(options: { graceMs?: number } = {}): (call: () => unknown, wallBudgetMs: number) => GuestCallResult {
   const grace = options.graceMs ?? LONG_C_CALL_GRACE_MS;
