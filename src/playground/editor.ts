@@ -9,7 +9,7 @@ export type BuiltinDocId = 'handler' | 'request' | 'policy' | 'awsState' | 'faul
 /** Documents the editor can show: the fixed ones and the function's extra files (`file:lib.mjs`). */
 export type DocId = BuiltinDocId | `file:${string}`;
 /** Languages the editor knows. */
-export type EditorLanguage = 'javascript' | 'typescript' | 'json';
+export type EditorLanguage = 'javascript' | 'typescript' | 'json' | 'python';
 
 /** A position-anchored problem to mark in the editor. */
 export interface EditorProblem {

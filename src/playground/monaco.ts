@@ -31,6 +31,8 @@ import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
 import { javascriptDefaults, ModuleKind, ModuleResolutionKind, ScriptTarget, typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 import 'monaco-editor/languages/features/json/register';
+// Python handlers: Monaco's Monarch highlighting for Python (no language service, no worker).
+import 'monaco-editor/languages/definitions/python/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker';
@@ -99,6 +101,8 @@ export function createMonacoEditor(host: HTMLElement, events: EditorEvents, init
     let model = models.get(doc);
     if (!model) {
       model = monaco.editor.createModel(text, language, fileOf(doc, language, path));
+      // PEP 8 indents Python by four spaces; the JavaScript and JSON boxes keep two.
+      if (language === 'python') model.updateOptions({ tabSize: 4, indentSize: 4 });
       models.set(doc, model);
     }
     return model;

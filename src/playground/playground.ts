@@ -4,7 +4,7 @@
  * button presses into worker requests. The page's markup is server-rendered (PlaygroundPage.astro);
  * this code enhances it.
  */
-import { FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor, RUNTIMES } from '../engine/vocabulary.ts';
+import { ALL_RUNTIMES, FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor } from '../engine/vocabulary.ts';
 import { EngineClient, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
 import type { AwsInput, FrontDoorOptions, RunView } from '../worker/protocol.ts';
 import { h, must, replaceChildren } from './dom.ts';
@@ -18,7 +18,7 @@ import { createMetricsPanel } from './panels/metrics.ts';
 import { createResponsePanel } from './panels/response.ts';
 import { createTimelinePanel } from './panels/timeline.ts';
 import type { CauseLinks, Panel, PanelData } from './panels/types.ts';
-import { HANDLER_SAMPLES, REQUEST_SAMPLES, STARTER_CODE } from './samples.ts';
+import { HANDLER_SAMPLES, PYTHON_STARTER_CODE, REQUEST_SAMPLES, STARTER_CODE } from './samples.ts';
 import {
   createDefaultState,
   DEFAULT_SCENARIO_ID,
@@ -26,7 +26,11 @@ import {
   HANDLER_FILES,
   handlerFileFor,
   isTypeScriptFile,
+  isPythonFile,
+  isPythonRuntimeId,
   LOG_LEVEL_CHOICES,
+  runtimeForLanguage,
+  switchRuntime,
   MAX_EXTRA_FILES,
   parseFileName,
   MAX_LOAD_REQUESTS,
@@ -70,6 +74,7 @@ const SIDE_BY_SIDE_QUERY = '(min-width: 60rem)';
 /** The editor language of a function file, by its extension. */
 function languageOfFile(name: string): EditorLanguage {
   if (name.endsWith('.json')) return 'json';
+  if (isPythonFile(name)) return 'python';
   return isTypeScriptFile(name) ? 'typescript' : 'javascript';
 }
 
@@ -138,6 +143,8 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   const settingsForm = must<HTMLFormElement>(root, '[data-pg="settings-form"]');
   const settingsNote = must(root, '[data-pg="settings-note"]');
   const staticCode = must(root, '[data-pg="static-code"]');
+  // The first paint's highlighted starter code, one block per language (Playground.astro).
+  const staticBlocks = [...staticCode.querySelectorAll<HTMLElement>('[data-static-lang]')];
   const filesBar = must(root, '[data-pg="files"]');
   const fileList = must(root, '[data-pg="file-list"]');
   const fileButtons = {
@@ -243,7 +250,11 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     if (editor.kind === 'textarea') textarea.hidden = false;
   }
   function staticFits(doc: DocId): boolean {
-    return doc === 'handler' && state.code === STARTER_CODE && state.fileName === 'index.mjs';
+    if (doc !== 'handler') return false;
+    const fits = (state.code === STARTER_CODE && state.fileName === 'index.mjs') || (state.code === PYTHON_STARTER_CODE && isPythonFile(state.fileName));
+    // The block of the handler's language is the one shown.
+    if (fits) for (const block of staticBlocks) block.hidden = block.dataset['staticLang'] !== (isPythonFile(state.fileName) ? 'python' : 'javascript');
+    return fits;
   }
 
   function validateDoc(doc: DocId): void {
@@ -269,6 +280,9 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       return name === 'package.json'
         ? 'package.json of the function: "type": "module" makes .js files ES modules, as Node.js decides.'
         : `File ${name}: import it from the handler as ./${name}.`;
+    }
+    if (doc === 'handler' && isPythonFile(state.fileName)) {
+      return `File ${state.fileName}, handler ${state.fileName.replace(/\.py$/, '')}.${state.handlerExport} (Python: module.function). boto3 is included as on Lambda; other packages (requests) are not. Python runs in your browser with Pyodide, downloaded on the first run.`;
     }
     if (doc === 'handler') {
       const ts = isTypeScriptFile(state.fileName);
@@ -456,7 +470,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     replaceChildren(settingsError);
     for (const el of root.querySelectorAll('[aria-invalid="true"]')) if (el.closest('form')) el.setAttribute('aria-invalid', 'false');
     frontDoorSelect.value = state.frontDoor;
-    field<HTMLSelectElement>('language').value = isTypeScriptFile(state.fileName) ? 'typescript' : 'javascript';
+    syncLanguageFields();
     field<HTMLSelectElement>('requestMode').value = state.requestMode;
     field<HTMLSelectElement>('runtime').value = state.runtime;
     field<HTMLSelectElement>('fileName').value = state.fileName;
@@ -478,6 +492,17 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     syncFileSettings();
     renderFiles();
     fillSamples();
+  }
+  /** The language select and the handler-file choices follow the handler's language (Python offers one file name). */
+  function syncLanguageFields(): void {
+    const python = isPythonFile(state.fileName);
+    field<HTMLSelectElement>('language').value = python ? 'python' : isTypeScriptFile(state.fileName) ? 'typescript' : 'javascript';
+    for (const option of field<HTMLSelectElement>('fileName').options) {
+      const fits = isPythonFile(option.value) === python;
+      option.disabled = !fits;
+      option.hidden = !fits;
+    }
+    field<HTMLSelectElement>('fileName').value = state.fileName;
   }
   /**
    * Scenario mode with a function-config file: that file is the one source of truth for the timeout,
@@ -551,10 +576,23 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     const mode = field<HTMLSelectElement>('requestMode').value;
     next.requestMode = mode === 'event' ? 'event' : 'http';
     const runtime = field<HTMLSelectElement>('runtime').value;
-    if ((RUNTIMES as readonly string[]).includes(runtime)) next.runtime = runtime as PlaygroundState['runtime'];
+    const language = field<HTMLSelectElement>('language').value;
+    // Node.js ⇄ Python (by runtime or language): the handler, its files and runtime swap with the other language's.
+    let switched: PlaygroundState | null = null;
+    if (target.name === 'runtime' && (ALL_RUNTIMES as readonly string[]).includes(runtime)) switched = switchRuntime(state, runtime as PlaygroundState['runtime']);
+    if (target.name === 'language') switched = switchRuntime(state, runtimeForLanguage(state, language === 'python'));
+    if (switched) {
+      next.runtime = switched.runtime;
+      next.code = switched.code;
+      next.fileName = switched.fileName;
+      next.handlerExport = switched.handlerExport;
+      next.extraFiles = switched.extraFiles;
+      next.stashed = switched.stashed;
+      field<HTMLInputElement>('handlerExport').value = next.handlerExport;
+    }
     const file = field<HTMLSelectElement>('fileName').value;
-    if ((HANDLER_FILES as readonly string[]).includes(file)) next.fileName = file as PlaygroundState['fileName'];
-    if (target.name === 'language') next.fileName = handlerFileFor(next.fileName, field<HTMLSelectElement>('language').value === 'typescript' ? 'typescript' : 'javascript');
+    if (!switched && (HANDLER_FILES as readonly string[]).includes(file) && isPythonFile(file) === isPythonFile(next.fileName)) next.fileName = file as PlaygroundState['fileName'];
+    if (target.name === 'language' && language !== 'python' && !isPythonFile(next.fileName)) next.fileName = handlerFileFor(next.fileName, language === 'typescript' ? 'typescript' : 'javascript');
     if (next.extraFiles.some((f) => f.name === next.fileName)) {
       problems.push(`An extra file is already called ${next.fileName}; rename it before using that name for the handler.`);
       next.fileName = state.fileName;
@@ -563,7 +601,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     const exportOk = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(exportName);
     field<HTMLInputElement>('handlerExport').setAttribute('aria-invalid', String(!exportOk));
     if (exportOk) next.handlerExport = exportName;
-    else problems.push('The handler export must be a JavaScript name such as handler.');
+    else problems.push(isPythonFile(next.fileName) ? 'The handler function must be a Python name such as lambda_handler.' : 'The handler export must be a JavaScript name such as handler.');
     const fileSettings = scenario?.fileSettings() ?? null;
     if (fileSettings?.timeoutSeconds === undefined) next.timeoutSeconds = intField('timeoutSeconds', 1, 900, 'Timeout') ?? state.timeoutSeconds;
     if (fileSettings?.memoryMB === undefined) next.memoryMB = intField('memoryMB', 128, 10240, 'Memory') ?? state.memoryMB;
@@ -581,7 +619,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     next.loadModel = field<HTMLSelectElement>('loadModel').value === 'clients' ? 'clients' : 'rate';
     next.loadClients = intField('loadClients', 1, 1000, 'Concurrent callers') ?? state.loadClients;
     const frontDoorChanged = next.frontDoor !== state.frontDoor;
-    const fileChanged = next.fileName !== state.fileName;
+    const fileChanged = next.fileName !== state.fileName || next.code !== state.code;
     state = next;
     const env = parseFunctionInput(state);
     if (!env.ok) problems.push(env.error);
@@ -589,10 +627,14 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     replaceChildren(settingsError, ...problems.map((p) => h('p', { class: 'pg-error' }, p)));
     if (fileChanged) {
       // The handler's file name (and so its language) changed: the editor model follows it.
-      field<HTMLSelectElement>('fileName').value = state.fileName;
-      field<HTMLSelectElement>('language').value = isTypeScriptFile(state.fileName) ? 'typescript' : 'javascript';
+      syncLanguageFields();
+      field<HTMLSelectElement>('runtime').value = state.runtime;
       editor.drop('handler');
+      for (const f of [...(switched?.stashed?.extraFiles ?? [])]) editor.drop(fileDoc(f.name));
+      activeFile = 'handler';
       renderFiles();
+      if (staticShown && !staticFits('handler')) dismissStaticCode();
+      if (switched) fillSamples();
       if (activeTab === 'handler') showTab('handler');
     }
     if (frontDoorChanged || target.name === 'frontDoor') {
@@ -607,9 +649,8 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   settingsForm.addEventListener('input', onConfigInput);
   concurrencyForm.addEventListener('input', onConfigInput);
   /** Would replacing the handler lose the user's own edits (not the starter, a sample or the scenario's code)? */
-  function codeIsEdited(): boolean {
-    const code = state.code;
-    if (code === STARTER_CODE || HANDLER_SAMPLES.some((s) => s.code === code)) return false;
+  function codeIsEdited(code: string = state.code): boolean {
+    if (code === STARTER_CODE || code === PYTHON_STARTER_CODE || HANDLER_SAMPLES.some((s) => s.code === code)) return false;
     return !(scenario && (code === scenario.initialState().code || code === scenario.scenario.solution));
   }
   sampleSelect.addEventListener('change', async () => {
@@ -618,7 +659,11 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     if (kind === 'handler') {
       const sample = HANDLER_SAMPLES.find((s) => s.id === id);
       if (!sample) return;
-      if (codeIsEdited()) {
+      const samplePython = sample.language === 'python';
+      // A sample of the other language replaces that language's stashed code (the shown code is kept in the stash).
+      const otherLanguage = samplePython !== isPythonFile(state.fileName);
+      const replaced = otherLanguage ? (state.stashed?.code ?? STARTER_CODE) : state.code;
+      if (codeIsEdited(replaced)) {
         const answer = await dialog.ask({
           title: 'Replace your code?',
           text: `Loading "${sample.label}" replaces the handler code you wrote. Share or copy it first if you want to keep it.`,
@@ -627,8 +672,10 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
         });
         if (!answer.confirmed) return sampleSelect.focus();
       }
-      const fileChanged = state.fileName !== 'index.mjs';
-      state = { ...state, code: sample.code, fileName: 'index.mjs', handlerExport: 'handler' };
+      const targetFile = samplePython ? 'lambda_function.py' : 'index.mjs';
+      const fileChanged = state.fileName !== targetFile;
+      if (otherLanguage) state = switchRuntime(state, runtimeForLanguage(state, samplePython));
+      state = { ...state, code: sample.code, fileName: targetFile, handlerExport: samplePython ? 'lambda_handler' : 'handler' };
       if (fileChanged) editor.drop('handler');
       fillForm();
       activeFile = 'handler';

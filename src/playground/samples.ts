@@ -18,6 +18,24 @@ export const handler = async (event, context) => {
 };
 `;
 
+/**
+ * The handler a Python scratch pad starts with (`lambda_function.py`, handler `lambda_function.lambda_handler`,
+ * the console's default names: https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html).
+ */
+export const PYTHON_STARTER_CODE = `# Edit me, then press Run (Ctrl+Enter).
+import json
+
+
+def lambda_handler(event, context):
+    print('path', event.get('path') or event.get('rawPath'))
+    order_id = (event.get('pathParameters') or {}).get('id', '42')
+    return {
+        'statusCode': 200,
+        'headers': {'content-type': 'application/json'},
+        'body': json.dumps({'orderId': order_id, 'remainingMs': context.get_remaining_time_in_millis()}),
+    }
+`;
+
 /** A sample the request tab offers. */
 export interface RequestSample {
   id: string;
@@ -138,7 +156,72 @@ export interface HandlerSample {
   code: string;
   /** Needs the simulated AWS services. */
   aws?: boolean;
+  /** The handler's language: Node.js (default, `index.mjs`) or Python (`lambda_function.py`). */
+  language?: 'python';
 }
+
+/** Python handlers: the starting code and the most common Python failures behind a 5xx. */
+const PYTHON_SAMPLES: readonly HandlerSample[] = [
+  { id: 'py-starter', label: 'Python: starting code (200 OK)', language: 'python', code: PYTHON_STARTER_CODE },
+  {
+    id: 'py-keyerror',
+    label: "Python: KeyError on a missing body (HTTP API, no body)",
+    language: 'python',
+    code: `import json
+
+
+def lambda_handler(event, context):
+    # An HTTP API (payload 2.0) leaves "body" out of the event when the request has none: KeyError: 'body'.
+    # Behind a REST API "body" is None instead, and json.loads(None) is a TypeError.
+    order = json.loads(event['body'])
+    return {'statusCode': 200, 'body': json.dumps({'received': order})}
+`,
+  },
+  {
+    id: 'py-decimal',
+    label: 'Python: json.dumps of a DynamoDB Decimal (needs the policy)',
+    language: 'python',
+    aws: true,
+    code: `import json
+import os
+
+import boto3
+
+table = boto3.resource('dynamodb').Table(os.environ['TABLE_NAME'])
+
+
+def lambda_handler(event, context):
+    order_id = (event.get('pathParameters') or {}).get('id', '42')
+    item = table.get_item(Key={'id': order_id}).get('Item')
+    # boto3 returns DynamoDB numbers as decimal.Decimal, which json.dumps cannot serialise.
+    return {'statusCode': 200 if item else 404, 'body': json.dumps(item or {'message': 'not found'})}
+`,
+  },
+  {
+    id: 'py-timeout',
+    label: 'Python: times out (a slow call, 3 s timeout)',
+    language: 'python',
+    code: `import time
+
+
+def lambda_handler(event, context):
+    time.sleep(5)  # stands for a slow downstream call; the clock is simulated, so this takes no real time
+    return {'statusCode': 200, 'body': 'too late'}
+`,
+  },
+  {
+    id: 'py-datetime',
+    label: 'Python: returns a datetime (Runtime.MarshalError)',
+    language: 'python',
+    code: `from datetime import datetime, timezone
+
+
+def lambda_handler(event, context):
+    # The runtime serialises the return value as JSON; a datetime is not JSON.
+    return {'orderId': '42', 'shippedAt': datetime.now(timezone.utc)}
+`,
+  },
+];
 
 /** Handlers that show one failure each (and the starting code). */
 export const HANDLER_SAMPLES: readonly HandlerSample[] = [
@@ -215,4 +298,5 @@ export const handler = async () => {
 };
 `,
   },
+  ...PYTHON_SAMPLES,
 ];

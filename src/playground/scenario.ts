@@ -12,7 +12,7 @@ import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
 import { invokeRequestFor, isInvokeAllowed, parseFunctionConfigFile, parseResourcePolicy, SCENARIO_ACCOUNT } from '../engine/scenarios/config-files.ts';
 import type { ScenarioDefinition, ScenarioSubmission } from '../engine/scenarios/types.ts';
 import type { FunctionConfig } from '../engine/types.ts';
-import { isFrontDoor, RUNTIMES, type FrontDoor } from '../engine/vocabulary.ts';
+import { ALL_RUNTIMES, isFrontDoor, type FrontDoor } from '../engine/vocabulary.ts';
 import { createDefaultState, HANDLER_FILES, storageKey, type Parsed, type PlaygroundState } from './state.ts';
 import { withBase } from '../utils/paths.ts';
 
@@ -145,7 +145,7 @@ export function scenarioState(scenario: PlaygroundScenario): PlaygroundState {
     request: scenario.request !== undefined ? pretty(scenario.request) : pretty(scenario.event ?? {}),
     requestMode: scenario.request !== undefined ? 'http' : 'event',
     frontDoor: scenario.frontDoor,
-    runtime: (RUNTIMES as readonly string[]).includes(scenario.function.runtime) ? scenario.function.runtime : base.runtime,
+    runtime: (ALL_RUNTIMES as readonly string[]).includes(scenario.function.runtime) ? scenario.function.runtime : base.runtime,
     timeoutSeconds: scenario.function.timeoutSeconds ?? base.timeoutSeconds,
     memoryMB: scenario.function.memoryMB ?? base.memoryMB,
     environment: env,

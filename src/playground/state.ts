@@ -5,11 +5,11 @@
  */
 import { parseHttpRequestSpec } from '../engine/integrations/http-request.ts';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_SECONDS, MAX_MEMORY_MB, MAX_TIMEOUT_SECONDS, MIN_MEMORY_MB, MIN_TIMEOUT_SECONDS } from '../engine/lambda/limits.ts';
-import { isFrontDoor, RUNTIMES, type FrontDoor, type RuntimeId } from '../engine/vocabulary.ts';
+import { ALL_RUNTIMES, isFrontDoor, PYTHON_RUNTIMES, type FrontDoor, type RuntimeId } from '../engine/vocabulary.ts';
 import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
 import type { ApplicationLogLevel } from '../engine/types.ts';
 import type { FunctionInput, RequestInput } from '../worker/protocol.ts';
-import { STARTER_AWS_STATE, STARTER_CODE, STARTER_FAULTS, STARTER_POLICY, STARTER_REQUEST } from './samples.ts';
+import { PYTHON_STARTER_CODE, STARTER_AWS_STATE, STARTER_CODE, STARTER_FAULTS, STARTER_POLICY, STARTER_REQUEST } from './samples.ts';
 
 /** Result of every `parse*` here. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -19,12 +19,34 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
  * SIMULATION.md). The TypeScript names are sent to the engine as the user named them; the engine
  * strips the types.
  */
-export const HANDLER_FILES = ['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'index.mts', 'index.cts'] as const;
+export const HANDLER_FILES = ['index.mjs', 'index.js', 'index.cjs', 'index.ts', 'index.mts', 'index.cts', 'lambda_function.py'] as const;
 /** One handler file name. */
 export type HandlerFile = (typeof HANDLER_FILES)[number];
 
 /** The editor language of the handler: JavaScript or TypeScript. */
 export type CodeLanguage = 'javascript' | 'typescript';
+
+/**
+ * The Python handler file and function: the Lambda console's defaults for Python
+ * (https://docs.aws.amazon.com/lambda/latest/dg/python-handler.html).
+ */
+export const PYTHON_HANDLER_FILE = 'lambda_function.py';
+/** The Python handler function's default name. */
+export const PYTHON_HANDLER_FUNCTION = 'lambda_handler';
+/** The Python runtime a switch to Python picks when the state has none yet. */
+export const DEFAULT_PYTHON_RUNTIME: RuntimeId = 'python3.13';
+/** The Node.js runtime a switch back picks when the state has none yet. */
+export const DEFAULT_NODE_RUNTIME: RuntimeId = 'nodejs22.x';
+
+/** Is this runtime a Python one (`python3.12`, `python3.13`, `python3.14`)? */
+export function isPythonRuntimeId(runtime: string): boolean {
+  return (PYTHON_RUNTIMES as readonly string[]).includes(runtime);
+}
+
+/** Is this a Python file (by its extension)? */
+export function isPythonFile(name: string): boolean {
+  return name.endsWith('.py');
+}
 
 /** Is this file TypeScript (by its extension)? */
 export function isTypeScriptFile(name: string): boolean {
@@ -49,7 +71,7 @@ export interface ExtraFile {
 export const MAX_EXTRA_FILES = 20;
 /** Longest file name (path inside the function), characters. */
 export const MAX_FILE_NAME_CHARS = 100;
-const FILE_NAME_RE = /^(?:[A-Za-z0-9_@-][A-Za-z0-9_.@-]*\/)*[A-Za-z0-9_@-][A-Za-z0-9_.@-]*\.(?:mjs|cjs|js|ts|mts|cts|json)$/;
+const FILE_NAME_RE = /^(?:[A-Za-z0-9_@-][A-Za-z0-9_.@-]*\/)*[A-Za-z0-9_@-][A-Za-z0-9_.@-]*\.(?:mjs|cjs|js|ts|mts|cts|json|py)$/;
 
 /**
  * Check a new name for an extra file: a relative path of plain segments ending in .js, .mjs, .cjs,
@@ -61,7 +83,7 @@ export function parseFileName(raw: string, taken: readonly string[]): Parsed<str
   if (name.length > MAX_FILE_NAME_CHARS) return { ok: false, error: `File names are at most ${MAX_FILE_NAME_CHARS} characters.` };
   if (name.split('/').some((seg) => seg === '..' || seg === '.')) return { ok: false, error: 'A file name cannot go up a folder (..): files live inside the function.' };
   if (!FILE_NAME_RE.test(name)) {
-    return { ok: false, error: `"${name.slice(0, 40)}" is not a file name the playground accepts: use letters, digits, - _ . and /, ending in .js, .mjs, .cjs, .ts, .mts, .cts or .json.` };
+    return { ok: false, error: `"${name.slice(0, 40)}" is not a file name the playground accepts: use letters, digits, - _ . and /, ending in .js, .mjs, .cjs, .ts, .mts, .cts, .json or .py.` };
   }
   if (taken.includes(name)) return { ok: false, error: `There is already a file called ${name}.` };
   return { ok: true, value: name };
@@ -75,6 +97,18 @@ export const LOG_LEVEL_CHOICES = ['', ...APPLICATION_LOG_LEVELS] as const;
 /** One invocation type. */
 export type InvocationType = (typeof INVOCATION_TYPES)[number];
 
+/**
+ * The handler of the other language, kept while the playground shows this one: switching the runtime between
+ * Node.js and Python swaps it back, so nothing typed is lost.
+ */
+export interface StashedCode {
+  code: string;
+  fileName: HandlerFile;
+  handlerExport: string;
+  extraFiles: ExtraFile[];
+  runtime: RuntimeId;
+}
+
 /** Everything a user can edit. Editor texts are kept as typed, even when they do not parse. */
 export interface PlaygroundState {
   /** Text of the handler file. */
@@ -82,8 +116,10 @@ export interface PlaygroundState {
   fileName: HandlerFile;
   /** The function's other files (format 2; format-1 links have none). */
   extraFiles: ExtraFile[];
-  /** Exported handler name: the handler string is `index.<handlerExport>`. */
+  /** Exported handler name (Python: the function): the handler string is `<file without extension>.<handlerExport>`. */
   handlerExport: string;
+  /** The other language's handler, files and runtime (null until the user switches language once). */
+  stashed: StashedCode | null;
   /** JSON text: an HTTP request (`requestMode` http) or the raw event (`event`). */
   request: string;
   requestMode: 'http' | 'event';
@@ -132,6 +168,7 @@ export function createDefaultState(): PlaygroundState {
     fileName: 'index.mjs',
     extraFiles: [],
     handlerExport: 'handler',
+    stashed: null,
     request: STARTER_REQUEST,
     requestMode: 'http',
     frontDoor: 'apigw-rest',
@@ -191,6 +228,54 @@ function pickExtraFiles(raw: Record<string, unknown>, handlerFile: string, dropp
   return out;
 }
 
+function pickStashed(raw: Record<string, unknown>, state: PlaygroundState, dropped: string[]): StashedCode | null {
+  if (!('stashed' in raw) || raw['stashed'] === null) return null;
+  const s = raw['stashed'];
+  const runtime = isRecord(s) ? s['runtime'] : undefined;
+  const fileName = isRecord(s) ? s['fileName'] : undefined;
+  const ok =
+    isRecord(s) &&
+    isString(s['code']) &&
+    oneOf(HANDLER_FILES)(fileName) &&
+    isExportName(s['handlerExport']) &&
+    oneOf(ALL_RUNTIMES)(runtime) &&
+    // The stash holds the other language, with a file of its own language.
+    isPythonRuntimeId(runtime) !== isPythonRuntimeId(state.runtime) &&
+    isPythonRuntimeId(runtime) === isPythonFile(fileName);
+  if (!ok) {
+    dropped.push('stashed');
+    return null;
+  }
+  const notes: string[] = [];
+  const extraFiles = pickExtraFiles(s, fileName, notes);
+  if (notes.length) dropped.push('stashed');
+  return { code: s['code'] as string, fileName, handlerExport: s['handlerExport'] as string, extraFiles, runtime };
+}
+
+/**
+ * The state with `runtime` chosen. Within one language only the runtime changes; across languages (Node.js ⇄
+ * Python) the handler, its files and runtime trade places with the stashed ones, or the language's starting code
+ * when nothing is stashed yet, so switching back restores exactly what was there.
+ */
+export function switchRuntime(state: PlaygroundState, runtime: RuntimeId): PlaygroundState {
+  const toPython = isPythonRuntimeId(runtime);
+  if (toPython === isPythonRuntimeId(state.runtime)) return { ...state, runtime };
+  const current: StashedCode = { code: state.code, fileName: state.fileName, handlerExport: state.handlerExport, extraFiles: state.extraFiles, runtime: state.runtime };
+  const restored: StashedCode =
+    state.stashed ??
+    (toPython
+      ? { code: PYTHON_STARTER_CODE, fileName: PYTHON_HANDLER_FILE, handlerExport: PYTHON_HANDLER_FUNCTION, extraFiles: [], runtime }
+      : { code: STARTER_CODE, fileName: 'index.mjs', handlerExport: 'handler', extraFiles: [], runtime });
+  return { ...state, code: restored.code, fileName: restored.fileName, handlerExport: restored.handlerExport, extraFiles: restored.extraFiles, runtime, stashed: current };
+}
+
+/** The runtime a language switch lands on: the stashed one when it is of that language, else the default. */
+export function runtimeForLanguage(state: PlaygroundState, python: boolean): RuntimeId {
+  if (isPythonRuntimeId(state.runtime) === python) return state.runtime;
+  if (state.stashed && isPythonRuntimeId(state.stashed.runtime) === python) return state.stashed.runtime;
+  return python ? DEFAULT_PYTHON_RUNTIME : DEFAULT_NODE_RUNTIME;
+}
+
 /** A parsed state plus the fields that were unreadable and replaced by defaults. */
 export interface StateWithNotes {
   state: PlaygroundState;
@@ -220,10 +305,11 @@ export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
       fileName: pick(input, 'fileName', oneOf(HANDLER_FILES), d.fileName, dropped),
       extraFiles: [],
       handlerExport: pick(input, 'handlerExport', isExportName, d.handlerExport, dropped),
+      stashed: null,
       request: pick(input, 'request', isString, d.request, dropped),
       requestMode: pick(input, 'requestMode', oneOf(['http', 'event'] as const), d.requestMode, dropped),
       frontDoor: pick(input, 'frontDoor', isFrontDoor, d.frontDoor, dropped),
-      runtime: pick(input, 'runtime', oneOf(RUNTIMES), d.runtime, dropped),
+      runtime: pick(input, 'runtime', oneOf(ALL_RUNTIMES), d.runtime, dropped),
       timeoutSeconds: pick(input, 'timeoutSeconds', intIn(MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS), d.timeoutSeconds, dropped),
       memoryMB: pick(input, 'memoryMB', intIn(MIN_MEMORY_MB, MAX_MEMORY_MB), d.memoryMB, dropped),
       environment: pick(input, 'environment', isString, d.environment, dropped),
@@ -240,7 +326,13 @@ export function parsePlaygroundState(input: unknown): Parsed<StateWithNotes> {
       loadRatePerSecond: pick(input, 'loadRatePerSecond', intIn(1, 10_000), d.loadRatePerSecond, dropped),
       loadClients: pick(input, 'loadClients', intIn(1, 1_000), d.loadClients, dropped),
     };
+    // A handler file of the other language than the runtime (a hand-made link): the runtime decides.
+    if (isPythonRuntimeId(state.runtime) !== isPythonFile(state.fileName)) {
+      dropped.push('fileName');
+      state.fileName = isPythonRuntimeId(state.runtime) ? PYTHON_HANDLER_FILE : 'index.mjs';
+    }
     state.extraFiles = pickExtraFiles(input, state.fileName, dropped);
+    state.stashed = pickStashed(input, state, dropped);
     return { ok: true, value: { state, dropped } };
   } catch {
     // Why: getters or proxies in hostile input can throw while being read.
@@ -418,7 +510,7 @@ export function parseRequestInput(text: string, mode: 'http' | 'event'): Parsed<
 export function parseFunctionInput(state: PlaygroundState): Parsed<FunctionInput> {
   const env = parseEnvironment(state.environment);
   if (!env.ok) return env;
-  const base = state.fileName.replace(/\.(mjs|cjs|js|mts|cts|ts)$/, '');
+  const base = state.fileName.replace(/\.(mjs|cjs|js|mts|cts|ts|py)$/, '');
   const files: Record<string, string> = {};
   for (const f of state.extraFiles) files[f.name] = f.text;
   // Why last: the handler file wins over an extra file of the same name (the parser never lets one through).
