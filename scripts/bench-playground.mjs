@@ -114,9 +114,77 @@ export async function benchPlayground({ port = 4491, chromePath = process.env.CH
   ];
 }
 
+/**
+ * The playground's Python in Chromium: a Python handler's first run in a fresh browser (Pyodide downloaded from
+ * the site: its files' bytes as the test server sent them and gzipped from dist/, the time from the page being
+ * interactive to the first result), the same page again with Pyodide in the HTTP cache, and the Pyodide requests
+ * of a guide page, the tree and a Node.js playground run (0: they never load it).
+ * @returns {Promise<{ name: string, value: number | string, unit: string }[]>}
+ */
+export async function benchPythonPlayground({ port = 4492, chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } = {}) {
+  const { createDefaultState, encodeShareHash } = await import('../src/playground/state.ts');
+  const { PYTHON_STARTER_CODE } = await import('../src/playground/samples.ts');
+  const { PYODIDE_BROWSER_FILES, PYODIDE_VERSION } = await import('../src/worker/pyodide-files.ts');
+  const hash = await encodeShareHash({ ...createDefaultState(), runtime: 'python3.13', fileName: 'lambda_function.py', handlerExport: 'lambda_handler', code: PYTHON_STARTER_CODE });
+  const { server, url } = await serveSite({ port });
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const rows = [];
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let sent = 0;
+    let files = 0;
+    page.on('requestfinished', async (request) => {
+      if (!request.url().includes('/pyodide/')) return;
+      files += 1;
+      sent += (await request.sizes()).responseBodySize;
+    });
+    const firstResult = async () => {
+      await page.goto(new URL(`/playground/#${hash}`, url).href);
+      await page.locator('lt-playground[data-first-result="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+      return page.evaluate(() => {
+        const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+        return performance.getEntriesByName('lt-playground-first-result')[0].startTime - nav.domInteractive;
+      });
+    };
+    const cold = await firstResult();
+    const fetched = { files, sent };
+    await page.goto('about:blank');
+    const cached = await firstResult();
+    await context.close();
+    const dist = new URL(`../dist/pyodide/${PYODIDE_VERSION}/`, import.meta.url).pathname;
+    const gzipped = PYODIDE_BROWSER_FILES.reduce((n, f) => n + (existsSync(join(dist, f)) ? gzipSync(readFileSync(join(dist, f))).length : 0), 0);
+    rows.push(
+      { name: `Python first run: Pyodide files fetched`, value: fetched.files, unit: 'files' },
+      { name: '  bytes sent by the test server (uncompressed)', value: fetched.sent / 1024 / 1024, unit: 'MiB' },
+      { name: '  the same files gzipped (a compressing host)', value: gzipped / 1024 / 1024, unit: 'MiB' },
+      { name: 'Python first result after interactive (fresh browser)', value: cold, unit: 'ms' },
+      { name: 'Python first result, Pyodide in the HTTP cache', value: cached, unit: 'ms' },
+    );
+    // Pages that must not pay for Python.
+    for (const [label, path, wait] of [['guide page', '/guides/api-gateway/', false], ['tree page', '/tree/', false], ['Node.js playground run', '/playground/', true]]) {
+      const ctx = await browser.newContext();
+      const p = await ctx.newPage();
+      let n = 0;
+      p.on('request', (r) => {
+        if (r.url().includes('pyodide')) n += 1;
+      });
+      await p.goto(new URL(path, url).href);
+      if (wait) await p.locator('lt-playground[data-first-result="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+      await p.waitForLoadState('networkidle');
+      rows.push({ name: `Pyodide requests: ${label}`, value: n, unit: 'requests' });
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return rows;
+}
+
 // Run directly: `node scripts/bench-playground.mjs` after a build.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const { name, value, unit } of await benchPlayground()) {
+  for (const { name, value, unit } of [...(await benchPlayground()), ...(await benchPythonPlayground())]) {
     const shown = typeof value === 'number' ? value.toLocaleString('en-US', { maximumFractionDigits: 1 }) : value;
     console.log(`${name.padEnd(52)} ${String(shown).padStart(10)} ${unit}`);
   }

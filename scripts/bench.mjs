@@ -140,6 +140,10 @@ if (existsSync(pythonBench)) {
 const playgroundBench = join(repo, 'scripts', 'bench-playground.mjs');
 if (existsSync(playgroundBench)) {
   console.log('\n# Playground (in Chromium; bytes counted from dist/ including workers and wasm)');
-  const { benchPlayground } = await import(playgroundBench);
+  const { benchPlayground, benchPythonPlayground } = await import(playgroundBench);
   for (const { name, value, unit } of await benchPlayground()) figure(name, value, unit);
+  if (benchPythonPlayground) {
+    console.log('\n# Playground Python (in Chromium: Pyodide from the site, on a Python run only)');
+    for (const { name, value, unit } of await benchPythonPlayground()) figure(name, value, unit);
+  }
 }

@@ -5,7 +5,7 @@
  * this code enhances it.
  */
 import { ALL_RUNTIMES, FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor } from '../engine/vocabulary.ts';
-import { EngineClient, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
+import { EngineClient, PYTHON_WATCHDOG_MS, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
 import type { AwsInput, FrontDoorOptions, RunView } from '../worker/protocol.ts';
 import { h, must, replaceChildren } from './dom.ts';
 import { createDialog } from './dialog.ts';
@@ -838,8 +838,9 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       (message) => {
         progressEl.textContent = message;
       },
-      // A load run reports no progress while it runs; allow the engine's budget for each request.
-      kind === 'load' ? { watchdogMs: 10_000 + state.loadRequests * 100 } : {},
+      // A load run reports no progress while it runs; allow the engine's budget for each request. A Python
+      // environment's start is long synchronous work (PYTHON_WATCHDOG_MS).
+      kind === 'load' ? { watchdogMs: 10_000 + state.loadRequests * 100 } : isPythonRuntimeId(state.runtime) ? { watchdogMs: PYTHON_WATCHDOG_MS } : {},
     );
     handleOutcome(outcome, kind);
   }

@@ -36,6 +36,14 @@ export interface EngineClientOptions {
 /** Default watchdog: the engine's own runaway guard (3 s per invocation) plus room for the worker to answer. */
 export const DEFAULT_WATCHDOG_MS = 8_000;
 
+/**
+ * Watchdog for a Python run: a new Python environment starts with seconds of synchronous work in the worker
+ * (Pyodide restoring an interpreter, the runtime's bootstrap and boto3 imported before the handler; the worker
+ * cannot send a heartbeat meanwhile), which on a busy two-core machine overran 8 s in the browser tests. A
+ * C-level runaway (`sum(range(10**11))`, which CPython's own polls never interrupt) is stopped after this long.
+ */
+export const PYTHON_WATCHDOG_MS = 25_000;
+
 interface Pending {
   id: number;
   resolve: (outcome: ClientOutcome) => void;

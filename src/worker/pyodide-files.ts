@@ -7,10 +7,12 @@
  *
  * Pure data and string functions: the Astro integration (Node) and the engine worker (browser) share them.
  */
-import pyodidePackage from 'pyodide/package.json';
-
-/** The installed Pyodide's version (314.0.8 when this was written); also the folder name of its files. */
-export const PYODIDE_VERSION: string = pyodidePackage.version;
+/**
+ * The installed Pyodide's version; also the folder name of its files. Written out (not imported from the
+ * package's package.json, which Node would only load with an import attribute): tests/worker/pyodide-files.test.ts
+ * fails when it no longer matches node_modules/pyodide, and the loader itself refuses a mismatched wasm.
+ */
+export const PYODIDE_VERSION = '314.0.8';
 
 /** Folder of the site (under its base) that holds the Pyodide versions. */
 export const PYODIDE_DIR = 'pyodide';

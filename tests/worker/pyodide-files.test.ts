@@ -1,5 +1,5 @@
 /** The self-hosted Pyodide files: which are copied, where they land under the base, and what the dev server maps. */
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { isPyodideBuildPath, PYODIDE_BROWSER_FILES, PYODIDE_VERSION, pyodideInde
 
 describe('self-hosted Pyodide', () => {
   it('lives under the base, in a folder named after the installed version', () => {
-    expect(PYODIDE_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+    const installed = JSON.parse(readFileSync(join(pyodidePackageDir(), 'package.json'), 'utf8')) as { version: string };
+    expect(PYODIDE_VERSION).toBe(installed.version);
     expect(pyodideIndexPath('/')).toBe(`/pyodide/${PYODIDE_VERSION}/`);
     expect(pyodideIndexPath('/lambda-triage/', '1.2.3')).toBe('/lambda-triage/pyodide/1.2.3/');
     expect(pyodideIndexPath('/docs')).toBe(`/docs/pyodide/${PYODIDE_VERSION}/`);
