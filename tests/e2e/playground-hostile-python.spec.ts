@@ -16,18 +16,18 @@ interface HostileProgram {
 const handler = (body: string) => `def lambda_handler(event, context):\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
 
 const PROGRAMS: HostileProgram[] = [
-  { name: 'syntax error', code: 'def lambda_handler(event, context)\n    return 1\n', outcome: /failed to start|Runtime\.UserCodeSyntaxError|failed with/ },
-  { name: 'infinite loop', code: handler('while True:\n    pass'), outcome: /Task timed out after/ },
+  { name: 'syntax error', code: 'def lambda_handler(event, context)\n    return 1\n', outcome: /failed to start \(Runtime\.UserCodeSyntaxError: Syntax error in module 'lambda_function': .*line 1\)/ },
+  { name: 'infinite loop', code: handler('while True:\n    pass'), outcome: /Task timed out after 3\.00 seconds/ },
   // C code (one builtin call) never reaches CPython's eval loop, so only the page's watchdog can stop it.
-  { name: 'C-level runaway', code: handler('return sum(range(10**11))'), outcome: /did not answer for \d+ seconds|Task timed out after/ },
-  { name: 'huge string', code: handler("return len('x' * 10**10)"), outcome: /ran out of memory|failed with|answered/ },
-  { name: 'huge list', code: handler('return len([0] * 10**9)'), outcome: /ran out of memory|failed with|answered/ },
-  { name: 'deep recursion', code: 'def f(n):\n    return f(n + 1)\n\ndef lambda_handler(event, context):\n    return f(0)\n', outcome: /failed with|answered/ },
-  { name: 'os.system', code: "import os\n\ndef lambda_handler(event, context):\n    return {'status': os.system('id')}\n", outcome: /failed with|answered|returned in/, never: /uid=\d+/ },
+  { name: 'C-level runaway', code: handler('return sum(range(10**11))'), outcome: /The engine did not answer for 25 seconds, so it was stopped and restarted/ },
+  { name: 'huge string', code: handler("return len('x' * 10**10)"), outcome: /ran out of memory/ },
+  { name: 'huge list', code: handler('return len([0] * 10**9)'), outcome: /ran out of memory/ },
+  { name: 'deep recursion', code: 'def f(n):\n    return f(n + 1)\n\ndef lambda_handler(event, context):\n    return f(0)\n', outcome: /failed with RecursionError: maximum recursion depth exceeded/ },
+  { name: 'os.system', code: "import os\n\ndef lambda_handler(event, context):\n    return {'status': os.system('id')}\n", outcome: /failed with OSError: .*os\.system\('id'\) did not run/, never: /uid=\d+/ },
   {
     name: 'socket connect',
     code: "import socket\n\ndef lambda_handler(event, context):\n    s = socket.create_connection(('example.com', 80), timeout=2)\n    s.sendall(b'GET / HTTP/1.0\\r\\n\\r\\n')\n    return s.recv(100).decode()\n",
-    outcome: /failed with|answered/,
+    outcome: /failed with OSError: \[Errno 40\] Network unreachable/,
   },
 ];
 
