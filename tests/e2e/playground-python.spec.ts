@@ -78,7 +78,10 @@ test('switching the runtime to Python and back keeps both handlers; a share link
   await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
   // Keyboard only: focus the runtime select and choose Python with the keys.
   await page.getByLabel('Runtime', { exact: true }).focus();
-  await page.getByLabel('Runtime', { exact: true }).selectOption('python3.12');
+  await page.keyboard.press('End');
+  await expect(page.getByLabel('Runtime', { exact: true })).toHaveValue('python3.14');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
   await expect(page.getByLabel('Language', { exact: true })).toHaveValue('python');
   await expect(page.getByRole('button', { name: 'lambda_function.py' })).toBeVisible();
   await expect(page.locator('[data-pg="code-note"]')).toContainText('lambda_function.lambda_handler');
