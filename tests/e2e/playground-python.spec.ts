@@ -25,6 +25,8 @@ async function recordProgress(page: Page): Promise<void> {
 
 async function openPython(page: Page, state: Partial<PlaygroundState>): Promise<void> {
   const hash = await encodeShareHash({ ...createDefaultState(), ...PY, ...state });
+  // Why about:blank first: from /playground/ a new hash alone would not load the page again.
+  await page.goto('about:blank');
   await page.goto(`/playground/#${hash}`);
   await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 60_000 });
 }
@@ -134,4 +136,14 @@ test('a Python scenario: the broken handler fails, the solution passes "Check my
   await page.getByRole('dialog').getByRole('button', { name: 'Use the solution', exact: true }).click();
   await page.getByRole('button', { name: 'Check my fix' }).click();
   await expect(verdict).toContainText('Solved', { timeout: 120_000 });
+});
+
+test('the timeout and datetime samples: Task timed out after 3.00 seconds (REST 502), a datetime result is Runtime.MarshalError', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPython(page, { code: sample('py-timeout') });
+  await expect(summary(page)).toContainText('Task timed out after 3.00 seconds');
+  await expect(response(page)).toContainText('502');
+  await openPython(page, { code: sample('py-datetime'), frontDoor: 'invoke' });
+  await expect(logs(page)).toContainText('Runtime.MarshalError');
+  await expect(logs(page)).toContainText('Unable to marshal response: Object of type datetime is not JSON serializable');
 });
