@@ -47,7 +47,7 @@ describe('engine host: Python', () => {
     const p = provider();
     const h = createEngineHost({ quickjs: await getTestQuickJS(), python: p, wallBudgetMs: 20_000 });
     const progress: string[] = [];
-    const broken = payloadOf(await h.handle({ ...run(keyError), fn: { ...keyError, files: { 'lambda_function.py': keyError.files['lambda_function.py']!.replace('event["body"]', 'event["missing"]') } } }, (m) => progress.push(m)));
+    const broken = payloadOf(await h.handle(run({ ...keyError, files: { 'lambda_function.py': keyError.files['lambda_function.py']!.replace('event["body"]', 'event["missing"]') } }), (m) => progress.push(m)));
     expect(progress[0]).toBe(LOADING_PYTHON_MESSAGE);
     expect(p.imports).toEqual([`${PACKAGE_URL}pyodide.mjs`]);
     expect(broken.kind === 'run' && broken.run.response.statusCode).toBe(502);
