@@ -10,6 +10,7 @@ import { createEngineHost, LOADING_PYTHON_MESSAGE, type HostAnswer, type PythonP
 import { createBrowserPythonProvider } from '../../src/worker/python-loader.ts';
 import type { FunctionInput, ResultPayload, WorkerRequest } from '../../src/worker/protocol.ts';
 import { getTestQuickJS } from '../engine/quickjs.ts';
+import { loadScenarios } from '../../src/cli/scenarios-command.ts';
 
 // Node's Pyodide reads its files by path; the browser's by URL (the worker passes <origin><base>pyodide/<version>/).
 const PACKAGE_URL = `${fileURLToPath(new URL('../../node_modules/pyodide/', import.meta.url))}`;
@@ -94,6 +95,20 @@ describe('engine host: Python', () => {
     await h.handle(run(keyError, '{}'), () => {});
     expect(attempts).toBe(2);
   });
+
+  it('checks a Python scenario ("Check my fix"): the broken handler fails, the solution passes', async () => {
+    const loaded = await loadScenarios();
+    if (!loaded.ok) throw new Error(loaded.error);
+    const scenario = loaded.value.find((s) => s.id === 'py-cancel-without-body');
+    expect(scenario?.function.runtime).toBe('python3.13');
+    const h = createEngineHost({ quickjs: await getTestQuickJS(), python: provider(), wallBudgetMs: 20_000 });
+    const broken = payloadOf(await h.handle({ id: 6, type: 'check-scenario', scenario: scenario!, submission: scenario!.handler }, () => {}));
+    expect(broken.kind === 'check-scenario' && broken.result.passed).toBe(false);
+    expect(broken.kind === 'check-scenario' && broken.result.smallestFailure?.response.status).toBe(500);
+    const fixed = payloadOf(await h.handle({ id: 7, type: 'check-scenario', scenario: scenario!, submission: scenario!.solution }, () => {}));
+    expect(fixed.kind === 'check-scenario' && fixed.result.checks.filter((c) => !c.passed)).toEqual([]);
+    h.dispose();
+  }, 180_000);
 
   it('refuses load runs of a Python function in plain words', async () => {
     const h = createEngineHost({ quickjs: await getTestQuickJS(), python: provider(), runLoad: async () => ({ seconds: [], series: [], totals: { requests: 0, invocations: 0, errors: 0, throttles: 0, maxConcurrentExecutions: 0 } }) });
