@@ -93,6 +93,20 @@ test('an outcome opened directly shows the ways into it, labelled as such, and m
   expect(await markedNodes(page)).toEqual(['malformed-response']);
 });
 
+test('an outcome answers on its first screen: the likely cause and its guide come before the ways in', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/tree/malformed-response/');
+  await expect(page.getByText('Likely cause: Malformed response for the front door')).toBeInViewport();
+  await expect(page.getByRole('link', { name: /^Read the guide:/ })).toBeInViewport();
+  // The ways in follow the outcome in reading order, not only on screen.
+  const order = await page.evaluate(() => {
+    const cause = document.querySelector('section[aria-labelledby="outcome"]');
+    const ways = document.querySelector('nav[data-kind="ways-in"]');
+    return cause && ways ? cause.compareDocumentPosition(ways) & Node.DOCUMENT_POSITION_FOLLOWING : -1;
+  });
+  expect(order).toBeGreaterThan(0);
+});
+
 for (const width of [1280, 390]) {
   test(`the map opens centred on the current node at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 844 });
