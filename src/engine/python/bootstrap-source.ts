@@ -515,7 +515,10 @@ class LambdaContext(object):
         self.tenant_id = None
         self.client_context = None
         self.identity = None
-        self._epoch_deadline_time_in_ms = epoch_deadline_time_in_ms
+        # The runtime API's Lambda-Runtime-Deadline-Ms header is whole milliseconds, which the client keeps as an
+        # int, so get_remaining_time_in_millis() answers an int (aws-lambda-python-runtime-interface-client,
+        # awslambdaric/bootstrap.py and lambda_context.py).
+        self._epoch_deadline_time_in_ms = int(epoch_deadline_time_in_ms)
 
     def get_remaining_time_in_millis(self):
         import time

@@ -144,6 +144,8 @@ const DECISIVE_PATTERNS: readonly RegExp[] = [
   /\tInvoke Error \t/,
   /\tUncaught Exception \t/,
   /\tUnhandled Promise Rejection \t/,
+  // The Python runtime client's error record: `[ERROR] KeyError: 'body'` (awslambdaric/bootstrap.py, log_error).
+  /^\[ERROR\] [\w.]+: /,
   /Task timed out after/,
   /Error Type: Runtime\.OutOfMemory/,
   /INIT_REPORT .*Status: (error|timeout)/,

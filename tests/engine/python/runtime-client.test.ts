@@ -241,6 +241,8 @@ describe('environments, context and environment variables', () => {
     expect(String(v['stream'])).toMatch(/^2026\/01\/01\/\[\$LATEST\][0-9a-f]{32}$/);
     expect(v['left']).toBeGreaterThan(1900);
     expect(v['left']).toBeLessThanOrEqual(2000);
+    // Whole milliseconds, as on Lambda (the deadline header is an integer).
+    expect(Number.isInteger(v['left'])).toBe(true);
   });
 
   it('os.environ holds Lambda\'s variables for a Python runtime and the function\'s own', async () => {

@@ -147,6 +147,9 @@ describe('check kinds', () => {
     const record = { logs } as unknown as CaseOutcome['record'];
     expect(decisiveLogLine(outcome({ record }))).toContain('Task timed out');
     expect(decisiveLogLine(outcome({ gatewayLogs: ['x Execution failed due to configuration error: Malformed Lambda proxy response'] }))).toContain('Malformed');
+    // A Python handler's failure: the runtime client's [ERROR] record, not the REPORT line.
+    const py = { logs: ['START RequestId: 2 Version: $LATEST', "[ERROR] KeyError: 'body'\nTraceback (most recent call last):", 'END RequestId: 2', 'REPORT RequestId: 2\tDuration: 2.00 ms\t'] } as unknown as CaseOutcome['record'];
+    expect(decisiveLogLine(outcome({ record: py }))).toMatch(/^\[ERROR\] KeyError: 'body'/);
   });
 });
 
