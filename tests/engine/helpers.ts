@@ -11,8 +11,20 @@ export async function run(
   options: Partial<SimulatorOptions> = {},
 ): Promise<InvocationRecord[]> {
   const quickjs = await getTestQuickJS();
-  const sim = createSimulator({ quickjs, ...options });
-  const fn = sim.createFunction(config, files);
+  return runOnSimulator({ quickjs, ...options }, files, events, config);
+}
+
+/**
+ * Create a function on a fresh simulator built from `simulator` (a QuickJS module, or an `executor` such as the
+ * Python or Node runner's), run `events` in order, dispose. The one loop behind every executor's `run` helper.
+ */
+export async function runOnSimulator(
+  simulator: SimulatorOptions,
+  files: Record<string, string>,
+  events: unknown[],
+  config: Partial<FunctionConfig>,
+): Promise<InvocationRecord[]> {
+  const fn = createSimulator(simulator).createFunction(config, files);
   const out: InvocationRecord[] = [];
   try {
     for (const e of events) out.push(await fn.invoke(e));
@@ -22,6 +34,13 @@ export async function run(
   return out;
 }
 
+/** The only record of a one-invocation run; throws when the run left none. */
+export function onlyRecord(records: InvocationRecord[]): InvocationRecord {
+  const [r] = records;
+  if (!r) throw new Error('no record');
+  return r;
+}
+
 /** First record of a single invocation. */
 export async function once(
   files: Record<string, string>,
@@ -29,9 +48,7 @@ export async function once(
   config: Partial<FunctionConfig> = {},
   options: Partial<SimulatorOptions> = {},
 ): Promise<InvocationRecord> {
-  const [r] = await run(files, [event], config, options);
-  if (!r) throw new Error('no record');
-  return r;
+  return onlyRecord(await run(files, [event], config, options));
 }
 
 /** Console lines (not platform lines) of a record, with the timestamp and request id columns removed. */

@@ -5,21 +5,14 @@
  * the context object; the memory figures.
  */
 import { describe, expect, it } from 'vitest';
-import { createSimulator, createAwsWorld } from '../../../src/engine/index.ts';
+import { createAwsWorld } from '../../../src/engine/index.ts';
+import { runOnSimulator } from '../../engine/helpers.ts';
 import { createNodeExecutor, heapLimitsFor, NODE_PROCESS_OVERHEAD_MB } from '../../../src/cli/node-runner/node-executor.ts';
 import { nodeVersionWarning, parseRunnerArgs } from '../../../src/cli/node-runner/runner-options.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
 
 async function run(files: Record<string, string>, events: unknown[], config: Partial<FunctionConfig> = {}, world?: ReturnType<typeof createAwsWorld>, opts: Parameters<typeof createNodeExecutor>[0] = {}): Promise<InvocationRecord[]> {
-  const sim = createSimulator({ executor: createNodeExecutor(opts), ...(world ? { services: world.services } : {}) });
-  const fn = sim.createFunction(config, files);
-  const out: InvocationRecord[] = [];
-  try {
-    for (const e of events) out.push(await fn.invoke(e));
-  } finally {
-    fn.dispose();
-  }
-  return out;
+  return runOnSimulator({ executor: createNodeExecutor(opts), ...(world ? { services: world.services } : {}) }, files, events, config);
 }
 
 const POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] };

@@ -3,21 +3,13 @@
  * the same cases as tests/engine/sandbox/nodejs24.test.ts (sources listed there).
  */
 import { describe, it } from 'vitest';
-import { createSimulator } from '../../../src/engine/index.ts';
+import { runOnSimulator } from '../../engine/helpers.ts';
 import { createNodeExecutor } from '../../../src/cli/node-runner/node-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
 import { NODEJS24_CASES } from '../../engine/sandbox/nodejs24-cases.ts';
 
 async function run(files: Record<string, string>, events: unknown[], config: Partial<FunctionConfig>): Promise<InvocationRecord[]> {
-  const sim = createSimulator({ executor: createNodeExecutor({}) });
-  const fn = sim.createFunction(config, files);
-  const out: InvocationRecord[] = [];
-  try {
-    for (const e of events) out.push(await fn.invoke(e));
-  } finally {
-    fn.dispose();
-  }
-  return out;
+  return runOnSimulator({ executor: createNodeExecutor({}) }, files, events, config);
 }
 
 describe('nodejs24.x vs nodejs22.x in the Node runner', () => {

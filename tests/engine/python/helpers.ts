@@ -1,10 +1,11 @@
 /** Shared helpers for the Python executor's tests: a simulator whose functions run in Pyodide. */
 import { loadPyodide } from 'pyodide';
-import { createSimulator, type SimulatorOptions } from '../../../src/engine/index.ts';
+import type { SimulatorOptions } from '../../../src/engine/index.ts';
 import { createPythonExecutor, type PyodideLike, type PythonExecutorOptions } from '../../../src/engine/executor/python-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
 import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots } from '../../../src/engine/python/pyodide-loader.ts';
 import { createNodeHostGuard } from '../../../src/cli/python-project.ts';
+import { onlyRecord, runOnSimulator } from '../helpers.ts';
 
 const loader = createSnapshotPyodideLoader(loadPyodide as LoadPyodideWithSnapshots);
 
@@ -25,15 +26,7 @@ export async function runPy(
   executorOptions: Partial<PythonExecutorOptions> = {},
 ): Promise<InvocationRecord[]> {
   const executor = createPythonExecutor({ loadPyodide: freshPyodide, hostGuard: createNodeHostGuard(), ...executorOptions });
-  const sim = createSimulator({ executor, ...options });
-  const fn = sim.createFunction({ ...PY_CONFIG, ...config }, files);
-  const out: InvocationRecord[] = [];
-  try {
-    for (const e of events) out.push(await fn.invoke(e));
-  } finally {
-    fn.dispose();
-  }
-  return out;
+  return runOnSimulator({ executor, ...options }, files, events, { ...PY_CONFIG, ...config });
 }
 
 /** First record of a single Python invocation. */
@@ -44,9 +37,7 @@ export async function oncePy(
   options: Partial<SimulatorOptions> = {},
   executorOptions: Partial<PythonExecutorOptions> = {},
 ): Promise<InvocationRecord> {
-  const [r] = await runPy(files, [event], config, options, executorOptions);
-  if (!r) throw new Error('no record');
-  return r;
+  return onlyRecord(await runPy(files, [event], config, options, executorOptions));
 }
 
 /** One handler file `lambda_function.py`. */
