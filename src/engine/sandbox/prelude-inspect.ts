@@ -3,14 +3,15 @@
 // over host values, no TypeScript-only syntax).
 /**
  * Source of the sandbox's `util.inspect` / `util.format` subset, as a function whose text is evaluated
- * inside QuickJS. It returns `{ inspect, format, quote }`.
+ * inside QuickJS, on the first call that formats a value (the runtime's `util` loads it lazily). It takes
+ * the runtime's `{ errorStack }` and returns `{ inspect, format, quote }`.
  *
  * Follows Node's rules (https://nodejs.org/api/util.html#utilinspectobject-options, defaults
  * depth 2, breakLength 80, compact 3): `{ a: 1, b: 'x' }`, `[ 1, 2, 3 ]`, `[Object]` below depth 2,
  * `Map(1) { 'a' => 1 }`, `<ref *1>` / `[Circular *1]`, class-name prefixes, Errors print their stack.
  * Not modelled: colours, getters, array column grouping of > 6 items, `showHidden`, proxies.
  */
-export function inspectSource() {
+export function inspectSource(frames) {
   const IDENT = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
   const ESCAPES = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\b': '\\b', '\f': '\\f', '\v': '\\v', '\\': '\\\\' };
 
@@ -67,27 +68,8 @@ export function inspectSource() {
   }
 
   // Frames of the simulator's own runtime code (file name `lambda-triage:…`) are hidden.
-  // Set by the runtime: turns QuickJS frame lines into Node's (names, columns, file URLs for ES modules).
-  let rewriteFrames = (lines) =>
-    lines.filter((l) => !l.includes('lambda-triage:') && l !== '    at construct (native)' && l !== '    at apply (native)');
-  function setFrameRewriter(f) {
-    rewriteFrames = f;
-  }
-  function cleanFrames(stack) {
-    // QuickJS's own stacks are frame lines only; a stack that starts with its header line was
-    // cleaned already (the Error constructors clean at creation), and columns must not move twice.
-    if (!/^ {4}at /.test(String(stack))) return String(stack).replace(/\n$/, '');
-    return rewriteFrames(String(stack).split('\n').filter((l) => l !== '')).join('\n');
-  }
-
-  function errorStack(err) {
-    let stack = typeof err.stack === 'string' ? cleanFrames(err.stack) : '';
-    const header = String(err.name) + (err.message ? ': ' + err.message : '');
-    if (!stack.startsWith(header) && !/^\S/.test(stack)) {
-      stack = header + (stack ? '\n' + stack.replace(/\n$/, '') : '');
-    }
-    return stack.replace(/\n$/, '') || header;
-  }
+  // Stack text helpers of the runtime (prelude-runtime.ts owns the frame rewriting).
+  const { errorStack } = frames;
 
   function formatKey(key) {
     if (typeof key === 'symbol') return '[' + key.toString() + ']';
@@ -387,5 +369,5 @@ export function inspectSource() {
     return out;
   }
 
-  return { inspect, format: (...args) => formatWithOptions(args), quote, errorStack, cleanFrames, setFrameRewriter };
+  return { inspect, format: (...args) => formatWithOptions(args), quote };
 }

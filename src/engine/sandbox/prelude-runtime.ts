@@ -5,7 +5,8 @@
  * Source of the simulated Lambda Node.js runtime that runs *inside* QuickJS: globals (console, timers,
  * Date, process, Buffer, …), CommonJS `require`, handler loading and the invoke protocol of the
  * runtime interface client (RIC). The host (`sandbox.ts`) calls it as
- * `runtimeSource(host, config, util)` and keeps the returned object as the control surface.
+ * `runtimeSource(host, config)` and keeps the returned object as the control surface; the parts it
+ * loads on first use are listed in `prelude-parts.ts`.
  *
  * Behaviour sources (AWS's Node.js runtime interface client at
  * https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/tree/da5777a; docs/sources.md#error-document,
@@ -18,13 +19,60 @@
  * - error payloads and logs: `src/Errors.js` (`toRapidResponse`, `toFormatted`), `src/LogPatch.js`;
  * - process-level errors: `src/index.mjs` (`Uncaught Exception`, `Unhandled Promise Rejection`).
  */
-export function runtimeSource(host, config, util, webFactory, v8) {
+export function runtimeSource(host, config) {
   'use strict';
   const G = globalThis;
   const RUNTIME_FILE = '/var/runtime/index.mjs';
   const TASK_ROOT = '/var/task';
   const NOT_AVAILABLE = (what) =>
     new Error(what + ' is not available in the Lambda Triage simulator (no network, no file system, no host access).');
+
+  // ---------------------------------------------------------------- runtime parts evaluated on first use
+  // QuickJS compiles a whole script before running it, so every line here costs start-up time in each new
+  // environment. Parts a plain invocation does not need (util.inspect/format, V8's message table, the web
+  // globals) are separate sources (src/engine/sandbox/guest/index.ts) that the host evaluates the first
+  // time they are used (`host.runtimePart(name)` returns the part's factory).
+  const runtimeParts = new Map();
+  function runtimePart(name, api) {
+    if (!runtimeParts.has(name)) runtimeParts.set(name, host.runtimePart(name)(api));
+    return runtimeParts.get(name);
+  }
+  // Turns QuickJS frame lines into Node's (names, columns, file URLs for ES modules); replaced below once
+  // the frame tables exist ("V8 error messages").
+  let rewriteFrames = (lines) =>
+    lines.filter((l) => !l.includes('lambda-triage:') && l !== '    at construct (native)' && l !== '    at apply (native)');
+  function cleanFrames(stack) {
+    // QuickJS's own stacks are frame lines only; a stack that starts with its header line was
+    // cleaned already (the Error constructors clean at creation), and columns must not move twice.
+    if (!/^ {4}at /.test(String(stack))) return String(stack).replace(/\n$/, '');
+    return rewriteFrames(String(stack).split('\n').filter((l) => l !== '')).join('\n');
+  }
+  function errorStack(err) {
+    let stack = typeof err.stack === 'string' ? cleanFrames(err.stack) : '';
+    const header = String(err.name) + (err.message ? ': ' + err.message : '');
+    if (!stack.startsWith(header) && !/^\S/.test(stack)) {
+      stack = header + (stack ? '\n' + stack.replace(/\n$/, '') : '');
+    }
+    return stack.replace(/\n$/, '') || header;
+  }
+  // util.inspect / util.format (prelude-inspect.ts): loaded by the first call that formats a value.
+  const inspectPart = () => runtimePart('inspect', { errorStack });
+  const util = {
+    inspect: (value, opts) => inspectPart().inspect(value, opts),
+    format: (...args) => inspectPart().format(...args),
+    quote: (str) => inspectPart().quote(str),
+    errorStack,
+    cleanFrames,
+  };
+  // V8's error messages (v8-messages.ts: the rule table and its helpers): loaded by the first error to translate.
+  const v8 = {
+    get rules() {
+      return runtimePart('v8-messages').rules;
+    },
+    translate: (...args) => runtimePart('v8-messages').translate(...args),
+    callee: (...args) => runtimePart('v8-messages').callee(...args),
+    json: (...args) => runtimePart('v8-messages').json(...args),
+  };
 
   // ---------------------------------------------------------------- deterministic randomness
   let seed = config.seed >>> 0 || 0x9e3779b9;
@@ -519,8 +567,8 @@ export function runtimeSource(host, config, util, webFactory, v8) {
     if (fn.name) return fn.typeName && !fn.name.startsWith(fn.typeName + '.') ? fn.typeName + '.' + fn.name : fn.name;
     return fn.inferred;
   }
-  if (util.setFrameRewriter) {
-    util.setFrameRewriter((lines) => {
+  {
+    rewriteFrames = (lines) => {
       const out = [];
       let lastUser = null; // { at: index in out, render(receiver) }
       for (let i = 0; i < lines.length; i++) {
@@ -559,7 +607,7 @@ export function runtimeSource(host, config, util, webFactory, v8) {
         };
       }
       return out;
-    });
+    };
   }
   function isOom(e) {
     return e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'out of memory';
@@ -2332,9 +2380,30 @@ export function runtimeSource(host, config, util, webFactory, v8) {
   const hostModule = { call: hostCall, callSync, wait: hostWait, timer: hostTimer, hasServices: () => host.hasServices() };
   builtins['lambda-triage:host'] = () => hostModule;
   // fetch, AbortController, AbortSignal, DOMException, Headers, Response (prelude-web.ts)
-  if (typeof webFactory === 'function') {
-    const web = webFactory({ hostModule, Promise: SimPromise, util, Buffer, URL: G.URL, notAvailable: NOT_AVAILABLE });
-    for (const k of Object.keys(web)) G[k] = web[k];
+  // are evaluated the first time one of them is read: each global starts as an accessor that, on first
+  // read, puts every web global in place as a plain data property (as an assignment would) and answers.
+  const urlAtStart = G.URL;
+  const WEB_GLOBALS = ['DOMException', 'Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Headers', 'Response', 'fetch'];
+  function installWebGlobals() {
+    const web = runtimePart('web', { hostModule, Promise: SimPromise, util, Buffer, URL: urlAtStart, notAvailable: NOT_AVAILABLE });
+    for (const k of WEB_GLOBALS) {
+      // a global the handler assigned before the first read keeps the handler's value
+      const d = Object.getOwnPropertyDescriptor(G, k);
+      if (d && d.get === webGetters[k]) Object.defineProperty(G, k, { value: web[k], writable: true, enumerable: true, configurable: true });
+    }
+  }
+  const webGetters = {};
+  for (const k of WEB_GLOBALS) {
+    webGetters[k] = () => {
+      installWebGlobals();
+      return G[k];
+    };
+    Object.defineProperty(G, k, {
+      get: webGetters[k],
+      set: (v) => Object.defineProperty(G, k, { value: v, writable: true, enumerable: true, configurable: true }),
+      enumerable: true,
+      configurable: true,
+    });
   }
 
   const control = {

@@ -12,15 +12,13 @@ import type {
   QuickJSRuntime,
   QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
-import { inspectSource } from './prelude-inspect.ts';
 import { runtimeSource } from './prelude-runtime.ts';
-import { webSource } from './prelude-web.ts';
+import { runtimePartSource } from './prelude-parts.ts';
 import { BUILTIN_SOURCES } from './builtins/index.ts';
 import { BYTES_PER_STORAGE_MB, DEFAULT_EPHEMERAL_STORAGE_MB, createTmpFs } from './builtins/tmp-fs.ts';
 import { hasModuleSyntax, prepareUserSource, type PreparedSource } from './user-source.ts';
 import { createModuleResolver, createRecordFileView, isTypeScriptPath, type ModuleFormat } from './module-resolution.ts';
 import { prepareTypeScriptSource, stripTypeScript, type TypeScriptPreparedSource } from './typescript.ts';
-import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
 import { findV8SyntaxError } from './v8-syntax-errors.ts';
 
 /** File name under which the simulator's own runtime code is evaluated; its stack frames are hidden. */
@@ -540,6 +538,15 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     if (r.error) return { error: r.error };
     return r.value;
   });
+  // A part of the runtime evaluated on first use (prelude-parts.ts), its frames hidden as the runtime's.
+  fn('runtimePart', (nameH) => {
+    const name = ctx.getString(nameH as QuickJSHandle);
+    const source = runtimePartSource(name);
+    if (source === undefined) return { error: ctx.newError(`No runtime part "${name}" in the Lambda Triage simulator.`) };
+    const r = ctx.evalCode(source, RUNTIME_FILENAME, { type: 'global', strict: true });
+    if (r.error) return { error: r.error };
+    return r.value;
+  });
   // The environment's /tmp (builtins/tmp-fs.ts): lives as long as this sandbox, so it survives warm
   // invocations and starts empty on a cold start. Its bytes are host memory, not the guest's heap.
   const tmpFs = createTmpFs((opts.config.ephemeralStorageMB ?? DEFAULT_EPHEMERAL_STORAGE_MB) * BYTES_PER_STORAGE_MB);
@@ -593,14 +600,11 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return ctx.newString(JSON.stringify({ latencyMs: 0, ...out }));
   });
 
-  // Evaluate the prelude: (inspect source)() gives util; (runtime source)(host, config, util) gives control.
-  // The V8 message helpers (v8-messages.ts) travel as source text plus their data table.
+  // Evaluate the prelude: (runtime source)(host, config) gives control. The parts it needs only sometimes
+  // (prelude-parts.ts: util.inspect, the web globals, V8's message table) are evaluated on first use.
   const preludeCode =
     `(function (host, configJson) {\n` +
-    `  const util = (${inspectSource.toString()})();\n` +
-    `  const v8 = { rules: ${JSON.stringify(V8_MESSAGE_RULES)}, translate: (${translateErrorMessage.toString()}),\n` +
-    `    callee: (${calleeBefore.toString()}), json: (${v8JsonParseMessage.toString()}) };\n` +
-    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson), util, (${webSource.toString()}), v8);\n` +
+    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson));\n` +
     `})`;
   const preludeFn = ctx.evalCode(preludeCode, RUNTIME_FILENAME, { type: 'global', strict: true });
   if (preludeFn.error) {
