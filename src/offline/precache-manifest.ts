@@ -24,7 +24,9 @@ export const REVISION_HEX_CHARS = 16;
  * `_redirects`, never served as pages), the service worker itself (the browser fetches it on every update
  * check), source maps and sitemaps (for tools, not readers).
  */
-const NEVER_PRECACHED = [/^_headers$/, /^_redirects$/, new RegExp(`^${SERVICE_WORKER_FILE.replace('.', '\\.')}$`), /\.map$/, /^sitemap[^/]*\.xml$/];
+// Pyodide (`pyodide/<version>/`, 12.9 MiB, copied by src/integrations/pyodide.ts) is fetched only when a Python
+// handler runs: precaching it would triple every reader's first download.
+const NEVER_PRECACHED = [/^_headers$/, /^_redirects$/, new RegExp(`^${SERVICE_WORKER_FILE.replace('.', '\\.')}$`), /\.map$/, /^sitemap[^/]*\.xml$/, /^pyodide\//];
 
 /** One built file: its path relative to the output folder (`/` separators), its size and SHA-256 (hex). */
 export interface BuiltFile {

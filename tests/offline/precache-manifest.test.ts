@@ -38,6 +38,9 @@ describe('what is precached', () => {
     // Only the exact host files: a page or asset with a similar name stays in.
     expect(isPrecached('guides/_headers-explained/index.html')).toBe(true);
     expect(isPrecached('xsw.js')).toBe(true);
+    // Pyodide loads only for a Python run; a page or asset whose name merely contains the word stays precached.
+    expect(isPrecached('pyodide/314.0.8/pyodide.asm.wasm')).toBe(false);
+    expect(isPrecached('guides/pyodide-notes/index.html')).toBe(true);
   });
 
   it('treats only Vite output under _astro/ as content-hashed', () => {
