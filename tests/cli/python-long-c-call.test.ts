@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { createCliPythonExecutor, createVmGuestRunner, LONG_C_CALL_GRACE_MS } from '../../src/cli/python-project.ts';
-import { createSimulator } from '../../src/engine/index.ts';
+import { runOnSimulator } from '../engine/helpers.ts';
 import type { InvocationRecord } from '../../src/engine/types.ts';
 
 const C_CALL = /^a long C-level call \(such as sum\(range\(10\*\*11\)\)\) that never checks for interrupts: the simulator stopped it after \d+\.\d s of real time/;
@@ -22,14 +22,7 @@ writeFileSync(csum, 'def lambda_handler(event, context):\n    return sum(range(1
 /** Run `events` on one Python function whose executor stops calls after a short wall budget. */
 async function runShort(source: string, events: unknown[], timeoutSeconds = 30): Promise<InvocationRecord[]> {
   const executor = await createCliPythonExecutor({ wallBudgetMs: 1_000, graceMs: 1_000 });
-  const fn = createSimulator({ executor }).createFunction({ runtime: 'python3.13', handler: 'lambda_function.lambda_handler', timeoutSeconds }, { 'lambda_function.py': source });
-  const out: InvocationRecord[] = [];
-  try {
-    for (const e of events) out.push(await fn.invoke(e));
-  } finally {
-    fn.dispose();
-  }
-  return out;
+  return runOnSimulator({ executor }, { 'lambda_function.py': source }, events, { runtime: 'python3.13', handler: 'lambda_function.lambda_handler', timeoutSeconds });
 }
 
 describe('a long C-level call in the CLI', () => {
