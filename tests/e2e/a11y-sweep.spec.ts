@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { codeBlocksSettled } from './support/page-checks.ts';
 
 // Every guide and every tree node gets an axe scan of its main content (light theme), plus a cheap check of
 // the page around it. site.spec.ts scans each page *type* whole (header, sidebar, search, footer) in both
@@ -24,8 +25,8 @@ test('the sweep covers every guide and tree node', () => {
 
 for (const path of [...guides, ...nodes]) {
   test(`axe finds no violations on ${path}`, async ({ page }) => {
-    // 'load' runs the page's scripts (Expressive Code makes wide code blocks keyboard-scrollable from one);
-    // nothing on these pages loads later, so waiting for the network to idle only added time.
+    // 'load' runs the page's scripts; nothing on these pages loads later, so waiting for the network to idle
+    // only added time. Expressive Code's focusable-region pass runs later still: codeBlocksSettled waits for it.
     const res = await page.goto(path, { waitUntil: 'load' });
     expect(res?.status(), `GET ${path}`).toBe(200);
     // The page around the content: a language, a title, exactly one h1, a main landmark.
@@ -36,6 +37,7 @@ for (const path of [...guides, ...nodes]) {
       main: document.querySelectorAll('main').length,
     }));
     expect(shell).toEqual({ lang: 'en', title: expect.stringMatching(/\S/), h1: 1, main: 1 });
+    await codeBlocksSettled(page);
     const { violations } = await new AxeBuilder({ page }).include('main').analyze();
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });

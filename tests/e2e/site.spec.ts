@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './support/page-checks.ts';
+import { codeBlocksSettled, watchPage } from './support/page-checks.ts';
 
 /** Crawls internal links from the landing page; returns every reachable page path. */
 async function crawl(request: import('@playwright/test').APIRequestContext): Promise<string[]> {
@@ -87,8 +87,9 @@ for (const [name, path] of Object.entries(pageTypes)) {
     test(`axe finds no violations on the ${name} page (${theme})`, async ({ page }) => {
       await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
       await page.goto(path);
-      // Expressive Code makes wide code blocks keyboard-scrollable from a script: scan after it ran.
       await page.waitForLoadState('networkidle');
+      // Expressive Code makes wide code blocks keyboard-scrollable from a debounced script: scan after it ran.
+      await codeBlocksSettled(page);
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });

@@ -16,3 +16,17 @@ export function watchPage(page: Page, baseURL: string) {
   });
   return { consoleErrors, externalRequests };
 }
+
+/**
+ * Waits until Expressive Code has made every overflowing code block a focusable region. Its script does that
+ * from a ResizeObserver after a 250 ms debounce and an idle callback, so an axe scan started at 'load' (or even
+ * at network idle) on a busy machine can see a scrollable block without keyboard access that a reader would
+ * not. If the script stops doing it, the wait times out and the calling test fails.
+ */
+export async function codeBlocksSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every(
+      (pre) => pre.scrollWidth <= pre.clientWidth || pre.getAttribute('tabindex') === '0',
+    ),
+  );
+}
