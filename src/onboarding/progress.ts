@@ -4,6 +4,8 @@
  * as a JSON file. Pure functions; the page's custom element does the storage and the DOM.
  */
 
+import { formatCount } from '../playground/format.ts';
+
 /** localStorage key of the progress. The playground marks a scenario solved through {@link markScenario}. */
 export const PROGRESS_STORAGE_KEY = 'lambda-triage:onboarding-progress';
 
@@ -58,7 +60,7 @@ const isStamp = (v: unknown): v is string => typeof v === 'string' && ISO.test(v
  * or older site still imports.
  */
 export function parseProgress(input: string, knownScenarioIds?: readonly string[]): ParseProgressResult {
-  if (input.length > MAX_PROGRESS_FILE_BYTES) return { ok: false, error: `This file is ${input.length.toLocaleString('en')} bytes; a progress file is at most ${MAX_PROGRESS_FILE_BYTES.toLocaleString('en')}. Is it the right file?` };
+  if (input.length > MAX_PROGRESS_FILE_BYTES) return { ok: false, error: `This file is ${formatCount(input.length)} bytes; a progress file is at most ${formatCount(MAX_PROGRESS_FILE_BYTES)}. Is it the right file?` };
   let value: unknown;
   try {
     value = JSON.parse(input);

@@ -4,6 +4,7 @@
  * button presses into worker requests. The page's markup is server-rendered (PlaygroundPage.astro);
  * this code enhances it.
  */
+import { formatCount } from './format.ts';
 import { ALL_RUNTIMES, FRONT_DOOR_LABELS, FRONT_DOORS, isFrontDoor } from '../engine/vocabulary.ts';
 import { EngineClient, PYTHON_WATCHDOG_MS, type ClientOutcome, type OutgoingRequest, type WorkerLike } from '../worker/client.ts';
 import type { AwsInput, FrontDoorOptions, RunView } from '../worker/protocol.ts';
@@ -926,8 +927,8 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
         copied = false;
       }
       must(root, '[data-pg="share-status"]').textContent = copied
-        ? `Link copied (${url.length.toLocaleString('en-US')} characters). It holds your code, request, configuration, policy, state and faults.`
-        : `Link ready (${url.length.toLocaleString('en-US')} characters): copy it from the box.`;
+        ? `Link copied (${formatCount(url.length)} characters). It holds your code, request, configuration, policy, state and faults.`
+        : `Link ready (${formatCount(url.length)} characters): copy it from the box.`;
       shareInput.select();
     });
   });

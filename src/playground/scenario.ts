@@ -4,6 +4,7 @@
  * into the playground's state, the storage keys of the learner's work, the line diff between the
  * learner's code and the solution, and short texts for a failing case. Parsers never throw.
  */
+import { formatCount } from './format.ts';
 import { diffLines } from 'diff';
 import { createFrontDoorIds } from '../engine/integrations/events.ts';
 import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
@@ -262,7 +263,7 @@ export function diffStats(rows: readonly DiffRow[]): { added: number; removed: n
 
 /** Shorten `text` to `max` characters, saying how long it was. */
 export function excerpt(text: string, max = 200): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length.toLocaleString('en-US')} characters)`;
+  return text.length <= max ? text : `${text.slice(0, max)}… (${formatCount(text.length)} characters)`;
 }
 
 /** A failing case's request in one line: `GET /products/cup-01` or `POST /orders body {"a":1}` or the event. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonErrorPosition } from '../../src/playground/json-position.ts';
 import { buildCauseLinks } from '../../src/playground/cause-links.ts';
 import { asyncInvokeResponse, ASYNC_INVOKE_STATUS } from '../../src/playground/invocation-type.ts';
-import { formatBytes, logLevel, prettyBody } from '../../src/playground/format.ts';
+import { formatBytes, formatCount, logLevel, prettyBody } from '../../src/playground/format.ts';
 
 describe('jsonErrorPosition', () => {
   it('reads V8 positions from JSON.parse messages', () => {
@@ -53,6 +53,12 @@ describe('asyncInvokeResponse (D11: Event answers 202)', () => {
 });
 
 describe('formatters', () => {
+  it('groups thousands with commas as en-US does, without Intl', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, 9007199254740991, -4200, 3.25, 1234.5, NaN, Infinity]) {
+      expect(formatCount(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 20 }).replace('∞', 'Infinity'));
+    }
+  });
+
   it('formats bytes in binary units', () => {
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(2048)).toBe('2.0 KB');
