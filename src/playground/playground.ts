@@ -697,20 +697,48 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   });
 
   // ── Panels ─────────────────────────────────────────────────────────────────────────────────
-  const panels: Panel[] = [
-    createResponsePanel(must(root, '[data-pg="response"]')),
-    createDiagnosisPanel(must(root, '[data-pg="diagnosis"]'), links),
-    createLogsPanel(must(root, '[data-pg="logs"]')),
-    createTimelinePanel(must(root, '[data-pg="timeline"]')),
-    createMetricsPanel(must(root, '[data-pg="metrics"]'), hasLoad),
-  ];
+  const panelByTab: Record<ResultTab, Panel> = {
+    response: createResponsePanel(must(root, '[data-pg="response"]')),
+    diagnosis: createDiagnosisPanel(must(root, '[data-pg="diagnosis"]'), links),
+    logs: createLogsPanel(must(root, '[data-pg="logs"]')),
+    timeline: createTimelinePanel(must(root, '[data-pg="timeline"]')),
+    metrics: createMetricsPanel(must(root, '[data-pg="metrics"]'), hasLoad),
+  };
+  const panels = Object.values(panelByTab);
   const data: PanelData = { run: null, compare: null, load: null, config: null, summary: '', invocationType: 'RequestResponse' };
-  function render(): void {
-    for (const p of panels) p.update(data);
+  const resultsBox = must(root, '[data-pg="results"]');
+  let shownResultTab: ResultTab = 'response';
+  // A result renders the open tab at once and the hidden ones one per task afterwards (or at once when their
+  // tab is opened), so the first result is not one long task: drawing all five in one go was a 260 ms task
+  // under Lighthouse's 4x throttling. The results stay aria-busy until every panel has the new result.
+  const stalePanels = new Set<ResultTab>();
+  let panelTimer: ReturnType<typeof setTimeout> | null = null;
+  function renderPanel(tab: ResultTab): void {
+    if (!stalePanels.delete(tab)) return;
+    panelByTab[tab].update(data);
+    if (stalePanels.size === 0) resultsBox.setAttribute('aria-busy', String(root.hasAttribute('data-busy')));
   }
+  function renderNextPanel(): void {
+    panelTimer = null;
+    const [next] = stalePanels;
+    if (next === undefined) return;
+    renderPanel(next);
+    if (stalePanels.size > 0) panelTimer = setTimeout(renderNextPanel, 0);
+  }
+  function render(): void {
+    for (const tab of Object.keys(panelByTab) as ResultTab[]) stalePanels.add(tab);
+    resultsBox.setAttribute('aria-busy', 'true');
+    renderPanel(shownResultTab);
+    if (panelTimer === null && stalePanels.size > 0) panelTimer = setTimeout(renderNextPanel, 0);
+  }
+  cleanups.push(() => {
+    if (panelTimer !== null) clearTimeout(panelTimer);
+  });
 
   // Results in tabs (Response, Diagnosis, Logs, Timeline, Metrics) instead of one long column.
   function showResultTab(tab: ResultTab, focusTab = false): void {
+    shownResultTab = tab;
+    renderPanel(tab);
     for (const t of resultTabs) {
       const selected = t.dataset['resultTab'] === tab;
       t.setAttribute('aria-selected', String(selected));
@@ -756,7 +784,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
 
   function setBusy(busy: boolean, message = ''): void {
     root.toggleAttribute('data-busy', busy);
-    must(root, '[data-pg="results"]').setAttribute('aria-busy', String(busy));
+    resultsBox.setAttribute('aria-busy', String(busy || stalePanels.size > 0));
     progressEl.textContent = message;
   }
 

@@ -32,6 +32,8 @@ async function runAndWait(page: Page): Promise<void> {
 
 /** The Lambda request id of the last run, from its START line. */
 async function lambdaRequestId(page: Page): Promise<string> {
+  // Hidden result tabs are drawn just after the open one; the results are aria-busy until all have it.
+  await expect(page.locator('[data-pg="results"]')).toHaveAttribute('aria-busy', 'false');
   const text = (await logsText(page)) ?? '';
   const id = /START RequestId: ([0-9a-f-]{36})/.exec(text)?.[1];
   expect(id, text.slice(0, 200)).toBeTruthy();
