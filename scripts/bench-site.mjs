@@ -111,6 +111,11 @@ export async function lighthouseScores(url, { runs = 3, chromePath = '/usr/bin/c
         accessibility: Math.round(c.accessibility.score * 100),
         'best-practices': Math.round(c['best-practices'].score * 100),
         seo: Math.round(c.seo.score * 100),
+        // The host's CPU speed as Lighthouse measured it in this run. Its 4x CPU slowdown assumes a high-end
+        // desktop host (BenchmarkIndex 1500-2000), and on a shared machine the index moves from run to run
+        // and the performance score with it, so the figure is printed next to the scores.
+        // https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md#cpu-throttling
+        'cpu index': Math.round(result.lhr.environment.benchmarkIndex),
       });
     } finally {
       await chrome.kill();

@@ -85,7 +85,7 @@ for (const [type, path] of Object.entries(PAGE_TYPES)) {
 if (process.env.BENCH_SKIP_LIGHTHOUSE) {
   console.log('\n# Lighthouse: skipped (BENCH_SKIP_LIGHTHOUSE is set)');
 } else {
-  console.log('\n# Lighthouse (mobile, median of 3 runs, system Chromium)');
+  console.log('\n# Lighthouse (mobile, median of 3 runs, system Chromium; cpu index = the host\'s BenchmarkIndex, 4x throttling assumes 1500-2000)');
   const { serveSite } = await import('./serve.mjs');
   const { server, url } = await serveSite({ port: 4490 });
   try {
