@@ -434,7 +434,16 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     const doc: DocId = lastDoc === 'handler' ? activeFile : lastDoc;
     import('./monaco.ts')
       .then(({ createMonacoEditor }) => {
-        const monacoEditor = createMonacoEditor(editorHost, events, { doc, text: docText(doc), language: docLanguage(doc), ...(docPath(doc) ? { path: docPath(doc) } : {}) });
+        // Monaco measures its host when it is created: create it in a shown host (all in this task, so no
+        // frame shows both editors) rather than sizing it later from its resize observer.
+        editorHost.hidden = false;
+        let monacoEditor: ReturnType<typeof createMonacoEditor>;
+        try {
+          monacoEditor = createMonacoEditor(editorHost, events, { doc, text: docText(doc), language: docLanguage(doc), ...(docPath(doc) ? { path: docPath(doc) } : {}) });
+        } catch (error) {
+          editorHost.hidden = true;
+          throw error;
+        }
         editor.dispose();
         editor = monacoEditor;
         staticShown = false;
@@ -442,7 +451,6 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
         staticCode.tabIndex = -1;
         textarea.hidden = true;
         textarea.tabIndex = -1;
-        editorHost.hidden = false;
         root.dataset['editor'] = 'monaco';
         editorStatus.textContent = '';
         performance.mark('lt-playground-monaco-ready');

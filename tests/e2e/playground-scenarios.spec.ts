@@ -175,6 +175,9 @@ test('keyboard only: from /onboarding/ through the scenario to "Solved"', async 
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/JSON\.stringify\(value\)/);
+  // Escape first: if the code editor has focus (it becomes Monaco on first focus), Escape is how a keyboard
+  // user leaves it (Shift+Tab alone would outdent); anywhere else it does nothing.
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+Tab');
   for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-sc="check"]') ?? false)); i++) await page.keyboard.press('Shift+Tab');
   await expect(page.locator('[data-sc="check"]')).toBeFocused();
