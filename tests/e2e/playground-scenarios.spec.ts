@@ -174,7 +174,11 @@ test('keyboard only: from /onboarding/ through the scenario to "Solved"', async 
   await expect(page.getByRole('dialog', { name: 'Use the solution?' })).toBeVisible();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
-  await expect(page.locator('[data-pg="textarea"]')).toHaveValue(/JSON\.stringify\(value\)/);
+  // The handler now holds the solution. Read it from the autosave rather than the text box: keyboard focus in
+  // the code area turns the text box into Monaco, and on a slow machine that can happen before this line.
+  await expect
+    .poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', `lambda-triage:playground:${SCENARIO}`), { timeout: 10_000 })
+    .toMatch(/JSON\.stringify\(value\)/);
   // Escape first: if the code editor has focus (it becomes Monaco on first focus), Escape is how a keyboard
   // user leaves it (Shift+Tab alone would outdent); anywhere else it does nothing.
   await page.keyboard.press('Escape');
