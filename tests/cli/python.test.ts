@@ -44,6 +44,15 @@ describe('lambda-triage invoke, Python', () => {
     expect(t.out).toContain('event {"a": 1}');
     expect(t.out).toContain('Invoke API: HTTP 200');
     expect(t.out).toContain('{"statusCode": 200, "body": "{\\"msg\\": \\"hello py\\"}"}');
+    // The platform lines around a Python invocation: START, the function's output, END, then REPORT with the
+    // same request id and the cold start's Init Duration (https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html).
+    const start = t.out.findIndex((l) => /^START RequestId: [0-9a-f-]{36} Version: \$LATEST$/.test(l));
+    const id = /RequestId: (\S+)/.exec(t.out[start] ?? '')?.[1];
+    expect(start).toBeGreaterThan(0);
+    expect(t.out.indexOf('event {"a": 1}')).toBeGreaterThan(start);
+    const end = t.out.indexOf(`END RequestId: ${id}`);
+    expect(end).toBeGreaterThan(t.out.indexOf('event {"a": 1}'));
+    expect(t.out[end + 1]).toMatch(new RegExp(`^REPORT RequestId: ${id}\tDuration: [\\d.]+ ms\tBilled Duration: \\d+ ms\tMemory Size: 128 MB\tMax Memory Used: \\d+ MB\tInit Duration: [\\d.]+ ms\t?$`));
   });
 
   it('an exception: exit code 1, the [ERROR] record and Python\'s error document', async () => {
