@@ -18,6 +18,7 @@ import { createLogsPanel } from './panels/logs.ts';
 import { createMetricsPanel } from './panels/metrics.ts';
 import { createResponsePanel } from './panels/response.ts';
 import { createTimelinePanel } from './panels/timeline.ts';
+import { createPanelSchedule } from './panels/schedule.ts';
 import type { CauseLinks, Panel, PanelData } from './panels/types.ts';
 import { HANDLER_SAMPLES, PYTHON_STARTER_CODE, REQUEST_SAMPLES, STARTER_CODE } from './samples.ts';
 import {
@@ -716,37 +717,18 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
   const data: PanelData = { run: null, compare: null, load: null, config: null, summary: '', invocationType: 'RequestResponse' };
   const resultsBox = must(root, '[data-pg="results"]');
   let shownResultTab: ResultTab = 'response';
-  // A result renders the open tab at once and the hidden ones one per task afterwards (or at once when their
-  // tab is opened), so the first result is not one long task: drawing all five in one go was a 260 ms task
-  // under Lighthouse's 4x throttling. The results stay aria-busy until every panel has the new result.
-  const stalePanels = new Set<ResultTab>();
-  let panelTimer: ReturnType<typeof setTimeout> | null = null;
-  function renderPanel(tab: ResultTab): void {
-    if (!stalePanels.delete(tab)) return;
-    panelByTab[tab].update(data);
-    if (stalePanels.size === 0) resultsBox.setAttribute('aria-busy', String(root.hasAttribute('data-busy')));
-  }
-  function renderNextPanel(): void {
-    panelTimer = null;
-    const [next] = stalePanels;
-    if (next === undefined) return;
-    renderPanel(next);
-    if (stalePanels.size > 0) panelTimer = setTimeout(renderNextPanel, 0);
-  }
-  function render(): void {
-    for (const tab of Object.keys(panelByTab) as ResultTab[]) stalePanels.add(tab);
-    resultsBox.setAttribute('aria-busy', 'true');
-    renderPanel(shownResultTab);
-    if (panelTimer === null && stalePanels.size > 0) panelTimer = setTimeout(renderNextPanel, 0);
-  }
-  cleanups.push(() => {
-    if (panelTimer !== null) clearTimeout(panelTimer);
+  // The open tab is drawn at once, the hidden ones in later tasks (panels/schedule.ts); the results stay
+  // aria-busy until every panel shows the new result.
+  const panelSchedule = createPanelSchedule(panelByTab, data, {
+    onBusy: (busy) => resultsBox.setAttribute('aria-busy', String(busy || root.hasAttribute('data-busy'))),
   });
+  const render = (): void => panelSchedule.render(shownResultTab);
+  cleanups.push(() => panelSchedule.dispose());
 
   // Results in tabs (Response, Diagnosis, Logs, Timeline, Metrics) instead of one long column.
   function showResultTab(tab: ResultTab, focusTab = false): void {
     shownResultTab = tab;
-    renderPanel(tab);
+    panelSchedule.flush(tab);
     for (const t of resultTabs) {
       const selected = t.dataset['resultTab'] === tab;
       t.setAttribute('aria-selected', String(selected));
@@ -792,7 +774,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
 
   function setBusy(busy: boolean, message = ''): void {
     root.toggleAttribute('data-busy', busy);
-    resultsBox.setAttribute('aria-busy', String(busy || stalePanels.size > 0));
+    resultsBox.setAttribute('aria-busy', String(busy || panelSchedule.drawing()));
     progressEl.textContent = message;
   }
 

@@ -18,7 +18,9 @@ function syncWith(edit: (dir: string) => void): { status: number | null; output:
   }
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
   edit(dir);
-  const result = spawnSync(join(repo, 'node_modules/.bin/astro'), ['sync'], {
+  // Astro's own script on this Node (process.execPath), not through its `#!/usr/bin/env node` line, which
+  // would pick whatever Node is first on PATH (an older system Node fails before the content is read).
+  const result = spawnSync(process.execPath, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
