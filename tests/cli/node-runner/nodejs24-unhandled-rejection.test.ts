@@ -8,17 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/engine/index.ts';
 import { createNodeExecutor } from '../../../src/cli/node-runner/node-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
-
-const ISSUE_392 = `async function hello() {
-  throw new Error("HelloError");
-}
-
-export const handler = async (event) => {
-  hello(); // No await here
-
-  return "Hello from Lambda!";
-};
-`;
+import { expectIssue392Layout, ISSUE_392 } from '../../engine/sandbox/nodejs24-unhandled-rejection-helpers.ts';
 
 async function once(config: Partial<FunctionConfig>): Promise<InvocationRecord> {
   const sim = createSimulator({ executor: createNodeExecutor({}) });
@@ -35,16 +25,7 @@ describe('Node runner: unhandled rejection on nodejs24.x', () => {
     const r = await once({ runtime: 'nodejs24.x' });
     expect(r.errorType).toBe('Runtime.ExitError');
     expect(r.errorMessage).toContain('Runtime exited with error: exit status 1');
-    const start = r.logs.indexOf('file:///var/task/index.mjs:2');
-    expect(start).toBeGreaterThan(-1);
-    expect(r.logs.slice(start, start + 6)).toEqual([
-      'file:///var/task/index.mjs:2',
-      '  throw new Error("HelloError");',
-      '        ^',
-      '',
-      'Error: HelloError',
-      '    at hello (file:///var/task/index.mjs:2:9)',
-    ]);
+    expectIssue392Layout(r);
     expect(r.logs.some((l) => /^Node\.js v\d+\./.test(l))).toBe(true);
     expect(r.logs.some((l) => l.includes('Unhandled Promise Rejection'))).toBe(false);
   }, 60_000);

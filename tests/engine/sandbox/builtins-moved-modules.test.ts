@@ -4,21 +4,9 @@
  * each held to the Node that runs this test (node 22), and the honest errors for what the sandbox cannot
  * give (sockets, child processes, native addons).
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { once } from '../helpers.ts';
-
-const hostRequire = createRequire(import.meta.url);
-
-/** Runs one CommonJS handler body in the sandbox and in this Node; returns both results (JSON round trip). */
-async function both(body: string): Promise<{ sandbox: unknown; node: unknown; error: string | null }> {
-  const source = `exports.handler = async (event) => {\n${body}\n};`;
-  const r = await once({ 'index.js': source });
-  const mod: { exports: { handler?: (e: unknown) => Promise<unknown> } } = { exports: {} };
-  new Function('exports', 'require', 'module', source)(mod.exports, hostRequire, mod);
-  const node = JSON.parse(JSON.stringify(await mod.exports.handler!({}))) as unknown;
-  return { sandbox: r.result, node, error: r.errorMessage };
-}
+import { both } from './node-parity-helpers.ts';
 
 describe('moved and new built-ins answer as Node 22 does', () => {
   it('events: listener order, once/prepend, removal, rawListeners, eventNames, max listeners, errors, errorMonitor, EventEmitter.call', async () => {

@@ -1,22 +1,7 @@
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { once } from '../helpers.ts';
-
-const hostRequire = createRequire(import.meta.url);
-
-/**
- * Runs one CommonJS handler body in the sandbox and in the Node that runs this test, and returns both
- * results (JSON round trip). The body is `async (event) => …` code that returns plain data.
- */
-async function both(body: string): Promise<{ sandbox: unknown; node: unknown; error: string | null }> {
-  const source = `exports.handler = async (event) => {\n${body}\n};`;
-  const r = await once({ 'index.js': source });
-  const mod: { exports: { handler?: (e: unknown) => Promise<unknown> } } = { exports: {} };
-  new Function('exports', 'require', 'module', source)(mod.exports, hostRequire, mod);
-  const node = JSON.parse(JSON.stringify(await mod.exports.handler!({}))) as unknown;
-  return { sandbox: r.result, node, error: r.errorMessage };
-}
+import { both } from './node-parity-helpers.ts';
 
 describe('the same handler code gives the same answer in the sandbox and in Node 22', () => {
   it('stream: Readable.from + for await, pipeline with a Transform (callback and promise), PassThrough, finished, premature close', async () => {

@@ -1,22 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { once, run } from '../helpers.ts';
-
 /**
  * nodejs24.x (runtime interface client v4) registers no 'unhandledRejection' / 'uncaughtException' listener (npm
  * aws-lambda-ric 4.0.2), so Node's default prints the error without the runtime's prefix and exits with code 1.
- * The handler is the one of https://github.com/aws/aws-lambda-base-images/issues/392; the expected lines are what
- * Node 22.23 printed for the same file on the test host (same layout in Node 24; the version line is the runtime's).
+ * ISSUE_392 is the handler of https://github.com/aws/aws-lambda-base-images/issues/392 (the version line is the runtime's).
  */
-const ISSUE_392 = `async function hello() {
-  throw new Error("HelloError");
-}
-
-export const handler = async (event) => {
-  hello(); // No await here
-
-  return "Hello from Lambda!";
-};
-`;
+import { describe, expect, it } from 'vitest';
+import { once, run } from '../helpers.ts';
+import { expectIssue392Layout, ISSUE_392 } from './nodejs24-unhandled-rejection-helpers.ts';
 
 describe('unhandled rejection on nodejs24.x: Node default layout, exit status 1', () => {
   it('prints location, source line, caret, the error and the Node.js version, with no timestamp or request id', async () => {
@@ -24,16 +13,7 @@ describe('unhandled rejection on nodejs24.x: Node default layout, exit status 1'
     expect(r.outcome).toBe('function-error');
     expect(r.errorType).toBe('Runtime.ExitError');
     expect(r.errorMessage).toBe(`RequestId: ${r.requestId} Error: Runtime exited with error: exit status 1`);
-    const start = r.logs.indexOf('file:///var/task/index.mjs:2');
-    expect(start).toBeGreaterThan(-1);
-    expect(r.logs.slice(start, start + 6)).toEqual([
-      'file:///var/task/index.mjs:2',
-      '  throw new Error("HelloError");',
-      '        ^',
-      '',
-      'Error: HelloError',
-      '    at hello (file:///var/task/index.mjs:2:9)',
-    ]);
+    const start = expectIssue392Layout(r);
     const end = r.logs.indexOf('Node.js v24.0.0');
     expect(end).toBeGreaterThan(start);
     expect(r.logs[end - 1]).toBe('');
