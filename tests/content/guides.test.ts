@@ -44,6 +44,19 @@ describe('guides', () => {
     expect(links.filter((l) => !resolves(l))).toEqual([]);
   });
 
+  // Guides whose fix or logs differ for a Python function show Python next to Node.js (a ```python block).
+  // The other cause guides are about configuration (permissions, front doors, routes), the same in both.
+  const PYTHON_DIFFERS = [
+    'unhandled-exception', 'invalid-input', 'malformed-response', 'init-failure', 'timeout', 'access-denied',
+    'downstream-failure', 'out-of-memory', 'payload-too-large', 'throttling', 'logs-and-metrics',
+  ];
+  it.each(PYTHON_DIFFERS)('%s shows the Python fix next to the Node.js one', (slug) => {
+    const guide = guides.find((g) => g.slug === slug);
+    expect(guide, `content/docs/guides/${slug}.mdx`).toBeDefined();
+    expect(guide!.source).toMatch(/^```python\b/m);
+    expect(guide!.source).toMatch(/^```(js|javascript|ts|typescript)\b/m);
+  });
+
   it('cause guides link to their decision tree outcome', () => {
     for (const cause of CAUSE_IDS) {
       const guide = guides.find((g) => g.slug === cause);
