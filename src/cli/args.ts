@@ -3,7 +3,7 @@
  * other commands and options can be added in one place. Parsing never reads files; it only checks
  * that the options make sense together.
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { FRONT_DOORS, isFrontDoor, type FrontDoor } from '../engine/vocabulary.ts';
 import { APPLICATION_LOG_LEVELS } from '../engine/lambda/function-config.ts';
 import type { ApplicationLogLevel } from '../engine/types.ts';
@@ -233,6 +233,35 @@ export function describeParseArgsError(error: unknown, command: string): string 
   return `${message.split('\n')[0]} (${help})`;
 }
 
+/** `-h, --help`, which every command takes. */
+const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/** The node:util parseArgs configuration of a command whose own options are `O`. */
+type CommandParseConfig<O extends ParseArgsOptionsConfig> = { args: string[]; allowPositionals: true; options: O & typeof RUNNER_PARSE_OPTIONS & typeof HELP_OPTION };
+
+/** What {@link parseCommandArgs} returns: the values and positionals, a `--help` request, or a parse error. */
+export type CommandArgs<O extends ParseArgsOptionsConfig> =
+  | ({ ok: true; help: false } & Pick<ReturnType<typeof parseArgs<CommandParseConfig<O>>>, 'values' | 'positionals'>)
+  | { ok: true; help: true }
+  | { ok: false; error: string };
+
+/**
+ * Parse the argv of `command` (node:util parseArgs, positionals allowed) with its own `options`, the runner
+ * options (node-runner/runner-options.ts) and `--help`. Never throws: a parse error becomes the one line of
+ * {@link describeParseArgsError}.
+ */
+export function parseCommandArgs<const O extends ParseArgsOptionsConfig>(argv: string[], command: string, options: O): CommandArgs<O> {
+  let parsed;
+  try {
+    parsed = parseArgs<CommandParseConfig<O>>({ args: argv, allowPositionals: true, options: { ...options, ...RUNNER_PARSE_OPTIONS, ...HELP_OPTION } });
+  } catch (e) {
+    return { ok: false, error: describeParseArgsError(e, command) };
+  }
+  const { values, positionals } = parsed;
+  if ((values as { help?: boolean }).help) return { ok: true, help: true };
+  return { ok: true, help: false, values, positionals };
+}
+
 /**
  * The response-streaming flags: each belongs to one front door and names its AWS setting
  * (FunctionUrlConfig InvokeMode, the REST integration's ResponseTransferMode, the InvokeWithResponseStream
@@ -301,56 +330,45 @@ export function parseManagedInstancesFlags(
 
 /** Parse argv (without node and script). Never throws. */
 export function parseCliArgs(argv: string[]): ParsedArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        handler: { type: 'string' },
-        runtime: { type: 'string' },
-        event: { type: 'string' },
-        request: { type: 'string' },
-        integration: { type: 'string' },
-        compare: { type: 'boolean', default: false },
-        'no-invoke-permission': { type: 'boolean', default: false },
-        'url-permissions': { type: 'string' },
-        'alb-multi-value-headers': { type: 'boolean', default: false },
-        'invoke-mode': { type: 'string' },
-        'response-transfer-mode': { type: 'string' },
-        'invoke-with-response-stream': { type: 'boolean', default: false },
-        timeout: { type: 'string' },
-        memory: { type: 'string' },
-        env: { type: 'string', multiple: true },
-        times: { type: 'string' },
-        seed: { type: 'string' },
-        'log-format': { type: 'string' },
-        'log-level': { type: 'string' },
-        'log-view': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        'invocation-type': { type: 'string' },
-        'retry-attempts': { type: 'string' },
-        'max-event-age': { type: 'string' },
-        'on-failure': { type: 'string' },
-        load: { type: 'string' },
-        rate: { type: 'string' },
-        concurrency: { type: 'string' },
-        'reserved-concurrency': { type: 'string' },
-        'account-concurrency': { type: 'string' },
-        'concurrency-per-environment': { type: 'string' },
-        concurrent: { type: 'string' },
-        policy: { type: 'string' },
-        state: { type: 'string' },
-        faults: { type: 'string' },
-        ...RUNNER_PARSE_OPTIONS,
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return { ok: false, error: describeParseArgsError(e, 'invoke') };
-  }
+  const parsed = parseCommandArgs(argv, 'invoke', {
+    handler: { type: 'string' },
+    runtime: { type: 'string' },
+    event: { type: 'string' },
+    request: { type: 'string' },
+    integration: { type: 'string' },
+    compare: { type: 'boolean', default: false },
+    'no-invoke-permission': { type: 'boolean', default: false },
+    'url-permissions': { type: 'string' },
+    'alb-multi-value-headers': { type: 'boolean', default: false },
+    'invoke-mode': { type: 'string' },
+    'response-transfer-mode': { type: 'string' },
+    'invoke-with-response-stream': { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    memory: { type: 'string' },
+    env: { type: 'string', multiple: true },
+    times: { type: 'string' },
+    seed: { type: 'string' },
+    'log-format': { type: 'string' },
+    'log-level': { type: 'string' },
+    'log-view': { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'invocation-type': { type: 'string' },
+    'retry-attempts': { type: 'string' },
+    'max-event-age': { type: 'string' },
+    'on-failure': { type: 'string' },
+    load: { type: 'string' },
+    rate: { type: 'string' },
+    concurrency: { type: 'string' },
+    'reserved-concurrency': { type: 'string' },
+    'account-concurrency': { type: 'string' },
+    'concurrency-per-environment': { type: 'string' },
+    concurrent: { type: 'string' },
+    policy: { type: 'string' },
+    state: { type: 'string' },
+    faults: { type: 'string' },
+  });
+  if (!parsed.ok || parsed.help) return parsed;
   const { values, positionals } = parsed;
-  if (values.help) return { ok: true, help: true };
   const [command, file, ...rest] = positionals;
   if (command === undefined) return { ok: false, error: `missing command; the commands are ${commandNames()} (run \`lambda-triage --help\`)` };
   if (command !== 'invoke') return { ok: false, error: `unknown command "${command}"; the commands are ${commandNames()} (run \`lambda-triage --help\`)` };

@@ -11,7 +11,6 @@
  * sandbox cannot load); `--runner sandbox` is deterministic and needs no installed packages.
  * Exit codes: 0 every case passed, 1 a case failed, 2 bad input (nothing is run then).
  */
-import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { builtinModules } from 'node:module';
@@ -31,11 +30,11 @@ import { INIT_TIMEOUT_MS } from '../engine/lambda/limits.ts';
 import type { InvocationRecord } from '../engine/types.ts';
 import type { FrontDoor, RuntimeId } from '../engine/vocabulary.ts';
 import { utf8ByteLength } from '../engine/text/utf8.ts';
-import { describeParseArgsError } from './args.ts';
+import { parseCommandArgs } from './args.ts';
 import { buildRunReport, isErrorFinding, type CliInvocationReport } from './report.ts';
 import type { Io } from './invoke-command.ts';
 import { createNodeExecutor } from './node-runner/node-executor.ts';
-import { RUNNER_PARSE_OPTIONS, RUNNER_USAGE, parseRunnerArgs, type RunnerArgs } from './node-runner/runner-options.ts';
+import { RUNNER_USAGE, parseRunnerArgs, type RunnerArgs } from './node-runner/runner-options.ts';
 import { fillPath, parseCheckConfig, parseSamTemplate, type CheckFunction, type CheckRoute } from './sam-template.ts';
 
 /** Usage of `lambda-triage check`. */
@@ -73,26 +72,15 @@ export interface CheckArgs {
 
 /** Parse `check` argv (after the command name). */
 export function parseCheckArgs(argv: string[]): { ok: true; args: CheckArgs } | { ok: true; help: true } | { ok: false; error: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        function: { type: 'string', multiple: true },
-        json: { type: 'boolean', default: false },
-        junit: { type: 'string' },
-        format: { type: 'string' },
-        seed: { type: 'string' },
-        ...RUNNER_PARSE_OPTIONS,
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    return { ok: false, error: describeParseArgsError(e, 'check') };
-  }
+  const parsed = parseCommandArgs(argv, 'check', {
+    function: { type: 'string', multiple: true },
+    json: { type: 'boolean', default: false },
+    junit: { type: 'string' },
+    format: { type: 'string' },
+    seed: { type: 'string' },
+  });
+  if (!parsed.ok || parsed.help) return parsed;
   const { values, positionals } = parsed;
-  if (values.help) return { ok: true, help: true };
   if (positionals.length > 1) return { ok: false, error: `check takes one template, config file or folder; got "${positionals[1]}" too` };
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'github') return { ok: false, error: `--format must be text or github; got "${format}"` };

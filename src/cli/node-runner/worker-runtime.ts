@@ -736,6 +736,27 @@ function finish(id: number, end: PhaseEnd, pending: string[] = []): void {
   send({ type: 'done', id, end, nowUnixMs: nowUnixMs(), peakBytes, pending });
 }
 
+/**
+ * End an invoke whose answer the runtime posted. A process failure (uncaught exception, unhandled rejection) in
+ * the same turn still ends the process after the answer: a response keeps its payload and records the exit, an
+ * error document resets the environment.
+ */
+function finishPosted(id: number, post: PhaseEnd): void {
+  if (post.kind === 'response' && processFailure) {
+    const f = processFailure;
+    post.processExit = { errorType: typeof f['errorType'] === 'string' ? f['errorType'] : null, errorMessage: typeof f['errorMessage'] === 'string' ? f['errorMessage'] : null };
+  }
+  if (post.kind === 'error' && processFailure) post.reset = true;
+  phase = 'idle';
+  return finish(id, post);
+}
+
+/** End an invoke during which the process died before answering: the failure is the invocation's error, and the environment resets. */
+function finishDied(id: number, failure: Record<string, unknown>): void {
+  phase = 'idle';
+  return finish(id, { kind: 'error', error: failure, reset: true });
+}
+
 // ---------------------------------------------------------------- init
 let handlerFn: ((...a: unknown[]) => unknown) | null = null;
 
@@ -903,19 +924,10 @@ async function runInvoke(id: number, requestId: string, payload: string, deadlin
   if (end === 'done' && post) {
     // A rejection or uncaught exception in the same turn still ends the process after the answer.
     await new Promise<void>((r) => realSetImmediate(r));
-    if (post.kind === 'response' && processFailure) {
-      const f = processFailure;
-      post.processExit = { errorType: typeof f['errorType'] === 'string' ? f['errorType'] : null, errorMessage: typeof f['errorMessage'] === 'string' ? f['errorMessage'] : null };
-    }
-    if (post.kind === 'error' && processFailure) post.reset = true;
-    phase = 'idle';
-    return finish(id, post);
+    return finishPosted(id, post);
   }
-  if (end === 'dead' && processFailure) {
-    // index.mjs + Runtime.js `_setErrorCallbacks`: postInvocationError, then exit(129/128).
-    phase = 'idle';
-    return finish(id, { kind: 'error', error: processFailure, reset: true });
-  }
+  // index.mjs + Runtime.js `_setErrorCallbacks`: postInvocationError, then exit(129/128).
+  if (end === 'dead' && processFailure) return finishDied(id, processFailure);
   if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(fnAsync ? ["handler's promise has not settled"] : []));
   // Loop empty and nothing posted (cannot happen with the listener above): the process exits with 0.
   return finish(id, { kind: 'exit', code: 0 });
@@ -977,19 +989,8 @@ async function runInvokeV4(id: number, requestId: string, payload: string, deadl
     phase = 'idle';
     return finish(id, { kind: 'exit', code: 1 });
   }
-  if (end === 'done' && post) {
-    if (post.kind === 'response' && processFailure) {
-      const f = processFailure;
-      post.processExit = { errorType: typeof f['errorType'] === 'string' ? f['errorType'] : null, errorMessage: typeof f['errorMessage'] === 'string' ? f['errorMessage'] : null };
-    }
-    if (post.kind === 'error' && processFailure) post.reset = true;
-    phase = 'idle';
-    return finish(id, post);
-  }
-  if (end === 'dead' && processFailure) {
-    phase = 'idle';
-    return finish(id, { kind: 'error', error: processFailure, reset: true });
-  }
+  if (end === 'done' && post) return finishPosted(id, post);
+  if (end === 'dead' && processFailure) return finishDied(id, processFailure);
   if (end === 'timeout') return finish(id, { kind: 'timeout' }, describePending(["handler's promise has not settled"]));
   // Loop empty, promise unsettled: Node exits with code 0 and Lambda reports a runtime that exited without an
   // answer (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html, "Failures during the

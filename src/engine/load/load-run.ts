@@ -21,10 +21,10 @@
  * second) is not modelled; closed-model clients wait CLIENT_THINK_MS between requests.
  */
 import { createSeededRandom } from '../clock/seeded-random.ts';
-import { runThroughFrontDoor, type RunInput } from '../integrations/compare.ts';
+import { runThroughFrontDoor, type FrontDoorRun, type RunInput, type RunOptions } from '../integrations/compare.ts';
 import type { InvocationRecord } from '../types.ts';
 import type { FrontDoor } from '../vocabulary.ts';
-import { createEnvironmentPool, type EnvironmentOptions, type SimEnvironment } from './environments.ts';
+import { createEnvironmentPool, type EnvironmentOptions, type EnvironmentPool, type SimEnvironment } from './environments.ts';
 import { aggregateMetrics, type LoadSample, type MetricsPeriod, type MetricsTotals } from './metrics.ts';
 import { createInvocationRecord } from '../report/record.ts';
 import { runManagedInstancesLoad } from './managed-instances-load.ts';
@@ -105,6 +105,60 @@ export function throttledRecord(requestId: string, startedAt: number): Invocatio
   });
 }
 
+/** Front-door options of the request that arrives at `t` (virtual ms since the epoch start) with gateway request id `requestId`. */
+export function loadRequestRunOptions(options: LoadRunOptions, pool: Pick<EnvironmentPool, 'config' | 'epochMs'>, requestId: string, t: number): RunOptions {
+  const { config, epochMs } = pool;
+  return {
+    sim: { requestId, nowMs: epochMs + Math.floor(t), region: config.region, accountId: config.accountId, functionName: config.functionName },
+    ...(options.invokePermission !== undefined ? { invokePermission: options.invokePermission } : {}),
+    ...(options.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: options.albMultiValueHeaders } : {}),
+    ...(options.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: options.integrationTimeoutMs } : {}),
+  };
+}
+
+/** What {@link settleLoadRequest} needs to know of a request besides its front-door run. */
+export interface SettledRequest {
+  index: number;
+  /** Virtual ms since the epoch start. */
+  arrivalMs: number;
+  throttled: boolean;
+  /** The environment that ran the request, null when none did. */
+  environment: SimEnvironment | null;
+  /** How long the environment was busy with the invoked request, ms (asked only when it was invoked). */
+  busyMs: (record: InvocationRecord) => number;
+}
+
+/** A finished request of the run: its metrics sample and its row. */
+export function settleLoadRequest(options: LoadRunOptions, run: FrontDoorRun, request: SettledRequest): { sample: LoadSample; row: LoadRequest } {
+  const { index, arrivalMs, throttled, environment } = request;
+  const record = run.record;
+  const reserved = options.reservedConcurrency ?? null;
+  const invoked = record !== null && !throttled;
+  const sample: LoadSample = {
+    arrivalMs,
+    throttled,
+    rejected: record === null,
+    functionError: invoked && record.functionError !== null,
+    coldStart: invoked && record.coldStart,
+    durationMs: invoked ? record.durationMs : null,
+    busyMs: invoked ? request.busyMs(record) : 0,
+    status: run.response.statusCode,
+  };
+  const row: LoadRequest = {
+    index,
+    arrivalMs,
+    environment: invoked && environment ? environment.index : null,
+    coldStart: invoked && record.coldStart,
+    throttled,
+    throttleReason: throttled ? throttleReason(reserved !== null && reserved <= (options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY)) : null,
+    status: run.response.statusCode,
+    outcome: record === null ? 'not-invoked' : record.outcome,
+    durationMs: invoked ? record.durationMs : null,
+    latencyMs: Math.round(run.clientLatencyMs * 1000) / 1000,
+  };
+  return { sample, row };
+}
+
 /** Arrival times (ms from 0) of `n` seeded Poisson arrivals at `perSecond`. */
 export function poissonArrivals(n: number, perSecond: number, seed: number): number[] {
   const random = createSeededRandom(seed);
@@ -130,7 +184,7 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
   if (options.config.concurrencyPerEnvironment !== undefined) return runManagedInstancesLoad(options);
   if (!Number.isInteger(options.requests) || options.requests < 1) throw new Error('A load run needs at least one request.');
   const pool = createEnvironmentPool(options);
-  const { config, epochMs } = pool;
+  const { epochMs } = pool;
   const seed = options.seed ?? 1;
   const ids = createSeededRandom((seed ^ 0x5eed10ad) >>> 0);
   const reserved = options.reservedConcurrency ?? null;
@@ -161,39 +215,17 @@ export async function runLoad(options: LoadRunOptions): Promise<LoadRunResult> {
       best.freeAt = best.env.clock.nowMs();
       return record;
     };
-    const run = await runThroughFrontDoor(options.frontDoor, options.input, invoke, {
-      sim: { requestId: gatewayRequestId, nowMs: epochMs + Math.floor(t), region: config.region, accountId: config.accountId, functionName: config.functionName },
-      ...(options.invokePermission !== undefined ? { invokePermission: options.invokePermission } : {}),
-      ...(options.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: options.albMultiValueHeaders } : {}),
-      ...(options.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: options.integrationTimeoutMs } : {}),
-    });
-    const record = run.record;
+    const run = await runThroughFrontDoor(options.frontDoor, options.input, invoke, loadRequestRunOptions(options, pool, gatewayRequestId, t));
     const env = chosen as Busy | null;
-    const invoked = record !== null && !throttled;
-    const busyMs = invoked && env ? env.freeAt - t : 0;
-    const functionError = invoked && record.functionError !== null;
-    samples.push({
-      arrivalMs: t,
-      throttled,
-      rejected: record === null,
-      functionError,
-      coldStart: invoked && record.coldStart,
-      durationMs: invoked ? record.durationMs : null,
-      busyMs,
-      status: run.response.statusCode,
-    });
-    return {
+    const { sample, row } = settleLoadRequest(options, run, {
       index,
       arrivalMs: t,
-      environment: invoked && env ? env.env.index : null,
-      coldStart: invoked && record.coldStart,
       throttled,
-      throttleReason: throttled ? throttleReason(reserved !== null && reserved <= (options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY)) : null,
-      status: run.response.statusCode,
-      outcome: record === null ? 'not-invoked' : record.outcome,
-      durationMs: invoked ? record.durationMs : null,
-      latencyMs: Math.round(run.clientLatencyMs * 1000) / 1000,
-    };
+      environment: env ? env.env : null,
+      busyMs: () => (env ? env.freeAt - t : 0),
+    });
+    samples.push(sample);
+    return row;
   }
 
   try {

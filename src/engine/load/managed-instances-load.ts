@@ -21,7 +21,7 @@ import { isManagedInstancesFunction, type ManagedInstancesSession } from '../lam
 import type { InvocationRecord } from '../types.ts';
 import { createEnvironmentPool, type SimEnvironment } from './environments.ts';
 import { aggregateMetrics, type LoadSample } from './metrics.ts';
-import { DEFAULT_ACCOUNT_CONCURRENCY, poissonArrivals, throttledRecord, throttleReason, type LoadRequest, type LoadRunOptions, type LoadRunResult } from './load-run.ts';
+import { DEFAULT_ACCOUNT_CONCURRENCY, loadRequestRunOptions, poissonArrivals, settleLoadRequest, throttledRecord, type LoadRequest, type LoadRunOptions, type LoadRunResult } from './load-run.ts';
 
 interface MiEnv {
   env: SimEnvironment;
@@ -82,39 +82,18 @@ export async function runManagedInstancesLoad(options: LoadRunOptions): Promise<
         markPlaced();
       }
     };
-    const done = runThroughFrontDoor(options.frontDoor, options.input, invoke, {
-      sim: { requestId: gatewayRequestId, nowMs: epochMs + Math.floor(t), region: config.region, accountId: config.accountId, functionName: config.functionName },
-      ...(options.invokePermission !== undefined ? { invokePermission: options.invokePermission } : {}),
-      ...(options.albMultiValueHeaders !== undefined ? { albMultiValueHeaders: options.albMultiValueHeaders } : {}),
-      ...(options.integrationTimeoutMs !== undefined ? { integrationTimeoutMs: options.integrationTimeoutMs } : {}),
-    }).then((run): LoadRequest => {
+    const done = runThroughFrontDoor(options.frontDoor, options.input, invoke, loadRequestRunOptions(options, pool, gatewayRequestId, t)).then((run): LoadRequest => {
       markPlaced();
-      const record = run.record;
       const env = chosen as MiEnv | null;
-      const invoked = record !== null && !throttled;
-      const busyMs = invoked ? record.durationMs + (record.initDurationMs ?? 0) : 0;
-      samples.push({
-        arrivalMs: t,
-        throttled,
-        rejected: record === null,
-        functionError: invoked && record.functionError !== null,
-        coldStart: invoked && record.coldStart,
-        durationMs: invoked ? record.durationMs : null,
-        busyMs,
-        status: run.response.statusCode,
-      });
-      return {
+      const { sample, row } = settleLoadRequest(options, run, {
         index,
         arrivalMs: t,
-        environment: invoked && env ? env.env.index : null,
-        coldStart: invoked && record.coldStart,
         throttled,
-        throttleReason: throttled ? throttleReason(reserved !== null && reserved <= account) : null,
-        status: run.response.statusCode,
-        outcome: record === null ? 'not-invoked' : record.outcome,
-        durationMs: invoked ? record.durationMs : null,
-        latencyMs: Math.round(run.clientLatencyMs * 1000) / 1000,
-      };
+        environment: env ? env.env : null,
+        busyMs: (record) => record.durationMs + (record.initDurationMs ?? 0),
+      });
+      samples.push(sample);
+      return row;
     });
     return { placed, done };
   }

@@ -81,6 +81,24 @@ export function createDiagnosticsChannelModule(deps: GuestDeps): Record<string, 
   }
   const EVENTS = ['start', 'end', 'asyncStart', 'asyncEnd', 'error'] as const;
   type TracingEvent = (typeof EVENTS)[number];
+  /**
+   * The synchronous part of every `trace*` method: run `body` in the stores of `start` (publishing `context` on
+   * it), publish a synchronous throw on `error`, and publish `end` once `body` returned or threw. A function of
+   * the module, not a method, so that TracingChannel.prototype keeps Node's members only.
+   */
+  function traceStart<R>(tracing: TracingChannel, context: Record<string, unknown>, body: () => R): R {
+    return tracing.start.runStores(context, () => {
+      try {
+        return body();
+      } catch (err) {
+        context['error'] = err;
+        tracing.error.publish(context);
+        throw err;
+      } finally {
+        tracing.end.publish(context);
+      }
+    });
+  }
   class TracingChannel {
     declare start: Channel;
     declare end: Channel;
@@ -105,47 +123,31 @@ export function createDiagnosticsChannelModule(deps: GuestDeps): Record<string, 
     }
     traceSync<R>(fn: (...args: unknown[]) => R, context: Record<string, unknown> = {}, thisArg?: unknown, ...args: unknown[]): R {
       if (!this.hasSubscribers) return fn.apply(thisArg, args);
-      return this.start.runStores(context, () => {
-        try {
-          const result = fn.apply(thisArg, args);
-          context['result'] = result;
-          return result;
-        } catch (err) {
-          context['error'] = err;
-          this.error.publish(context);
-          throw err;
-        } finally {
-          this.end.publish(context);
-        }
+      return traceStart(this, context, () => {
+        const result = fn.apply(thisArg, args);
+        context['result'] = result;
+        return result;
       });
     }
     tracePromise(fn: (...args: unknown[]) => unknown, context: Record<string, unknown> = {}, thisArg?: unknown, ...args: unknown[]): unknown {
       if (!this.hasSubscribers) return fn.apply(thisArg, args);
-      return this.start.runStores(context, () => {
-        try {
-          const p = deps.Promise.resolve(fn.apply(thisArg, args));
-          return p.then(
-            (result) => {
-              context['result'] = result;
-              this.asyncStart.publish(context);
-              this.asyncEnd.publish(context);
-              return result;
-            },
-            (err) => {
-              context['error'] = err;
-              this.error.publish(context);
-              this.asyncStart.publish(context);
-              this.asyncEnd.publish(context);
-              throw err;
-            },
-          );
-        } catch (err) {
-          context['error'] = err;
-          this.error.publish(context);
-          throw err;
-        } finally {
-          this.end.publish(context);
-        }
+      return traceStart(this, context, () => {
+        const p = deps.Promise.resolve(fn.apply(thisArg, args));
+        return p.then(
+          (result) => {
+            context['result'] = result;
+            this.asyncStart.publish(context);
+            this.asyncEnd.publish(context);
+            return result;
+          },
+          (err) => {
+            context['error'] = err;
+            this.error.publish(context);
+            this.asyncStart.publish(context);
+            this.asyncEnd.publish(context);
+            throw err;
+          },
+        );
       });
     }
     traceCallback(fn: (...args: unknown[]) => unknown, position = -1, context: Record<string, unknown> = {}, thisArg?: unknown, ...args: unknown[]): unknown {
@@ -165,17 +167,7 @@ export function createDiagnosticsChannelModule(deps: GuestDeps): Record<string, 
           }
         });
       };
-      return this.start.runStores(context, () => {
-        try {
-          return fn.apply(thisArg, args);
-        } catch (err) {
-          context['error'] = err;
-          this.error.publish(context);
-          throw err;
-        } finally {
-          this.end.publish(context);
-        }
-      });
+      return traceStart(this, context, () => fn.apply(thisArg, args));
     }
   }
   return {
