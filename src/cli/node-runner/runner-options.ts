@@ -1,7 +1,7 @@
 /**
  * The runner options shared by `invoke` and `check`: `--runner sandbox|node`, `--clock virtual|real`,
- * `--sdk simulated|real`. Parsing only (no I/O); `args.ts` and `check-command.ts` spread
- * {@link RUNNER_PARSE_OPTIONS} into their `parseArgs` options and call {@link parseRunnerArgs}.
+ * `--sdk simulated|real`. Parsing only (no I/O); `parseCommandArgs` in `args.ts` (used by `invoke` and
+ * `check`) spreads {@link RUNNER_PARSE_OPTIONS} into its `parseArgs` options, and both call {@link parseRunnerArgs}.
  */
 import type { RuntimeId } from '../../engine/vocabulary.ts';
 

@@ -726,6 +726,20 @@ MODELED_ERRORS = {
     'events': ['AccessDeniedException', 'InternalException', 'ResourceNotFoundException', 'ThrottlingException', 'LimitExceededException'],
 }
 
+# Members of the modeled error shapes above (botocore/data/<service>/*/service-2.json), for the shapes that have
+# members. botocore adds the members found in the error body to the top of ClientError.response
+# (botocore/endpoint.py _add_modeled_error_fields, botocore/parsers.py _do_modeled_error_parse), so for the JSON
+# protocols response['message'] (or 'Message') repeats the error message and Lambda's TooManyRequestsException
+# carries 'Reason' and 'Type'. SNS (query protocol) finds none: its members are not at the root of the XML body.
+MODELED_ERROR_MEMBERS = {
+    's3': {'InvalidObjectState': ['StorageClass', 'AccessTier']},
+    'dynamodb': {'ConditionalCheckFailedException': ['message', 'Item'], 'InternalServerError': ['message'], 'ItemCollectionSizeLimitExceededException': ['message'], 'LimitExceededException': ['message'], 'ProvisionedThroughputExceededException': ['message', 'ThrottlingReasons'], 'RequestLimitExceeded': ['message', 'ThrottlingReasons'], 'ResourceInUseException': ['message'], 'ResourceNotFoundException': ['message'], 'ThrottlingException': ['message', 'throttlingReasons'], 'TransactionCanceledException': ['Message', 'CancellationReasons'], 'TransactionConflictException': ['message'], 'TransactionInProgressException': ['Message']},
+    'sqs': {name: ['message'] for name in ['BatchEntryIdsNotDistinct', 'EmptyBatchRequest', 'InvalidAddress', 'InvalidMessageContents', 'InvalidSecurity', 'OverLimit', 'QueueDoesNotExist', 'ReceiptHandleIsInvalid', 'RequestThrottled', 'ResourceNotFoundException', 'TooManyEntriesInBatchRequest', 'UnsupportedOperation']},
+    'secretsmanager': {name: ['Message'] for name in ['DecryptionFailure', 'InternalServiceError', 'InvalidParameterException', 'InvalidRequestException', 'ResourceNotFoundException']},
+    'ssm': {'AccessDeniedException': ['Message'], 'InternalServerError': ['Message'], 'InvalidKeyId': ['message'], 'InvalidNextToken': ['Message'], 'ParameterNotFound': ['message'], 'ParameterVersionNotFound': ['message']},
+    'lambda': {'InvalidParameterValueException': ['Type', 'message'], 'InvalidRequestContentException': ['Type', 'message'], 'KMSAccessDeniedException': ['Type', 'Message'], 'RequestTooLargeException': ['Type', 'message'], 'ResourceConflictException': ['Type', 'message'], 'ResourceNotFoundException': ['Type', 'Message'], 'ServiceException': ['Type', 'Message'], 'TooManyRequestsException': ['retryAfterSeconds', 'Type', 'message', 'Reason']},
+}
+
 # SNS speaks the query protocol: its error codes are the shapes' "error": {"code"} values, not the shape names
 # (botocore/data/sns/2010-03-31/service-2.json: AuthorizationErrorException has code AuthorizationError,
 # NotFoundException has code NotFound). The world answers with the shape names the JavaScript SDK uses.
@@ -908,6 +922,27 @@ class BaseClient:
         api_call.__name__ = name
         return api_call
 
+    # ------------------------------------------------------------------ presigning (local, no request)
+    def generate_presigned_url(self, ClientMethod, Params=None, ExpiresIn=3600, HttpMethod=None):
+        """botocore/signers.py generate_presigned_url(ClientMethod, Params=None, ExpiresIn=3600, HttpMethod=None):
+        signs locally and makes no request, so the world (IAM, faults, state) never sees it. S3 only here."""
+        if self._service != 's3':
+            raise _exceptions.SimulatorUnsupportedOperation(_unsupported_text(self._service, 'generate_presigned_url'))
+        if not isinstance(ClientMethod, str) or not ClientMethod.replace('_', '').isalnum() or ClientMethod != ClientMethod.lower():
+            raise _exceptions.UnknownClientMethodError(method_name=ClientMethod)
+        params = dict(Params or {})
+        operation = pascal_operation(ClientMethod)
+        if self._config.parameter_validation:
+            self._validate(operation, params)
+        method = HttpMethod or _PRESIGN_HTTP_METHODS.get(operation, 'GET')
+        return _presign_s3_url(self, method, params.get('Bucket'), params.get('Key'), int(ExpiresIn))
+
+    def generate_presigned_post(self, Bucket, Key, Fields=None, Conditions=None, ExpiresIn=3600):
+        """botocore/signers.py generate_presigned_post: a local signing helper (no request), S3 only."""
+        if self._service != 's3':
+            raise AttributeError("'%s' object has no attribute 'generate_presigned_post'" % CLIENT_CLASS_NAMES.get(self._service, self._service))
+        return _presign_s3_post(self, Bucket, Key, Fields, Conditions, int(ExpiresIn))
+
     def can_paginate(self, operation_name):
         return pascal_operation(operation_name) in Paginator.TOKENS
 
@@ -1070,12 +1105,131 @@ class BaseClient:
             # botocore/retryhandler.py MaxAttemptsDecorator: a retryable error on the last attempt.
             meta['MaxAttemptsReached'] = True
         response = {'Error': {'Code': code, 'Message': message}, 'ResponseMetadata': meta}
-        # Modeled members of the error (DynamoDB CancellationReasons) sit at the top of the response.
-        for key, value in wire.items():
-            if key[:1].isupper():
-                response[key] = from_wire(value)
+        # The members of a modeled error's shape found in its body sit at the top of the response (see
+        # MODELED_ERROR_MEMBERS): the message under the shape's own key, the other members (Lambda Reason and Type,
+        # DynamoDB CancellationReasons) as the world sent them. An empty message is absent from the body.
+        for key in MODELED_ERROR_MEMBERS.get(self._service, {}).get(code, []):
+            if key.lower() == 'message':
+                if message and wire.get('message') not in (None, '', 'UnknownError'):
+                    response[key] = message
+            elif wire.get(key) is not None:
+                response[key] = from_wire(wire[key])
         cls = self.exceptions.from_code(code)
         return cls(response, operation)
+
+
+# HTTP method of each S3 operation a presigned URL is made for (botocore/data/s3/*/service-2.json "http").
+_PRESIGN_HTTP_METHODS = {'PutObject': 'PUT', 'DeleteObject': 'DELETE', 'HeadObject': 'HEAD', 'CopyObject': 'PUT', 'UploadPart': 'PUT', 'CreateMultipartUpload': 'POST', 'CompleteMultipartUpload': 'POST', 'DeleteObjects': 'POST'}
+# Regions whose S3 endpoint still takes Signature Version 2 (botocore/data/endpoints.json, s3 "signatureVersions");
+# there, with no signature_version configured, botocore presigns with SigV2 (botocore/client.py
+# _default_s3_presign_to_sigv2): ?AWSAccessKeyId=...&Signature=...&Expires=<epoch>.
+_S3_SIGV2_REGIONS = {'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2', 'eu-west-1', 'sa-east-1', 'us-east-1', 'us-west-1', 'us-west-2'}
+
+
+def _unsupported_text(service, operation):
+    client = CLIENT_CLASS_NAMES.get(service, service)
+    return ('The Lambda Triage simulator does not cover %s.%s yet, so this call was not answered as AWS would answer it. '
+            'This is a gap of the simulator, not an error in your code. Simulated clients and operations are listed in '
+            'SIMULATION.md ("AWS SDK coverage").' % (client, operation))
+
+
+def _credentials():
+    # Lambda puts the execution role's temporary keys in the environment (configuration-envvars.html#configuration-envvars-runtime).
+    return (os.environ.get('AWS_ACCESS_KEY_ID') or 'ASIAQAAAAAAAAAAAAAAA', os.environ.get('AWS_SECRET_ACCESS_KEY') or 'lambda-triage-simulated-secret',
+            os.environ.get('AWS_SESSION_TOKEN'))
+
+
+def _quote(value, safe='-_.~'):
+    from urllib.parse import quote
+
+    return quote(str(value), safe=safe)
+
+
+def _s3_base(bucket, key):
+    """Virtual-hosted URL when the bucket name is DNS-compatible, else path style (botocore/utils.py
+    check_dns_name / fix_s3_host); presigned URLs use the global s3.amazonaws.com host as botocore prints them."""
+    import re
+
+    key_path = _quote(key, safe='/~') if key is not None else ''
+    if bucket and re.fullmatch(r'[a-z0-9][a-z0-9-]{1,61}[a-z0-9]', bucket):
+        return 'https://%s.s3.amazonaws.com/%s' % (bucket, key_path), '/%s/%s' % (bucket, key_path)
+    return 'https://s3.amazonaws.com/%s/%s' % (bucket or '', key_path), '/%s/%s' % (bucket or '', key_path)
+
+
+def _presign_s3_url(client, method, bucket, key, expires):
+    """An S3 presigned URL in the shape botocore prints. The signature is an HMAC of the simulated credentials
+    over a simplified string to sign: right length and alphabet, not checked against S3 (nothing is sent)."""
+    import hashlib
+    import hmac
+    import time
+
+    access_key, secret, token = _credentials()
+    now = time.time()  # the virtual clock inside the simulator (bootstrap patches time.time)
+    url, resource = _s3_base(bucket, key)
+    region = client.meta.region_name or 'us-east-1'
+    version = client._config.signature_version
+    if version is None and region in _S3_SIGV2_REGIONS:
+        expires_at = int(now) + expires
+        to_sign = '%s\n\n\n%d\n%s%s' % (method, expires_at, 'x-amz-security-token:%s\n' % token if token else '', resource)
+        signature = base64.b64encode(hmac.new(secret.encode(), to_sign.encode(), hashlib.sha1).digest()).decode()
+        query = 'AWSAccessKeyId=%s&Signature=%s' % (_quote(access_key), _quote(signature))
+        if token:
+            query += '&x-amz-security-token=%s' % _quote(token)
+        return '%s?%s&Expires=%d' % (url, query, expires_at)
+    stamp = time.strftime('%Y%m%dT%H%M%SZ', time.gmtime(now))
+    credential = '%s/%s/%s/s3/aws4_request' % (access_key, stamp[:8], region)
+    query = 'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=%s&X-Amz-Date=%s&X-Amz-Expires=%d&X-Amz-SignedHeaders=host' % (_quote(credential), stamp, expires)
+    if token:
+        query += '&X-Amz-Security-Token=%s' % _quote(token)
+    key_bytes = ('AWS4' + secret).encode()
+    for part in (stamp[:8], region, 's3', 'aws4_request'):
+        key_bytes = hmac.new(key_bytes, part.encode(), hashlib.sha256).digest()
+    signature = hmac.new(key_bytes, ('%s\n%s\n%s' % (method, resource, query)).encode(), hashlib.sha256).hexdigest()
+    return '%s?%s&X-Amz-Signature=%s' % (url, query, signature)
+
+
+def _presign_s3_post(client, bucket, key, fields, conditions, expires):
+    """{'url', 'fields'} as botocore/signers.py generate_presigned_post returns it (SigV2 form in the regions above
+    with no signature_version configured, SigV4 form otherwise); signatures as in _presign_s3_url."""
+    import hashlib
+    import hmac
+    import time
+
+    access_key, secret, token = _credentials()
+    now = time.time()
+    fields = dict(fields or {})
+    conditions = list(conditions or [])
+    url = _s3_base(bucket, None)[0]
+    region = client.meta.region_name or 'us-east-1'
+    conditions.append({'bucket': bucket})
+    placeholder = '$' + '{filename}'  # written in two parts: this source sits in a JavaScript template literal
+    if key.endswith(placeholder):
+        conditions.append(['starts-with', '$key', key[: -len(placeholder)]])
+    else:
+        conditions.append({'key': key})
+    fields['key'] = key
+    sigv2 = client._config.signature_version is None and region in _S3_SIGV2_REGIONS
+    if not sigv2:
+        stamp = time.strftime('%Y%m%dT%H%M%SZ', time.gmtime(now))
+        extra = {'x-amz-algorithm': 'AWS4-HMAC-SHA256', 'x-amz-credential': '%s/%s/%s/s3/aws4_request' % (access_key, stamp[:8], region), 'x-amz-date': stamp}
+        if token:
+            extra['x-amz-security-token'] = token
+        for k, v in extra.items():
+            fields[k] = v
+            conditions.append({k: v})
+    elif token:
+        fields['x-amz-security-token'] = token
+        conditions.append({'x-amz-security-token': token})
+    expiration = time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(now + expires))
+    policy = base64.b64encode(json.dumps({'expiration': expiration, 'conditions': conditions}).encode()).decode()
+    if sigv2:
+        fields['AWSAccessKeyId'] = access_key
+        fields['policy'] = policy
+        fields['signature'] = base64.b64encode(hmac.new(secret.encode(), policy.encode(), hashlib.sha1).digest()).decode()
+    else:
+        fields['policy'] = policy
+        fields['x-amz-signature'] = hmac.new(('AWS4' + secret).encode(), policy.encode(), hashlib.sha256).hexdigest()
+    return {'url': url, 'fields': fields}
 
 
 def _wait(host, ms, label):
@@ -1223,6 +1377,10 @@ class ReadTimeoutError(HTTPClientError):
 
 class ConnectTimeoutError(ConnectionError):
     fmt = 'Connect timeout on endpoint URL: "{endpoint_url}"'
+
+
+class UnknownClientMethodError(BotoCoreError):
+    fmt = 'Client does not have method: {method_name}'
 
 
 class OperationNotPageableError(BotoCoreError):
