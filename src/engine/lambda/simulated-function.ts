@@ -16,7 +16,7 @@ import { utf8ByteLength } from '../text/utf8.ts';
 import { createInvocationRecord } from '../report/record.ts';
 import { createManagedInstancesFunction } from './managed-instances.ts';
 import { attachResponseStream, bytesToText, concatChunks, type ResponseStreamCapture } from '../streaming/capture.ts';
-import { formatEndLine, formatInitReportLine, formatInitStartLine, formatReportLine, formatStartLine, formatTimeoutLine } from '../report/log-lines.ts';
+import { formatEndLine, formatInitReportLine, formatInitStartLine, formatReportLine, formatResponseTooLargeRuntimeLine, formatStartLine, formatTimeoutLine } from '../report/log-lines.ts';
 
 /** Options for one invocation. */
 export interface InvokeOptions {
@@ -297,6 +297,8 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
             // 6 MB synchronous response limit (https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html);
             // Function.ResponseSizeTooLarge, key order errorMessage then errorType, from public captures.
             const errorMessage = `Response payload size exceeded maximum allowed payload size (${MAX_SYNC_RESPONSE_BYTES} bytes).`;
+            // The runtime's own line about the refused response, after the function's output and before END.
+            logs.push(formatResponseTooLargeRuntimeLine(clock.epochNowMs(), MAX_SYNC_RESPONSE_BYTES));
             return finish('function-error', invokeStart, JSON.stringify({ errorMessage, errorType: 'Function.ResponseSizeTooLarge' }), {
               errorType: 'Function.ResponseSizeTooLarge',
               errorMessage,

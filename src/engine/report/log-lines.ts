@@ -105,6 +105,28 @@ export function formatTimeoutLine(isoTime: string, requestId: string, elapsedSec
   return `${isoTime} ${requestId} Task timed out after ${elapsedSeconds.toFixed(2)} seconds`;
 }
 
+/**
+ * The line the runtime interface client's C++ layer (aws-lambda-cpp) prints to stdout when Lambda refuses the
+ * function's response with HTTP 413 (a result over the 6 MB synchronous limit), followed by Lambda's answer body:
+ * `[ERROR] [<epoch ms>] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413. {…}`
+ * - prefix and message: aws-lambda-cpp `src/logging.cpp` (`"%s [%lld] %s %s\n"`: `[ERROR]`, milliseconds since the
+ *   epoch, tag `LAMBDA_RUNTIME`) and `src/runtime.cpp` `do_post`; `log_error` is always compiled in
+ *   (https://github.com/awslabs/aws-lambda-cpp/blob/b83d8fa/src/runtime.cpp). A capture with the prefix (Python):
+ *   https://github.com/awslabs/landing-zone-accelerator-on-aws/issues/145;
+ * - the body after the message: the Python client's patch appends it
+ *   (https://github.com/aws/aws-lambda-python-runtime-interface-client/blob/46e4c6a/deps/patches/aws-lambda-cpp-logging-error.patch);
+ *   a Node.js capture shows the same body (https://github.com/anomalyco/console/issues/63), so both runtimes print
+ *   it here; its text `{"errorMessage":"Exceeded maximum allowed payload size (6291556 bytes).","errorType":
+ *   "RequestEntityTooLarge"}` is from those captures and https://github.com/heyito/ito/issues/454.
+ * UNVERIFIED: whether the Node.js line carries the `[ERROR] [ms] LAMBDA_RUNTIME` prefix (the Node capture shows the
+ * message only, as a log tool displayed it). Printed as is (plain text) in both log formats: it does not go through
+ * the runtime's console patch.
+ */
+export function formatResponseTooLargeRuntimeLine(epochMs: number, limitBytes: number): string {
+  const body = JSON.stringify({ errorMessage: `Exceeded maximum allowed payload size (${limitBytes} bytes).`, errorType: 'RequestEntityTooLarge' });
+  return `[ERROR] [${Math.floor(epochMs)}] LAMBDA_RUNTIME Failed to post handler success response. Http response code: 413. ${body}`;
+}
+
 /** An error as the runtime reports it: Invoke payload fields plus the stack lines. */
 export interface RuntimeErrorDoc {
   errorType: string;

@@ -21,6 +21,13 @@ describe('memory model', () => {
     // The serialised 6.3 MB payload (and its copy) are what Node would hold too: well under 128 MB.
     expect(r.maxMemoryUsedMB).toBeGreaterThan(NODE_BASELINE_MB + 5);
     expect(r.maxMemoryUsedMB).toBeLessThan(100);
+    // The runtime's own line about the refused response, between START and END (log-lines.ts names its sources).
+    const runtimeLine = r.logs.findIndex((l) => l.includes('LAMBDA_RUNTIME'));
+    expect(r.logs[runtimeLine]).toMatch(
+      /^\[ERROR\] \[\d{13}\] LAMBDA_RUNTIME Failed to post handler success response\. Http response code: 413\. \{"errorMessage":"Exceeded maximum allowed payload size \(6291556 bytes\)\.","errorType":"RequestEntityTooLarge"\}$/,
+    );
+    expect(r.logs.findIndex((l) => l.startsWith('START '))).toBeLessThan(runtimeLine);
+    expect(r.logs.findIndex((l) => l.startsWith('END '))).toBeGreaterThan(runtimeLine);
   });
 
   it('a flat 4 MB string kept at module scope counts about 4 MB (Node: one byte per Latin-1 character)', async () => {
