@@ -12,6 +12,8 @@
  *   an object whose element 0 is a getter, so each poll runs {@link PythonEnvironmentGuard}: it charges
  *   virtual CPU and, past the deadline (or the wall-clock budget), answers SIGINT, which the runtime turns
  *   into a stop that user code's `except Exception` cannot swallow. No SharedArrayBuffer is needed.
+ * - HTTP: CPython's `http.client` (so `urllib.request`) reaches the simulated world's HTTP dependencies through the
+ *   host service `http`, as Node's fetch does (`../python/urllib-source.ts`); real sockets stay unreachable.
  * - Memory: the environment's WebAssembly memory may grow only up to the function's memory size (mapped by
  *   {@link PYTHON_BYTES_PER_WASM_BYTE}) or the simulator's real-memory budget, whichever is lower; a refused
  *   growth makes CPython raise MemoryError and the invocation ends as `Runtime.OutOfMemory` (or
@@ -28,6 +30,7 @@ import {
   WASM_PAGE_BYTES,
 } from '../python/python-limits.ts';
 import { loadPythonSitePackages } from '../python/site-packages.ts';
+import { PYTHON_HTTP_SOURCE } from '../python/urllib-source.ts';
 import type { EnvironmentHost, EnvironmentSpec, ExecEnvironment, Executor, InitOutcome, InitRequest, InvokeOutcome, InvokeRequest } from './types.ts';
 
 const MIB = 1024 * 1024;
@@ -156,13 +159,16 @@ function setupSource(spec: EnvironmentSpec): string {
     'import _lt_runtime',
     '_lt_runtime.install_time()',
     '_lt_runtime.install_asyncio()',
+    // http.client (urllib.request) reaches the simulated HTTP dependencies, as Node's fetch does.
+    'import _lt_http',
+    '_lt_http.install()',
     'import signal',
     'def _lt_on_interrupt(signum, frame):',
     '    raise _lt_runtime.SimulatorStop()',
     'signal.signal(signal.SIGINT, _lt_on_interrupt)',
     'import datetime, bootstrap',
     '_lt_runtime.install_walls()',
-    'del _lt_paths, _lt_on_interrupt',
+    'del _lt_paths, _lt_on_interrupt, _lt_http',
   ].join('\n');
 }
 
@@ -393,6 +399,7 @@ function createPythonEnvironment(options: PythonExecutorOptions, spec: Environme
     }
     writeFile(instance, '/var/runtime/_lt_runtime.py', PYTHON_RUNTIME_SOURCE);
     writeFile(instance, '/var/runtime/_lambda_triage_host.py', PYTHON_HOST_MODULE_SOURCE);
+    writeFile(instance, '/var/runtime/_lt_http.py', PYTHON_HTTP_SOURCE);
     writeFile(instance, '/var/runtime/bootstrap.py', PYTHON_BOOTSTRAP_SOURCE);
     const site = `/var/lang/lib/python${pythonVersionOf(config.runtime)}/site-packages`;
     instance.FS.mkdirTree(site);

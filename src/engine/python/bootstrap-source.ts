@@ -367,12 +367,16 @@ def _lambda_path(filename):
     return filename
 
 
+_SIMULATOR_FILES = ("/var/runtime/_lt_runtime.py", "/var/runtime/_lt_http.py")
+
+
 def extract_traceback(tb):
-    # Frames of the simulator's own import wall (_lt_runtime.py) are not part of Lambda's runtime: left out.
+    # Frames of the simulator's own import wall and virtual clock (_lt_runtime.py) and of its simulated sockets
+    # (_lt_http.py) are not part of Lambda's runtime: left out.
     return [
         (_lambda_path(f.filename), f.lineno, f.name, f.line)
         for f in traceback.extract_tb(tb)
-        if f.filename != "/var/runtime/_lt_runtime.py"
+        if f.filename not in _SIMULATOR_FILES
     ]
 
 

@@ -543,8 +543,14 @@ class DynamoDBResource(_Unsupported):
         return Table(name, self.meta.client)
 
 
+def _s3_inject():
+    from boto3.s3 import inject
+
+    return inject
+
+
 class S3Object(_Unsupported):
-    """s3.Object(bucket, key): get(), put(Body=...), delete()."""
+    """s3.Object(bucket, key): get(), put(Body=...), delete(), upload_file/download_file/upload_fileobj/download_fileobj."""
 
     def __init__(self, bucket_name, key, client):
         self.bucket_name = bucket_name
@@ -561,9 +567,22 @@ class S3Object(_Unsupported):
     def delete(self, **kwargs):
         return self.meta.client.delete_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
 
+    # Managed transfers (boto3/s3/inject.py object_*): the client's, with this object's bucket and key.
+    def upload_file(self, Filename, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().object_upload_file(self, Filename, ExtraArgs, Callback, Config)
+
+    def download_file(self, Filename, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().object_download_file(self, Filename, ExtraArgs, Callback, Config)
+
+    def upload_fileobj(self, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().object_upload_fileobj(self, Fileobj, ExtraArgs, Callback, Config)
+
+    def download_fileobj(self, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().object_download_fileobj(self, Fileobj, ExtraArgs, Callback, Config)
+
 
 class S3Bucket(_Unsupported):
-    """s3.Bucket(name): put_object(Key=..., Body=...), Object(key)."""
+    """s3.Bucket(name): put_object(Key=..., Body=...), Object(key), upload_file/download_file/upload_fileobj/download_fileobj."""
 
     def __init__(self, name, client):
         self.name = name
@@ -576,6 +595,19 @@ class S3Bucket(_Unsupported):
 
     def Object(self, key):
         return S3Object(self.name, key, self.meta.client)
+
+    # Managed transfers (boto3/s3/inject.py bucket_*): the client's, with this bucket.
+    def upload_file(self, Filename, Key, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().bucket_upload_file(self, Filename, Key, ExtraArgs, Callback, Config)
+
+    def download_file(self, Key, Filename, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().bucket_download_file(self, Key, Filename, ExtraArgs, Callback, Config)
+
+    def upload_fileobj(self, Fileobj, Key, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().bucket_upload_fileobj(self, Fileobj, Key, ExtraArgs, Callback, Config)
+
+    def download_fileobj(self, Key, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+        return _s3_inject().bucket_download_fileobj(self, Key, Fileobj, ExtraArgs, Callback, Config)
 
 
 class S3Resource(_Unsupported):
@@ -596,6 +628,289 @@ def create_resource(service_name, client):
     if service_name == 's3':
         return S3Resource(client)
     raise _unsupported("boto3.resource('%s')" % service_name)
+`,
+  'boto3/exceptions.py': String.raw`"""boto3.exceptions in the simulated boto3 (Lambda Triage): the classes the simulated S3 transfers raise, with
+boto3's names and bases (boto3/exceptions.py, https://github.com/boto/boto3/blob/develop/boto3/exceptions.py)."""
+
+
+class Boto3Error(Exception):
+    """Base class for all Boto3 errors."""
+
+
+class RetriesExceededError(Boto3Error):
+    def __init__(self, last_exception, msg='Max Retries Exceeded'):
+        super().__init__(msg)
+        self.last_exception = last_exception
+
+
+class S3TransferFailedError(Boto3Error):
+    pass
+
+
+class S3UploadFailedError(Boto3Error):
+    pass
+`,
+  'boto3/s3/__init__.py': String.raw`"""S3 helpers of the simulated boto3 (Lambda Triage): managed transfers (boto3.s3.transfer, boto3.s3.inject)."""
+`,
+  'boto3/s3/transfer.py': String.raw`"""Managed S3 transfers of the simulated boto3 (Lambda Triage): TransferConfig, S3Transfer and the work behind the
+upload_file / download_file / upload_fileobj / download_fileobj methods that boto3 adds to the S3 client, Bucket
+and Object (boto3/s3/inject.py, boto3/s3/transfer.py, s3transfer/manager.py;
+https://boto3.amazonaws.com/v1/documentation/api/latest/guide/s3-uploading-files.html).
+
+What is kept from boto3 / s3transfer:
+- an upload is a PutObject with ExtraArgs as its extra parameters; ExtraArgs keys are checked against
+  ALLOWED_UPLOAD_ARGS / ALLOWED_DOWNLOAD_ARGS with s3transfer's ValueError text (s3transfer 0.17);
+- upload_file turns a ClientError into S3UploadFailedError("Failed to upload <file> to <bucket>/<key>: <error>")
+  (boto3/s3/transfer.py S3Transfer.upload_file); upload_fileobj raises the ClientError itself;
+- a download does HeadObject first (s3transfer/download.py DownloadSubmissionTask), so a missing key is
+  "An error occurred (404) when calling the HeadObject operation: Not Found", then GetObject;
+- download_file writes to "<file>.<8 hex digits>" and renames it into place (s3transfer DownloadFilenameOutputManager);
+- Callback gets byte counts: 1 MiB per read of an upload body (botocore AwsChunkedWrapper), io_chunksize (256 KiB)
+  per write of a download; nothing for an empty object.
+What is not: above multipart_threshold (8 MiB) real boto3 sends CreateMultipartUpload / UploadPart /
+CompleteMultipartUpload (and ranged GetObjects for downloads, in threads); the simulated world has no multipart
+operations, so every upload is one PutObject and every download one GetObject. IAM is the same (the multipart
+operations need s3:PutObject), but the number of calls, their latencies and faults differ for large objects.
+"""
+
+import os
+import random
+import string
+
+from boto3.exceptions import RetriesExceededError, S3UploadFailedError  # noqa: F401 (as boto3 exports them)
+from botocore.exceptions import ClientError
+
+KB = 1024
+MB = KB * KB
+
+# s3transfer/manager.py TransferManager.ALLOWED_DOWNLOAD_ARGS / ALLOWED_UPLOAD_ARGS (s3transfer 0.17.0).
+ALLOWED_DOWNLOAD_ARGS = ['ChecksumMode', 'VersionId', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'RequestPayer', 'ExpectedBucketOwner']
+ALLOWED_UPLOAD_ARGS = ['ACL', 'CacheControl', 'ChecksumAlgorithm', 'ContentDisposition', 'ContentEncoding', 'ContentLanguage', 'ContentType', 'ExpectedBucketOwner', 'Expires', 'GrantFullControl', 'GrantRead', 'GrantReadACP', 'GrantWriteACP', 'Metadata', 'ObjectLockLegalHoldStatus', 'ObjectLockMode', 'ObjectLockRetainUntilDate', 'RequestPayer', 'ServerSideEncryption', 'StorageClass', 'SSECustomerAlgorithm', 'SSECustomerKey', 'SSECustomerKeyMD5', 'SSEKMSKeyId', 'SSEKMSEncryptionContext', 'Tagging', 'WebsiteRedirectLocation', 'ChecksumType', 'MpuObjectSize', 'ChecksumCRC32', 'ChecksumCRC32C', 'ChecksumCRC64NVME', 'ChecksumMD5', 'ChecksumSHA1', 'ChecksumSHA256', 'ChecksumSHA512', 'ChecksumXXHASH3', 'ChecksumXXHASH64', 'ChecksumXXHASH128']
+
+# botocore/httpchecksum.py AwsChunkedWrapper._DEFAULT_CHUNK_SIZE: the upload body is read (and Callback told) by 1 MiB.
+_UPLOAD_READ_SIZE = 1 * MB
+
+
+class TransferConfig:
+    """boto3.s3.transfer.TransferConfig: kept for its io_chunksize (download Callback granularity); the other
+    options (thresholds, concurrency, threads, bandwidth) do not change the simulated transfer."""
+
+    ALIAS = {'max_concurrency': 'max_request_concurrency', 'max_io_queue': 'max_io_queue_size'}
+
+    def __init__(self, multipart_threshold=None, max_concurrency=None, multipart_chunksize=None,
+                 num_download_attempts=None, max_io_queue=None, io_chunksize=None, use_threads=None,
+                 max_bandwidth=None, preferred_transfer_client=None):
+        self.multipart_threshold = 8 * MB if multipart_threshold is None else multipart_threshold
+        self.max_request_concurrency = 10 if max_concurrency is None else max_concurrency
+        self.multipart_chunksize = 8 * MB if multipart_chunksize is None else multipart_chunksize
+        self.num_download_attempts = 5 if num_download_attempts is None else num_download_attempts
+        self.max_io_queue_size = 100 if max_io_queue is None else max_io_queue
+        self.io_chunksize = 256 * KB if io_chunksize is None else io_chunksize
+        self.use_threads = True if use_threads is None else use_threads
+        self.max_bandwidth = max_bandwidth
+        self.preferred_transfer_client = 'auto' if preferred_transfer_client is None else preferred_transfer_client
+
+    def __setattr__(self, name, value):
+        super().__setattr__(self.ALIAS.get(name, name), value)
+
+    def __getattr__(self, name):
+        if name in TransferConfig.ALIAS:
+            return getattr(self, TransferConfig.ALIAS[name])
+        raise AttributeError(name)
+
+
+def _validate_all_known_args(actual, allowed):
+    # s3transfer/manager.py TransferManager._validate_all_known_args
+    for kwarg in actual:
+        if kwarg not in allowed:
+            raise ValueError("Invalid extra_args key '%s', must be one of: %s" % (kwarg, ', '.join(allowed)))
+
+
+def _read_all(fileobj):
+    parts = []
+    while True:
+        chunk = fileobj.read(_UPLOAD_READ_SIZE)
+        if isinstance(chunk, str):
+            # What s3transfer's bytes handling says of a text-mode file object.
+            raise TypeError("a bytes-like object is required, not 'str'")
+        if not chunk:
+            break
+        parts.append(bytes(chunk))
+    return b''.join(parts)
+
+
+def upload_fileobj(client, fileobj, bucket, key, extra_args=None, callback=None, config=None):
+    """One PutObject with the whole body (see the module docstring for what real boto3 does above 8 MiB)."""
+    extra_args = dict(extra_args or {})
+    _validate_all_known_args(extra_args, ALLOWED_UPLOAD_ARGS)
+    data = _read_all(fileobj)
+    client.put_object(Bucket=bucket, Key=key, Body=data, **extra_args)
+    if callback is not None:
+        for start in range(0, len(data), _UPLOAD_READ_SIZE):
+            callback(min(_UPLOAD_READ_SIZE, len(data) - start))
+    return None
+
+
+def upload_file(client, filename, bucket, key, extra_args=None, callback=None, config=None):
+    if isinstance(filename, os.PathLike):
+        filename = os.fspath(filename)
+    if not isinstance(filename, str):
+        raise ValueError('Filename must be a string or a path-like object')
+    _validate_all_known_args(dict(extra_args or {}), ALLOWED_UPLOAD_ARGS)
+    try:
+        with open(filename, 'rb') as f:
+            upload_fileobj(client, f, bucket, key, extra_args, callback, config)
+    except ClientError as e:
+        # boto3/s3/transfer.py S3Transfer.upload_file: the backwards-compatible wrapper of any ClientError.
+        raise S3UploadFailedError('Failed to upload %s to %s/%s: %s' % (filename, bucket, key, e))
+    return None
+
+
+def download_fileobj(client, bucket, key, fileobj, extra_args=None, callback=None, config=None, _open=None):
+    """HeadObject, then one GetObject whose body is written in io_chunksize pieces."""
+    extra_args = dict(extra_args or {})
+    _validate_all_known_args(extra_args, ALLOWED_DOWNLOAD_ARGS)
+    client.head_object(Bucket=bucket, Key=key, **extra_args)
+    body = client.get_object(Bucket=bucket, Key=key, **extra_args)['Body']
+    if _open is not None:
+        fileobj = _open()
+    chunk_size = getattr(config, 'io_chunksize', None) or 256 * KB
+    for chunk in body.iter_chunks(chunk_size):
+        fileobj.write(chunk)
+        if callback is not None:
+            callback(len(chunk))
+    return None
+
+
+def _random_file_extension(num_digits=8):
+    # s3transfer/utils.py random_file_extension
+    return ''.join(random.choice(string.hexdigits) for _ in range(num_digits))
+
+
+def download_file(client, bucket, key, filename, extra_args=None, callback=None, config=None):
+    if isinstance(filename, os.PathLike):
+        filename = os.fspath(filename)
+    if not isinstance(filename, str):
+        raise ValueError('Filename must be a string or a path-like object')
+    temp = filename + '.' + _random_file_extension()
+    opened = []
+
+    def _open():
+        opened.append(open(temp, 'wb'))
+        return opened[0]
+
+    try:
+        download_fileobj(client, bucket, key, None, extra_args, callback, config, _open=_open)
+        for f in opened:
+            f.close()
+        os.replace(temp, filename)
+    except BaseException:
+        for f in opened:
+            f.close()
+        if opened and os.path.exists(temp):
+            os.remove(temp)
+        raise
+    return None
+
+
+class S3Transfer:
+    """boto3.s3.transfer.S3Transfer(client, config): upload_file and download_file, as the injected methods."""
+
+    ALLOWED_DOWNLOAD_ARGS = ALLOWED_DOWNLOAD_ARGS
+    ALLOWED_UPLOAD_ARGS = ALLOWED_UPLOAD_ARGS
+
+    def __init__(self, client=None, config=None, osutil=None, manager=None):
+        if client is None:
+            raise ValueError('Either a boto3.Client or s3transfer.manager.TransferManager must be provided')
+        self._client = client
+        self._config = config if config is not None else TransferConfig()
+
+    def upload_file(self, filename, bucket, key, callback=None, extra_args=None):
+        return upload_file(self._client, filename, bucket, key, extra_args, callback, self._config)
+
+    def download_file(self, bucket, key, filename, extra_args=None, callback=None):
+        return download_file(self._client, bucket, key, filename, extra_args, callback, self._config)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        return False
+`,
+  'boto3/s3/inject.py': String.raw`"""The methods boto3 adds to the S3 client, Bucket and Object (boto3/s3/inject.py), with boto3's signatures:
+client.upload_file(Filename, Bucket, Key, ExtraArgs=None, Callback=None, Config=None), download_file(Bucket, Key,
+Filename, ...), upload_fileobj(Fileobj, Bucket, Key, ...), download_fileobj(Bucket, Key, Fileobj, ...)
+(https://boto3.amazonaws.com/v1/documentation/api/latest/reference/services/s3/client/upload_fileobj.html).
+The work is in boto3.s3.transfer."""
+
+from boto3.s3 import transfer as _transfer
+
+
+def upload_file(self, Filename, Bucket, Key, ExtraArgs=None, Callback=None, Config=None):
+    """Upload a file to an S3 object (one simulated PutObject)."""
+    return _transfer.upload_file(self, Filename, Bucket, Key, ExtraArgs, Callback, Config)
+
+
+def download_file(self, Bucket, Key, Filename, ExtraArgs=None, Callback=None, Config=None):
+    """Download an S3 object to a file (simulated HeadObject, then GetObject)."""
+    return _transfer.download_file(self, Bucket, Key, Filename, ExtraArgs, Callback, Config)
+
+
+def upload_fileobj(self, Fileobj, Bucket, Key, ExtraArgs=None, Callback=None, Config=None):
+    """Upload a file-like object (opened in binary mode) to an S3 object (one simulated PutObject)."""
+    if not hasattr(Fileobj, 'read'):
+        raise ValueError('Fileobj must implement read')
+    return _transfer.upload_fileobj(self, Fileobj, Bucket, Key, ExtraArgs, Callback, Config)
+
+
+def download_fileobj(self, Bucket, Key, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+    """Download an S3 object into a writable binary file-like object (simulated HeadObject, then GetObject)."""
+    if not hasattr(Fileobj, 'write'):
+        raise ValueError('Fileobj must implement write')
+    return _transfer.download_fileobj(self, Bucket, Key, Fileobj, ExtraArgs, Callback, Config)
+
+
+def bucket_upload_file(self, Filename, Key, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.upload_file(Filename=Filename, Bucket=self.name, Key=Key, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def bucket_download_file(self, Key, Filename, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.download_file(Bucket=self.name, Key=Key, Filename=Filename, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def bucket_upload_fileobj(self, Fileobj, Key, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.upload_fileobj(Fileobj=Fileobj, Bucket=self.name, Key=Key, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def bucket_download_fileobj(self, Key, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.download_fileobj(Bucket=self.name, Key=Key, Fileobj=Fileobj, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def object_upload_file(self, Filename, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.upload_file(Filename=Filename, Bucket=self.bucket_name, Key=self.key, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def object_download_file(self, Filename, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.download_file(Bucket=self.bucket_name, Key=self.key, Filename=Filename, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def object_upload_fileobj(self, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.upload_fileobj(Fileobj=Fileobj, Bucket=self.bucket_name, Key=self.key, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def object_download_fileobj(self, Fileobj, ExtraArgs=None, Callback=None, Config=None):
+    return self.meta.client.download_fileobj(Bucket=self.bucket_name, Key=self.key, Fileobj=Fileobj, ExtraArgs=ExtraArgs, Callback=Callback, Config=Config)
+
+
+def inject_s3_transfer_methods(client):
+    """Give an S3 client the four transfer methods, on a subclass of its class (boto3 adds them to the
+    generated S3 client class; other services' clients do not have them)."""
+    cls = type(client)
+    client.__class__ = type(cls.__name__, (cls,), {
+        'upload_file': upload_file, 'download_file': download_file,
+        'upload_fileobj': upload_fileobj, 'download_fileobj': download_fileobj,
+    })
+    return client
 `,
   'boto3/session.py': String.raw`"""boto3.session.Session in the simulated boto3 (Lambda Triage). Credentials passed here are accepted and
 ignored: every call acts as the function's execution role, as the simulated world decides."""
@@ -627,7 +942,13 @@ class Session:
     def client(self, service_name, region_name=None, api_version=None, use_ssl=True, verify=None,
                endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None,
                aws_session_token=None, config=None, aws_account_id=None):
-        return create_client(service_name, region_name or self._region_name, config, endpoint_url)
+        client = create_client(service_name, region_name or self._region_name, config, endpoint_url)
+        if service_name == 's3':
+            # boto3 adds upload_file, download_file, upload_fileobj, download_fileobj to S3 clients (boto3/s3/inject.py).
+            from boto3.s3.inject import inject_s3_transfer_methods
+
+            inject_s3_transfer_methods(client)
+        return client
 
     def resource(self, service_name, region_name=None, api_version=None, use_ssl=True, verify=None,
                  endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None,
@@ -1436,13 +1757,21 @@ class StreamingBody:
     def iter_chunks(self, chunk_size=_DEFAULT_CHUNK_SIZE):
         while True:
             chunk = self.read(chunk_size)
-            if not chunk:
+            if chunk == b'':
                 break
             yield chunk
 
     def iter_lines(self, chunk_size=_DEFAULT_CHUNK_SIZE, keepends=False):
-        for line in self.read().splitlines(keepends):
-            yield line
+        # botocore/response.py StreamingBody.iter_lines: chunk by chunk, the last (maybe unfinished) line of each
+        # chunk kept pending, so a line or a "\r\n" split across chunks comes out whole.
+        pending = b''
+        for chunk in self.iter_chunks(chunk_size):
+            lines = (pending + chunk).splitlines(True)
+            for line in lines[:-1]:
+                yield line.splitlines(keepends)[0]
+            pending = lines[-1]
+        if pending:
+            yield pending.splitlines(keepends)[0]
 
     def close(self):
         self.closed = True
