@@ -34,7 +34,7 @@ Options for invoke:
   --times N          Invoke N times on the same (warm) environment (default 1)
   --seed N           Seed for request ids and Math.random (default 1)
   --log-format F     Text (default) | JSON: how the runtime and Lambda write log lines
-  --log-level L      Application log level with --log-format JSON: TRACE | DEBUG | INFO | WARN | ERROR | FATAL
+  --log-level L      Application log level with --log-format JSON: TRACE | DEBUG | INFO (Lambda's default) | WARN | ERROR | FATAL
                      (console output below it is dropped, as Lambda's log-level filtering does)
   --log-view V       cloudwatch (default) | emulator: show the Node.js runtime client's lines as a local
                      emulator's stdout prints them (sam local, the runtime interface emulator), where each

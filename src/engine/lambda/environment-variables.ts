@@ -61,8 +61,11 @@ export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: st
     unreserved['NODE_PATH'] = `/opt/nodejs/node${major}/node_modules:/opt/nodejs/node_modules:/var/runtime/node_modules:/var/runtime:/var/task`;
   }
   if (config.logFormat === 'JSON') unreserved['AWS_LAMBDA_LOG_FORMAT'] = 'JSON';
-  // Lambda hands the application log level to the runtime in AWS_LAMBDA_LOG_LEVEL (JSON format only).
-  if (config.logFormat === 'JSON' && config.applicationLogLevel) unreserved['AWS_LAMBDA_LOG_LEVEL'] = config.applicationLogLevel;
+  // Lambda hands the application log level to the runtime in AWS_LAMBDA_LOG_LEVEL (JSON format only). With no
+  // level configured it is INFO: "The default application log level for log filtering is INFO"
+  // (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html). So in JSON format
+  // console.debug/trace (Node.js) are dropped by default and Python's root logger starts at INFO.
+  if (config.logFormat === 'JSON') unreserved['AWS_LAMBDA_LOG_LEVEL'] = config.applicationLogLevel ?? 'INFO';
   // Lambda Managed Instances: the runtime interface client (v4) switches to its multi-concurrent mode when
   // AWS_LAMBDA_MAX_CONCURRENCY is set (src/utils/env.ts `isMultiConcurrentMode`,
   // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client). The value Lambda puts there is UNVERIFIED;

@@ -195,6 +195,19 @@ describe('logs (bootstrap.py _setup_logging, lambda_runtime_log_utils.py)', () =
     // print stays plain text (https://docs.aws.amazon.com/lambda/latest/dg/python-logging.html).
     expect(r.logs).toContain('plain');
   });
+
+  it('JSON format with no level configured: Lambda filters at INFO by default, so logger.info shows without setLevel', async () => {
+    // "The default application log level for log filtering is INFO":
+    // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+    const r = await oncePy(
+      handler('import logging, os\nlogger = logging.getLogger()\n\ndef lambda_handler(event, context):\n    logger.debug("hidden")\n    logger.info("shown")\n    return os.environ.get("AWS_LAMBDA_LOG_LEVEL")\n'),
+      {},
+      { logFormat: 'JSON' },
+    );
+    expect(r.payload).toBe('"INFO"');
+    expect(r.logs.some((l) => l.includes('"message": "shown"') || l.includes('"message":"shown"'))).toBe(true);
+    expect(r.logs.some((l) => l.includes('hidden'))).toBe(false);
+  });
 });
 
 describe('environments, context and environment variables', () => {

@@ -50,9 +50,22 @@ describe("console methods as Node's Console calls them through the runtime's pat
 describe('application log-level filtering (JSON log format)', () => {
   const SRC = 'export const handler = async () => { console.trace("t"); console.debug("d"); console.log("l"); console.info("i"); console.warn("w"); console.error("e"); console.fatal("f"); console.assert(false, "a"); return "ok"; };';
 
-  it('without a level every console method logs, each at its own level', async () => {
-    const r = await once({ 'index.mjs': SRC }, {}, { logFormat: 'JSON' });
+  it('without a level Lambda filters at INFO (its documented default): TRACE and DEBUG are dropped', async () => {
+    // "The default application log level for log filtering is INFO":
+    // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+    const r = await once({ 'index.mjs': SRC.replace('return "ok"', 'return process.env.AWS_LAMBDA_LOG_LEVEL') }, {}, { logFormat: 'JSON' });
+    expect(jsonLevels(r)).toEqual(['INFO', 'INFO', 'WARN', 'ERROR', 'FATAL', 'WARN']);
+    expect(r.result).toBe('INFO');
+  });
+
+  it('TRACE lets every console method log, each at its own level', async () => {
+    const r = await once({ 'index.mjs': SRC }, {}, { logFormat: 'JSON', applicationLogLevel: 'TRACE' });
     expect(jsonLevels(r)).toEqual(['TRACE', 'DEBUG', 'INFO', 'INFO', 'WARN', 'ERROR', 'FATAL', 'WARN']);
+  });
+
+  it('the Text log format passes no level to the runtime (filtering needs JSON)', async () => {
+    const r = await once({ 'index.mjs': 'export const handler = async () => process.env.AWS_LAMBDA_LOG_LEVEL ?? "unset";' }, {});
+    expect(r.result).toBe('unset');
   });
 
   it('WARN drops TRACE, DEBUG and INFO; the runtime sees AWS_LAMBDA_LOG_LEVEL (LogPatch.js)', async () => {
