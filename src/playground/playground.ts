@@ -1065,7 +1065,36 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
         showNotice(shared.error, 'warn');
       }
     }
-    await run('run');
+    await resultsWanted();
+    if (!userRan) await run('run');
+  }
+
+  /**
+   * When the automatic first run should start. Side by side (wide screens) the results are in view: at once.
+   * In one column (phones) they sit below the editor, so the first run waits until they come within half a
+   * screen of the viewport, or the learner presses Run: until then the phone spends neither the engine's
+   * download (≈ 0.5 MB gzipped: worker and QuickJS) nor its CPU on a result nobody sees.
+   */
+  function resultsWanted(): Promise<void> {
+    if (typeof IntersectionObserver !== 'function' || typeof matchMedia !== 'function' || matchMedia(SIDE_BY_SIDE_QUERY).matches) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          observer.disconnect();
+          resolve();
+        },
+        { rootMargin: '0px 0px 50% 0px' },
+      );
+      observer.observe(resultsBox);
+      cleanups.push(() => observer.disconnect());
+      if (!firstResultMarked && root.dataset['busy'] === undefined) {
+        summaryEl.textContent = 'The first run starts when the results come into view, or press Run.';
+        resultsBox.setAttribute('aria-busy', 'false');
+      }
+    });
   }
   void start();
 

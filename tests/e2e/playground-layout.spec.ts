@@ -81,7 +81,9 @@ test('1280 × 800: editor and results side by side, the settings that cause 500s
 
 test('390 × 844: one column without horizontal overflow, and Run brings the result into view', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await open(page);
+  // No first run yet: on a phone it waits for the results to come into view (or for Run, pressed below).
+  await page.goto('/playground/');
+  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached' });
   const editor = await page.locator('[data-pg="code-area"]').boundingBox();
   const results = await page.locator('[data-pg="results"]').boundingBox();
   expect(results!.y).toBeGreaterThan(editor!.y + editor!.height - 1);
@@ -100,6 +102,39 @@ test('390 × 844: one column without horizontal overflow, and Run brings the res
   const invocation = page.locator('.pg-timeline rect.pg-tl-invoke');
   const width = await invocation.evaluate((r) => r.getBoundingClientRect().width);
   expect(width).toBeGreaterThanOrEqual(3);
+});
+
+test('on a phone the first run waits until the results come into view; Run before that runs once', async ({ page }) => {
+  // Lighthouse's phone (412 × 823): the results sit below the editor, so nothing of the engine loads at first.
+  await page.setViewportSize({ width: 412, height: 823 });
+  const engine: string[] = [];
+  page.on('request', (r) => {
+    if (/engine\.worker|\.wasm$/.test(r.url())) engine.push(r.url());
+  });
+  await page.goto('/playground/');
+  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached' });
+  await expect(summary(page)).toHaveText('The first run starts when the results come into view, or press Run.');
+  await expect(page.locator('[data-pg="results"]')).toHaveAttribute('aria-busy', 'false');
+  await page.waitForTimeout(500);
+  expect(engine).toEqual([]);
+  await expect(page.locator('lt-playground')).not.toHaveAttribute('data-first-result', 'true');
+  // Scrolling to the results starts the run, as a reader would expect.
+  await page.locator('[data-pg="results"]').scrollIntoViewIfNeeded();
+  await expect(summary(page)).toContainText('answered 200', { timeout: 20_000 });
+  expect(engine.length).toBeGreaterThan(0);
+
+  // A second page: Run pressed before scrolling runs once, and scrolling later starts no second run.
+  const other = await page.context().newPage();
+  await other.setViewportSize({ width: 412, height: 823 });
+  await other.goto('/playground/');
+  await other.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached' });
+  await other.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(summary(other)).toContainText('answered 200', { timeout: 20_000 });
+  const requestId = await other.locator('#pg-rpanel-logs').textContent();
+  await other.locator('[data-pg="results"]').scrollIntoViewIfNeeded();
+  await other.waitForTimeout(1_000);
+  expect(await other.locator('#pg-rpanel-logs').textContent()).toBe(requestId);
+  await other.close();
 });
 
 test('no stale truth: invalid memory or broken JSON refuses the run and marks the previous result', async ({ page }) => {

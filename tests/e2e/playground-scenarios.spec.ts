@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/page-checks.ts';
-import { setCode } from './support/playground.ts';
+import { setCode, waitForFirstResult } from './support/playground.ts';
 
 // Scenario mode of the playground (/playground/?scenario=<id>): real Chromium, the real worker and
 // QuickJS, the scenario JSON the build publishes. Each test gets a fresh context (empty localStorage).
@@ -14,7 +14,7 @@ const verdict = (page: Page) => page.locator('[data-sc="verdict"]');
 /** Open a scenario and wait for the automatic first run (which runs the scenario's broken handler). */
 async function openScenario(page: Page, id = SCENARIO): Promise<void> {
   await page.goto(`/playground/?scenario=${id}`);
-  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await waitForFirstResult(page);
   await expect(panel(page)).toBeVisible();
 }
 

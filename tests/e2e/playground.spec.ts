@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { watchPage } from './support/page-checks.ts';
-import { setCode, setEditorText } from './support/playground.ts';
+import { setCode, setEditorText, waitForFirstResult } from './support/playground.ts';
 
 // The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
 // browser context, so localStorage starts empty.
@@ -14,7 +14,7 @@ const resultPanel = (page: Page, name: 'Diagnosis' | 'Logs' | 'Timeline' | 'Metr
 /** Open the playground and wait for the automatic first run. */
 async function open(page: Page, path = '/playground/'): Promise<void> {
   await page.goto(path);
-  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 20_000 });
+  await waitForFirstResult(page);
 }
 
 

@@ -1,8 +1,15 @@
 import { expect, type Page } from '@playwright/test';
 import { createDefaultState, encodeShareHash, type PlaygroundState } from '../../../src/playground/state.ts';
 
-/** Wait for the playground's automatic first run to finish. */
+/**
+ * Wait for the playground's automatic first run to finish. In one column (a phone) that run starts only when
+ * the results come into view, so they are scrolled to first, as a reader would.
+ */
 export async function waitForFirstResult(page: Page): Promise<void> {
+  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+  if (!(await page.evaluate(() => matchMedia('(min-width: 60rem)').matches))) {
+    await page.locator('[data-pg="results"]').scrollIntoViewIfNeeded();
+  }
   await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
 }
 
