@@ -1,73 +1,11 @@
 /**
  * Fidelity checks of the simulated boto3 against real botocore 1.43.11: Lambda throttling, modeled error members in
- * ClientError.response, S3 presigning. Same in-process harness as boto3.test.ts.
+ * ClientError.response, S3 presigning. Same in-process harness (boto3-harness.ts) as boto3.test.ts.
  */
-import { loadPyodide, type PyodideInterface } from 'pyodide';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAwsWorld, type AwsWorld } from '../../../src/engine/aws/world.ts';
-import { BOTO3_FILES } from '../../../src/engine/python/boto3-source.ts';
+import { describe, expect, it } from 'vitest';
+import { boto3Harness, STATE } from './boto3-harness.ts';
 
-const SITE = '/lt-site-packages';
-
-let py: PyodideInterface;
-/** The world, clock and hang labels the registered host module talks to (set by {@link useWorld}). */
-const host = { world: null as AwsWorld | null, nowMs: 0, waits: [] as number[], hangs: [] as string[] };
-
-class HostHang extends Error {}
-
-beforeAll(async () => {
-  py = await loadPyodide();
-  for (const [path, source] of Object.entries(BOTO3_FILES)) {
-    const full = `${SITE}/${path}`;
-    py.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
-    py.FS.writeFile(full, source);
-  }
-  py.registerJsModule('_lambda_triage_host', {
-    call(name: string, payloadJson: string): string {
-      if (!host.world) throw new Error('no world');
-      return JSON.stringify(host.world.services(name, JSON.parse(payloadJson), { nowMs: host.nowMs, requestId: 'req-1' }));
-    },
-    wait_ms(ms: number): void {
-      host.waits.push(ms);
-      host.nowMs += ms;
-    },
-    hang(label: string): never {
-      host.hangs.push(label);
-      throw new HostHang(`hang: ${label}`);
-    },
-  });
-  py.runPython(`import sys, os\nsys.path.insert(0, '${SITE}')\nos.environ['AWS_REGION'] = 'us-east-1'`);
-}, 120_000);
-
-function useWorld(options: Parameters<typeof createAwsWorld>[0]): AwsWorld {
-  host.world = createAwsWorld({ functionName: 'orders', ...options });
-  host.nowMs = 0;
-  host.waits = [];
-  host.hangs = [];
-  // Fresh modules each time: a test must not see another test's default session.
-  py.runPython(`import sys\nfor m in [m for m in sys.modules if m == 'boto3' or m.startswith(('boto3.', 'botocore'))]:\n    del sys.modules[m]`);
-  return host.world;
-}
-
-/** Run Python source and return the value of its last expression converted to JS. */
-function run(source: string): unknown {
-  const v = py.runPython(source);
-  if (v && typeof v === 'object' && 'toJs' in v) {
-    const js = (v as { toJs: (o: object) => unknown }).toJs({ dict_converter: Object.fromEntries });
-    (v as { destroy?: () => void }).destroy?.();
-    return js;
-  }
-  return v;
-}
-
-const STATE = {
-  s3: { buckets: { receipts: { 'r1.json': '{"total": 12}' } } },
-  dynamodb: { tables: { Orders: { keySchema: { pk: 'id', sk: 'at' }, items: [{ id: 'o1', at: 1, total: 12.5 }, { id: 'o1', at: 2, total: 3 }] } } },
-  secretsmanager: { secrets: { 'prod/db': '{"password":"pw"}' } },
-  ssm: { parameters: { '/app/url': 'https://example.com' } },
-  sqs: { queues: { jobs: [] } },
-  sns: { topics: { alerts: [] } },
-};
+const { useWorld, run } = boto3Harness();
 
 describe('simulated boto3 fidelity (checked against real botocore 1.43.11)', () => {
   it("Lambda Invoke throttling: TooManyRequestsException 429 'Rate Exceeded.' with Reason/Type/message at the top of response", () => {

@@ -3,56 +3,11 @@
  * download_fileobj; boto3/s3/inject.py) and StreamingBody.iter_lines / iter_chunks, run in Pyodide against a real
  * simulated AWS world. Expected texts were checked against real boto3 1.43 / s3transfer 0.17 with moto.
  */
-import { loadPyodide, type PyodideInterface } from 'pyodide';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { createAwsWorld, type AwsWorld } from '../../../src/engine/aws/world.ts';
-import { BOTO3_FILES } from '../../../src/engine/python/boto3-source.ts';
+import { describe, expect, it } from 'vitest';
+import type { AwsWorld } from '../../../src/engine/aws/world.ts';
+import { boto3Harness } from './boto3-harness.ts';
 
-const SITE = '/lt-site-packages';
-
-let py: PyodideInterface;
-const host = { world: null as AwsWorld | null, nowMs: 0, waits: [] as number[] };
-
-beforeAll(async () => {
-  py = await loadPyodide();
-  for (const [path, source] of Object.entries(BOTO3_FILES)) {
-    const full = `${SITE}/${path}`;
-    py.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));
-    py.FS.writeFile(full, source);
-  }
-  py.registerJsModule('_lambda_triage_host', {
-    call(name: string, payloadJson: string): string {
-      if (!host.world) throw new Error('no world');
-      return JSON.stringify(host.world.services(name, JSON.parse(payloadJson), { nowMs: host.nowMs, requestId: 'req-1' }));
-    },
-    wait_ms(ms: number): void {
-      host.waits.push(ms);
-      host.nowMs += ms;
-    },
-    hang(label: string): never {
-      throw new Error(`hang: ${label}`);
-    },
-  });
-  py.runPython(`import sys, os\nsys.path.insert(0, '${SITE}')\nos.environ['AWS_REGION'] = 'us-east-1'`);
-}, 120_000);
-
-function useWorld(options: Parameters<typeof createAwsWorld>[0]): AwsWorld {
-  host.world = createAwsWorld({ functionName: 'orders', ...options });
-  host.nowMs = 0;
-  host.waits = [];
-  py.runPython(`import sys\nfor m in [m for m in sys.modules if m == 'boto3' or m.startswith(('boto3.', 'botocore'))]:\n    del sys.modules[m]`);
-  return host.world;
-}
-
-function run(source: string): unknown {
-  const v = py.runPython(source);
-  if (v && typeof v === 'object' && 'toJs' in v) {
-    const js = (v as { toJs: (o: object) => unknown }).toJs({ dict_converter: Object.fromEntries });
-    (v as { destroy?: () => void }).destroy?.();
-    return js;
-  }
-  return v;
-}
+const { useWorld, run } = boto3Harness();
 
 const STATE = { s3: { buckets: { receipts: { 'r1.json': '{"total": 12}' } } } };
 const allow = (actions: string[]) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] });
