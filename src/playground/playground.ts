@@ -799,8 +799,12 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     revealNext = false;
   }
 
+  /** Whether any run has started (the automatic first run waits for the results on a phone; see resultsWanted). */
+  let anyRunStarted = false;
+
   /** Run; `byUser` runs (a button, Ctrl+Enter) bring the result into view on a phone. */
   async function run(kind: RunKind, byUser = false): Promise<void> {
+    anyRunStarted = true;
     saveNow();
     revealNext = byUser;
     if (configProblems.length > 0) return fail(`Not run: ${configProblems.join(' ')}`);
@@ -1066,7 +1070,8 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
       }
     }
     await resultsWanted();
-    if (!userRan) await run('run');
+    // A run the learner started meanwhile (Run, Ctrl+Enter, Compare…) already answered: no second one.
+    if (!anyRunStarted) await run('run');
   }
 
   /**
