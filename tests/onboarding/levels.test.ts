@@ -35,7 +35,7 @@ describe('onboarding levels', () => {
 
   it('the Python scenarios sit in levels of their own kind of failure and carry a Python tag; Node.js ones no tag', () => {
     const python = files.filter(({ data }) => String((data['function'] as { runtime?: string } | undefined)?.runtime ?? '').startsWith('python'));
-    expect(python.map((f) => f.id).sort()).toEqual(['py-cancel-without-body', 'py-order-total-decimal', 'py-receipt-datetime', 'py-rest-body-dict', 'py-share-link-requests', 'py-slow-tax-service']);
+    expect(python.map((f) => f.id).sort()).toEqual(['py-cancel-without-body', 'py-order-total-decimal', 'py-receipt-datetime', 'py-rest-body-dict', 'py-share-link-requests', 'py-shipping-quote-hangs', 'py-slow-tax-service']);
     const levelOf = Object.fromEntries(python.map(({ id, data }) => [id, data['level']]));
     // A crash, a bad return value and a module that never loads are the handler's own; a dict body is the REST API's rule.
     expect(levelOf).toMatchObject({ 'py-cancel-without-body': 'first-500', 'py-receipt-datetime': 'first-500', 'py-share-link-requests': 'first-500', 'py-rest-body-dict': 'front-doors' });
