@@ -169,6 +169,9 @@ test('keyboard only: from /onboarding/ through the scenario to "Solved"', async 
   await expect(page.getByRole('dialog', { name: 'Show the solution?' })).toBeVisible();
   await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
+  // The solution is drawn after the dialog closes: a reader tabs on once it is there (tabbing earlier would pass
+  // it and end in the code editor, where Tab indents).
+  await expect(page.locator('[data-sc="use-solution"]')).toBeVisible();
   await tabTo(page, '[data-sc="use-solution"]');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'Use the solution?' })).toBeVisible();
@@ -179,11 +182,13 @@ test('keyboard only: from /onboarding/ through the scenario to "Solved"', async 
   await expect
     .poll(() => page.evaluate((k) => localStorage.getItem(k) ?? '', `lambda-triage:playground:${SCENARIO}`), { timeout: 10_000 })
     .toMatch(/JSON\.stringify\(value\)/);
-  // Escape first: if the code editor has focus (it becomes Monaco on first focus), Escape is how a keyboard
-  // user leaves it (Shift+Tab alone would outdent); anywhere else it does nothing.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Shift+Tab');
-  for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.matches('[data-sc="check"]') ?? false)); i++) await page.keyboard.press('Shift+Tab');
+  // Whenever the code editor has focus (it becomes Monaco on first focus, possibly while this loop runs),
+  // Escape first: that is how a keyboard user leaves it, as its label says (Shift+Tab alone would outdent).
+  const inEditor = () => page.evaluate(() => !!document.activeElement?.closest('.monaco-editor, [data-pg="code-area"]'));
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.matches('[data-sc="check"]') ?? false)); i++) {
+    if (await inEditor()) await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+  }
   await expect(page.locator('[data-sc="check"]')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(verdict(page)).toContainText('Solved', { timeout: 60_000 });
