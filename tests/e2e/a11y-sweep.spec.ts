@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { codeBlocksSettled } from './support/page-checks.ts';
+import { axeViolations, codeBlocksSettled } from './support/page-checks.ts';
 
 // Every guide and every tree node gets an axe scan of its main content (light theme), plus a cheap check of
 // the page around it. site.spec.ts scans each page *type* whole (header, sidebar, search, footer) in both
@@ -23,6 +22,16 @@ test('the sweep covers every guide and tree node', () => {
   expect(nodes.length).toBeGreaterThan(0);
 });
 
+test('the scan reports what it is shown: low contrast, an image with no text, a button with no name', async ({ page }) => {
+  await page.setContent(
+    '<html lang="en"><head><title>t</title></head><body><main><h1>t</h1>' +
+      '<p style="color:#777;background:#888">faint</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button>' +
+      '</main></body></html>',
+  );
+  const ids = (await axeViolations(page, 'main')).map((v) => v.id).sort();
+  expect(ids).toEqual(['button-name', 'color-contrast', 'image-alt']);
+});
+
 for (const path of [...guides, ...nodes]) {
   test(`axe finds no violations on ${path}`, async ({ page }) => {
     // 'load' runs the page's scripts; nothing on these pages loads later, so waiting for the network to idle
@@ -38,7 +47,7 @@ for (const path of [...guides, ...nodes]) {
     }));
     expect(shell).toEqual({ lang: 'en', title: expect.stringMatching(/\S/), h1: 1, main: 1 });
     await codeBlocksSettled(page);
-    const { violations } = await new AxeBuilder({ page }).include('main').analyze();
+    const violations = await axeViolations(page, 'main');
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 }

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './support/page-checks.ts';
+import { axeViolations, watchPage } from './support/page-checks.ts';
 
 const RID = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const MALFORMED = [
@@ -96,7 +95,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('.cause-card').first()).toBeVisible();
     await page.getByRole('button', { name: 'Redact for sharing' }).click();
     await expect(page.locator('.redacted-text')).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const violations = await axeViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
   });
 }

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import sirv from 'sirv';
 import { readSiteHeaders } from '../../scripts/headers.mjs';
@@ -13,6 +12,7 @@ import { VERSION } from '../../src/offline/messages.ts';
 import { createPrecacheManifest } from '../../src/offline/precache-manifest.ts';
 import { UPDATE_NOTICE_ID } from '../../src/offline/register.ts';
 import { setCode, waitForFirstResult } from './support/playground.ts';
+import { axeViolations } from './support/page-checks.ts';
 
 // These tests exercise the offline service worker, which playwright.config.ts blocks everywhere else.
 test.use({ serviceWorkers: 'allow' });
@@ -214,7 +214,7 @@ test('a new deployment replaces the cache: the reader is offered a reload, then 
     // The notice is part of the page: it passes axe (contrast and names of its buttons) in both themes.
     for (const theme of ['light', 'dark']) {
       await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
-      const { violations } = await new AxeBuilder({ page }).include(`#${UPDATE_NOTICE_ID}`).analyze();
+      const violations = await axeViolations(page, `#${UPDATE_NOTICE_ID}`);
       expect(violations.map((v) => `${theme}: ${v.id}: ${v.help}`)).toEqual([]);
     }
     await notice.getByRole('button', { name: 'Reload' }).click();

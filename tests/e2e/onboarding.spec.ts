@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './support/page-checks.ts';
+import { axeViolations, watchPage } from './support/page-checks.ts';
 
 // The onboarding path (/onboarding/) and the team drill (/onboarding/drill/): progress in the browser,
 // export and import, the drill's timers and Markdown summary, keyboard use, accessibility and layout.
@@ -150,7 +149,7 @@ for (const theme of ['light', 'dark'] as const) {
         await item.getByRole('button', { name: 'Mark solved' }).click();
         await page.getByText('Summary as text').click();
       }
-      const { violations } = await new AxeBuilder({ page }).analyze();
+      const violations = await axeViolations(page);
       expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`)).toEqual([]);
     });
   }

@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './support/page-checks.ts';
+import { axeViolations, watchPage } from './support/page-checks.ts';
 import { setCode, waitForFirstResult } from './support/playground.ts';
 
 // Scenario mode of the playground (/playground/?scenario=<id>): real Chromium, the real worker and
@@ -227,7 +226,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Show solution' }).click();
     await confirmIn(page, 'Show solution');
     await expect(page.locator('[data-sc="diff"]')).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const violations = await axeViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   });
 }

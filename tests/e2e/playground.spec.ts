@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { watchPage } from './support/page-checks.ts';
+import { axeViolations, watchPage } from './support/page-checks.ts';
 import { setCode, setEditorText, waitForFirstResult } from './support/playground.ts';
 
 // The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
@@ -322,7 +321,7 @@ for (const theme of ['light', 'dark'] as const) {
     // With Monaco loaded too, and the Diagnosis showing findings.
     await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: { not: "a string" } });');
     await runAndWait(page);
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    const violations = await axeViolations(page);
     expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   });
 }

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { codeBlocksSettled, watchPage } from './support/page-checks.ts';
+import { axeViolations, codeBlocksSettled, watchPage } from './support/page-checks.ts';
 
 /** Crawls internal links from the landing page; returns every reachable page path. */
 async function crawl(request: import('@playwright/test').APIRequestContext): Promise<string[]> {
@@ -90,8 +89,8 @@ for (const [name, path] of Object.entries(pageTypes)) {
       await page.waitForLoadState('networkidle');
       // Expressive Code makes wide code blocks keyboard-scrollable from a debounced script: scan after it ran.
       await codeBlocksSettled(page);
-      const results = await new AxeBuilder({ page }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+      const violations = await axeViolations(page);
+      expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
     });
   }
 
