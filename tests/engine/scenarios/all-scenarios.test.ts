@@ -1,17 +1,36 @@
 /**
  * Every scenario in content/scenarios/ runs through the engine: the broken handler fails its checks
  * (with a smallest failing case that says what the caller got) and the solution passes all of them.
+ * A Python scenario's smallest failure must also show the failure the scenario is about (EXPECTED_FAILURE).
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenarios, loadWorldFactory } from '../../../src/cli/scenarios-command.ts';
 import { runScenarioChecks } from '../../../src/engine/scenarios/index.ts';
 import { getTestQuickJS } from '../quickjs.ts';
 import { scenarioPythonExecutor } from '../../../src/cli/scenarios-command.ts';
+import { isPythonRuntime } from '../../../src/engine/lambda/runtime-ids.ts';
 
 const loaded = await loadScenarios();
 if (!loaded.ok) throw new Error(loaded.error);
 const scenarios = loaded.value;
 const createWorld = await loadWorldFactory();
+
+/** What the smallest failure of each Python scenario's broken handler must show: the failure it is about. */
+const EXPECTED_FAILURE: Record<string, RegExp> = {
+  'py-cancel-without-body': /KeyError: 'body'/,
+  'py-order-total-decimal': /Object of type Decimal is not JSON serializable/,
+  'py-receipt-datetime': /Runtime\.MarshalError|Unable to marshal response: Object of type datetime is not JSON serializable/,
+  'py-rest-body-dict': /Malformed Lambda proxy response/,
+  'py-share-link-requests': /No module named 'requests'/,
+  'py-slow-tax-service': /Task timed out after 3\.00 seconds/,
+  'py-shipping-quote-hangs': /Task timed out after 6\.00 seconds/,
+};
+
+it('every Python scenario names the failure its broken handler must show, and runs on python3.13', () => {
+  const python = scenarios.filter((s) => isPythonRuntime(s.function.runtime));
+  expect(python.map((s) => s.id).sort()).toEqual(Object.keys(EXPECTED_FAILURE).sort());
+  for (const s of python) expect(s.function.runtime).toBe('python3.13');
+});
 
 describe.each(scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, scenario) => {
   // A generous wall-clock guard: on a busy machine a CPU-heavy case must not end early as a guard timeout.
@@ -26,6 +45,9 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('scenario %s', (_id, sce
     expect(failure).toBeDefined();
     expect(failure?.detail.length).toBeGreaterThan(10);
     expect(failure?.response.status).toBeGreaterThan(0);
+    if (isPythonRuntime(scenario.function.runtime)) {
+      expect([failure?.decisiveLogLine, failure?.finding, failure?.detail, failure?.response.body].join('\n')).toMatch(EXPECTED_FAILURE[scenario.id] ?? /^$/);
+    }
   }, 60_000);
 
   it('the solution passes every check', async () => {
