@@ -39,8 +39,10 @@ export const DEFAULT_WATCHDOG_MS = 8_000;
 /**
  * Watchdog for a Python run: a new Python environment starts with seconds of synchronous work in the worker
  * (Pyodide restoring an interpreter, the runtime's bootstrap and boto3 imported before the handler; the worker
- * cannot send a heartbeat meanwhile), which on a busy two-core machine overran 8 s in the browser tests. A
- * C-level runaway (`sum(range(10**11))`, which CPython's own polls never interrupt) is stopped after this long.
+ * cannot send a heartbeat meanwhile), which on a busy two-core machine overran 8 s in the browser tests. Once the
+ * environment has started, the worker shortens the allowance while the handler runs (a `watchdog` message;
+ * engine-host.ts PYTHON_HANDLER_WATCHDOG_MS), so a C-level runaway in the handler (`sum(range(10**11))`, which
+ * CPython's own polls never interrupt) is stopped after 8 s; one in module code, after this long.
  */
 export const PYTHON_WATCHDOG_MS = 25_000;
 
@@ -48,8 +50,14 @@ interface Pending {
   id: number;
   resolve: (outcome: ClientOutcome) => void;
   onProgress: ((message: string) => void) | undefined;
+  /** The silence allowed now. */
   watchdogMs: number;
+  /** The silence the request was sent with (a `watchdog` message with `ms: null` returns to it). */
+  requestWatchdogMs: number;
 }
+
+/** Longest silence a `watchdog` message may ask for, ms (a longer one is ignored). */
+const MAX_WORKER_WATCHDOG_MS = 10 * 60_000;
 
 /** A proxy for the engine worker. */
 export class EngineClient {
@@ -81,7 +89,8 @@ export class EngineClient {
     const previous = this.#current;
     if (previous) previous.resolve({ ok: false, reason: 'superseded', message: 'A newer run replaced this one.' });
     return new Promise<ClientOutcome>((resolve) => {
-      this.#current = { id, resolve, onProgress, watchdogMs: options.watchdogMs ?? this.#options.watchdogMs ?? DEFAULT_WATCHDOG_MS };
+      const watchdogMs = options.watchdogMs ?? this.#options.watchdogMs ?? DEFAULT_WATCHDOG_MS;
+      this.#current = { id, resolve, onProgress, watchdogMs, requestWatchdogMs: watchdogMs };
       let worker: WorkerLike;
       try {
         worker = this.#ensureWorker();
@@ -115,6 +124,11 @@ export class EngineClient {
     if (worker !== this.#worker || !isWorkerResponse(data)) return;
     const current = this.#current;
     if (!current) return;
+    if (data.type === 'watchdog' && data.id === current.id) {
+      const ms = data.ms;
+      if (ms === null) current.watchdogMs = current.requestWatchdogMs;
+      else if (typeof ms === 'number' && ms > 0 && ms <= MAX_WORKER_WATCHDOG_MS) current.watchdogMs = ms;
+    }
     // Any message proves the worker is alive, even one for a superseded request.
     this.#arm();
     if (data.id !== current.id) return;
@@ -126,6 +140,7 @@ export class EngineClient {
       current.onProgress?.(data.message);
       return;
     }
+    if (data.type === 'watchdog') return;
     if (data.type === 'result') this.#finish({ ok: true, payload: data.payload, wallMs: data.wallMs });
     else this.#finish({ ok: false, reason: 'error', message: data.message });
   }

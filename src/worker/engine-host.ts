@@ -77,6 +77,14 @@ export const LOADING_PYTHON_MESSAGE = 'Loading Python (≈ 6 MB, first time only
 /** While Pyodide loads, a progress message this often keeps the page's watchdog from counting the download as a hang, ms. */
 export const PYTHON_LOAD_HEARTBEAT_MS = 1_000;
 
+/**
+ * The silence the page allows while a Python handler runs, ms: the engine's wall budget per invocation
+ * (WORKER_WALL_BUDGET_MS) plus room to answer, as for a Node.js run (client.ts DEFAULT_WATCHDOG_MS). Starting a
+ * Python environment keeps the request's own, longer allowance (client.ts PYTHON_WATCHDOG_MS): that is seconds
+ * of silent work on a busy machine, while a handler past its budget is a C-level call CPython never interrupts.
+ */
+export const PYTHON_HANDLER_WATCHDOG_MS = 8_000;
+
 /** Options of {@link createEngineHost}. */
 export interface EngineHostOptions {
   quickjs: QuickJSWASMModule;
@@ -103,7 +111,11 @@ export type HostAnswer = { type: 'result'; payload: ResultPayload } | { type: 'e
 
 /** Handles requests one at a time. */
 export interface EngineHost {
-  handle: (request: WorkerRequest, progress: (message: string) => void) => Promise<HostAnswer>;
+  /**
+   * `watchdog(ms)` tells the page how long the request may now stay silent (null: its own allowance): the host
+   * shortens it while a Python handler runs after its environment started.
+   */
+  handle: (request: WorkerRequest, progress: (message: string) => void, watchdog?: (ms: number | null) => void) => Promise<HostAnswer>;
   /** Is Engine III (simulated AWS services) plugged in? */
   readonly hasAws: boolean;
   readonly hasLoad: boolean;
@@ -208,16 +220,55 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
     }
   }
 
+  /** The request being handled's {@link EngineHost.handle} `watchdog` (a no-op between requests). */
+  let watchdog: (ms: number | null) => void = () => {};
+
+  /**
+   * `executor` with the page's watchdog following its phases: the request's own allowance while an environment
+   * starts (createEnvironment, init), {@link PYTHON_HANDLER_WATCHDOG_MS} while the handler runs (invoke, which
+   * the simulator calls only after a successful init), and the request's own allowance again after it.
+   */
+  function withHandlerWatchdog(executor: Executor): Executor {
+    return {
+      kind: executor.kind,
+      createEnvironment(spec, host) {
+        watchdog(null);
+        const env = executor.createEnvironment(spec, host);
+        return {
+          ...env,
+          async init(request) {
+            watchdog(null);
+            return env.init(request);
+          },
+          async invoke(request) {
+            watchdog(PYTHON_HANDLER_WATCHDOG_MS);
+            try {
+              return await env.invoke(request);
+            } finally {
+              watchdog(null);
+            }
+          },
+        };
+      },
+    };
+  }
+  const watched = new WeakMap<Executor, Executor>();
+
   /** The Python executor for a `python*` runtime (loading Pyodide the first time, with a heartbeat), else undefined. */
   async function executorFor(runtime: string, progress: (message: string) => void): Promise<Executor | undefined> {
     if (!isPythonRuntime(runtime)) return undefined;
     const python = options.python;
     if (!python) throw new PythonUnavailableError(`${runtime} needs Python (Pyodide), which this engine was started without.`);
-    if (python.isReady()) return python.load();
+    const watchedOnce = (executor: Executor): Executor => {
+      let w = watched.get(executor);
+      if (!w) watched.set(executor, (w = withHandlerWatchdog(executor)));
+      return w;
+    };
+    if (python.isReady()) return watchedOnce(await python.load());
     progress(LOADING_PYTHON_MESSAGE);
     const beat = setInterval(() => progress(LOADING_PYTHON_MESSAGE), PYTHON_LOAD_HEARTBEAT_MS);
     try {
-      return await python.load();
+      return watchedOnce(await python.load());
     } catch (error) {
       throw new PythonUnavailableError(`Python could not load (${error instanceof Error ? error.message : String(error)}). The first Python run downloads Pyodide from this site: check the connection and run again.`);
     } finally {
@@ -389,7 +440,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
   return {
     hasAws: options.createAwsWorld !== undefined,
     hasLoad: options.runLoad !== undefined,
-    async handle(request, progress) {
+    async handle(request, progress, onWatchdog) {
+      watchdog = onWatchdog ?? (() => {});
       try {
         return await handleUnsafe(request, progress);
       } catch (error) {
@@ -400,6 +452,8 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
         // The real-memory budget (SimulatorLimitError) is not a simulator bug: its message already says what to do.
         if (error instanceof SimulatorLimitError) return { type: 'error', code: 'unsupported', message };
         return { type: 'error', code: 'engine-failure', message: `The simulator failed: ${message}. The environment was reset; run again.` };
+      } finally {
+        watchdog = () => {};
       }
     },
     dispose() {

@@ -43,7 +43,11 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   }
   chain = chain.then(async (host) => {
     const started = performance.now();
-    const answer = await host.handle(request, (message) => post({ id: request.id, type: 'progress', message }));
+    const answer = await host.handle(
+      request,
+      (message) => post({ id: request.id, type: 'progress', message }),
+      (ms) => post({ id: request.id, type: 'watchdog', ms }),
+    );
     const wallMs = performance.now() - started;
     if (answer.type === 'result') post({ id: request.id, type: 'result', payload: answer.payload, wallMs });
     else post({ id: request.id, type: 'error', code: answer.code, message: answer.message });

@@ -176,6 +176,17 @@ export interface ProgressResponse {
   message: string;
 }
 
+/**
+ * From now on request `id` may stay silent for `ms` (null: the allowance the page gave the request). The worker
+ * sends it around a Python handler's run: starting an environment is seconds of silent work, the handler itself
+ * is bounded by the engine's wall budget, so a runaway C call in it is caught sooner.
+ */
+export interface WatchdogResponse {
+  id: number;
+  type: 'watchdog';
+  ms: number | null;
+}
+
 /** Request `id` failed before the function could run (bad config, engine not ready, unsupported). */
 export interface ErrorResponse {
   id: number;
@@ -186,10 +197,10 @@ export interface ErrorResponse {
 }
 
 /** Any message the worker sends. */
-export type WorkerResponse = ResultResponse | ProgressResponse | ErrorResponse;
+export type WorkerResponse = ResultResponse | ProgressResponse | WatchdogResponse | ErrorResponse;
 
 const REQUEST_TYPES = new Set(['run', 'compare', 'reset-environment', 'load-run', 'check-scenario']);
-const RESPONSE_TYPES = new Set(['result', 'progress', 'error']);
+const RESPONSE_TYPES = new Set(['result', 'progress', 'watchdog', 'error']);
 
 function hasIdAndType(value: unknown): value is { id: number; type: string } {
   return (

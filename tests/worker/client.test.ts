@@ -23,11 +23,15 @@ class FakeWorker implements WorkerLike {
 function manualTimers() {
   const pending = new Map<number, () => void>();
   let next = 1;
+  const armedMs: number[] = [];
   return {
-    setTimer: (fn: () => void) => {
+    setTimer: (fn: () => void, ms: number) => {
+      armedMs.push(ms);
       pending.set(next, fn);
       return next++;
     },
+    /** The silence each arming allowed, ms, in order. */
+    armedMs,
     clearTimer: (h: unknown) => void pending.delete(h as number),
     fireAll: () => {
       const fns = [...pending.values()];
@@ -116,6 +120,20 @@ describe('EngineClient', () => {
     workers[0]!.reply(result(1));
     await p;
     expect(timers.count()).toBe(0);
+  });
+
+  it('a watchdog message changes the silence allowed from then on; null returns to the request\'s own', async () => {
+    const { client, workers, timers } = setup();
+    const p = client.send(reset, undefined, { watchdogMs: 25_000 });
+    workers[0]!.reply({ id: 1, type: 'watchdog', ms: 8_000 });
+    workers[0]!.reply({ id: 1, type: 'watchdog', ms: null });
+    // Ignored: not a positive number of at most ten minutes, or for another request (still proof of life).
+    for (const ms of [-1, 0, 11 * 60_000, 'soon']) workers[0]!.reply({ id: 1, type: 'watchdog', ms });
+    workers[0]!.reply({ id: 99, type: 'watchdog', ms: 1_000 });
+    workers[0]!.reply({ id: 1, type: 'watchdog', ms: 8_000 });
+    expect(timers.armedMs).toEqual([25_000, 8_000, 25_000, 25_000, 25_000, 25_000, 25_000, 25_000, 8_000]);
+    timers.fireAll();
+    await expect(p).resolves.toMatchObject({ ok: false, reason: 'hung', message: expect.stringContaining('did not answer for 8 seconds') });
   });
 
   it('a crashed worker is replaced and the request ends with a plain-words reason', async () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
-import { createEngineHost, LOADING_PYTHON_MESSAGE, type HostAnswer, type PythonProvider } from '../../src/worker/engine-host.ts';
+import { createEngineHost, LOADING_PYTHON_MESSAGE, PYTHON_HANDLER_WATCHDOG_MS, type HostAnswer, type PythonProvider } from '../../src/worker/engine-host.ts';
 import { createBrowserPythonProvider } from '../../src/worker/python-loader.ts';
 import type { FunctionInput, ResultPayload, WorkerRequest } from '../../src/worker/protocol.ts';
 import { getTestQuickJS } from '../engine/quickjs.ts';
@@ -55,8 +55,15 @@ describe('engine host: Python', () => {
     const logs = broken.kind === 'run' ? (broken.run.record?.logs ?? []).join('\n') : '';
     expect(logs).toMatch(/\[ERROR\] KeyError: 'missing'/);
     const fixedProgress: string[] = [];
-    const fixed = payloadOf(await h.handle(run(keyError, '{"id": 7}'), (m) => fixedProgress.push(m)));
+    // The page's watchdog: the request's own allowance (null) while the environment starts (created, init), the
+    // short one while the handler runs, then the request's own again; a warm environment has no start.
+    const watchdog: Array<number | null> = [];
+    const fixed = payloadOf(await h.handle(run(keyError, '{"id": 7}'), (m) => fixedProgress.push(m), (ms) => watchdog.push(ms)));
     expect(fixed.kind === 'run' && fixed.run.response.statusCode).toBe(200);
+    expect(watchdog).toEqual([null, null, PYTHON_HANDLER_WATCHDOG_MS, null]);
+    const warm: Array<number | null> = [];
+    payloadOf(await h.handle(run(keyError, '{"id": 8}'), () => {}, (ms) => warm.push(ms)));
+    expect(warm).toEqual([PYTHON_HANDLER_WATCHDOG_MS, null]);
     expect(fixed.kind === 'run' && fixed.run.response.body).toBe('{"id": 7}');
     // Loaded already: no second notice, no second import.
     expect(fixedProgress).not.toContain(LOADING_PYTHON_MESSAGE);
