@@ -3,13 +3,15 @@
  * executor with Pyodide loaded from the installed `pyodide` package (only when a Python handler runs).
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createContext, Script } from 'node:vm';
 import { createPythonExecutor, type GuestCallResult, type PyodideLike } from '../engine/executor/python-executor.ts';
 import type { Executor } from '../engine/executor/types.ts';
 import { loadPythonSitePackages } from '../engine/python/site-packages.ts';
-import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots } from '../engine/python/pyodide-loader.ts';
+import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots, type PyodideSnapshotStore } from '../engine/python/pyodide-loader.ts';
 import { MAX_PROJECT_BYTES, MAX_PROJECT_FILES, type ProjectResult } from './project.ts';
 
 /** Files copied into /var/task from a Python project: sources and small data files. Native extensions (.so) cannot run in Pyodide. */
@@ -89,13 +91,114 @@ export function loadPythonProject(opts: { path: string; handler?: string | undef
   return { ok: true, value: { root, handler, files } };
 }
 
+/** Stored snapshots and unfinished writes older than this are deleted when a new snapshot is written (another key's, e.g. an older Pyodide's). */
+const OLD_SNAPSHOT_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * The folder of the stored Pyodide start-up snapshots: `.cache/lambda-triage/pyodide/` in the node_modules that
+ * holds the `pyodide` package (in this repository node_modules/.cache/lambda-triage/, beside the CLI bundle).
+ */
+export function pyodideSnapshotDir(): string {
+  return join(dirname(dirname(pyodidePackageJsonPath())), '.cache', 'lambda-triage', 'pyodide');
+}
+
+function pyodidePackageJsonPath(): string {
+  return createRequire(import.meta.url).resolve('pyodide/package.json');
+}
+
+/**
+ * The key of the stored snapshot: everything a snapshot of a freshly started Pyodide depends on. The loader takes
+ * it straight after `loadPyodide` (the executor writes the runtime's files and runs its setup only afterwards, on
+ * each instance), so nothing of ours is in it. What is: Pyodide's build (its package version), the options of
+ * `loadPyodide` (none here beyond the snapshot ones), and what CPython reads from the host while it starts: the
+ * time zone (`time.timezone`, `time.tzname`) and the locale (`LANG` from `navigator.language`). The Node.js major
+ * version is in too, for the JavaScript values the snapshot refers to by path.
+ */
+export function pyodideSnapshotKey(): string {
+  const { version } = JSON.parse(readFileSync(pyodidePackageJsonPath(), 'utf8')) as { version: string };
+  const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
+  return [
+    'lambda-triage pyodide start-up snapshot',
+    `pyodide ${version}`,
+    'loadPyodide options {}',
+    `node ${process.versions.node.split('.')[0]}`,
+    `time zone ${timeZone}`,
+    `locale ${locale}`,
+  ].join('\n');
+}
+
+/**
+ * A {@link PyodideSnapshotStore} in one file. Writes go to a temporary file renamed over it, so parallel processes
+ * (Vitest's workers, CLI runs) read a whole snapshot or none. Nothing here throws: a folder that cannot be
+ * created or written (a read-only install) only means no snapshot is kept.
+ */
+export function createFileSnapshotStore(path: string): PyodideSnapshotStore {
+  return {
+    async read() {
+      try {
+        return await readFile(path);
+      } catch {
+        return null;
+      }
+    },
+    async write(bytes) {
+      const dir = dirname(path);
+      const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(tmp, bytes);
+        await rename(tmp, path);
+      } catch {
+        await rm(tmp, { force: true }).catch(() => undefined);
+        return;
+      }
+      await removeOldSnapshots(dir, path);
+    },
+  };
+}
+
+/** Delete other snapshots and unfinished writes in `dir` that are older than {@link OLD_SNAPSHOT_AGE_MS}. */
+async function removeOldSnapshots(dir: string, keep: string): Promise<void> {
+  try {
+    for (const name of await readdir(dir)) {
+      const full = join(dir, name);
+      if (full === keep || !/\.snapshot(\..+\.tmp)?$/.test(name)) continue;
+      const st = await stat(full).catch(() => null);
+      if (st && Date.now() - st.mtimeMs > OLD_SNAPSHOT_AGE_MS) await rm(full, { force: true }).catch(() => undefined);
+    }
+  } catch {
+    // Cleaning up is optional.
+  }
+}
+
+/**
+ * A Pyodide loader whose start-up snapshot is kept on disk between processes (see
+ * `../engine/python/pyodide-loader.ts`): one file per key in `dir` (default {@link pyodideSnapshotDir}).
+ */
+export function createStoredSnapshotPyodideLoader(loadPyodide: LoadPyodideWithSnapshots, options: { dir?: string } = {}): () => Promise<PyodideLike> {
+  let key: string;
+  let dir: string;
+  try {
+    key = pyodideSnapshotKey();
+    dir = options.dir ?? pyodideSnapshotDir();
+  } catch {
+    // Pyodide's package.json cannot be read: no stored snapshot.
+    return createSnapshotPyodideLoader(loadPyodide);
+  }
+  const file = join(dir, `pyodide-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.snapshot`);
+  return createSnapshotPyodideLoader(loadPyodide, { store: createFileSnapshotStore(file), key });
+}
+
 let packageLoader: (() => Promise<PyodideLike>) | null = null;
 
-/** Load a fresh Pyodide from the installed `pyodide` package (a new interpreter per execution environment, restored from a start-up snapshot). */
+/**
+ * Load a fresh Pyodide from the installed `pyodide` package: a new interpreter per execution environment, restored
+ * from a start-up snapshot kept on disk between processes (the CLI and the Python tests share it).
+ */
 export async function loadPyodideFromPackage(): Promise<PyodideLike> {
   if (!packageLoader) {
     const { loadPyodide } = await import('pyodide');
-    packageLoader = createSnapshotPyodideLoader(loadPyodide as LoadPyodideWithSnapshots);
+    packageLoader = createStoredSnapshotPyodideLoader(loadPyodide as LoadPyodideWithSnapshots);
   }
   return packageLoader();
 }

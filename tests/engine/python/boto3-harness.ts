@@ -4,10 +4,11 @@
  * world.services, wait_ms → a virtual clock, hang → records the label and stops). Call {@link boto3Harness} at
  * the top of a test file: it loads Pyodide once for the file (beforeAll).
  */
-import { loadPyodide, type PyodideInterface } from 'pyodide';
+import type { PyodideInterface } from 'pyodide';
 import { beforeAll } from 'vitest';
 import { createAwsWorld, type AwsWorld } from '../../../src/engine/aws/world.ts';
 import { BOTO3_FILES } from '../../../src/engine/python/boto3-source.ts';
+import { freshPyodide } from './helpers.ts';
 
 const SITE = '/lt-site-packages';
 
@@ -48,7 +49,8 @@ export function boto3Harness(): Boto3Harness {
   };
 
   beforeAll(async () => {
-    const loaded = await loadPyodide();
+    // The executor's loader: restored from the start-up snapshot on disk instead of a full start.
+    const loaded = (await freshPyodide()) as unknown as PyodideInterface;
     for (const [path, source] of Object.entries(BOTO3_FILES)) {
       const full = `${SITE}/${path}`;
       loaded.FS.mkdirTree(full.slice(0, full.lastIndexOf('/')));

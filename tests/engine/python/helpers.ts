@@ -1,17 +1,17 @@
 /** Shared helpers for the Python executor's tests: a simulator whose functions run in Pyodide. */
-import { loadPyodide } from 'pyodide';
 import type { SimulatorOptions } from '../../../src/engine/index.ts';
 import { createPythonExecutor, type PyodideLike, type PythonExecutorOptions } from '../../../src/engine/executor/python-executor.ts';
 import type { FunctionConfig, InvocationRecord } from '../../../src/engine/types.ts';
-import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots } from '../../../src/engine/python/pyodide-loader.ts';
-import { createNodeHostGuard } from '../../../src/cli/python-project.ts';
+import { createNodeHostGuard, loadPyodideFromPackage } from '../../../src/cli/python-project.ts';
 import { onlyRecord, runOnSimulator } from '../helpers.ts';
 
-const loader = createSnapshotPyodideLoader(loadPyodide as LoadPyodideWithSnapshots);
-
-/** A fresh Pyodide (one per execution environment, as the executor asks), restored from a start-up snapshot. */
+/**
+ * A fresh Pyodide (one per execution environment, as the executor asks), restored from a start-up snapshot: the
+ * CLI's loader, so the snapshot on disk (node_modules/.cache/lambda-triage/pyodide/) spares every test file but
+ * the first its own full start.
+ */
 export async function freshPyodide(): Promise<PyodideLike> {
-  return loader();
+  return loadPyodideFromPackage();
 }
 
 /** Defaults of the Python tests' functions. */
