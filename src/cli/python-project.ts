@@ -114,13 +114,13 @@ function pyodidePackageJsonPath(): string {
  * time zone (`time.timezone`, `time.tzname`) and the locale (`LANG` from `navigator.language`). The Node.js major
  * version is in too, for the JavaScript values the snapshot refers to by path.
  */
-export function pyodideSnapshotKey(): string {
+export function pyodideSnapshotKey(loadOptions = '{}'): string {
   const { version } = JSON.parse(readFileSync(pyodidePackageJsonPath(), 'utf8')) as { version: string };
   const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
   return [
     'lambda-triage pyodide start-up snapshot',
     `pyodide ${version}`,
-    'loadPyodide options {}',
+    `loadPyodide options ${loadOptions}`,
     `node ${process.versions.node.split('.')[0]}`,
     `time zone ${timeZone}`,
     `locale ${locale}`,
@@ -175,11 +175,14 @@ async function removeOldSnapshots(dir: string, keep: string): Promise<void> {
  * A Pyodide loader whose start-up snapshot is kept on disk between processes (see
  * `../engine/python/pyodide-loader.ts`): one file per key in `dir` (default {@link pyodideSnapshotDir}).
  */
-export function createStoredSnapshotPyodideLoader(loadPyodide: LoadPyodideWithSnapshots, options: { dir?: string } = {}): () => Promise<PyodideLike> {
+export function createStoredSnapshotPyodideLoader(
+  loadPyodide: LoadPyodideWithSnapshots,
+  options: { dir?: string; /** The options `loadPyodide` passes to Pyodide, as text for the key (default `{}`). */ loadOptions?: string } = {},
+): () => Promise<PyodideLike> {
   let key: string;
   let dir: string;
   try {
-    key = pyodideSnapshotKey();
+    key = pyodideSnapshotKey(options.loadOptions);
     dir = options.dir ?? pyodideSnapshotDir();
   } catch {
     // Pyodide's package.json cannot be read: no stored snapshot.

@@ -24,6 +24,11 @@ export interface BrowserPythonOptions {
   wallBudgetMs: number;
   /** Imports a module by URL (default: the platform's dynamic `import()`; a test passes its own). */
   importModule?: (url: string) => Promise<unknown>;
+  /**
+   * Makes the loader of fresh interpreters from Pyodide's `loadPyodide` (default: createSnapshotPyodideLoader,
+   * one start-up snapshot per worker). A Node test passes one that keeps the snapshot on disk between processes.
+   */
+  createLoader?: (loadPyodide: LoadPyodideWithSnapshots) => () => Promise<PyodideLike>;
 }
 
 /**
@@ -42,7 +47,7 @@ export function createBrowserPythonProvider(options: BrowserPythonOptions): Pyth
     if (typeof mod.loadPyodide !== 'function') throw new Error(`${options.indexURL}pyodide.mjs has no loadPyodide`);
     const loadPyodide = mod.loadPyodide as (config: Record<string, unknown>) => Promise<unknown>;
     const withSnapshots: LoadPyodideWithSnapshots = (extra) => loadPyodide({ indexURL: options.indexURL, jsglobals: Object.create(null) as object, ...(extra ?? {}) });
-    const loader = createSnapshotPyodideLoader(withSnapshots);
+    const loader = (options.createLoader ?? createSnapshotPyodideLoader)(withSnapshots);
     const [sitePackages, first] = await Promise.all([loadPythonSitePackages(), loader()]);
     let spare: PyodideLike | null = first;
     const next = async (): Promise<PyodideLike> => {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { loadPyodide } from 'pyodide';
 import { createEngineHost, LOADING_PYTHON_MESSAGE, PYTHON_HANDLER_WATCHDOG_MS, type HostAnswer, type PythonProvider } from '../../src/worker/engine-host.ts';
 import { createBrowserPythonProvider } from '../../src/worker/python-loader.ts';
+import { createStoredSnapshotPyodideLoader } from '../../src/cli/python-project.ts';
 import type { FunctionInput, ResultPayload, WorkerRequest } from '../../src/worker/protocol.ts';
 import { getTestQuickJS } from '../engine/quickjs.ts';
 import { loadScenarios } from '../../src/cli/scenarios-command.ts';
@@ -25,6 +26,8 @@ function provider(): PythonProvider & { imports: string[] } {
       imports.push(url);
       return { loadPyodide };
     },
+    // The worker starts Pyodide with an empty `jsglobals`: its own start-up snapshot, kept on disk like the CLI's.
+    createLoader: (load) => createStoredSnapshotPyodideLoader(load, { loadOptions: '{ indexURL, jsglobals: {} }' }),
   });
   return Object.assign(p, { imports });
 }
