@@ -38,7 +38,8 @@ export async function codeBlocksSettled(page: Page): Promise<void> {
  * 8.9-13.0 s in legacy mode, 7.0 s legacy with violations only; the same 263 results each time):
  * - legacy mode runs axe once, in the page, instead of once per frame and then again in a new blank page that
  *   joins the frames' results. That second page exists for cross-origin iframes, which no page of this site
- *   has; the scan fails if one ever appears, so the shortcut cannot hide one.
+ *   has; the scan fails if one ever appears, so the shortcut cannot hide one. (@axe-core/playwright's README
+ *   calls legacy mode a last resort because of exactly those frames; the check above is what makes it safe here.)
  * - `resultTypes: ['violations']`: axe still runs every rule on every node, but describes in full only the
  *   nodes that fail (the passes, which nobody reads here, are the bulk of its output).
  */
