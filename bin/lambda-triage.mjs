@@ -3,10 +3,6 @@
 // Node gets a clear message instead of ERR_UNKNOWN_FILE_EXTENSION ".ts". Then it runs the CLI from a
 // bundle of its sources (scripts/cli-bundle.mjs; rebuilt when a source changes) or, when that cannot be
 // built, from the TypeScript sources directly (Node >= 22.12 strips types).
-import module from 'node:module';
-import v8 from 'node:v8';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 /** Oldest Node that runs the CLI (package.json "engines"): type stripping without a flag. */
 const MIN_NODE = [22, 12];
@@ -22,6 +18,12 @@ if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
   process.exit(2);
 }
 
+// Built-ins through process.getBuiltinModule (Node >= 22.3): an `import` of a built-in also builds an ES module
+// facade for it, which reads all of its exports.
+const module = process.getBuiltinModule('node:module');
+const v8 = process.getBuiltinModule('node:v8');
+const { join } = process.getBuiltinModule('node:path');
+const { pathToFileURL } = process.getBuiltinModule('node:url');
 const { CACHE_DIR, buildCliBundle, freshBundleEntry } = await import('../scripts/cli-bundle.mjs');
 
 // QuickJS runs as WebAssembly. By default V8 also recompiles its hot functions with its optimising compiler on
@@ -58,18 +60,23 @@ async function loadMain() {
 }
 
 const { main } = await loadMain();
+let wroteErr = false;
 const code = await main(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
-  err: (s) => process.stderr.write(s + '\n'),
+  err: (s) => {
+    wroteErr = true;
+    process.stderr.write(s + '\n');
+  },
 });
 process.exitCode = code;
 // Exit as soon as the output is written instead of letting Node end by itself: a natural exit first waits
 // for V8's background work, and after a sandbox run that is the optimising compile of QuickJS's hot wasm
 // functions (measured with --cpu-prof: ≈ 100 ms of idle main thread after a trivial invoke had answered).
-// The empty writes call back once everything written before them has been handed to the OS.
-let pending = 2;
+// The empty writes call back once everything written before them has been handed to the OS. Standard error
+// is waited for only when the CLI wrote to it: its stream is created on first use (a pipe's is a socket).
+const streams = wroteErr ? [process.stdout, process.stderr] : [process.stdout];
+let pending = streams.length;
 const done = () => {
   if (--pending === 0) process.exit(code);
 };
-process.stdout.write('', done);
-process.stderr.write('', done);
+for (const stream of streams) stream.write('', done);

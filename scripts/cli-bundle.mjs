@@ -4,9 +4,19 @@
 // ~150 source files, which is most of a cold start. The bundle records its inputs; when any input is newer
 // than the bundle (or missing), bin/lambda-triage.mjs rebuilds it, and runs the sources directly when
 // esbuild is unavailable or the cache is not writable. Plain JavaScript: it runs before any TypeScript.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+//
+// One file per command (COMMAND_FILES), not esbuild's code splitting: splitting made a trivial `invoke` load
+// about 30 chunk files, and every ES module costs its resolution, read, cache lookup and link (measured ≈ 0.2 ms
+// each on 2 CPUs, 30 small modules against one file). Inside a file, what a command imports with `import()`
+// (the Node runner, Python, --load, …) stays unevaluated until it is used (esbuild's lazily initialised modules),
+// and so do the Node built-ins those parts import (nodeBuiltinsOnDemand).
+// Built-ins through process.getBuiltinModule where it exists (Node >= 20.16, 22.3): the CLI imports this file on
+// every start, and an `import` of a built-in builds an ES module facade that reads all of its exports. `npm install`
+// may run this file on an older system Node, hence the fallback.
+const builtin = async (name) => process.getBuiltinModule?.(name) ?? (await import(name));
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = await builtin('node:fs');
+const { dirname, join, relative } = await builtin('node:path');
+const { fileURLToPath, pathToFileURL } = await builtin('node:url');
 
 /** The repository root. */
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -30,12 +40,11 @@ export function freshBundleEntry() {
   }
   const entry = join(CACHE_DIR, current.dir, current.entry);
   if (!existsSync(entry)) return null;
+  // REPO ends with a separator and each input is relative to it: plain concatenation (no path.join) and
+  // no exception for a missing file keep this loop cheap.
   for (const input of current.inputs) {
-    try {
-      if (statSync(join(REPO, input)).mtimeMs > current.builtAtMs) return null;
-    } catch {
-      return null;
-    }
+    const stat = statSync(REPO + input, { throwIfNoEntry: false });
+    if (stat === undefined || stat.mtimeMs > current.builtAtMs) return null;
   }
   return entry;
 }
@@ -76,6 +85,51 @@ export const lazySucrase = {
   },
 };
 
+/** The command modules that get a bundle file of their own (output name → source), loaded by commands.ts. */
+export const COMMAND_FILES = {
+  'invoke-command': 'src/cli/invoke-command.ts',
+  'check-command': 'src/cli/check-command.ts',
+  'diagnose-command': 'src/cli/diagnose-command.ts',
+  'scenarios-command': 'src/cli/scenarios-command.ts',
+};
+
+/**
+ * esbuild plugin: an import of a command module (commands.ts `import('./invoke-command.ts')`) becomes an import
+ * of that command's own bundle file, which sits in the same folder.
+ */
+const commandFiles = {
+  name: 'command-files',
+  setup(build) {
+    const byPath = new Map(Object.entries(COMMAND_FILES).map(([name, src]) => [join(REPO, src), name]));
+    build.onResolve({ filter: /-command\.ts$/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const name = byPath.get(join(args.resolveDir, args.path));
+      return name ? { path: `./${name}.mjs`, external: true } : undefined;
+    });
+  },
+};
+
+/**
+ * esbuild plugin: `import { x } from 'node:mod'` reads the built-in through `process.getBuiltinModule` (Node >= 22.3)
+ * in a small bundled module instead of importing it as an ES module. So a built-in is loaded when the code that
+ * imports it is initialised (for a part loaded with `import()`, when it is first used), not when the file loads,
+ * and without the ES module facade Node builds for an imported built-in (it reads every export, which loads
+ * lazily loaded parts such as `fs.promises`). Each export is read on first initialisation of its importer only
+ * when some code uses it (unused ones are dropped: they are marked pure).
+ */
+export const nodeBuiltinsOnDemand = {
+  name: 'node-builtins-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: 'node-builtin' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const lines = [`const m = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default m;'];
+      for (const n of names) lines.push(`export const ${n} = /* @__PURE__ */ (() => m.${n})();`);
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
 /**
  * Builds a new bundle with esbuild and makes it current; returns its entry file. Safe when several CLI
  * processes build at once: each writes its own folder, and the pointer file is replaced atomically.
@@ -86,22 +140,21 @@ export async function buildCliBundle() {
   const dir = `cli-${startedAtMs}-${process.pid}`;
   const outdir = join(CACHE_DIR, dir);
   const result = await esbuild.build({
-    entryPoints: { main: join(REPO, 'src/cli/main.ts') },
+    entryPoints: { main: join(REPO, 'src/cli/main.ts'), ...Object.fromEntries(Object.entries(COMMAND_FILES).map(([name, src]) => [name, join(REPO, src)])) },
     outdir,
     absWorkingDir: REPO,
     // .mjs: a .js file under node_modules/ has no "type": "module" scope.
     outExtension: { '.js': '.mjs' },
     bundle: true,
-    splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node22',
     packages: 'external',
     metafile: true,
     logLevel: 'silent',
-    plugins: [keepSourceUrls, lazySucrase],
+    plugins: [keepSourceUrls, lazySucrase, commandFiles, nodeBuiltinsOnDemand],
   });
-  // Plugin modules (`lazy-sucrase:sucrase`) are not files: only files can make the bundle stale.
+  // Plugin modules (`lazy-sucrase:sucrase`, built-ins) are not files: only files can make the bundle stale.
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !/^[a-z-]+:/.test(p)).map((p) => relative(REPO, join(REPO, p)));
   mkdirSync(CACHE_DIR, { recursive: true });
   const tmp = `${CURRENT}.${process.pid}.tmp`;

@@ -16,8 +16,7 @@ import * as path from 'node:path';
 import { builtinModules } from 'node:module';
 import * as nodeModule from 'node:module';
 import { parse as acornParse } from 'acorn';
-import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import { loadQuickJS } from './quickjs.ts';
 import { createSimulator, DEFAULT_EPOCH_MS, type Executor, type SimFunction } from '../engine/index.ts';
 import { createAwsWorld } from '../engine/aws/index.ts';
 import { SIMULATED_PACKAGES } from '../engine/aws/sdk-source.ts';
@@ -36,6 +35,9 @@ import type { Io } from './invoke-command.ts';
 import { createNodeExecutor } from './node-runner/node-executor.ts';
 import { RUNNER_USAGE, parseRunnerArgs, type RunnerArgs } from './node-runner/runner-options.ts';
 import { fillPath, parseCheckConfig, parseSamTemplate, type CheckFunction, type CheckRoute } from './sam-template.ts';
+
+// commands.ts runs this command inside withSimulatorLimits, taken from this module (see commands.ts).
+export { withSimulatorLimits } from './limit-errors.ts';
 
 /** Usage of `lambda-triage check`. */
 export const CHECK_USAGE = `Usage: lambda-triage check [template.yaml | lambda-triage.config.json | DIR] [options]
@@ -532,7 +534,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   }
   for (const s of read.skipped) io.err(`lambda-triage check: skipped ${s}`);
 
-  const quickjs = args.runner.runner === 'sandbox' ? await newQuickJSWASMModuleFromVariant(RELEASE_SYNC) : null;
+  const quickjs = args.runner.runner === 'sandbox' ? await loadQuickJS() : null;
   const results: CheckResult[] = [];
   // Every route of the template, selected functions or not: they share the API a probe goes through.
   const apiRoutes = collectApiRoutes(read.functions);

@@ -1,7 +1,10 @@
 /**
  * The commands of `lambda-triage`, in one list: `main.ts` dispatches from it, the usage text and the
  * "unknown command" message list it. To add a command, add one entry here. Each command's module is
- * imported only when that command runs, so `--help` or `diagnose` never load QuickJS.
+ * imported only when that command runs, so `--help` or `diagnose` never load QuickJS. A command's `run`
+ * imports one module of this folder (the CLI bundle makes each of them a file of its own, see
+ * scripts/cli-bundle.mjs): `withSimulatorLimits` comes from the command's module, so the limit error it
+ * recognises is the class that module's engine throws.
  */
 import type { Io } from './invoke-command.ts';
 
@@ -35,7 +38,7 @@ export const COMMANDS: readonly CliCommand[] = [
         return 0;
       }
       // A simulator limit from any path (--load, --invocation-type Event, a Python environment's start) is one plain line.
-      const [{ runInvoke }, { withSimulatorLimits }] = await Promise.all([import('./invoke-command.ts'), import('./limit-errors.ts')]);
+      const { runInvoke, withSimulatorLimits } = await import('./invoke-command.ts');
       return withSimulatorLimits(io.err, () => runInvoke(parsed.args, io));
     },
   },
@@ -44,7 +47,7 @@ export const COMMANDS: readonly CliCommand[] = [
     synopsis: '[template.yaml|DIR]',
     summary: 'Pre-ship gate: run every function of a SAM template through its front doors with edge cases.\nRun `lambda-triage check --help` for its options.',
     run: async (argv, io) => {
-      const [{ runCheck }, { withSimulatorLimits }] = await Promise.all([import('./check-command.ts'), import('./limit-errors.ts')]);
+      const { runCheck, withSimulatorLimits } = await import('./check-command.ts');
       return withSimulatorLimits(io.err, () => runCheck(argv.slice(1), io));
     },
   },

@@ -6,7 +6,6 @@
  */
 import type { QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { createSimulator, DEFAULT_EPOCH_MS, SimulatorLimitError } from '../engine/index.ts';
-import { parseFunctionConfig } from '../engine/lambda/function-config.ts';
 import { isManagedInstancesFunction, type ConcurrentRequest } from '../engine/lambda/managed-instances.ts';
 import { checkConcurrencyIsolation, describeIsolationDifferences } from '../engine/lambda/concurrency-isolation.ts';
 import { createSeededRandom } from '../engine/clock/seeded-random.ts';
@@ -20,15 +19,6 @@ import type { AwsWorld } from '../engine/aws/index.ts';
 
 /** Seed offset of the front doors' own request ids (as invoke-command.ts). */
 const GATEWAY_SEED_OFFSET = 0x6a7e;
-
-/** The configuration with `--concurrency-per-environment` applied, or the message parseFunctionConfig gives. */
-export function withConcurrencyPerEnvironment(config: FunctionConfig, n: number | undefined): { ok: true; config: FunctionConfig } | { ok: false; error: string } {
-  if (n === undefined) return { ok: true, config };
-  const { logFormat: _logFormat, ...rest } = config;
-  void _logFormat;
-  const parsed = parseFunctionConfig({ ...rest, concurrencyPerEnvironment: n });
-  return parsed.ok ? { ok: true, config: parsed.config } : { ok: false, error: parsed.error };
-}
 
 /**
  * Run K requests at once. Each request goes through the front door, which hands its event to a batch; the batch

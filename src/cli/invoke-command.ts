@@ -4,8 +4,6 @@
  * the findings, or a JSON report (`--json`).
  */
 import type { FunctionUrlPermission } from '../engine/integrations/url-permissions.ts';
-import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
 import { createSimulator, DEFAULT_EPOCH_MS, SimulatorLimitError, type SimFunction, type Simulator } from '../engine/index.ts';
 import { createSeededRandom, type SeededRandom } from '../engine/clock/seeded-random.ts';
 import { runThroughFrontDoor, type RunInput, type RunOptions } from '../engine/integrations/compare.ts';
@@ -13,25 +11,24 @@ import type { HttpRequestSpec } from '../engine/integrations/http-request.ts';
 import type { FunctionConfig } from '../engine/types.ts';
 import { FRONT_DOORS, type FrontDoor } from '../engine/vocabulary.ts';
 import type { InvokeArgs } from './args.ts';
-import { runAsyncCommand } from './async-command.ts';
 import { formatCompare, formatInvocation } from './format.ts';
-import { runLoadCommand } from './load-command.ts';
-import { runConcurrentCommand, withConcurrencyPerEnvironment } from './concurrent-command.ts';
+import { loadQuickJS } from './quickjs.ts';
+import { withConcurrencyPerEnvironment } from './concurrency-config.ts';
 import { loadFunction, loadInput, type CliInput } from './inputs.ts';
 import { formatCallsOf, loadWorld } from './world.ts';
 import { diagnoseCalls, simulatorGapFindings } from '../engine/aws/index.ts';
 import { buildRunReport, isSuccessfulReport } from './report.ts';
 import { dirname, resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import { createNodeExecutor } from './node-runner/node-executor.ts';
 import { nodeVersionWarning } from './node-runner/runner-options.ts';
-import { isStreamingFrontDoor, runStreamingFrontDoor } from '../engine/streaming/streaming-front-door.ts';
 import { responseStreamOf } from '../engine/streaming/capture.ts';
 import { createFinding } from '../engine/errors/catalogue.ts';
 import { createStreamReport, formatStream, type StreamingCliReport } from './stream-output.ts';
 import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
-import { createCliPythonExecutor } from './python-project.ts';
 import { checkLogView, createLogView } from '../engine/report/log-view.ts';
+
+// commands.ts runs this command inside withSimulatorLimits, taken from this module (see commands.ts).
+export { withSimulatorLimits } from './limit-errors.ts';
 
 /** Where output goes (injected for tests). */
 export interface Io {
@@ -84,7 +81,11 @@ export async function runOnce(ctx: RunContext, frontDoor: FrontDoor): Promise<St
     invoke = (event) => fn.invoke(event);
   }
   const startedAt = sim.now() - DEFAULT_EPOCH_MS;
-  if (ctx.responseStream && isStreamingFrontDoor(frontDoor)) {
+  // Loaded only for a streamed invocation (like the Node runner, Python and the other modes below): a plain
+  // `invoke` starts without the modules it does not use.
+  const streaming = ctx.responseStream ? await import('../engine/streaming/streaming-front-door.ts') : null;
+  if (streaming && streaming.isStreamingFrontDoor(frontDoor)) {
+    const { runStreamingFrontDoor } = streaming;
     // InvokeWithResponseStream: the 6 MB buffered limit gives way to the stream's 200 MB.
     const streamInvoke = (event: unknown) => (input.kind === 'event' ? fn.invoke(null, { rawPayload: input.text, responseStream: true }) : fn.invoke(event, { responseStream: true }));
     const run = await runStreamingFrontDoor(frontDoor, runInput, streamInvoke, options, { functionTimeoutMs: config.timeoutSeconds * 1000 });
@@ -133,7 +134,7 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   const worldResult = await loadWorld(args, config);
   if (!worldResult.ok) return fail(worldResult.error);
   const world = worldResult.value;
-  const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
+  const quickjs = await loadQuickJS();
   const python = isPythonRuntime(config.runtime);
   const logViewProblem = checkLogView(args.logView, config.runtime);
   if (logViewProblem) return fail(`--log-view: ${logViewProblem}`);
@@ -143,19 +144,19 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   // --runner node: real Node worker threads in the handler's own folder (its node_modules), same service above.
   // Python runtimes: Pyodide, loaded only now that a Python handler runs.
   const executor = python
-    ? await createCliPythonExecutor()
+    ? await (await import('./python-project.ts')).createCliPythonExecutor()
     : args.runner.runner === 'node'
-      ? createNodeExecutor({ taskRoot: taskRootOf(args.file), clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
+      ? (await import('./node-runner/node-executor.ts')).createNodeExecutor({ taskRoot: taskRootOf(args.file), clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
       : undefined;
   const versionWarning = executor && !python ? nodeVersionWarning(config.runtime) : null;
   if (versionWarning) io.err(`lambda-triage: ${versionWarning}`);
-  if (args.invocationType === 'Event') return runAsyncCommand(args, quickjs, config, files, input.value, io.out, world, executor);
+  if (args.invocationType === 'Event') return (await import('./async-command.ts')).runAsyncCommand(args, quickjs, config, files, input.value, io.out, world, executor);
   if (args.load !== null) {
     const v = input.value;
     const loadInput: RunInput = v.kind === 'request' ? { request: v.spec } : v.kind === 'event' ? { rawEvent: v.value } : args.integration === 'invoke' ? { rawEvent: {} } : { request: DEFAULT_REQUEST };
-    return runLoadCommand(args, quickjs, config, files, loadInput, io.out, world, executor);
+    return (await import('./load-command.ts')).runLoadCommand(args, quickjs, config, files, loadInput, io.out, world, executor);
   }
-  if (args.concurrent !== null) return runConcurrentCommand(args, quickjs, config, files, input.value, io.out, world);
+  if (args.concurrent !== null) return (await import('./concurrent-command.ts')).runConcurrentCommand(args, quickjs, config, files, input.value, io.out, world);
   const sim = createSimulator({ quickjs, ...(executor ? { executor } : {}), seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
   const fn = sim.createFunction(config, files);
   // Without --request, a front door other than the Invoke API receives a plain `GET /`.

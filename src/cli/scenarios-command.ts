@@ -8,8 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { newQuickJSWASMModuleFromVariant } from 'quickjs-emscripten-core';
-import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import { loadQuickJS } from './quickjs.ts';
 import { runScenarioChecks, type ScenarioResult, type ScenarioWorldFactory } from '../engine/scenarios/index.ts';
 import type { Executor } from '../engine/executor/types.ts';
 import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
@@ -215,7 +214,7 @@ export async function runScenariosCommand(argv: string[], io: ScenarioIo): Promi
     }
     config = file.value;
   }
-  const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
+  const quickjs = await loadQuickJS();
   const createWorld = scenario.aws ? await loadWorldFactory() : undefined;
   if (scenario.aws && !createWorld) {
     io.err(`lambda-triage scenario: ${id} needs the simulated AWS world (src/engine/aws/), which this build does not have.`);
