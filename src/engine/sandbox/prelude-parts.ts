@@ -7,7 +7,10 @@
  * source under the runtime's file name (its frames stay hidden in stacks) and the prelude calls the
  * resulting factory once per environment with what the part needs.
  */
+import { createEncodingPart } from './prelude-encoding.ts';
+import { createErrorsPart } from './prelude-errors.ts';
 import { inspectSource } from './prelude-inspect.ts';
+import { createUrlPart } from './prelude-url.ts';
 import { webSource } from './prelude-web.ts';
 import { V8_MESSAGE_RULES, calleeBefore, translateErrorMessage, v8JsonParseMessage } from './v8-messages.ts';
 
@@ -21,6 +24,13 @@ const PART_BUILDERS: Readonly<Record<string, () => string>> = {
   'v8-messages': () =>
     `(function () { return { rules: ${JSON.stringify(V8_MESSAGE_RULES)}, translate: (${translateErrorMessage.toString()}), ` +
     `callee: (${calleeBefore.toString()}), json: (${v8JsonParseMessage.toString()}) }; })`,
+  // Node's stack frames, V8's messages and columns, `at async` lines: on the first error whose stack is read or
+  // rewritten (an error created, logged, thrown out of the handler).
+  errors: () => `(${createErrorsPart.toString()})`,
+  // Buffer, TextEncoder, TextDecoder, btoa, atob: on first read, or a built-in module that needs Buffer.
+  encoding: () => `(${createEncodingPart.toString()})`,
+  // URL, URLSearchParams: on first read, or `require('url')`.
+  url: () => `(${createUrlPart.toString()})`,
 };
 
 /** Names of the parts {@link runtimePartSource} knows. */
@@ -37,4 +47,19 @@ export function runtimePartSource(name: string): string | undefined {
     built.set(name, source);
   }
   return source;
+}
+
+const evaluations = new Map<string, number>();
+
+/** Counts one evaluation of the part `name` in an environment (sandbox.ts calls it; see {@link runtimePartEvaluations}). */
+export function countRuntimePartEvaluation(name: string): void {
+  evaluations.set(name, (evaluations.get(name) ?? 0) + 1);
+}
+
+/**
+ * How many times each runtime part has been evaluated in this host process, over every environment. Tests read it
+ * to hold a part to "evaluated on first use": a plain invocation evaluates none.
+ */
+export function runtimePartEvaluations(): ReadonlyMap<string, number> {
+  return new Map(evaluations);
 }

@@ -29,18 +29,41 @@ export function runtimeSource(host, config) {
 
   // ---------------------------------------------------------------- runtime parts evaluated on first use
   // QuickJS compiles a whole script before running it, so every line here costs start-up time in each new
-  // environment. Parts a plain invocation does not need (util.inspect/format, V8's message table, the web
-  // globals) are separate sources (src/engine/sandbox/guest/index.ts) that the host evaluates the first
-  // time they are used (`host.runtimePart(name)` returns the part's factory).
+  // environment. Parts a plain invocation does not need (util.inspect/format, V8's message table and error
+  // rewriting, Buffer and the text encodings, URL, the web globals) are separate sources (prelude-parts.ts)
+  // that the host evaluates the first time they are used (`host.runtimePart(name)` returns the part's factory).
   const runtimeParts = new Map();
   function runtimePart(name, api) {
     if (!runtimeParts.has(name)) runtimeParts.set(name, host.runtimePart(name)(api));
     return runtimeParts.get(name);
   }
-  // Turns QuickJS frame lines into Node's (names, columns, file URLs for ES modules); replaced below once
-  // the frame tables exist ("V8 error messages").
-  let rewriteFrames = (lines) =>
-    lines.filter((l) => !l.includes('lambda-triage:') && l !== '    at construct (native)' && l !== '    at apply (native)');
+  // Globals a part provides: each starts as an accessor that, on first read, evaluates the part, puts each
+  // of its globals in place as a plain data property (as an assignment would) and answers. A global the
+  // program assigned first keeps the program's value.
+  function lazyGlobals(names, load) {
+    const getters = {};
+    const install = () => {
+      const values = load();
+      for (const k of names) {
+        const d = Object.getOwnPropertyDescriptor(G, k);
+        if (d && d.get === getters[k]) Object.defineProperty(G, k, { value: values[k], writable: true, enumerable: true, configurable: true });
+      }
+    };
+    for (const k of names) {
+      getters[k] = () => {
+        install();
+        return G[k];
+      };
+      Object.defineProperty(G, k, {
+        get: getters[k],
+        set: (v) => Object.defineProperty(G, k, { value: v, writable: true, enumerable: true, configurable: true }),
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  // QuickJS frame lines → Node's (names, columns, file URLs for ES modules): prelude-errors.ts.
+  const rewriteFrames = (lines) => errorsPart().rewriteFrames(lines);
   function cleanFrames(stack) {
     // QuickJS's own stacks are frame lines only; a stack that starts with its header line was
     // cleaned already (the Error constructors clean at creation), and columns must not move twice.
@@ -57,9 +80,12 @@ export function runtimeSource(host, config) {
   }
   // util.inspect / util.format (prelude-inspect.ts): loaded by the first call that formats a value.
   const inspectPart = () => runtimePart('inspect', { errorStack });
+  // util.format of text only (the first with no `%`) joins it with spaces, as the inspect part's format does
+  // (prelude-inspect.ts formatWithOptions): a console.log of plain text needs no inspect part.
+  const isPlainText = (args) => args.every((a) => typeof a === 'string') && !(args.length > 0 && args[0].includes('%'));
   const util = {
     inspect: (value, opts) => inspectPart().inspect(value, opts),
-    format: (...args) => inspectPart().format(...args),
+    format: (...args) => (isPlainText(args) ? args.join(' ') : inspectPart().format(...args)),
     quote: (str) => inspectPart().quote(str),
     errorStack,
     cleanFrames,
@@ -425,99 +451,21 @@ export function runtimeSource(host, config) {
     const d = Object.getOwnPropertyDescriptor(e, 'stack');
     return d && typeof d.value === 'string' ? d.value : '';
   }
-  // A QuickJS position in a user file, seen in the user's own text (the host keeps the column map of
-  // the module wrapper and of the async-function transform, user-source.ts). Null outside user files.
-  function frameInfo(file, line, col, top) {
-    try {
-      return JSON.parse(host.frameInfo(file, line, col, top === true));
-    } catch (_e) {
-      return null;
-    }
-  }
-  // "x is not a function": V8 names the callee; read it from the source at the first user frame.
-  function firstUserFrame(e) {
-    const m = /\((\/var\/task\/[^():]+):(\d+):(\d+)\)/.exec(rawStack(e));
-    if (!m || typeof files[m[1]] !== 'string') return null;
-    const line = Number(m[2]);
-    const info = frameInfo(m[1], line, Number(m[3]));
-    const text = files[m[1]].split('\n')[line - 1];
-    if (typeof text !== 'string' || !info) return null;
-    return { match: m[0], path: m[1], line, col: info.raw, text };
-  }
-  function calleeFromStack(e) {
-    const f = firstUserFrame(e);
-    return f ? v8.callee(f.text, f.col) : null;
-  }
-  // V8 points a failed property read at the property name and a failed call at the callee's last
-  // name; QuickJS points at the '.' and at the '('. Move the first user frame's column to match.
-  function moveColumn(e, ruleId, callee) {
-    const f = firstUserFrame(e);
-    if (!f) return;
-    let col = f.col;
-    const at = f.text[col - 1];
-    if (ruleId === 'read' && at === '.') col += 1;
-    else if (ruleId === 'read' && at === '?' && f.text[col] === '.') col += 2;
-    else if (ruleId === 'call' && at === '(' && callee) col -= callee.split('.').pop().replace(/^.*\[/, '[').length;
-    else return;
-    if (col < 1) return;
-    setFirstFrameColumn(e, f, host.generatedColumn(f.path, f.line, col));
-  }
-  // Rewrite the first user frame of a QuickJS stack to another column (QuickJS coordinates).
-  function setFirstFrameColumn(e, f, generatedCol) {
-    const fixed = rawStack(e).replace(f.match, '(' + f.path + ':' + f.line + ':' + generatedCol + ')');
-    Object.defineProperty(e, 'stack', { value: fixed, writable: true, configurable: true, enumerable: false });
-  }
-  // Errors whose place V8 chooses from the syntax around them (user-source.ts v8Column).
-  function placeLikeV8(e, kind, name) {
-    const f = firstUserFrame(e);
-    if (!f) return;
-    const m = /:(\d+)\)$/.exec(f.match);
-    const col = host.v8Column(f.path, f.line, Number(m[1]), kind, name || '');
-    if (col) setFirstFrameColumn(e, f, col);
-  }
-  // `Client()` on a class: QuickJS reports a frame inside the class; V8 none, and names the class
-  // from the call. The caller's frame points at the `(` of the call.
-  function classCallee(e) {
-    const lines = rawStack(e).split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      const m = /\((\/var\/task\/[^():]+):(\d+):(\d+)\)/.exec(lines[i]);
-      if (!m || typeof files[m[1]] !== 'string') continue;
-      const info = frameInfo(m[1], Number(m[2]), Number(m[3]));
-      const text = files[m[1]].split('\n')[Number(m[2]) - 1];
-      if (!info || typeof text !== 'string' || text[info.raw - 1] !== '(') continue;
-      const callee = v8.callee(text, info.raw);
-      const kept = lines.filter((l, j) => j >= i || !/\(\/var\/task\//.test(l));
-      Object.defineProperty(e, 'stack', { value: kept.join('\n'), writable: true, configurable: true, enumerable: false });
-      return callee;
-    }
-    return null;
+  // Frames, V8's messages and columns, `at async` lines (prelude-errors.ts), loaded by the first error that needs them.
+  function errorsPart() {
+    return runtimePart('errors', { host, files, v8, rawStack, rawStacks, rangeErrorPrototype: RANGE_ERROR_PROTO, isEsmFile, rejectedFrom, promiseActivation });
   }
   function v8ify(e) {
-    if (!v8 || !(e instanceof Error) || v8Done.has(e)) return e;
+    if (!(e instanceof Error) || v8Done.has(e)) return e;
     v8Done.add(e);
     try {
-      const name = e.name;
-      const message = e.message;
-      if (typeof name !== 'string' || typeof message !== 'string') return e;
-      const callee = /^not a (function|constructor)$/.test(message)
-        ? calleeFromStack(e)
-        : message === "class constructors must be invoked with 'new'"
-          ? classCallee(e)
-          : null;
-      const t = v8.translate(v8.rules, name, message, callee);
-      if (!t) return e;
-      Object.defineProperty(e, 'message', { value: t.message, writable: true, configurable: true, enumerable: false });
-      if (/^cannot read property '/.test(message)) moveColumn(e, 'read', null);
-      else if (/^cannot set property '/.test(message) || t.message === 'Assignment to constant variable.') placeLikeV8(e, 'assign');
-      else if (name === 'ReferenceError' && / is not defined$/.test(t.message)) placeLikeV8(e, 'not-defined', t.message.slice(0, -' is not defined'.length));
-      else if (callee && /^not a /.test(message)) moveColumn(e, 'call', callee);
-      if (t.name === 'RangeError' && name !== 'RangeError') Object.setPrototypeOf(e, RANGE_ERROR_PROTO);
+      errorsPart().v8ify(e);
     } catch (_err) {
       // a frozen or exotic error keeps QuickJS's text
     }
     return e;
   }
-  if (v8) {
+  {
     const intrinsicJsonParse = JSON.parse;
     Object.defineProperty(JSON, 'parse', {
       value: function parse(text, reviver) {
@@ -536,78 +484,6 @@ export function runtimeSource(host, config) {
       configurable: true,
       enumerable: false,
     });
-  }
-  // Node's frame forms (V8's CallSite printing, checked against Node 22): ES modules as file URLs;
-  // names as V8 prints them (`Runtime.handler`, `exports.handler`, `Object.run`, `Svc.run`,
-  // `Object.<anonymous>` for CommonJS module scope); call sites at the callee's last name or at `new`;
-  // built-ins as `Array.map (<anonymous>)`; frames of the simulator's wrappers and parser dropped.
-  // Not simulated: V8's `at async …` frames and the runtime's own frames (/var/runtime/index.mjs).
-  const NATIVE_TYPES = {
-    map: 'Array', forEach: 'Array', filter: 'Array', reduce: 'Array', reduceRight: 'Array', find: 'Array',
-    findIndex: 'Array', findLast: 'Array', findLastIndex: 'Array', some: 'Array', every: 'Array', flatMap: 'Array',
-    sort: 'Array', toSorted: 'Array', parse: 'JSON', stringify: 'JSON', keys: 'Function', values: 'Function',
-    entries: 'Function', assign: 'Function', fromEntries: 'Function', defineProperty: 'Function', from: 'Function',
-    replace: 'String', replaceAll: 'String', toISOString: 'Date',
-  };
-  function nativeFrame(name) {
-    if (name === 'Promise') return '    at new Promise (<anonymous>)';
-    const type = Object.prototype.hasOwnProperty.call(NATIVE_TYPES, name) ? NATIVE_TYPES[name] + '.' : '';
-    return '    at ' + type + name + ' (<anonymous>)';
-  }
-  function v8FrameName(info, quickjsName, esm) {
-    const fn = info.fn;
-    if (info.handler) {
-      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: the RIC calls `this.handler(…)` on its Runtime object: a method call.
-      if (fn && fn.name) return 'Runtime.' + fn.name + (fn.name === info.handler || fn.name.endsWith('.' + info.handler) ? '' : ' [as ' + info.handler + ']');
-      if (fn && fn.inferred) return fn.inferred;
-      return 'Runtime.' + info.handler;
-    }
-    if (!info.mapped) return quickjsName === '<anonymous>' || quickjsName === '<eval>' ? '' : quickjsName;
-    if (!fn) return esm ? '' : 'Object.<anonymous>';
-    if (fn.name) return fn.typeName && !fn.name.startsWith(fn.typeName + '.') ? fn.typeName + '.' + fn.name : fn.name;
-    return fn.inferred;
-  }
-  {
-    rewriteFrames = (lines) => {
-      const out = [];
-      let lastUser = null; // { at: index in out, render(receiver) }
-      for (let i = 0; i < lines.length; i++) {
-        const l = lines[i];
-        const caller = /^ {4}at (onTimeout|onImmediate) \(lambda-triage:/.exec(l);
-        if (caller && lastUser && lastUser.at === out.length - 1) out[lastUser.at] = lastUser.render(caller[1] === 'onTimeout' ? ['Timeout', '_onTimeout'] : ['Immediate', '']);
-        if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l.startsWith('    at <input>:')) continue;
-        if (l.startsWith('    at async ')) {
-          out.push(l); // rendered already (annotateAsync)
-          continue;
-        }
-        const nat = /^    at ([\w$]+) \(native\)$/.exec(l);
-        if (nat) {
-          out.push(nativeFrame(nat[1]));
-          continue;
-        }
-        const m = /^    at (.*) \((\/var\/task\/[^()]*):(\d+):(\d+)\)$/.exec(l);
-        if (!m) {
-          out.push(l);
-          continue;
-        }
-        const esm = isEsmFile(m[2]);
-        const info = frameInfo(m[2], Number(m[3]), Number(m[4]), i === 0) || { line: Number(m[3]), column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' };
-        if (info.synthetic) continue;
-        const where = (esm ? 'file://' + m[2] : m[2]) + ':' + info.line + ':' + info.column;
-        const name = v8FrameName(info, m[1], esm);
-        out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
-        lastUser = {
-          at: out.length - 1,
-          render: ([type, method]) => {
-            // V8's method-call form (checked against Node 22: Timeout._onTimeout, Timeout.tick [as _onTimeout], Immediate.<anonymous>)
-            const own = info.fn ? info.fn.name : '';
-            const label = own ? type + '.' + own + (method && own !== method ? ' [as ' + method + ']' : '') : type + '.' + (method || '<anonymous>');
-            return '    at ' + label + ' (' + where + ')';
-          },
-        };
-      }
-      return out;
-    };
   }
   function isOom(e) {
     return e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'out of memory';
@@ -843,45 +719,10 @@ export function runtimeSource(host, config) {
       if (act && !act.awaiter) act.awaiter = { combined: kind, index, act: pseudo };
     });
   }
-  function appendStack(e, lines) {
-    const d = Object.getOwnPropertyDescriptor(e, 'stack');
-    if (!d) return;
-    if ('value' in d && typeof d.value === 'string') {
-      Object.defineProperty(e, 'stack', { value: d.value.replace(/\n$/, '') + '\n' + lines.join('\n') + '\n', writable: true, configurable: true, enumerable: false });
-    } else if (d.get && d.set) {
-      e.stack = String(e.stack) + '\n' + lines.join('\n');
-    }
-  }
   function annotateAsync(e, act, site, awaited) {
     if (!(e instanceof Error) || asyncDone.has(e)) return;
     asyncDone.add(e);
-    const raw = rawStacks.has(e) ? rawStacks.get(e) : rawStack(e);
-    // The chain of awaiters, innermost first: await sites, and Promise.all & co. entries.
-    const links = [];
-    // The rejected promise came out of Promise.all & co.: V8 names the member.
-    const origin = rejectedFrom.get(e);
-    if (origin && origin.awaiter && origin.awaiter.combined && origin.awaiter.act === promiseActivation.get(awaited)) links.push(origin.awaiter);
-    for (let link = { act, site }; link && links.length < 64; link = link.act ? link.act.awaiter : null) links.push(link);
-    let frames = [];
-    try {
-      frames = JSON.parse(host.asyncFrames(JSON.stringify(links.filter((l) => !l.combined).map((l) => l.site)), raw));
-    } catch (_e) {
-      return;
-    }
-    const lines = [];
-    for (const link of links) {
-      if (link.combined) {
-        lines.push('    at async Promise.' + link.combined + ' (index ' + link.index + ')');
-        continue;
-      }
-      const info = frames.shift();
-      if (!info) continue;
-      const esm = isEsmFile(info.path);
-      const where = (esm ? 'file://' + info.path : info.path) + ':' + info.line + ':' + info.column;
-      const name = v8FrameName(info, '', esm);
-      lines.push('    at async ' + (name ? name + ' (' + where + ')' : where));
-    }
-    if (lines.length > 0) appendStack(e, lines);
+    errorsPart().annotateAsync(e, act, site, awaited);
   }
   const intrinsicThen = IntrinsicPromise.prototype.then;
   const AsyncFunctionProto = Object.getPrototypeOf(async function () {});
@@ -1107,273 +948,14 @@ export function runtimeSource(host, config) {
     return best;
   }
 
-  // ---------------------------------------------------------------- Buffer, TextEncoder, base64
-  function utf8Encode(str) {
-    const out = [];
-    for (let i = 0; i < str.length; i++) {
-      let c = str.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
-        const d = str.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) {
-          c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-          i++;
-        } else c = 0xfffd;
-      } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-      if (c < 0x80) out.push(c);
-      else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-      else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-      else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    }
-    return out;
-  }
-  function utf8Decode(bytes) {
-    let s = '';
-    for (let i = 0; i < bytes.length; ) {
-      const b = bytes[i];
-      let c;
-      let n = 0;
-      if (b < 0x80) c = b;
-      else if (b >= 0xc0 && b < 0xe0) (c = b & 31), (n = 1);
-      else if (b >= 0xe0 && b < 0xf0) (c = b & 15), (n = 2);
-      else if (b >= 0xf0 && b < 0xf8) (c = b & 7), (n = 3);
-      else c = 0xfffd;
-      i++;
-      for (let k = 0; k < n; k++, i++) c = i < bytes.length ? (c << 6) | (bytes[i] & 63) : 0xfffd;
-      s += String.fromCodePoint(c > 0x10ffff ? 0xfffd : c);
-    }
-    return s;
-  }
-  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  function b64Encode(bytes) {
-    let s = '';
-    for (let i = 0; i < bytes.length; i += 3) {
-      const n = (bytes[i] << 16) | ((bytes[i + 1] || 0) << 8) | (bytes[i + 2] || 0);
-      s += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
-    }
-    return s;
-  }
-  function b64Decode(str) {
-    const clean = String(str).replace(/[^A-Za-z0-9+/\-_]/g, '');
-    const out = [];
-    let buf = 0;
-    let bits = 0;
-    for (const ch of clean) {
-      const v = ch === '-' ? 62 : ch === '_' ? 63 : B64.indexOf(ch);
-      buf = (buf << 6) | v;
-      bits += 6;
-      if (bits >= 8) {
-        bits -= 8;
-        out.push((buf >> bits) & 255);
-      }
-    }
-    return out;
-  }
-  class Buffer extends Uint8Array {
-    static from(value, enc) {
-      if (typeof value === 'string') {
-        const e = (enc || 'utf8').toLowerCase();
-        let bytes;
-        if (e === 'utf8' || e === 'utf-8') bytes = utf8Encode(value);
-        else if (e === 'base64' || e === 'base64url') bytes = b64Decode(value);
-        else if (e === 'hex') {
-          bytes = [];
-          for (let i = 0; i + 1 < value.length; i += 2) {
-            const b = parseInt(value.slice(i, i + 2), 16);
-            if (isNaN(b)) break;
-            bytes.push(b);
-          }
-        } else if (e === 'latin1' || e === 'binary' || e === 'ascii') bytes = Array.from(value, (c) => c.charCodeAt(0) & 255);
-        else throw NOT_AVAILABLE('Buffer encoding ' + JSON.stringify(enc));
-        const b = new Buffer(bytes.length);
-        b.set(bytes);
-        return b;
-      }
-      if (value instanceof ArrayBuffer) return new Buffer(value);
-      if (value && typeof value.length === 'number') {
-        const b = new Buffer(value.length);
-        for (let i = 0; i < value.length; i++) b[i] = value[i];
-        return b;
-      }
-      if (value && value.type === 'Buffer' && Array.isArray(value.data)) return Buffer.from(value.data);
-      throw nodeError(
-        TypeError,
-        'ERR_INVALID_ARG_TYPE',
-        'The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received ' + receivedText(value),
-      );
-    }
-    static alloc(n, fill) {
-      const b = new Buffer(n);
-      if (fill !== undefined) b.fill(typeof fill === 'number' ? fill : 0);
-      return b;
-    }
-    static allocUnsafe(n) {
-      return new Buffer(n);
-    }
-    static isBuffer(v) {
-      return v instanceof Buffer;
-    }
-    static byteLength(v, enc) {
-      return typeof v === 'string' ? Buffer.from(v, enc).length : v.byteLength;
-    }
-    static concat(list, total) {
-      const len = total !== undefined ? total : list.reduce((a, b) => a + b.length, 0);
-      const out = new Buffer(len);
-      let off = 0;
-      for (const b of list) {
-        out.set(b.subarray(0, Math.max(0, len - off)), off);
-        off += b.length;
-        if (off >= len) break;
-      }
-      return out;
-    }
-    toString(enc, start, end) {
-      const view = this.subarray(start || 0, end === undefined ? this.length : end);
-      const e = (enc || 'utf8').toLowerCase();
-      if (e === 'utf8' || e === 'utf-8') return utf8Decode(view);
-      if (e === 'base64') return b64Encode(view);
-      if (e === 'base64url') return b64Encode(view).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-      if (e === 'hex') return Array.from(view, (b) => b.toString(16).padStart(2, '0')).join('');
-      if (e === 'latin1' || e === 'binary' || e === 'ascii') return Array.from(view, (b) => String.fromCharCode(b)).join('');
-      throw NOT_AVAILABLE('Buffer encoding ' + JSON.stringify(enc));
-    }
-    toJSON() {
-      return { type: 'Buffer', data: Array.from(this) };
-    }
-    equals(o) {
-      return this.length === o.length && this.every((b, i) => b === o[i]);
-    }
-    write() {
-      throw NOT_AVAILABLE('Buffer.prototype.write');
-    }
-  }
-  // Node defines Buffer's statics as plain functions (`Buffer.from = function from(…)`, lib/buffer.js in
-  // nodejs/node), so `new Buffer.from("x")` works there; class methods are not constructors.
-  for (const k of ['from', 'alloc', 'allocUnsafe', 'isBuffer', 'byteLength', 'concat']) {
-    const m = Buffer[k];
-    Object.defineProperty(Buffer, k, { value: { [k]: function (...a) { return m.apply(Buffer, a); } }[k], writable: true, enumerable: true, configurable: true });
-  }
-  G.Buffer = Buffer;
-  class TextEncoder {
-    get encoding() {
-      return 'utf-8';
-    }
-    encode(s = '') {
-      return new Uint8Array(utf8Encode(String(s)));
-    }
-  }
-  class TextDecoder {
-    get encoding() {
-      return 'utf-8';
-    }
-    decode(b) {
-      if (b === undefined) return '';
-      return utf8Decode(b instanceof ArrayBuffer ? new Uint8Array(b) : b);
-    }
-  }
-  G.TextEncoder = TextEncoder;
-  G.TextDecoder = TextDecoder;
-  G.btoa = (s) => b64Encode(Array.from(String(s), (c) => c.charCodeAt(0) & 255));
-  G.atob = (s) => b64Decode(s).map((b) => String.fromCharCode(b)).join('');
-
-  // ---------------------------------------------------------------- URLSearchParams, URL (subset)
-  class URLSearchParams {
-    constructor(init) {
-      this._list = [];
-      if (typeof init === 'string') {
-        for (const part of init.replace(/^\?/, '').split('&')) {
-          if (!part) continue;
-          const i = part.indexOf('=');
-          const dec = (s) => decodeURIComponent(s.replace(/\+/g, ' '));
-          this._list.push(i < 0 ? [dec(part), ''] : [dec(part.slice(0, i)), dec(part.slice(i + 1))]);
-        }
-      } else if (init && typeof init === 'object') {
-        for (const [k, v] of Array.isArray(init) ? init : Object.entries(init)) this._list.push([String(k), String(v)]);
-      }
-    }
-    get(k) {
-      const e = this._list.find((p) => p[0] === k);
-      return e ? e[1] : null;
-    }
-    getAll(k) {
-      return this._list.filter((p) => p[0] === k).map((p) => p[1]);
-    }
-    has(k) {
-      return this._list.some((p) => p[0] === k);
-    }
-    set(k, v) {
-      this.delete(k);
-      this._list.push([String(k), String(v)]);
-    }
-    append(k, v) {
-      this._list.push([String(k), String(v)]);
-    }
-    delete(k) {
-      this._list = this._list.filter((p) => p[0] !== k);
-    }
-    entries() {
-      return this._list.map((p) => [p[0], p[1]])[Symbol.iterator]();
-    }
-    keys() {
-      return this._list.map((p) => p[0])[Symbol.iterator]();
-    }
-    values() {
-      return this._list.map((p) => p[1])[Symbol.iterator]();
-    }
-    forEach(fn) {
-      for (const [k, v] of this._list) fn(v, k, this);
-    }
-    [Symbol.iterator]() {
-      return this.entries();
-    }
-    toString() {
-      const enc = (s) => encodeURIComponent(s).replace(/%20/g, '+');
-      return this._list.map(([k, v]) => enc(k) + '=' + enc(v)).join('&');
-    }
-  }
-  G.URLSearchParams = URLSearchParams;
-  const URL_RE = /^([a-zA-Z][a-zA-Z0-9+.-]*:)\/\/(?:([^:@/]*)(?::([^@/]*))?@)?([^:/?#]*)(?::(\d+))?([^?#]*)(\?[^#]*)?(#.*)?$/;
-  class URL {
-    constructor(input, base) {
-      let s = String(input);
-      if (base !== undefined && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(s)) {
-        const b = new URL(base);
-        s = s.startsWith('/') ? b.origin + s : b.origin + b.pathname.replace(/[^/]*$/, '') + s;
-      }
-      const m = URL_RE.exec(s);
-      if (!m) {
-        const e = new TypeError('Invalid URL');
-        e.code = 'ERR_INVALID_URL';
-        e.input = String(input);
-        throw e;
-      }
-      this.protocol = m[1].toLowerCase();
-      this.username = m[2] || '';
-      this.password = m[3] || '';
-      this.hostname = m[4].toLowerCase();
-      this.port = m[5] || '';
-      this.pathname = m[6] || '/';
-      this.search = m[7] && m[7] !== '?' ? m[7] : '';
-      this.hash = m[8] && m[8] !== '#' ? m[8] : '';
-      this.searchParams = new URLSearchParams(this.search);
-    }
-    get host() {
-      return this.hostname + (this.port ? ':' + this.port : '');
-    }
-    get origin() {
-      return this.protocol + '//' + this.host;
-    }
-    get href() {
-      const q = this.searchParams.toString();
-      return this.origin + this.pathname + (q ? '?' + q : '') + this.hash;
-    }
-    toString() {
-      return this.href;
-    }
-    toJSON() {
-      return this.href;
-    }
-  }
-  G.URL = URL;
+  // ---------------------------------------------------------------- Buffer, TextEncoder, base64, URL (runtime parts)
+  // Buffer, TextEncoder, TextDecoder, btoa, atob: prelude-encoding.ts. URL, URLSearchParams: prelude-url.ts.
+  // Evaluated when one of them is first read (or used by a built-in module).
+  const bufferBase = G.Uint8Array;
+  const encodingPart = () => runtimePart('encoding', { Uint8Array: bufferBase, notAvailable: NOT_AVAILABLE, nodeError, receivedText });
+  const urlPart = () => runtimePart('url');
+  lazyGlobals(['Buffer', 'TextEncoder', 'TextDecoder', 'btoa', 'atob'], encodingPart);
+  lazyGlobals(['URLSearchParams', 'URL'], urlPart);
 
   // ---------------------------------------------------------------- structuredClone (subset)
   G.structuredClone = function structuredClone(value) {
@@ -1566,7 +1148,7 @@ export function runtimeSource(host, config) {
     normalize: (p) => loadBuiltin('path').normalize(p),
   };
   // EventEmitter and the `events` module: src/engine/sandbox/builtins/events.ts
-  const utilModule = {
+  const utilModule = () => ({
     format: util.format,
     inspect: util.inspect,
     // promisify and types: src/engine/sandbox/builtins/util-extras.ts (added when util is required)
@@ -1575,15 +1157,15 @@ export function runtimeSource(host, config) {
       fn(...args).then((v) => cb(null, v), (e) => cb(e));
     },
     isDeepStrictEqual: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-    TextEncoder,
-    TextDecoder,
+    TextEncoder: encodingPart().TextEncoder,
+    TextDecoder: encodingPart().TextDecoder,
     inherits(ctor, superCtor) {
       Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
       Object.setPrototypeOf(ctor, superCtor);
     },
-  };
+  });
   const builtins = {
-    util: () => Object.assign(utilModule, hostBuiltin('util-extras').util),
+    util: () => Object.assign(utilModule(), hostBuiltin('util-extras').util),
     // Modules of src/engine/sandbox/builtins/, evaluated on first require (guest-api.ts).
     crypto: () => hostBuiltin('crypto'),
     zlib: () => hostBuiltin('zlib'),
@@ -1594,7 +1176,7 @@ export function runtimeSource(host, config) {
     string_decoder: () => hostBuiltin('string_decoder'),
     async_hooks: () => hostBuiltin('async_hooks'),
     console: () => hostBuiltin('console'),
-    buffer: () => ({ Buffer, atob: G.atob, btoa: G.btoa }),
+    buffer: () => ({ Buffer: encodingPart().Buffer, atob: G.atob, btoa: G.btoa }),
     events: () => hostBuiltin('events'),
     path: () => hostBuiltin('path'),
     'path/posix': () => hostBuiltin('path'),
@@ -1604,7 +1186,7 @@ export function runtimeSource(host, config) {
       setTimeout: (ms, value) => new SimPromise((res) => G.setTimeout(() => res(value), ms)),
       setImmediate: (value) => new SimPromise((res) => G.setImmediate(() => res(value))),
     }),
-    url: () => Object.assign({ URL, URLSearchParams }, hostBuiltin('url-extras')),
+    url: () => Object.assign({ URL: urlPart().URL, URLSearchParams: urlPart().URLSearchParams }, hostBuiltin('url-extras')),
     querystring: () => hostBuiltin('querystring'),
     assert: () => hostBuiltin('assert'),
     'assert/strict': () => hostBuiltin('assert/strict'),
@@ -1638,7 +1220,9 @@ export function runtimeSource(host, config) {
   function hostBuiltin(name) {
     if (!guestDeps) {
       guestDeps = {
-        Buffer,
+        get Buffer() {
+          return encodingPart().Buffer;
+        },
         get EventEmitter() {
           return loadBuiltin('events');
         },
@@ -2379,32 +1963,11 @@ export function runtimeSource(host, config) {
   }
   const hostModule = { call: hostCall, callSync, wait: hostWait, timer: hostTimer, hasServices: () => host.hasServices() };
   builtins['lambda-triage:host'] = () => hostModule;
-  // fetch, AbortController, AbortSignal, DOMException, Headers, Response (prelude-web.ts)
-  // are evaluated the first time one of them is read: each global starts as an accessor that, on first
-  // read, puts every web global in place as a plain data property (as an assignment would) and answers.
-  const urlAtStart = G.URL;
-  const WEB_GLOBALS = ['DOMException', 'Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Headers', 'Response', 'fetch'];
-  function installWebGlobals() {
-    const web = runtimePart('web', { hostModule, Promise: SimPromise, util, Buffer, URL: urlAtStart, notAvailable: NOT_AVAILABLE });
-    for (const k of WEB_GLOBALS) {
-      // a global the handler assigned before the first read keeps the handler's value
-      const d = Object.getOwnPropertyDescriptor(G, k);
-      if (d && d.get === webGetters[k]) Object.defineProperty(G, k, { value: web[k], writable: true, enumerable: true, configurable: true });
-    }
-  }
-  const webGetters = {};
-  for (const k of WEB_GLOBALS) {
-    webGetters[k] = () => {
-      installWebGlobals();
-      return G[k];
-    };
-    Object.defineProperty(G, k, {
-      get: webGetters[k],
-      set: (v) => Object.defineProperty(G, k, { value: v, writable: true, enumerable: true, configurable: true }),
-      enumerable: true,
-      configurable: true,
-    });
-  }
+  // fetch, AbortController, AbortSignal, DOMException, Headers, Response (prelude-web.ts), evaluated the first
+  // time one of them is read (lazyGlobals).
+  lazyGlobals(['DOMException', 'Event', 'EventTarget', 'AbortController', 'AbortSignal', 'Headers', 'Response', 'fetch'], () =>
+    runtimePart('web', { hostModule, Promise: SimPromise, util, Buffer: encodingPart().Buffer, URL: urlPart().URL, notAvailable: NOT_AVAILABLE }),
+  );
 
   const control = {
     beginLoad: () => {

@@ -13,7 +13,7 @@ import type {
   QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
 import { runtimeSource } from './prelude-runtime.ts';
-import { runtimePartSource } from './prelude-parts.ts';
+import { countRuntimePartEvaluation, runtimePartSource } from './prelude-parts.ts';
 import { BUILTIN_SOURCES } from './builtins/index.ts';
 import { BYTES_PER_STORAGE_MB, DEFAULT_EPHEMERAL_STORAGE_MB, createTmpFs } from './builtins/tmp-fs.ts';
 import { hasModuleSyntax, prepareUserSource, type PreparedSource } from './user-source.ts';
@@ -543,6 +543,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     const name = ctx.getString(nameH as QuickJSHandle);
     const source = runtimePartSource(name);
     if (source === undefined) return { error: ctx.newError(`No runtime part "${name}" in the Lambda Triage simulator.`) };
+    countRuntimePartEvaluation(name);
     const r = ctx.evalCode(source, RUNTIME_FILENAME, { type: 'global', strict: true });
     if (r.error) return { error: r.error };
     return r.value;
@@ -601,7 +602,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   });
 
   // Evaluate the prelude: (runtime source)(host, config) gives control. The parts it needs only sometimes
-  // (prelude-parts.ts: util.inspect, the web globals, V8's message table) are evaluated on first use.
+  // (prelude-parts.ts: util.inspect, error rewriting, Buffer, URL, the web globals, …) are evaluated on first use.
   const preludeCode =
     `(function (host, configJson) {\n` +
     `  return (${runtimeSource.toString()})(host, JSON.parse(configJson));\n` +
@@ -850,7 +851,14 @@ function createMallocSizeProbe(quickjs: QuickJSWASMModule, runtime: QuickJSRunti
     if (limitOffset < 0) return null;
     const sizeAddr = ptr + limitOffset - 4;
     const mu = runtime.computeMemoryUsage();
-    const reported = ctx.dump(mu) as { malloc_count?: unknown; memory_used_size?: unknown };
+    // Two numbers read directly (ctx.dump would serialise the whole report to JSON and back inside QuickJS).
+    const readNumber = (key: string): number | undefined => {
+      const h = ctx.getProp(mu, key);
+      const v = ctx.typeof(h) === 'number' ? ctx.getNumber(h) : undefined;
+      h.dispose();
+      return v;
+    };
+    const reported = { malloc_count: readNumber('malloc_count'), memory_used_size: readNumber('memory_used_size') };
     mu.dispose();
     // The dump has no malloc_size; the word before it is malloc_count (same struct). Each block adds
     // at least its 8-byte overhead to malloc_size (this wasm build has no malloc_usable_size, so
