@@ -1,0 +1,4 @@
+// Shard 3 of the scenario runs (all-scenarios.ts says why they are split).
+import { scenarioShard } from './all-scenarios.ts';
+
+scenarioShard(3);
