@@ -1,6 +1,6 @@
 // The CLI's start-up bundle: src/cli/main.ts and everything of ours it imports, compiled by esbuild into
 // a few plain .mjs files under node_modules/.cache/lambda-triage/ (packages in node_modules stay
-// external). Running the bundle skips Node's per-file TypeScript stripping and module resolution of
+// external, except the few every sandbox run loads: BUNDLED_PACKAGES). Running the bundle skips Node's per-file TypeScript stripping and module resolution of
 // ~150 source files, which is most of a cold start. The bundle records its inputs; when any input is newer
 // than the bundle (or missing), bin/lambda-triage.mjs rebuilds it, and runs the sources directly when
 // esbuild is unavailable or the cache is not writable. Plain JavaScript: it runs before any TypeScript.
@@ -50,16 +50,37 @@ export function freshBundleEntry() {
 }
 
 /**
- * esbuild plugin: `import.meta.url` in our sources keeps the source file's URL, so paths built from it
- * (`new URL('../../content/signatures.yaml', import.meta.url)`, worker files) still point into the repo.
+ * esbuild plugin: `import.meta.url` in our sources, and in the bundled packages' files, keeps the file's URL, so
+ * paths built from it (`new URL('../../content/signatures.yaml', import.meta.url)`, worker files, QuickJS's
+ * `emscripten-module.wasm` next to its loader) still point where the file is.
  */
 const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
+    const keep = (path, loader) => {
+      const text = readFileSync(path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
-      return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
+      return { contents: text.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(path).href)), loader };
+    };
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => keep(args.path, 'ts'));
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.mjs$/ }, (args) => keep(args.path, 'js'));
+  },
+};
+
+/**
+ * The packages bundled into the CLI's files (the others stay external): the ones every sandbox run loads. Each
+ * ES module a run imports costs its own resolution through package.json files, read, cache lookup and link.
+ */
+export const BUNDLED_PACKAGES = ['acorn', 'quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync', '@jitl/quickjs-ffi-types'];
+
+/** esbuild plugin: bare imports stay external unless their package is one of {@link BUNDLED_PACKAGES}. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point' || /^[a-z-]+:/.test(args.path)) return undefined;
+      const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+      return BUNDLED_PACKAGES.includes(name) ? undefined : { path: args.path, external: true };
     });
   },
 };
@@ -149,10 +170,9 @@ export async function buildCliBundle() {
     format: 'esm',
     platform: 'node',
     target: 'node22',
-    packages: 'external',
     metafile: true,
     logLevel: 'silent',
-    plugins: [keepSourceUrls, lazySucrase, commandFiles, nodeBuiltinsOnDemand],
+    plugins: [nodeBuiltinsOnDemand, lazySucrase, externalPackages, keepSourceUrls, commandFiles],
   });
   // Plugin modules (`lazy-sucrase:sucrase`, built-ins) are not files: only files can make the bundle stale.
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !/^[a-z-]+:/.test(p)).map((p) => relative(REPO, join(REPO, p)));
