@@ -21,7 +21,6 @@ if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
 // Built-ins through process.getBuiltinModule (Node >= 22.3): an `import` of a built-in also builds an ES module
 // facade for it, which reads all of its exports.
 const module = process.getBuiltinModule('node:module');
-const v8 = process.getBuiltinModule('node:v8');
 const { join } = process.getBuiltinModule('node:path');
 const { pathToFileURL } = process.getBuiltinModule('node:url');
 const { CACHE_DIR, buildCliBundle, freshBundleEntry } = await import('../scripts/cli-bundle.mjs');
@@ -29,11 +28,11 @@ const { CACHE_DIR, buildCliBundle, freshBundleEntry } = await import('../scripts
 // QuickJS runs as WebAssembly. By default V8 also recompiles its hot functions with its optimising compiler on
 // background threads; for a short run that work costs more than it saves (measured on 2 CPUs: a trivial
 // `invoke` took a median 440 ms with it and 274 ms with V8's baseline compiler only, a 3 M-iteration loop
-// 1.2 s against 1.4 s). So a plain `invoke` uses the baseline compiler only; `--load`, `check` and
-// LAMBDA_TRIAGE_WASM_TIERUP=1 keep the optimising compiler. The flag is read when the wasm is compiled,
-// which happens later in this process.
+// 1.2 s against 1.4 s; again after the early exit below: 173 ms against 115 ms). So a plain `invoke` uses the
+// baseline compiler only; `--load`, `check` and LAMBDA_TRIAGE_WASM_TIERUP=1 keep the optimising compiler. The
+// flag is read when the wasm is compiled, which happens later in this process; node:v8 is loaded only for it.
 if (process.argv[2] === 'invoke' && !process.argv.includes('--load') && process.env.LAMBDA_TRIAGE_WASM_TIERUP !== '1') {
-  v8.setFlagsFromString('--liftoff-only');
+  process.getBuiltinModule('node:v8').setFlagsFromString('--liftoff-only');
 }
 
 // V8's code cache for the modules below, kept between runs (Node >= 22.1).

@@ -134,8 +134,9 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   const worldResult = await loadWorld(args, config);
   if (!worldResult.ok) return fail(worldResult.error);
   const world = worldResult.value;
-  const quickjs = await loadQuickJS();
   const python = isPythonRuntime(config.runtime);
+  // The first sandbox starts from the prelude start-up snapshot (prelude-snapshot.ts) unless no sandbox runs.
+  const quickjs = await loadQuickJS({ preludeSnapshot: !python && args.runner.runner !== 'node' });
   const logViewProblem = checkLogView(args.logView, config.runtime);
   if (logViewProblem) return fail(`--log-view: ${logViewProblem}`);
   if (python && args.runner.runner === 'node') {

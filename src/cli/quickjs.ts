@@ -10,8 +10,10 @@
  * string, and a string with a lone surrogate (which Emscripten writes as its own 3-byte sequence where
  * TextEncoder writes U+FFFD) keeps Emscripten's functions.
  */
-import { newQuickJSWASMModuleFromVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { newQuickJSWASMModuleFromVariant, newVariant, type CustomizeVariantOptions, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import { rmSync } from 'node:fs';
+import { PRELUDE_SNAPSHOT_THIS_PROGRAM, preludeSnapshotPath, usePreludeSnapshot } from './prelude-snapshot.ts';
 
 /** Strings shorter than this keep Emscripten's loops (a native call costs more than a short loop). */
 export const NATIVE_UTF8_MIN_CHARS = 256;
@@ -56,9 +58,31 @@ export function useNativeUtf8(quickjs: QuickJSWASMModule): boolean {
   return true;
 }
 
+/** Options of {@link loadQuickJS}. */
+export interface LoadQuickJSOptions {
+  /**
+   * Start the module's first sandbox from the prelude start-up snapshot (prelude-snapshot.ts), restoring it or
+   * making it for the next run. For commands that create a sandbox; harmless otherwise.
+   */
+  preludeSnapshot?: boolean;
+  /** Where the snapshot is kept (default: preludeSnapshotPath()). */
+  preludeSnapshotPath?: string;
+}
+
 /** A new QuickJS WebAssembly module (RELEASE_SYNC) with {@link useNativeUtf8} applied. */
-export async function loadQuickJS(): Promise<QuickJSWASMModule> {
-  const quickjs = await newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
+export async function loadQuickJS(options: LoadQuickJSOptions = {}): Promise<QuickJSWASMModule> {
+  // Emscripten reads Module.thisProgram (its typings here do not list it): see PRELUDE_SNAPSHOT_THIS_PROGRAM.
+  const emscriptenModule = { thisProgram: PRELUDE_SNAPSHOT_THIS_PROGRAM } as unknown as NonNullable<CustomizeVariantOptions['emscriptenModule']>;
+  const variant = options.preludeSnapshot ? newVariant(RELEASE_SYNC, { emscriptenModule }) : RELEASE_SYNC;
+  const quickjs = await newQuickJSWASMModuleFromVariant(variant);
   useNativeUtf8(quickjs);
+  if (options.preludeSnapshot) {
+    const path = options.preludeSnapshotPath ?? preludeSnapshotPath();
+    if (usePreludeSnapshot(quickjs, path) === 'unusable') {
+      // The restore overwrote this module's memory and did not check out: drop both, start clean.
+      rmSync(path, { force: true });
+      return loadQuickJS({ ...options, preludeSnapshot: false });
+    }
+  }
   return quickjs;
 }

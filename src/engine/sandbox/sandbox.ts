@@ -188,9 +188,77 @@ function isRelative(spec: string): boolean {
   return spec.startsWith('./') || spec.startsWith('../') || spec.startsWith('/');
 }
 
+let preludeText: string | null = null;
+
+/**
+ * Source text of the prelude function every sandbox evaluates: `(function (host, configJson) {…})` around
+ * prelude-runtime.ts. The same string for the whole host process.
+ */
+export function preludeSource(): string {
+  preludeText ??= `(function (host, configJson) {\n  return (${runtimeSource.toString()})(host, JSON.parse(configJson));\n})`;
+  return preludeText;
+}
+
+/**
+ * What every sandbox starts from: a new runtime and context in which {@link preludeSource} is evaluated (its
+ * function compiled, not yet called). Nothing else has happened in them.
+ */
+export interface PreludeStart {
+  runtime: QuickJSRuntime;
+  context: QuickJSContext;
+  /** The prelude function; createSandbox calls it with the host object and the configuration. */
+  preludeFn: QuickJSHandle;
+  /**
+   * How many times QuickJS polled for interrupts while it evaluated the prelude (it polls while compiling a large
+   * script). createSandbox passes each poll on to its interrupt handler once that is in place, as if it had been
+   * there from the start: every poll is guest CPU time on the virtual clock.
+   */
+  interruptPolls: number;
+}
+
+/**
+ * The first steps of {@link createSandbox}, on their own so that a host can keep their result: a new runtime and
+ * context of `quickjs`, and the prelude evaluated in them (QuickJS compiles it: ≈ 10-20 ms). Throws on host bugs.
+ */
+export function startPrelude(quickjs: QuickJSWASMModule): PreludeStart {
+  const runtime = quickjs.newRuntime();
+  let interruptPolls = 0;
+  runtime.setInterruptHandler(() => {
+    interruptPolls++;
+    return false;
+  });
+  const context = runtime.newContext();
+  const r = context.evalCode(preludeSource(), RUNTIME_FILENAME, { type: 'global', strict: true });
+  if (r.error) {
+    const msg = JSON.stringify(context.dump(r.error));
+    r.error.dispose();
+    context.dispose();
+    runtime.dispose();
+    throw new Error(`Lambda Triage prelude failed to evaluate: ${msg}`);
+  }
+  return { runtime, context, preludeFn: r.value, interruptPolls };
+}
+
+/** Per QuickJS module: where createSandbox takes a ready {@link PreludeStart} from before making one. */
+const preludeStartSources = new WeakMap<QuickJSWASMModule, () => PreludeStart | null>();
+
+/**
+ * Gives createSandbox a source of ready prelude starts for `quickjs`: it calls `take` for each new sandbox and
+ * makes its own start when `take` answers null. A start must be exactly what {@link startPrelude} gives on a fresh
+ * module (the CLI restores one from a memory image of that, src/cli/quickjs.ts), so a sandbox behaves the same
+ * either way. Replaces an earlier source.
+ */
+export function setPreludeStartSource(quickjs: QuickJSWASMModule, take: () => PreludeStart | null): void {
+  preludeStartSources.set(quickjs, take);
+}
+
 /** Create a sandbox: a fresh QuickJS runtime with the prelude evaluated. Throws only on host bugs. */
 export function createSandbox(opts: SandboxOptions): Sandbox {
-  const runtime: QuickJSRuntime = opts.quickjs.newRuntime();
+  // The runtime, its context and the compiled prelude come first, before the limits and host functions below,
+  // so that a start taken from setPreludeStartSource is in the same state as one made here.
+  const start = preludeStartSources.get(opts.quickjs)?.() ?? startPrelude(opts.quickjs);
+  const runtime: QuickJSRuntime = start.runtime;
+  const ctx: QuickJSContext = start.context;
   let stop: StopReason | null = null;
   let exitCode: number | null = null;
   let tainted = false;
@@ -236,7 +304,7 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return bytes >= softLimit;
   }
   runtime.setMaxStackSize(opts.maxStackBytes);
-  runtime.setInterruptHandler(() => {
+  const onInterrupt = (): boolean => {
     if (stop !== null) return true;
     const r = opts.onInterrupt();
     if (r !== null) {
@@ -248,8 +316,11 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
       return true;
     }
     return false;
-  });
-  const ctx: QuickJSContext = runtime.newContext();
+  };
+  runtime.setInterruptHandler(onInterrupt);
+  // The polls of the prelude's evaluation (see PreludeStart.interruptPolls), charged as if the handler had been in
+  // place then. Nothing has run that could stop here.
+  for (let i = 0; i < start.interruptPolls; i++) onInterrupt();
   mallocSize = createMallocSizeProbe(opts.quickjs, runtime, ctx);
   applyLimit(opts.memoryLimitBytes);
   let control: QuickJSHandle | null = null;
@@ -601,25 +672,13 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
     return ctx.newString(JSON.stringify({ latencyMs: 0, ...out }));
   });
 
-  // Evaluate the prelude: (runtime source)(host, config) gives control. The parts it needs only sometimes
-  // (prelude-parts.ts: util.inspect, error rewriting, Buffer, URL, the web globals, …) are evaluated on first use.
-  const preludeCode =
-    `(function (host, configJson) {\n` +
-    `  return (${runtimeSource.toString()})(host, JSON.parse(configJson));\n` +
-    `})`;
-  const preludeFn = ctx.evalCode(preludeCode, RUNTIME_FILENAME, { type: 'global', strict: true });
-  if (preludeFn.error) {
-    const msg = JSON.stringify(ctx.dump(preludeFn.error));
-    preludeFn.error.dispose();
-    host.dispose();
-    ctx.dispose();
-    runtime.dispose();
-    throw new Error(`Lambda Triage prelude failed to evaluate: ${msg}`);
-  }
+  // Call the prelude (evaluated by startPrelude): (runtime source)(host, config) gives control. The parts it needs
+  // only sometimes (prelude-parts.ts: util.inspect, error rewriting, Buffer, URL, the web globals, …) are evaluated
+  // on first use.
   const cfg = ctx.newString(JSON.stringify(opts.config));
-  const controlResult = ctx.callFunction(preludeFn.value, ctx.undefined, host, cfg);
+  const controlResult = ctx.callFunction(start.preludeFn, ctx.undefined, host, cfg);
   cfg.dispose();
-  preludeFn.value.dispose();
+  start.preludeFn.dispose();
   host.dispose();
   if (controlResult.error) {
     const msg = JSON.stringify(ctx.dump(controlResult.error));
