@@ -18,14 +18,15 @@
  * write ≈ 1 MB). Restoring one takes ≈ 2 ms. Nothing here throws: an unreadable, stale or unwritable snapshot only
  * means the sandbox compiles its prelude.
  */
-import { accessSync, constants, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Lifetime, QuickJSRuntime, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { preludeSource, setPreludeStartSource, startPrelude, type PreludeStart } from '../engine/sandbox/sandbox.ts';
 
 /** First bytes of a snapshot file (format version in the last two). */
-const MAGIC = 'LTQJSPS1';
+const MAGIC = 'LTQJSPS2';
 /** Granularity of the image: pages that are all zero are left out. */
 const PAGE_BYTES = 4096;
 const ZERO_PAGE = new Uint8Array(PAGE_BYTES);
@@ -49,7 +50,13 @@ interface SnapshotHeader {
   runtime: number;
   context: number;
   preludeFn: number;
+  /**
+   * The runtime's second context, which quickjs-emscripten creates for `computeMemoryUsage` (startPrelude measures
+   * the heap once), or null.
+   */
+  systemContext: number | null;
   interruptPolls: number;
+  mallocSizeAddress: number | null;
   /** Indices of the pages stored, in order. */
   pages: number[];
   /** Indices of the pages to fill with zeros (not zero in a fresh module, zero in the image). */
@@ -72,11 +79,17 @@ function internalsOf(quickjs: QuickJSWASMModule): ModuleInternals | null {
   return q as ModuleInternals;
 }
 
-/** The files the snapshot depends on: the QuickJS variant's package.json and wasm. */
+let variantPaths: { packageJson: string; wasm: string } | undefined;
+
+/** The files the snapshot depends on: the QuickJS variant's package.json and wasm (found once per process). */
 function variantFiles(): { packageJson: string; wasm: string } {
-  const require = createRequire(import.meta.url);
-  const packageJson = require.resolve('@jitl/quickjs-wasmfile-release-sync/package.json');
-  return { packageJson, wasm: join(dirname(packageJson), 'dist', 'emscripten-module.wasm') };
+  if (!variantPaths) {
+    // Where it is in this repository's node_modules, else where Node's resolution finds it (a hoisted install).
+    const beside = fileURLToPath(new URL('../../node_modules/@jitl/quickjs-wasmfile-release-sync/package.json', import.meta.url));
+    const packageJson = existsSync(beside) ? beside : createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/package.json');
+    variantPaths = { packageJson, wasm: join(dirname(packageJson), 'dist', 'emscripten-module.wasm') };
+  }
+  return variantPaths;
 }
 
 /**
@@ -184,6 +197,10 @@ function readSnapshot(path: string, identity: NonNullable<ReturnType<typeof expe
     return null;
   }
   for (const k of ['variant', 'wasmBytes', 'wasmMtimeMs', 'memoryBytes'] as const) if (header[k] !== identity[k]) return null;
+  const pointer = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0 && (v as number) < header.memoryBytes;
+  if (![header.runtime, header.context, header.preludeFn].every(pointer) || !Number.isInteger(header.interruptPolls) || header.interruptPolls < 0) return null;
+  if (header.mallocSizeAddress !== null && !pointer(header.mallocSizeAddress)) return null;
+  if (header.systemContext !== null && !pointer(header.systemContext)) return null;
   const preludeAt = 12 + headerBytes;
   const pagesAt = preludeAt + header.preludeBytes;
   if (!Array.isArray(header.pages) || !Array.isArray(header.clear) || pagesAt + header.pages.length * PAGE_BYTES !== data.length) return null;
@@ -212,11 +229,17 @@ function restore(internals: ModuleInternals, path: string, identity: NonNullable
     // The image has QuickJS's interrupt hook on (startPrelude's counter): a handler until createSandbox sets its own.
     runtime.setInterruptHandler(() => false);
     const context: QuickJSContext = runtime.newContext({ contextPointer: header.context as never });
+    if (header.systemContext !== null) {
+      // As QuickJSRuntime.getSystemContext keeps it: disposed with the runtime.
+      const r = runtime as unknown as { context?: QuickJSContext; scope?: { manage: <T>(x: T) => T } };
+      if (!r.scope || typeof r.scope.manage !== 'function') return 'unusable';
+      r.context = r.scope.manage(runtime.newContext({ contextPointer: header.systemContext as never }));
+    }
     const memory = (context as unknown as { memory?: { heapValueHandle?: (ptr: number) => QuickJSHandle } }).memory;
     if (!memory || typeof memory.heapValueHandle !== 'function') return 'unusable';
     const preludeFn = memory.heapValueHandle(header.preludeFn);
     if (context.typeof(preludeFn) !== 'function') return 'unusable';
-    return { runtime, context, preludeFn, interruptPolls: header.interruptPolls };
+    return { runtime, context, preludeFn, interruptPolls: header.interruptPolls, mallocSizeAddress: header.mallocSizeAddress };
   } catch {
     return 'unusable';
   }
@@ -236,7 +259,9 @@ function write(internals: ModuleInternals, path: string, identity: NonNullable<R
     runtime: (start.runtime as unknown as { rt: { value: number } }).rt.value,
     context: (start.context as unknown as { ctx: { value: number } }).ctx.value,
     preludeFn: (start.preludeFn as unknown as { value: number }).value,
+    systemContext: (start.runtime as unknown as { context?: { ctx: { value: number } } }).context?.ctx.value ?? null,
     interruptPolls: start.interruptPolls,
+    mallocSizeAddress: start.mallocSizeAddress,
     pages,
     clear,
     preludeBytes: prelude.length,

@@ -109,7 +109,7 @@ export const MEMORY_HEADROOM_BYTES = 8 * 1024 * 1024;
 
 /**
  * Smallest growth of QuickJS's allocation counter between two exact heap measurements, in the
- * counter's units (8 per block in this wasm build, see `createMallocSizeProbe`): the counter counts
+ * counter's units (8 per block in this wasm build, see `findMallocSizeAddress`): the counter counts
  * blocks, not bytes, so only `computeMemoryUsage` (a heap walk) tells a heap of small objects from one
  * of large strings; the interrupt poll schedules those walks from an estimate (see `overMemoryLimit`).
  * ILLUSTRATIVE: 32 Ki blocks.
@@ -214,6 +214,11 @@ export interface PreludeStart {
    * there from the start: every poll is guest CPU time on the virtual clock.
    */
   interruptPolls: number;
+  /**
+   * Where QuickJS's allocation counter of this runtime is in wasm memory (found before the prelude was compiled,
+   * while the heap is small to walk), or null when it could not be found; see findMallocSizeAddress.
+   */
+  mallocSizeAddress: number | null;
 }
 
 /**
@@ -228,6 +233,7 @@ export function startPrelude(quickjs: QuickJSWASMModule): PreludeStart {
     return false;
   });
   const context = runtime.newContext();
+  const mallocSizeAddress = findMallocSizeAddress(quickjs, runtime, context);
   const r = context.evalCode(preludeSource(), RUNTIME_FILENAME, { type: 'global', strict: true });
   if (r.error) {
     const msg = JSON.stringify(context.dump(r.error));
@@ -236,7 +242,7 @@ export function startPrelude(quickjs: QuickJSWASMModule): PreludeStart {
     runtime.dispose();
     throw new Error(`Lambda Triage prelude failed to evaluate: ${msg}`);
   }
-  return { runtime, context, preludeFn: r.value, interruptPolls };
+  return { runtime, context, preludeFn: r.value, interruptPolls, mallocSizeAddress };
 }
 
 /** Per QuickJS module: where createSandbox takes a ready {@link PreludeStart} from before making one. */
@@ -321,7 +327,9 @@ export function createSandbox(opts: SandboxOptions): Sandbox {
   // The polls of the prelude's evaluation (see PreludeStart.interruptPolls), charged as if the handler had been in
   // place then. Nothing has run that could stop here.
   for (let i = 0; i < start.interruptPolls; i++) onInterrupt();
-  mallocSize = createMallocSizeProbe(opts.quickjs, runtime, ctx);
+  const readWord = start.mallocSizeAddress === null ? null : wasmWordReader(opts.quickjs, runtime);
+  const sizeAddress = start.mallocSizeAddress;
+  mallocSize = readWord && sizeAddress !== null ? () => readWord(sizeAddress) : null;
   applyLimit(opts.memoryLimitBytes);
   let control: QuickJSHandle | null = null;
   let mainPromise: QuickJSHandle | null = null;
@@ -879,24 +887,19 @@ const HOST_STACK_MESSAGE = 'RangeError: Maximum call stack size exceeded';
 const RUNTIME_STRUCT_SCAN_BYTES = 64;
 
 /**
- * A cheap reader of QuickJS's allocation counter (`JSRuntime.malloc_state.malloc_size`), or null.
- * `computeMemoryUsage` walks the whole heap (≈ 0.2-9 ms measured), too slow for every interrupt poll;
- * the counter itself is one 32-bit word in wasm memory. quickjs-emscripten exposes neither, so the
- * word is located once per runtime: set a distinctive limit, find it in the first bytes of the struct
- * (`malloc_limit`, right after `malloc_size`), and check its neighbours (`malloc_count`, `malloc_size`) against `computeMemoryUsage`.
- * If anything does not match (another QuickJS build), the probe is null and QuickJS's own limit applies.
+ * Where QuickJS's allocation counter (`JSRuntime.malloc_state.malloc_size`) is in wasm memory, or null: read
+ * there, it is a cheap measure of the heap. `computeMemoryUsage` walks the whole heap (≈ 0.2-9 ms measured), too
+ * slow for every interrupt poll; the counter itself is one 32-bit word in wasm memory. quickjs-emscripten exposes
+ * neither, so the word is located once per runtime (startPrelude, before the prelude fills the heap): set a
+ * distinctive limit, find it in the first bytes of the struct (`malloc_limit`, right after `malloc_size`), and check
+ * its neighbours (`malloc_count`, `malloc_size`) against `computeMemoryUsage`. If anything does not match (another
+ * QuickJS build), the address is null and QuickJS's own limit applies.
  */
-function createMallocSizeProbe(quickjs: QuickJSWASMModule, runtime: QuickJSRuntime, ctx: QuickJSContext): (() => number | null) | null {
+function findMallocSizeAddress(quickjs: QuickJSWASMModule, runtime: QuickJSRuntime, ctx: QuickJSContext): number | null {
   try {
-    const internals = runtime as unknown as { rt?: { value?: unknown }; module?: { HEAPU8?: Uint8Array } };
-    const mod = (quickjs as unknown as { module?: { HEAPU8?: Uint8Array } }).module ?? internals.module;
-    const ptr = internals.rt?.value;
-    if (!mod || typeof ptr !== 'number' || ptr <= 0) return null;
-    const read = (addr: number): number | null => {
-      const heap = mod.HEAPU8; // re-read: the view is replaced when wasm memory grows
-      if (!heap || addr + 4 > heap.length) return null;
-      return (heap[addr]! | (heap[addr + 1]! << 8) | (heap[addr + 2]! << 16) | (heap[addr + 3]! << 24)) >>> 0;
-    };
+    const ptr = (runtime as unknown as { rt?: { value?: unknown } }).rt?.value;
+    const read = wasmWordReader(quickjs, runtime);
+    if (!read || typeof ptr !== 'number' || ptr <= 0) return null;
     const marker = 0x7a3c_51e8;
     runtime.setMemoryLimit(marker);
     let limitOffset = -1;
@@ -927,10 +930,21 @@ function createMallocSizeProbe(quickjs: QuickJSWASMModule, runtime: QuickJSRunti
     const { malloc_count: mc, memory_used_size: mus } = reported;
     if (typeof mc !== 'number' || typeof mus !== 'number' || count === null || size === null) return null;
     if (Math.abs(count - mc) > 256 || size < count * 8 || size > count * 8 + mus * 4) return null;
-    return () => read(sizeAddr);
+    return sizeAddr;
   } catch {
     return null;
   }
+}
+
+/** A reader of 32-bit words of the module's wasm memory, or null when the module does not expose it. */
+function wasmWordReader(quickjs: QuickJSWASMModule, runtime: QuickJSRuntime): ((addr: number) => number | null) | null {
+  const mod = (quickjs as unknown as { module?: { HEAPU8?: Uint8Array } }).module ?? (runtime as unknown as { module?: { HEAPU8?: Uint8Array } }).module;
+  if (!mod) return null;
+  return (addr: number): number | null => {
+    const heap = mod.HEAPU8; // re-read: the view is replaced when wasm memory grows
+    if (!heap || addr + 4 > heap.length) return null;
+    return (heap[addr]! | (heap[addr + 1]! << 8) | (heap[addr + 2]! << 16) | (heap[addr + 3]! << 24)) >>> 0;
+  };
 }
 
 let quarantinedRuntimes = 0;
