@@ -66,6 +66,8 @@ const code = await main(process.argv.slice(2), {
     wroteErr = true;
     process.stderr.write(s + '\n');
   },
+  // This process exits right after main returns (below).
+  processExitsAfter: true,
 });
 process.exitCode = code;
 // Exit as soon as the output is written instead of letting Node end by itself: a natural exit first waits

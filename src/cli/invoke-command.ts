@@ -34,6 +34,11 @@ export { withSimulatorLimits } from './limit-errors.ts';
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /**
+   * The process ends as soon as the command returns (bin/lambda-triage.mjs): what it allocated need not be freed
+   * first (disposing a QuickJS runtime walks its whole heap, ≈ 1.5 ms). Unset in-process, where it must be.
+   */
+  processExitsAfter?: boolean;
 }
 
 /** Seed offset of the front doors' own request ids, so they never repeat the function's ids. */
@@ -189,7 +194,7 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
     if (e instanceof SimulatorLimitError) return fail(`${e.message} [${e.code}]`);
     throw e;
   } finally {
-    fn.dispose();
+    if (!io.processExitsAfter) fn.dispose();
   }
   const calls = world.calls();
   for (const r of reports) if (r.invoked) for (const c of diagnoseCalls(r, calls)) if (!r.causes.includes(c)) r.causes.push(c);

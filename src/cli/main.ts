@@ -34,6 +34,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out(s);
     },
     err: io.err,
+    ...(io.processExitsAfter ? { processExitsAfter: true } : {}),
   };
   const code = await dispatch(first, argv, watched);
   if (localGuides) {

@@ -30,20 +30,42 @@ export async function loadWorld(args: Pick<InvokeArgs, 'policy' | 'state' | 'fau
       return { ok: false, error: `${what} ${path}: ${e instanceof Error ? e.message : String(e)}` };
     }
   }
+  const options = {
+    ...(args.policy !== undefined ? { policy: policy.value } : {}),
+    ...(args.state !== undefined ? { state: state.value } : {}),
+    ...(args.faults !== undefined ? { faults: faults.value } : {}),
+    accountId: config.accountId,
+    region: config.region,
+    functionName: config.functionName,
+    seed: args.seed,
+  };
+  // Without files there is nothing to check up front: the world is created when the function first uses it (most
+  // handlers never do), the same world as at start (it depends on these options only, not on time).
+  if (args.policy === undefined && args.state === undefined && args.faults === undefined) return { ok: true, value: lazyWorld(() => createAwsWorld(options)) };
   try {
-    const world = createAwsWorld({
-      ...(args.policy !== undefined ? { policy: policy.value } : {}),
-      ...(args.state !== undefined ? { state: state.value } : {}),
-      ...(args.faults !== undefined ? { faults: faults.value } : {}),
-      accountId: config.accountId,
-      region: config.region,
-      functionName: config.functionName,
-      seed: args.seed,
-    });
-    return { ok: true, value: world };
+    return { ok: true, value: createAwsWorld(options) };
   } catch (e) {
     return { ok: false, error: `the simulated AWS account could not be created: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/** An {@link AwsWorld} created by `create` on first use; `calls()` of a world never used is empty. */
+function lazyWorld(create: () => AwsWorld): AwsWorld {
+  let world: AwsWorld | null = null;
+  const real = (): AwsWorld => (world ??= create());
+  return {
+    get modules() {
+      return real().modules;
+    },
+    resolveModule: (spec) => real().resolveModule(spec),
+    services: (name, payload, info) => real().services(name, payload, info),
+    calls: () => (world ? world.calls() : []),
+    snapshot: () => real().snapshot(),
+    reset: () => real().reset(),
+    get principalArn() {
+      return real().principalArn;
+    },
+  };
 }
 
 /** One line per call: service, operation, target, outcome, IAM decision, fault, virtual time. */
