@@ -5,7 +5,7 @@
 // than the bundle (or missing), bin/lambda-triage.mjs rebuilds it, and runs the sources directly when
 // esbuild is unavailable or the cache is not writable. Plain JavaScript: it runs before any TypeScript.
 //
-// One file per command (COMMAND_FILES), not esbuild's code splitting: splitting made a trivial `invoke` load
+// One file per command (COMMAND_FILES, and DATA_FILES), not esbuild's code splitting: splitting made a trivial `invoke` load
 // about 30 chunk files, and every ES module costs its resolution, read, cache lookup and link (measured ≈ 0.2 ms
 // each on 2 CPUs, 30 small modules against one file). Inside a file, what a command imports with `import()`
 // (the Node runner, Python, --load, …) stays unevaluated until it is used (esbuild's lazily initialised modules),
@@ -115,14 +115,23 @@ export const COMMAND_FILES = {
 };
 
 /**
- * esbuild plugin: an import of a command module (commands.ts `import('./invoke-command.ts')`) becomes an import
- * of that command's own bundle file, which sits in the same folder.
+ * Modules of data only (no state of their own, so a copy of their own changes nothing) that are imported with
+ * `import()` and get a file of their own instead of being part of each command's file: a run that does not use
+ * them does not read them. The simulated boto3's Python source (82 KB) is for Python handlers only.
  */
-const commandFiles = {
-  name: 'command-files',
+export const DATA_FILES = {
+  'boto3-source': 'src/engine/python/boto3-source.ts',
+};
+
+/**
+ * esbuild plugin: an import of a command module (commands.ts `import('./invoke-command.ts')`) or of a
+ * {@link DATA_FILES} module becomes an import of its own bundle file, which sits in the same folder.
+ */
+const separateFiles = {
+  name: 'separate-files',
   setup(build) {
-    const byPath = new Map(Object.entries(COMMAND_FILES).map(([name, src]) => [join(REPO, src), name]));
-    build.onResolve({ filter: /-command\.ts$/ }, (args) => {
+    const byPath = new Map(Object.entries({ ...COMMAND_FILES, ...DATA_FILES }).map(([name, src]) => [join(REPO, src), name]));
+    build.onResolve({ filter: /\.ts$/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const name = byPath.get(join(args.resolveDir, args.path));
       return name ? { path: `./${name}.mjs`, external: true } : undefined;
@@ -161,7 +170,7 @@ export async function buildCliBundle() {
   const dir = `cli-${startedAtMs}-${process.pid}`;
   const outdir = join(CACHE_DIR, dir);
   const result = await esbuild.build({
-    entryPoints: { main: join(REPO, 'src/cli/main.ts'), ...Object.fromEntries(Object.entries(COMMAND_FILES).map(([name, src]) => [name, join(REPO, src)])) },
+    entryPoints: { main: join(REPO, 'src/cli/main.ts'), ...Object.fromEntries(Object.entries({ ...COMMAND_FILES, ...DATA_FILES }).map(([name, src]) => [name, join(REPO, src)])) },
     outdir,
     absWorkingDir: REPO,
     // .mjs: a .js file under node_modules/ has no "type": "module" scope.
@@ -172,7 +181,11 @@ export async function buildCliBundle() {
     target: 'node22',
     metafile: true,
     logLevel: 'silent',
-    plugins: [nodeBuiltinsOnDemand, lazySucrase, externalPackages, keepSourceUrls, commandFiles],
+    // Whitespace only (names and code stay as written; guest sources such as the prelude are function texts and
+    // keep working, just without indentation): the files are ≈ 20 % smaller, and Node decodes, hashes and reads
+    // each byte of them at every start (measured: a trivial invoke ≈ 4 ms faster, task-clock).
+    minifyWhitespace: true,
+    plugins: [nodeBuiltinsOnDemand, lazySucrase, externalPackages, keepSourceUrls, separateFiles],
   });
   // Plugin modules (`lazy-sucrase:sucrase`, built-ins) are not files: only files can make the bundle stale.
   const inputs = Object.keys(result.metafile.inputs).filter((p) => !/^[a-z-]+:/.test(p)).map((p) => relative(REPO, join(REPO, p)));

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_FILES, buildCliBundle } from '../../scripts/cli-bundle.mjs';
+import { COMMAND_FILES, DATA_FILES, buildCliBundle } from '../../scripts/cli-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const nodeBin = join(root, 'node_modules/.bin/node');
@@ -50,9 +50,9 @@ function trivialHandler(): string {
 }
 
 describe('lambda-triage start-up', () => {
-  it('the bundle is main.mjs and one file per command, no shared chunks', async () => {
+  it('the bundle is main.mjs, one file per command and per data module, no shared chunks', async () => {
     const entry = await buildCliBundle();
-    expect(readdirSync(dirname(entry)).sort()).toEqual(['main.mjs', ...Object.keys(COMMAND_FILES).map((n) => `${n}.mjs`)].sort());
+    expect(readdirSync(dirname(entry)).sort()).toEqual(['main.mjs', ...[...Object.keys(COMMAND_FILES), ...Object.keys(DATA_FILES)].map((n) => `${n}.mjs`)].sort());
   }, 60_000);
 
   it('a plain invoke loads main.mjs and invoke-command.mjs of the bundle, and no built-in of the modes it does not use', async () => {
