@@ -18,7 +18,7 @@
  * write ≈ 1 MB). Restoring one takes ≈ 2 ms. Nothing here throws: an unreadable, stale or unwritable snapshot only
  * means the sandbox compiles its prelude.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,46 +179,66 @@ function offerOnce(quickjs: QuickJSWASMModule, start: PreludeStart): void {
   });
 }
 
-/** Reads and checks the snapshot; null when there is none that fits (memory untouched). */
-function readSnapshot(path: string, identity: NonNullable<ReturnType<typeof expectedIdentity>>): { header: SnapshotHeader; data: Buffer; pagesAt: number } | null {
-  let data: Buffer;
+/**
+ * Reads and checks the snapshot's header and prelude text; null when there is none that fits. The pages are left in
+ * the file (read straight into the module's memory by {@link restore}); `fd` is open unless null is returned.
+ */
+function readSnapshotHeader(path: string, identity: NonNullable<ReturnType<typeof expectedIdentity>>): { fd: number; header: SnapshotHeader; pagesAt: number } | null {
+  let fd: number;
   try {
-    data = readFileSync(path);
+    fd = openSync(path, 'r');
   } catch {
     return null;
   }
-  if (data.length < 12 || data.toString('latin1', 0, 8) !== MAGIC) return null;
-  const headerBytes = data.readUInt32LE(8);
-  if (12 + headerBytes > data.length) return null;
-  let header: SnapshotHeader;
   try {
-    header = JSON.parse(data.toString('utf8', 12, 12 + headerBytes)) as SnapshotHeader;
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(12);
+    if (readSync(fd, head, 0, 12, 0) !== 12 || head.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a snapshot');
+    const headerBytes = head.readUInt32LE(8);
+    if (12 + headerBytes > size) throw new Error('cut short');
+    const headerText = Buffer.alloc(headerBytes);
+    if (readSync(fd, headerText, 0, headerBytes, 12) !== headerBytes) throw new Error('cut short');
+    const header = JSON.parse(headerText.toString('utf8')) as SnapshotHeader;
+    for (const k of ['variant', 'wasmBytes', 'wasmMtimeMs', 'memoryBytes'] as const) if (header[k] !== identity[k]) throw new Error('another module');
+    const pointer = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0 && (v as number) < header.memoryBytes;
+    if (![header.runtime, header.context, header.preludeFn].every(pointer) || !Number.isInteger(header.interruptPolls) || header.interruptPolls < 0) throw new Error('bad header');
+    if (header.mallocSizeAddress !== null && !pointer(header.mallocSizeAddress)) throw new Error('bad header');
+    if (header.systemContext !== null && !pointer(header.systemContext)) throw new Error('bad header');
+    const preludeAt = 12 + headerBytes;
+    const pagesAt = preludeAt + header.preludeBytes;
+    if (!Array.isArray(header.pages) || !Array.isArray(header.clear) || pagesAt + header.pages.length * PAGE_BYTES !== size) throw new Error('cut short');
+    const inMemory = (list: number[]): boolean => list.every((p, i) => Number.isInteger(p) && p >= 0 && (p + 1) * PAGE_BYTES <= header.memoryBytes && (i === 0 || p > (list[i - 1] as number)));
+    if (!inMemory(header.pages) || !inMemory(header.clear)) throw new Error('bad header');
+    const prelude = Buffer.alloc(header.preludeBytes);
+    if (readSync(fd, prelude, 0, header.preludeBytes, preludeAt) !== header.preludeBytes || prelude.toString('utf8') !== preludeSource()) throw new Error('another prelude');
+    return { fd, header, pagesAt };
   } catch {
+    closeSync(fd);
     return null;
   }
-  for (const k of ['variant', 'wasmBytes', 'wasmMtimeMs', 'memoryBytes'] as const) if (header[k] !== identity[k]) return null;
-  const pointer = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0 && (v as number) < header.memoryBytes;
-  if (![header.runtime, header.context, header.preludeFn].every(pointer) || !Number.isInteger(header.interruptPolls) || header.interruptPolls < 0) return null;
-  if (header.mallocSizeAddress !== null && !pointer(header.mallocSizeAddress)) return null;
-  if (header.systemContext !== null && !pointer(header.systemContext)) return null;
-  const preludeAt = 12 + headerBytes;
-  const pagesAt = preludeAt + header.preludeBytes;
-  if (!Array.isArray(header.pages) || !Array.isArray(header.clear) || pagesAt + header.pages.length * PAGE_BYTES !== data.length) return null;
-  if (data.toString('utf8', preludeAt, pagesAt) !== preludeSource()) return null;
-  const inMemory = (list: number[]): boolean => list.every((p, i) => Number.isInteger(p) && p >= 0 && (p + 1) * PAGE_BYTES <= header.memoryBytes && (i === 0 || p > (list[i - 1] as number)));
-  if (!inMemory(header.pages) || !inMemory(header.clear)) return null;
-  return { header, data, pagesAt };
 }
 
 function restore(internals: ModuleInternals, path: string, identity: NonNullable<ReturnType<typeof expectedIdentity>>): PreludeStart | null | 'unusable' {
-  const snap = readSnapshot(path, identity);
+  const snap = readSnapshotHeader(path, identity);
   if (!snap) return null;
-  const { header, data, pagesAt } = snap;
+  const { fd, header, pagesAt } = snap;
   const heap = internals.module.HEAPU8;
-  // This fresh module's memory is the one the image was made from (same program name and locale): write the image's
-  // pages and clear the pages startPrelude left at zero.
-  for (const p of header.clear) heap.fill(0, p * PAGE_BYTES, (p + 1) * PAGE_BYTES);
-  header.pages.forEach((p, i) => heap.set(data.subarray(pagesAt + i * PAGE_BYTES, pagesAt + (i + 1) * PAGE_BYTES), p * PAGE_BYTES));
+  // This fresh module's memory is the one the image was made from (same program name and locale): clear the pages
+  // startPrelude left at zero and read the image's pages straight into place, a run of consecutive pages at a time.
+  try {
+    for (const p of header.clear) heap.fill(0, p * PAGE_BYTES, (p + 1) * PAGE_BYTES);
+    for (let i = 0; i < header.pages.length; ) {
+      let j = i + 1;
+      while (j < header.pages.length && header.pages[j] === (header.pages[j - 1] as number) + 1) j++;
+      const bytes = (j - i) * PAGE_BYTES;
+      if (readSync(fd, heap, (header.pages[i] as number) * PAGE_BYTES, bytes, pagesAt + i * PAGE_BYTES) !== bytes) return 'unusable';
+      i = j;
+    }
+  } catch {
+    return 'unusable';
+  } finally {
+    closeSync(fd);
+  }
   try {
     // As QuickJSWASMModule.newRuntime and QuickJSRuntime.newContext wrap new pointers (quickjs-emscripten-core 0.32).
     const rt = new Lifetime(header.runtime, undefined, (ptr: number) => {
