@@ -225,14 +225,14 @@ export function createEngineHost(options: EngineHostOptions): EngineHost {
 
   /**
    * `executor` with the page's watchdog following its phases: the request's own allowance while an environment
-   * starts (createEnvironment, init), {@link PYTHON_HANDLER_WATCHDOG_MS} while the handler runs (invoke, which
-   * the simulator calls only after a successful init), and the request's own allowance again after it.
+   * starts (init; creating the environment runs nothing), {@link PYTHON_HANDLER_WATCHDOG_MS} while the handler
+   * runs (invoke, which the simulator calls only after a successful init), and the request's own allowance again
+   * after it.
    */
   function withHandlerWatchdog(executor: Executor): Executor {
     return {
       kind: executor.kind,
       createEnvironment(spec, host) {
-        watchdog(null);
         const env = executor.createEnvironment(spec, host);
         return {
           ...env,
