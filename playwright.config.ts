@@ -36,12 +36,13 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--disable-dev-shm-usage',
-        // WebAssembly compiled by the baseline compiler (Liftoff) only, never re-optimised by TurboFan. Each test
-        // opens a fresh page that lives for seconds, so the background optimising compiles of QuickJS's and
-        // Pyodide's large modules were mostly wasted CPU: on playground.spec.ts + playground-python.spec.ts
-        // (27 tests, two workers, `perf stat -e task-clock` of the whole run) 188 CPU-seconds became 141, and
-        // one Python page 13.3 became 7.8. Same code and semantics; only how V8 compiles it.
-        '--js-flags=--liftoff-only',
+        // How V8 compiles, not what runs: each test opens a fresh page that lives for seconds, so optimising
+        // compiles in the background were mostly wasted CPU. WebAssembly (QuickJS, Pyodide) by the baseline
+        // compiler (Liftoff) only: on playground.spec.ts + playground-python.spec.ts (27 tests, two workers,
+        // `perf stat -e task-clock` of the whole run) 188 CPU-seconds became 141, one Python page 13.3 became 7.8.
+        // JavaScript no further than the baseline compiler (Sparkplug, --max-opt=1): the axe scans of 22 guides
+        // took 85 CPU-seconds with TurboFan and Maglev, 66-69 without; the playground specs stayed at 141-150.
+        '--js-flags=--liftoff-only --max-opt=1',
       ],
     },
   },
