@@ -12,12 +12,18 @@ const SUMMARY_BY_OUTCOME: Record<string, RegExp> = {
   success: /returned in/,
 };
 
+/** A harmless second export: the next run on the same page switches to it. */
+const CLEAN_EXPORT = "\nexport const cleanHandler = async () => 'clean';\n";
+
 test.describe.configure({ mode: 'parallel' });
 
 for (const program of HOSTILE_PROGRAMS) {
   test(`hostile: ${program.name}`, async ({ page }) => {
     test.setTimeout(60_000);
-    await openShared(page, { code: program.source, frontDoor: 'invoke' });
+    // A module whose start-up is the hostile part would start that way again for any export: only those get a new
+    // page for the clean run; every other program gets a harmless second export to switch to.
+    const hostileInit = program.outcomes.includes('init-error');
+    await openShared(page, { code: hostileInit ? program.source : program.source + CLEAN_EXPORT, frontDoor: 'invoke' });
     const summary = page.locator('[data-pg="summary"]');
     const expected = program.outcomes.map((o) => SUMMARY_BY_OUTCOME[o]!.source).join('|');
     await expect(summary).toHaveText(new RegExp(expected), { timeout: 30_000 });
@@ -26,8 +32,14 @@ for (const program of HOSTILE_PROGRAMS) {
     await page.getByRole('tab', { name: 'More settings' }).click();
     await expect(page.getByRole('tab', { name: 'More settings' })).toHaveAttribute('aria-selected', 'true');
     expect(await page.evaluate(() => performance.now())).toBeGreaterThan(started);
-    // Nothing leaks into the next run: a clean handler in a new environment succeeds.
-    await openShared(page, { frontDoor: 'invoke' });
-    await expect(summary).toContainText('returned in');
+    // Nothing leaks into the next run: on the same page (the same engine worker, unless the runaway guard had to
+    // replace it), the module's harmless export succeeds.
+    if (hostileInit) {
+      await openShared(page, { frontDoor: 'invoke' });
+    } else {
+      await page.getByLabel('Handler export').fill('cleanHandler');
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+    }
+    await expect(summary).toContainText('returned in', { timeout: 30_000 });
   });
 }
