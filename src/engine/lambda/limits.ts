@@ -44,6 +44,13 @@ export const CPU_US_PER_INTERRUPT_AT_ONE_VCPU = 100;
  * 1.2 MB bundle ≈ 0.65 s at 128 MB and ≈ 0.1 s at 768 MB. Charged once per file, when it is first loaded.
  */
 export const SOURCE_LOAD_US_PER_KIB_AT_ONE_VCPU = 40;
+/**
+ * Virtual CPU time the event loop spends on one macrotask (a timer or immediate callback's dispatch, not the
+ * callback's own code, which interrupt polls charge) at one full vCPU, microseconds. ILLUSTRATIVE: Node.js
+ * dispatches a timer or immediate in about a microsecond on a fast core; 5 µs allows for slower cores. Scaled by
+ * the function's CPU share like every other CPU charge ({@link macrotaskMicros}).
+ */
+export const MACROTASK_US_AT_ONE_VCPU = 5;
 /** Virtual time the Node.js runtime needs to bootstrap before user code runs, ms. ILLUSTRATIVE (typical 100–200 ms cold starts). */
 export const RUNTIME_BOOTSTRAP_MS = 120;
 /** Fixed virtual overhead of one invocation (runtime API round trip), ms. ILLUSTRATIVE. */
@@ -74,6 +81,15 @@ export const DEFAULT_WALL_BUDGET_MS = 5_000;
 /** CPU microseconds charged per interrupt poll for a function with `memoryMB` (CPU share scales with memory, https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html). */
 export function cpuMicrosPerInterrupt(memoryMB: number): number {
   return Math.round((CPU_US_PER_INTERRUPT_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(memoryMB, ONE_VCPU_MEMORY_MB));
+}
+
+/**
+ * CPU microseconds charged per macrotask for a function with `memoryMB`: CPU share scales with memory up to one vCPU
+ * at 1,769 MB (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html), so at 128 MB dispatching
+ * a callback takes about 14 times as long as at 1,769 MB.
+ */
+export function macrotaskMicros(memoryMB: number): number {
+  return Math.round((MACROTASK_US_AT_ONE_VCPU * ONE_VCPU_MEMORY_MB) / Math.min(memoryMB, ONE_VCPU_MEMORY_MB));
 }
 
 /** CPU microseconds charged for loading `chars` characters of source with `memoryMB` (CPU share scales with memory, D14). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createAwsWorld } from '../../../src/engine/index.ts';
-import { RUNTIME_BOOTSTRAP_MS, sourceLoadMicros } from '../../../src/engine/lambda/limits.ts';
+import { MACROTASK_US_AT_ONE_VCPU, macrotaskMicros, RUNTIME_BOOTSTRAP_MS, sourceLoadMicros } from '../../../src/engine/lambda/limits.ts';
 import { buildLargeBundle } from '../../fixtures/large-bundle.ts';
 import { once } from '../helpers.ts';
 
@@ -27,6 +27,24 @@ describe('CPU calibration', () => {
     const large = await once(files, { body: '{"id":"o-1","total":1}' }, { timeoutSeconds: 10, memoryMB: 1769 }, deps);
     expect(large.initDurationMs!).toBeLessThan(RUNTIME_BOOTSTRAP_MS + 200);
   }, 120_000);
+
+  it('each macrotask costs CPU time scaled by the CPU share too (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)', () => {
+    expect(macrotaskMicros(1769)).toBe(MACROTASK_US_AT_ONE_VCPU);
+    expect(macrotaskMicros(128)).toBe(Math.round((MACROTASK_US_AT_ONE_VCPU * 1769) / 128));
+    expect(macrotaskMicros(10240)).toBe(MACROTASK_US_AT_ONE_VCPU);
+  });
+
+  it('a setImmediate storm at 128 MB runs out of virtual time, not of the wall-clock guard: 3 s is about 43,000 callbacks', async () => {
+    // A wall budget no run reaches: only the virtual clock can end the storm. Each turn of the loop costs macrotaskMicros
+    // plus the callback's bytecode, so the count lands a little under 3 s / 69 µs.
+    const src = 'let n = 0; export const handler = async () => { setTimeout(() => console.log("turns " + n), 2990); const f = () => { n++; setImmediate(f); }; f(); await new Promise(() => {}); };';
+    const r = await once({ 'index.mjs': src }, {}, { timeoutSeconds: 3, memoryMB: 128 }, { wallBudgetMs: 600_000 });
+    expect(r.outcome).toBe('timeout');
+    expect(r.durationMs).toBe(3000);
+    const turns = Number(/turns (\d+)/.exec(r.logs.join('\n'))?.[1]);
+    expect(turns).toBeGreaterThan(30_000);
+    expect(turns).toBeLessThan(3_000_000 / macrotaskMicros(128));
+  }, 60_000);
 
   it('a small handler pays next to nothing for loading', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async () => 1;' });
