@@ -7,6 +7,7 @@ import { createPythonExecutor, createSnapshotPyodideLoader, type LoadPyodideWith
 import type { Executor } from '../engine/executor/types.ts';
 import { loadPythonSitePackages } from '../engine/python/site-packages.ts';
 import type { PythonProvider } from './engine-host.ts';
+import { browserSnapshotPersistence } from './pyodide-snapshot-cache.ts';
 
 /**
  * Most Python environments alive at once in the worker. Each is a whole Pyodide instance (tens of MB of
@@ -25,8 +26,8 @@ export interface BrowserPythonOptions {
   /** Imports a module by URL (default: the platform's dynamic `import()`; a test passes its own). */
   importModule?: (url: string) => Promise<unknown>;
   /**
-   * Makes the loader of fresh interpreters from Pyodide's `loadPyodide` (default: createSnapshotPyodideLoader,
-   * one start-up snapshot per worker). A Node test passes one that keeps the snapshot on disk between processes.
+   * Makes the loader of fresh interpreters from Pyodide's `loadPyodide` (default: createSnapshotPyodideLoader with
+   * the snapshot kept in Cache Storage, pyodide-snapshot-cache.ts). A Node test passes one that keeps it on disk.
    */
   createLoader?: (loadPyodide: LoadPyodideWithSnapshots) => () => Promise<PyodideLike>;
 }
@@ -47,7 +48,9 @@ export function createBrowserPythonProvider(options: BrowserPythonOptions): Pyth
     if (typeof mod.loadPyodide !== 'function') throw new Error(`${options.indexURL}pyodide.mjs has no loadPyodide`);
     const loadPyodide = mod.loadPyodide as (config: Record<string, unknown>) => Promise<unknown>;
     const withSnapshots: LoadPyodideWithSnapshots = (extra) => loadPyodide({ indexURL: options.indexURL, jsglobals: Object.create(null) as object, ...(extra ?? {}) });
-    const loader = (options.createLoader ?? createSnapshotPyodideLoader)(withSnapshots);
+    // By default the start-up snapshot is also kept in Cache Storage, so the next visit (or the worker that replaces
+    // one stopped by the watchdog) restores Python in a fraction of a start.
+    const loader = (options.createLoader ?? ((load) => createSnapshotPyodideLoader(load, browserSnapshotPersistence(options.indexURL, '{"jsglobals":{}}') ?? undefined)))(withSnapshots);
     const [sitePackages, first] = await Promise.all([loadPythonSitePackages(), loader()]);
     let spare: PyodideLike | null = first;
     const next = async (): Promise<PyodideLike> => {

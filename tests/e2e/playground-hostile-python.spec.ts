@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/python-context.ts';
 import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
 
 // The hostile-code suite's Python half, through the playground: every program ends as a reported outcome
@@ -65,7 +66,7 @@ for (const program of PROGRAMS) {
     expect(outside).toEqual([]);
     // Nothing leaks into the next run on the same page: switched to the module's harmless handler (a new
     // environment in the same engine, or in a new one after a watchdog stop), it succeeds. A module that does not
-    // compile has no second handler to switch to: a new page then.
+    // compile has no second handler to switch to: a new page then (Python restored from the stored snapshot).
     if (program.name === 'syntax error') {
       await open(page, handler("return {'statusCode': 200, 'body': 'fine'}"));
     } else {

@@ -1,7 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/python-context.ts';
 import { encodeShareHash, createDefaultState, type PlaygroundState } from '../../src/playground/state.ts';
 import { HANDLER_SAMPLES } from '../../src/playground/samples.ts';
 import { PYODIDE_BROWSER_FILES } from '../../src/worker/pyodide-files.ts';
+import { SNAPSHOT_CACHE_NAME } from '../../src/worker/pyodide-snapshot-cache.ts';
 
 // Python handlers in the playground: real Chromium, the real worker, Pyodide from this site's own copy.
 
@@ -146,4 +148,40 @@ test('the timeout and datetime samples: Task timed out after 3.00 seconds (REST 
   await openPython(page, { code: sample('py-datetime'), frontDoor: 'invoke' });
   await expect(logs(page)).toContainText('Runtime.MarshalError');
   await expect(logs(page)).toContainText('Unable to marshal response: Object of type datetime is not JSON serializable');
+});
+
+/** Size and first two bytes of the stored start-up snapshot in this page's Cache Storage, or null. */
+async function storedSnapshot(page: Page): Promise<{ bytes: number; magic: number[] } | null> {
+  return page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    const hit = await cache.match(new URL('/pyodide/startup-snapshot', location.origin).href);
+    if (!hit) return null;
+    const bytes = new Uint8Array(await hit.arrayBuffer());
+    return { bytes: bytes.length, magic: [bytes[0] ?? -1, bytes[1] ?? -1] };
+  }, SNAPSHOT_CACHE_NAME);
+}
+
+test('Python start-up is kept for the next visit: the snapshot is stored compressed, a damaged one is replaced', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPython(page, { code: sample('py-starter'), frontDoor: 'invoke' });
+  await expect(summary(page)).toContainText('returned in');
+  // gzip (1f 8b) of ≈ 31 MB of wasm memory: a few MB. Written in the background after the first start.
+  await expect.poll(() => storedSnapshot(page), { timeout: 30_000 }).toMatchObject({ magic: [0x1f, 0x8b] });
+  const stored = (await storedSnapshot(page))!;
+  expect(stored.bytes).toBeGreaterThan(1_000_000);
+  expect(stored.bytes).toBeLessThan(16_000_000);
+
+  // Damaged bytes in the entry: the next visit still runs Python (a normal start) and stores a good snapshot again.
+  await page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    await cache.put(new URL('/pyodide/startup-snapshot', location.origin).href, new Response(new Uint8Array([1, 2, 3])));
+  }, SNAPSHOT_CACHE_NAME);
+  const next = await page.context().newPage();
+  await openPython(next, { code: sample('py-starter'), frontDoor: 'invoke' });
+  await expect(summary(next)).toContainText('returned in');
+  await expect.poll(() => storedSnapshot(next), { timeout: 30_000 }).toMatchObject({ magic: [0x1f, 0x8b] });
+  // And the visit after that restores from it.
+  const third = await page.context().newPage();
+  await openPython(third, { code: sample('py-starter'), frontDoor: 'invoke' });
+  await expect(summary(third)).toContainText('returned in');
 });
