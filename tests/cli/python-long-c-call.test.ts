@@ -19,9 +19,14 @@ const dir = mkdtempSync(join(tmpdir(), 'lt-cli-py-ccall-'));
 const csum = join(dir, 'csum.py');
 writeFileSync(csum, 'def lambda_handler(event, context):\n    return sum(range(10**11))\n');
 
-/** Run `events` on one Python function whose executor stops calls after a short wall budget. */
-async function runShort(source: string, events: unknown[], timeoutSeconds = 30): Promise<InvocationRecord[]> {
-  const executor = await createCliPythonExecutor({ wallBudgetMs: 1_000, graceMs: 1_000 });
+/**
+ * Run `events` on one Python function whose executor stops calls after a short wall budget. A C-level call is stopped
+ * after budget + grace of real time whatever the machine's load, so those tests use half a second and 300 ms; an
+ * ordinary loop must meet the poll-based guard (at the budget) before the grace runs out, so that test gets a second
+ * of each, room for a busy machine.
+ */
+async function runShort(source: string, events: unknown[], timeoutSeconds = 30, budget = { wallBudgetMs: 500, graceMs: 300 }): Promise<InvocationRecord[]> {
+  const executor = await createCliPythonExecutor(budget);
   return runOnSimulator({ executor }, { 'lambda_function.py': source }, events, { runtime: 'python3.13', handler: 'lambda_function.lambda_handler', timeoutSeconds });
 }
 
@@ -65,7 +70,7 @@ describe('a long C-level call in the CLI', () => {
   }, 60_000);
 
   it('an ordinary Python loop is still ended by the poll-based guard first (no C-level note)', async () => {
-    const [r] = await runShort('def lambda_handler(event, context):\n    n = 0\n    while True:\n        n += 1\n', [{}]);
+    const [r] = await runShort('def lambda_handler(event, context):\n    n = 0\n    while True:\n        n += 1\n', [{}], 30, { wallBudgetMs: 1_000, graceMs: 1_000 });
     expect(r?.outcome).toBe('timeout');
     expect(r?.pending.some((p) => C_CALL.test(p))).toBe(false);
   }, 60_000);
