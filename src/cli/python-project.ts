@@ -11,7 +11,7 @@ import { createContext, Script } from 'node:vm';
 import { createPythonExecutor, type GuestCallResult, type PyodideLike } from '../engine/executor/python-executor.ts';
 import type { Executor } from '../engine/executor/types.ts';
 import { loadPythonSitePackages } from '../engine/python/site-packages.ts';
-import { createSnapshotPyodideLoader, type LoadPyodideWithSnapshots, type PyodideSnapshotStore } from '../engine/python/pyodide-loader.ts';
+import { createSnapshotPyodideLoader, SNAPSHOT_PREPARE_SOURCE, type LoadPyodideWithSnapshots, type PyodideSnapshotStore } from '../engine/python/pyodide-loader.ts';
 import { MAX_PROJECT_BYTES, MAX_PROJECT_FILES, type ProjectResult } from './project.ts';
 
 /** Files copied into /var/task from a Python project: sources and small data files. Native extensions (.so) cannot run in Pyodide. */
@@ -112,7 +112,8 @@ function pyodidePackageJsonPath(): string {
  * each instance), so nothing of ours is in it. What is: Pyodide's build (its package version), the options of
  * `loadPyodide` (none here beyond the snapshot ones), and what CPython reads from the host while it starts: the
  * time zone (`time.timezone`, `time.tzname`) and the locale (`LANG` from `navigator.language`). The Node.js major
- * version is in too, for the JavaScript values the snapshot refers to by path.
+ * version is in too, for the JavaScript values the snapshot refers to by path, and the Python run before the snapshot
+ * is taken (SNAPSHOT_PREPARE_SOURCE).
  */
 export function pyodideSnapshotKey(loadOptions = '{}'): string {
   const { version } = JSON.parse(readFileSync(pyodidePackageJsonPath(), 'utf8')) as { version: string };
@@ -124,6 +125,7 @@ export function pyodideSnapshotKey(loadOptions = '{}'): string {
     `node ${process.versions.node.split('.')[0]}`,
     `time zone ${timeZone}`,
     `locale ${locale}`,
+    `prepared with ${SNAPSHOT_PREPARE_SOURCE}`,
   ].join('\n');
 }
 

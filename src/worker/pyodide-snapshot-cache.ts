@@ -8,7 +8,7 @@
  * Runs in the engine worker only (Cache Storage and CompressionStream exist in workers:
  * https://developer.mozilla.org/en-US/docs/Web/API/CacheStorage, https://developer.mozilla.org/en-US/docs/Web/API/CompressionStream).
  */
-import type { PyodideSnapshotPersistence, PyodideSnapshotStore } from '../engine/python/pyodide-loader.ts';
+import { SNAPSHOT_PREPARE_SOURCE, type PyodideSnapshotPersistence, type PyodideSnapshotStore } from '../engine/python/pyodide-loader.ts';
 
 /** Name of the Cache Storage cache that holds the snapshot (outside the offline worker's `workbox-precache-*` caches). */
 export const SNAPSHOT_CACHE_NAME = 'lambda-triage-python-snapshot';
@@ -57,8 +57,8 @@ export function createCacheSnapshotStore(platform: SnapshotCachePlatform, url: s
 /**
  * Everything a snapshot of a freshly started Pyodide depends on in the browser (as the CLI's key, src/cli/python-project.ts
  * pyodideSnapshotKey): Pyodide's build (its folder, `indexURL`), the options `loadPyodide` gets, the browser (its
- * user agent string: another engine or version may lay out the JavaScript side differently), and what CPython reads
- * from the host while it starts, the time zone and the locale.
+ * user agent string: another engine or version may lay out the JavaScript side differently), what CPython reads
+ * from the host while it starts (the time zone and the locale), and the Python run before the snapshot is taken.
  */
 export function browserSnapshotKey(indexURL: string, loadOptions: string, host: { userAgent: string; timeZone: string; locale: string }): string {
   return [
@@ -68,6 +68,7 @@ export function browserSnapshotKey(indexURL: string, loadOptions: string, host: 
     `browser ${host.userAgent}`,
     `time zone ${host.timeZone}`,
     `locale ${host.locale}`,
+    `prepared with ${SNAPSHOT_PREPARE_SOURCE}`,
   ].join('\n');
 }
 

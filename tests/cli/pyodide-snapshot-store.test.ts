@@ -83,6 +83,9 @@ describe('a stored snapshot in a second process', () => {
     const calls: string[] = [];
     const first = await createStoredSnapshotPyodideLoader(recordingLoad(calls), { dir })();
     expect(first.runPython('6 * 7')).toBe(42);
+    // SNAPSHOT_PREPARE_SOURCE ran before the snapshot; a plain start has not imported the module.
+    expect(first.runPython("import sys\n'_pydatetime' in sys.modules")).toBe(true);
+    expect((await loadPyodide()).runPython("import sys\n'_pydatetime' in sys.modules")).toBe(false);
     expect(calls).toEqual(['start with snapshot']);
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);
@@ -94,12 +97,12 @@ describe('a stored snapshot in a second process', () => {
       const calls = [];
       const load = (o) => { calls.push(o?._loadSnapshot ? 'restore' : o?._makeSnapshot ? 'start with snapshot' : 'start'); return loadPyodide(o); };
       const py = await createStoredSnapshotPyodideLoader(load, { dir: ${JSON.stringify(dir)} })();
-      const out = py.runPython("import json, re\\njson.dumps({'sum': sum(range(10)), 'word': re.sub('[aeiou]', '', 'snapshot')})");
+      const out = py.runPython("import json, re, sys\\njson.dumps({'sum': sum(range(10)), 'word': re.sub('[aeiou]', '', 'snapshot'), 'prepared': '_pydatetime' in sys.modules})");
       console.log(JSON.stringify({ calls, out }));
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '--disable-warning=ExperimentalWarning', '-e', child], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toEqual({ calls: ['restore'], out: '{"sum": 45, "word": "snpsht"}' });
+    expect(JSON.parse(r.stdout.trim().split('\n').at(-1)!)).toEqual({ calls: ['restore'], out: '{"sum": 45, "word": "snpsht", "prepared": true}' });
     // Restoring wrote nothing new.
     expect(readdirSync(dir)).toEqual(files);
   }, 90_000);

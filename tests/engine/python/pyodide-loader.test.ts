@@ -10,6 +10,7 @@ import {
   createSnapshotPyodideLoader,
   decodeStoredSnapshot,
   encodeStoredSnapshot,
+  SNAPSHOT_PREPARE_SOURCE,
   type LoadPyodideWithSnapshots,
   type PyodideSnapshotStore,
 } from '../../../src/engine/python/pyodide-loader.ts';
@@ -101,6 +102,21 @@ describe('createSnapshotPyodideLoader without a store', () => {
     const origins = [originOf(await loader()), originOf(await loader()), originOf(await loader())];
     expect(origins).toEqual(['start 1', 'restored from 1', 'restored from 1']);
     expect(fake.calls).toEqual(['start with snapshot', 'load snapshot a1', 'load snapshot a1']);
+  });
+
+  it('runs SNAPSHOT_PREPARE_SOURCE on the instance the snapshot is taken from, before it is taken', async () => {
+    const fake = fakePyodide();
+    let ranAtSnapshot: string[] | null = null;
+    const load: LoadPyodideWithSnapshots = async (opts) => {
+      const instance = (await fake.load(opts)) as FakeInstance & { makeMemorySnapshot?: () => Uint8Array };
+      const take = instance.makeMemorySnapshot;
+      if (take) instance.makeMemorySnapshot = () => ((ranAtSnapshot = [...instance.ran]), take());
+      return instance;
+    };
+    const first = (await createSnapshotPyodideLoader(load)()) as FakeInstance;
+    expect(ranAtSnapshot).toEqual([SNAPSHOT_PREPARE_SOURCE]);
+    expect(first.ran).toEqual([SNAPSHOT_PREPARE_SOURCE]);
+    expect(SNAPSHOT_PREPARE_SOURCE).toBe('import _pydatetime');
   });
 
   it('reseeds random in a restored instance and checks that it runs Python; one that does not is replaced by a normal start', async () => {

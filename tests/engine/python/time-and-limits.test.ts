@@ -47,6 +47,22 @@ describe('virtual time', () => {
     expect(r.durationMs).toBeGreaterThanOrEqual(2500);
   });
 
+  it('datetime from the module the start-up snapshot preloaded (SNAPSHOT_PREPARE_SOURCE) still reads the virtual clock', async () => {
+    const r = await oncePy(
+      handler(
+        'import datetime, sys, time\n\ndef lambda_handler(event, context):\n    time.sleep(61)\n' +
+          '    return {"module": type(datetime.datetime.now()).__module__, "preloaded": "_pydatetime" in sys.modules, "at": datetime.datetime.now(datetime.timezone.utc).isoformat()}\n',
+      ),
+      {},
+      { timeoutSeconds: 90 },
+    );
+    const v = doc(r.payload);
+    expect(v['preloaded']).toBe(true);
+    expect(v['module']).toBe('datetime');
+    // 61 s of virtual sleep after the simulation epoch, not the host's date.
+    expect(String(v['at'])).toMatch(/^2026-01-01T00:01:0\d/);
+  });
+
   it('asyncio.run with asyncio.sleep and gather runs on the virtual clock', async () => {
     const r = await oncePy(
       handler(
