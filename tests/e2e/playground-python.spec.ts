@@ -180,7 +180,8 @@ test('Python start-up is kept for the next visit: the snapshot is stored compres
   await openPython(next, { code: sample('py-starter'), frontDoor: 'invoke' });
   await expect(summary(next)).toContainText('returned in');
   await expect.poll(() => storedSnapshot(next), { timeout: 30_000 }).toMatchObject({ magic: [0x1f, 0x8b] });
-  // And the visit after that restores from it.
+  // And a visit with the replaced entry in place runs Python (that it restores rather than starts is shown with a fake
+  // Pyodide in tests/worker/pyodide-snapshot-cache.test.ts).
   const third = await page.context().newPage();
   await openPython(third, { code: sample('py-starter'), frontDoor: 'invoke' });
   await expect(summary(third)).toContainText('returned in');
