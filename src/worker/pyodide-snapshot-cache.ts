@@ -30,6 +30,8 @@ export async function snapshotWritesSettled(): Promise<void> {
 
 /** A {@link PyodideSnapshotStore} in the entry `url` of Cache Storage cache {@link SNAPSHOT_CACHE_NAME}. */
 export function createCacheSnapshotStore(platform: SnapshotCachePlatform, url: string): PyodideSnapshotStore {
+  // Writes go one after another, so the entry ends as the last one written (a small snapshot compresses sooner).
+  let previous: Promise<void> = Promise.resolve();
   return {
     async read() {
       const cache = await platform.caches.open(SNAPSHOT_CACHE_NAME);
@@ -42,11 +44,12 @@ export function createCacheSnapshotStore(platform: SnapshotCachePlatform, url: s
       // Kept in the background: the first run goes ahead while the snapshot is compressed (≈ 0.4 s) and stored. It is
       // compressed in full before the put, and Cache Storage replaces an entry only with a complete response, so a
       // reader never sees half a snapshot. A failure (quota, private mode) only means the next visit starts normally.
-      const done = (async () => {
+      const done = previous.then(async () => {
         const packed = await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new platform.CompressionStream('gzip'))).arrayBuffer();
         const cache = await platform.caches.open(SNAPSHOT_CACHE_NAME);
         await cache.put(url, new Response(packed, { headers: { 'Content-Type': 'application/octet-stream' } }));
-      })();
+      });
+      previous = done.catch(() => undefined);
       pendingWrites.add(done);
       void done.catch(() => undefined).finally(() => pendingWrites.delete(done));
       return Promise.resolve();

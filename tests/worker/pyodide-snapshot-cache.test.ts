@@ -61,10 +61,10 @@ describe('createCacheSnapshotStore', () => {
     expect(await store.read()).toEqual(bytes);
   });
 
-  it('a second write replaces the first: one entry, whatever was stored before', async () => {
+  it('a second write replaces the first, even when it is smaller and compressed sooner: one entry, the last written', async () => {
     const { platform, caches } = memoryCaches();
     const store = createCacheSnapshotStore(platform, URL_);
-    await store.write(new Uint8Array([1, 2, 3]));
+    await store.write(heapLike(1 << 22));
     await store.write(new Uint8Array([4, 5]));
     await snapshotWritesSettled();
     expect(caches.get(SNAPSHOT_CACHE_NAME)!.size).toBe(1);
