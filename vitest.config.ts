@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongFilesFirstSequencer from './scripts/reporters/vitest-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -20,6 +21,8 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the CPUs: a single worker on a 2-CPU machine, so the slow
     // files (astro sync, scenarios, the simulator suites) ran one after another. Every CPU, at least two.
     maxWorkers: Math.max(2, availableParallelism()),
+    // Files Vitest has not timed yet start by size, except the scenario shards, which start first (the sequencer says why).
+    sequence: { sequencer: LongFilesFirstSequencer },
     // The ten slowest tests are printed after the usual report (scripts/reporters/).
     reporters: ['default', './scripts/reporters/vitest-slowest.ts'],
   },
