@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import LongFilesFirstSequencer from './scripts/reporters/vitest-sequencer.ts';
+import LongFilesFirstSequencer from './scripts/vitest-sequencer.ts';
 
 export default defineConfig({
   test: {

@@ -218,10 +218,8 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
       lastWalk.skipped++;
       used = lastWalk.used;
     } else {
-      used = sb.memoryUsedBytes();
-      lastWalk = { used, counters, skipped: 0 };
+      used = walkHeap(counters);
     }
-    if (used > peakBytes) peakBytes = used;
     // QuickJS fails allocations near the limit; treat ≥ 98 % as exhausted (its count is approximate).
     // The sandbox's own check (exact measurements scheduled at interrupt polls) is consulted too.
     const out = used >= limitBytes * 0.98 || sb.overMemoryLimit();
@@ -232,16 +230,20 @@ function createSandboxEnvironment(options: SandboxExecutorOptions, spec: Environ
     return out;
   }
 
+  /** Measure the heap exactly (`counters`: the allocation counters read just before), record the walk and the peak. */
+  function walkHeap(counters: { units: number; wasmBytes: number } | null): number {
+    const used = sb.memoryUsedBytes();
+    lastWalk = { used, counters, skipped: 0 };
+    if (used > peakBytes) peakBytes = used;
+    return used;
+  }
+
   /**
    * The peak as a report shows it: when trackMemory skipped walks since its last one, one more walk, so a large block
    * the counters did not show (one string in reused memory) still counts.
    */
   function settledPeakBytes(): number {
-    if (!disposed && lastWalk && lastWalk.skipped > 0) {
-      const used = sb.memoryUsedBytes();
-      lastWalk = { used, counters: sb.allocationCounters(), skipped: 0 };
-      if (used > peakBytes) peakBytes = used;
-    }
+    if (!disposed && lastWalk && lastWalk.skipped > 0) walkHeap(sb.allocationCounters());
     return peakBytes;
   }
 
