@@ -9,7 +9,7 @@
  *
  * It talks to the executor only through `_lt_js` (functions the executor registers per environment):
  * `log(text)` one log event, `epoch_us()` / `now_us()` virtual time, `wait_ms(ms)` advance the virtual clock
- * (true when the deadline passed), `stopping()`, `call(name, json)`, `hang(label)`, `oom()`.
+ * (true when the deadline passed), `stopping()`, `call(name, json)`, `hang(label)`, `oom()`, `cached_compile(...)`.
  */
 
 /** Source of `/var/runtime/_lt_runtime.py`: the stop exception and the virtual-time patches. */
@@ -103,6 +103,22 @@ def install_time():
     }
     for name, fn in patches.items():
         setattr(time, name, _Patched(fn, name, getattr(time, name).__doc__))
+
+
+def install_code_cache():
+    """zipimport compiles the standard library through the executor's cache of compiled modules
+    (python-executor.ts, "compiled standard-library modules"). Only C functions run on either path, so the
+    virtual clock, which charges Python bytecode, counts the same whether a module was cached or not."""
+    import binascii
+    import marshal
+    import zipimport
+    import zlib
+
+    if not hasattr(zipimport, "_compile_source"):
+        return
+    cached = _lt_js.cached_compile(compile, marshal.loads, marshal.dumps, binascii.a2b_base64, binascii.b2a_base64, zlib.crc32, _sys.version)
+    if cached is not None:
+        zipimport.compile = cached
 
 
 # Modules that reach Pyodide's JavaScript side (and through it the host): not importable from the function's code.
