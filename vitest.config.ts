@@ -23,6 +23,8 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism()),
     // Files Vitest has not timed yet start by size, except the scenario shards, which start first (the sequencer says why).
     sequence: { sequencer: LongFilesFirstSequencer },
+    // One temporary folder per run, removed at the end (the setup file says why).
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
     // The ten slowest tests are printed after the usual report (scripts/reporters/).
     reporters: ['default', './scripts/reporters/vitest-slowest.ts'],
   },

@@ -72,6 +72,45 @@ export interface NodeExecutorOptions {
   resolveModule?: ModuleResolver;
 }
 
+/** The simulated packages written as files, one folder per set of modules (most processes need one). */
+interface SimulatedFiles {
+  dir: string;
+  simulated: WorkerStart['simulated'];
+}
+const simulatedFolders = new WeakMap<Record<string, SimModule>, SimulatedFiles>();
+/** Every folder written by this process, removed when it exits (one listener, however many runners are created). */
+const foldersToRemove = new Set<string>();
+
+/** The folder holding `modules` (written on first use) and where each module's files are. */
+function simulatedFilesFor(modules: Record<string, SimModule>): SimulatedFiles {
+  const known = simulatedFolders.get(modules);
+  if (known) return known;
+  const dir = mkdtempSync(path.join(tmpdir(), 'lambda-triage-sdk-'));
+  if (foldersToRemove.size === 0) {
+    process.once('exit', () => {
+      for (const folder of foldersToRemove) rmSync(folder, { recursive: true, force: true });
+    });
+  }
+  foldersToRemove.add(dir);
+  const all: Record<string, SimModule> = { ...modules };
+  all['lambda-triage:host'] = { format: 'cjs', source: "module.exports = globalThis[Symbol.for('lambda-triage.host')];" };
+  const simulated: WorkerStart['simulated'] = {};
+  let n = 0;
+  for (const [spec, mod] of Object.entries(all)) {
+    const base = path.join(dir, `${n++}-${spec.replace(/[^\w.-]+/g, '_')}`);
+    if (mod.format === 'esm') {
+      writeFileSync(`${base}.mjs`, mod.source);
+      simulated[spec] = { cjs: `${base}.mjs`, esm: `${base}.mjs` };
+    } else {
+      writeFileSync(`${base}.cjs`, mod.source);
+      simulated[spec] = { cjs: `${base}.cjs`, esm: `${base}.wrapper.mjs` };
+    }
+  }
+  const files = { dir, simulated };
+  simulatedFolders.set(modules, files);
+  return files;
+}
+
 /** Create the Node runner. */
 export function createNodeExecutor(options: NodeExecutorOptions = {}): Executor {
   const clockMode = options.clock ?? 'virtual';
@@ -80,22 +119,7 @@ export function createNodeExecutor(options: NodeExecutorOptions = {}): Executor 
   let simulated: WorkerStart['simulated'] = {};
   const simulatedFiles = (): void => {
     if (sdkMode === 'real' || simulatedDir !== null) return;
-    simulatedDir = mkdtempSync(path.join(tmpdir(), 'lambda-triage-sdk-'));
-    const dir = simulatedDir;
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    const modules: Record<string, SimModule> = { ...(options.modules ?? SIMULATED_PACKAGES) };
-    modules['lambda-triage:host'] = { format: 'cjs', source: "module.exports = globalThis[Symbol.for('lambda-triage.host')];" };
-    let n = 0;
-    for (const [spec, mod] of Object.entries(modules)) {
-      const base = path.join(simulatedDir, `${n++}-${spec.replace(/[^\w.-]+/g, '_')}`);
-      if (mod.format === 'esm') {
-        writeFileSync(`${base}.mjs`, mod.source);
-        simulated[spec] = { cjs: `${base}.mjs`, esm: `${base}.mjs` };
-      } else {
-        writeFileSync(`${base}.cjs`, mod.source);
-        simulated[spec] = { cjs: `${base}.cjs`, esm: `${base}.wrapper.mjs` };
-      }
-    }
+    ({ dir: simulatedDir, simulated } = simulatedFilesFor(options.modules ?? SIMULATED_PACKAGES));
   };
   return {
     kind: 'node',
