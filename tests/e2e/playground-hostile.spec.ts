@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { HOSTILE_PROGRAMS } from '../engine/hostile/programs.ts';
-import { openShared } from './support/playground.ts';
+import { openShared, settledText } from './support/playground.ts';
 
 // The hostile-code suite through the playground: every program ends as a reported outcome, the page
 // stays responsive while and after it runs, and the next run on the same page works.
@@ -26,6 +26,7 @@ for (const program of HOSTILE_PROGRAMS) {
     await openShared(page, { code: hostileInit ? program.source : program.source + CLEAN_EXPORT, frontDoor: 'invoke' });
     const summary = page.locator('[data-pg="summary"]');
     const expected = program.outcomes.map((o) => SUMMARY_BY_OUTCOME[o]!.source).join('|');
+    await settledText(page, '[data-pg="summary"]', new RegExp(expected));
     await expect(summary).toHaveText(new RegExp(expected), { timeout: 30_000 });
     // The page answers at once: the main thread is free and the controls still work.
     const started = await page.evaluate(() => performance.now());
@@ -40,6 +41,7 @@ for (const program of HOSTILE_PROGRAMS) {
       await page.getByLabel('Handler export').fill('cleanHandler');
       await page.getByRole('button', { name: 'Run', exact: true }).click();
     }
+    await settledText(page, '[data-pg="summary"]', 'returned in');
     await expect(summary).toContainText('returned in', { timeout: 30_000 });
   });
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, watchPage } from './support/page-checks.ts';
-import { setCode, setEditorText, waitForFirstResult } from './support/playground.ts';
+import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
+import { openShared, setCode, setEditorText, waitForFirstResult } from './support/playground.ts';
 
 // The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
 // browser context, so localStorage starts empty.
@@ -15,6 +16,10 @@ async function open(page: Page, path = '/playground/'): Promise<void> {
   await page.goto(path);
   await waitForFirstResult(page);
 }
+
+// Tests about what the engine does with a handler open it through a share link carrying the code, whose
+// automatic first run is then the run under test. Typing it would load Monaco and its TypeScript worker (about
+// 1.5 CPU-seconds a test); typing, the autosave and share links of typed code have tests of their own below.
 
 
 /** Fill a field of the settings bar above the editor (front door, runtime, language, timeout, memory). */
@@ -45,8 +50,7 @@ test('the first run succeeds: 200 for the caller, CloudWatch lines, no console e
 });
 
 test('a slow handler times out and the diagnosis links its guide and tree node', async ({ page }) => {
-  await open(page);
-  await setCode(page, 'export const handler = async () => { await new Promise((r) => setTimeout(r, 5000)); return { statusCode: 200, body: "late" }; };');
+  await openShared(page, { code: 'export const handler = async () => { await new Promise((r) => setTimeout(r, 5000)); return { statusCode: 200, body: "late" }; };' });
   await setConfig(page, 'Timeout (s)', '1');
   await runAndWait(page);
   await expect(summary(page)).toContainText('Task timed out after 1.00 seconds');
@@ -59,9 +63,7 @@ test('a slow handler times out and the diagnosis links its guide and tree node',
 });
 
 test('an async function started without await rejects: Runtime.UnhandledPromiseRejection, with V8 frames', async ({ page }) => {
-  await open(page);
-  await setCode(page, 'async function audit() { throw new Error("audit failed"); } export const handler = async () => { audit(); await new Promise((r) => setTimeout(r, 50)); return { statusCode: 200, body: "ok" }; };');
-  await runAndWait(page);
+  await openShared(page, { code: 'async function audit() { throw new Error("audit failed"); } export const handler = async () => { audit(); await new Promise((r) => setTimeout(r, 50)); return { statusCode: 200, body: "ok" }; };' });
   await expect(response(page)).toContainText('502');
   const logs = resultPanel(page, 'Logs');
   await expect(logs).toContainText('Unhandled Promise Rejection');
@@ -70,8 +72,7 @@ test('an async function started without await rejects: Runtime.UnhandledPromiseR
 });
 
 test('JSON log format with an application log level drops console output below it', async ({ page }) => {
-  await open(page);
-  await setCode(page, 'export const handler = async () => { console.log("quiet detail"); console.warn("careful now"); return { statusCode: 200, body: "ok" }; };');
+  await openShared(page, { code: 'export const handler = async () => { console.log("quiet detail"); console.warn("careful now"); return { statusCode: 200, body: "ok" }; };' });
   await page.getByRole('tab', { name: 'More settings' }).click();
   const level = page.getByLabel('Application log level');
   await expect(level).toBeDisabled();
@@ -87,9 +88,7 @@ test('JSON log format with an application log level drops console output below i
 });
 
 test('a handler that keeps allocating runs out of memory', async ({ page }) => {
-  await open(page);
-  await setCode(page, 'export const handler = async () => { const keep = []; for (let i = 0; ; i++) keep.push({ i, s: "x".repeat(100) + i }); };');
-  await runAndWait(page);
+  await openShared(page, { code: 'export const handler = async () => { const keep = []; for (let i = 0; ; i++) keep.push({ i, s: "x".repeat(100) + i }); };' });
   await expect(summary(page)).toContainText('ran out of memory');
   await expect(response(page)).toContainText('502');
   await expect(resultPanel(page, 'Logs')).toContainText('Runtime.OutOfMemory');
@@ -97,8 +96,7 @@ test('a handler that keeps allocating runs out of memory', async ({ page }) => {
 });
 
 test('a bare object is 502 on the REST API and 200 on HTTP API 2.0 in the compare view', async ({ page }) => {
-  await open(page);
-  await setCode(page, 'export const handler = async () => ({ message: "hello" });');
+  await openShared(page, { code: 'export const handler = async () => ({ message: "hello" });' });
   await runAndWait(page, 'Compare front doors');
   const rest = page.locator('.pg-compare tr[data-front-door="apigw-rest"] .pg-compare-status');
   const v2 = page.locator('.pg-compare tr[data-front-door="http-api-v2"] .pg-compare-status');
@@ -107,9 +105,9 @@ test('a bare object is 502 on the REST API and 200 on HTTP API 2.0 in the compar
 });
 
 test('while (true) {} leaves the page responsive and ends as a timeout', async ({ page }) => {
-  await open(page);
-  await setCode(page, 'export const handler = async () => { while (true) {} };');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  // The automatic first run is the spinning one: the test does not wait for it to end.
+  await page.goto(`/playground/#${await encodeShareHash({ ...createDefaultState(), code: 'export const handler = async () => { while (true) {} };' })}`);
+  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached' });
   // The page still reacts while the worker spins: switching tabs works.
   await page.getByRole('tab', { name: 'More settings' }).click();
   await expect(page.getByRole('tab', { name: 'More settings' })).toHaveAttribute('aria-selected', 'true');

@@ -6,11 +6,33 @@ import { createDefaultState, encodeShareHash, type PlaygroundState } from '../..
  * the results come into view, so they are scrolled to first, as a reader would.
  */
 export async function waitForFirstResult(page: Page): Promise<void> {
-  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('lt-playground[data-ready="true"]') !== null, null, { timeout: 30_000 }).catch(() => undefined);
+  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached', timeout: 1_000 });
   if (!(await page.evaluate(() => matchMedia('(min-width: 60rem)').matches))) {
     await page.locator('[data-pg="results"]').scrollIntoViewIfNeeded();
   }
-  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('lt-playground[data-first-result="true"]') !== null, null, { timeout: 30_000 }).catch(() => undefined);
+  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 1_000 });
+}
+
+/**
+ * Waits, checking at every animation frame, until the text of the first element matching `selector` matches
+ * `pattern` (a substring or a regular expression). Playwright's own waits re-check every 500 ms once the first
+ * 270 ms have passed, so a result that arrives in between was seen a quarter of a second late on average. Returns
+ * quietly on timeout: the caller's `expect` then fails with Playwright's full message.
+ */
+export async function settledText(page: Page, selector: string, pattern: string | RegExp, timeout = 30_000): Promise<void> {
+  const p = typeof pattern === 'string' ? { s: pattern, r: '', f: '' } : { s: '', r: pattern.source, f: pattern.flags };
+  await page
+    .waitForFunction(
+      ([sel, q]) => {
+        const text = (document.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ');
+        return q.r ? new RegExp(q.r, q.f).test(text) : text.includes(q.s);
+      },
+      [selector, p] as const,
+      { timeout },
+    )
+    .catch(() => undefined);
 }
 
 /** Open the playground through a share link carrying `state` (over the defaults) and wait for the first run. */
