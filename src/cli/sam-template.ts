@@ -150,7 +150,8 @@ export function fillPath(route: string): { path: string; params: Record<string, 
 export function parseSamTemplate(text: string, file: string): ReadResult {
   let doc: unknown;
   try {
-    doc = parseYaml(text, { customTags: cloudFormationTags(), maxAliasCount: 100 });
+    // logLevel 'error': YAML warnings (an unknown directive, say) do not stop sam either, and Node would print them raw.
+    doc = parseYaml(text, { customTags: cloudFormationTags(), maxAliasCount: 100, logLevel: 'error' });
   } catch (e) {
     return { ok: false, error: `${file} is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}. Fix the YAML (sam validate --lint points at the line).` };
   }

@@ -4,7 +4,7 @@
  * the engine (src/engine/analyzer/) reads it as plain data.
  */
 import { z } from 'astro/zod';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { causeIdSchema } from './cause.ts';
 import { SIGNATURE_SOURCES } from '../engine/analyzer/types.ts';
 
@@ -87,9 +87,14 @@ export const signatureFileSchema = z.array(signatureSchema).superRefine((sigs, c
  * Returns the signatures, or a friendly error that names the entry and the field.
  */
 export function parseSignaturesYaml(text: string): { ok: true; value: SignatureEntry[] } | { ok: false; error: string } {
+  // Warnings (an unknown directive, an ambiguous alias…) count as mistakes here, reported in our words: with the
+  // yaml package's default log level they were printed by Node as a YAMLWarning instead.
+  const doc = parseDocument(text, { logLevel: 'error' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) return { ok: false, error: `content/signatures.yaml is not valid YAML: ${problem.message}` };
   let data: unknown;
   try {
-    data = parseYaml(text);
+    data = doc.toJS();
   } catch (e) {
     return { ok: false, error: `content/signatures.yaml is not valid YAML: ${(e as Error).message}` };
   }

@@ -1,5 +1,5 @@
 /** Reading SAM templates: short-form intrinsic functions as YAML tags, Globals, events → front doors. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fillPath, parseSamTemplate } from '../../src/cli/sam-template.ts';
 
 const TEMPLATE = `
@@ -55,6 +55,17 @@ describe('parseSamTemplate', () => {
   it('names the file and the fix for a function without Handler', () => {
     const r = parseSamTemplate('Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties: { Runtime: nodejs22.x }\n', 't.yaml');
     expect(r).toEqual({ ok: false, error: 't.yaml: function F has no Handler; set Handler: file.export (e.g. app.handler).' });
+  });
+
+  it('a YAML warning (an unknown directive) prints nothing and does not stop the template', () => {
+    const emitted = vi.spyOn(process, 'emitWarning');
+    try {
+      const r = parseSamTemplate('%LAMBDA triage\n---\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: app.handler\n', 'template.yaml');
+      expect(r.ok).toBe(true);
+      expect(emitted).not.toHaveBeenCalled();
+    } finally {
+      emitted.mockRestore();
+    }
   });
 
   it('fills path parameters with sample values', () => {
