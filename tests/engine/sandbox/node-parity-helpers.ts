@@ -24,7 +24,7 @@ export async function both(body: string): Promise<BothResult> {
   const mod: { exports: { handler?: (e: unknown) => Promise<unknown> } } = { exports: {} };
   // The same code in this process: a deprecated API it calls (util.deprecate) would print Node's
   // DeprecationWarning into the test run's output; only the values are compared.
-  const quiet = process.noDeprecation;
+  const quiet = process.noDeprecation === true;
   process.noDeprecation = true;
   try {
     new Function('exports', 'require', 'module', source)(mod.exports, hostRequire, mod);
