@@ -6,6 +6,8 @@ import { resolveE2ePort } from './tests/e2e/support/port.ts';
 // A free port per run (or E2E_PORT), never a fixed one: a server someone else left on a fixed port would
 // otherwise be tested instead of this build. The runner writes the port to E2E_PORT for its workers.
 const port = await resolveE2ePort();
+/** The specs whose tests share a browser context per worker (Pyodide's snapshot in Cache Storage). */
+const PYTHON_SPECS = /playground-(hostile-)?python\.spec\.ts$/;
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
@@ -46,7 +48,13 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  // Two projects of the same browser, so that the Python specs start first. Their tests share one context per worker
+  // (tests/e2e/support/python-context.ts), so Playwright gives them workers of their own and, in one project, ran
+  // them after everything else: the run ended with about 9 s of one worker alone on the longest of them.
+  projects: [
+    { name: 'chromium-python', testMatch: PYTHON_SPECS, use: { ...devices['Desktop Chrome'], channel: undefined } },
+    { name: 'chromium', testIgnore: PYTHON_SPECS, use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
   webServer: {
     // The built site, served as a static host would serve it (npm run test:e2e builds first).
     command: `node scripts/serve.mjs`,
