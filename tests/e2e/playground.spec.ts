@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolations, watchPage } from './support/page-checks.ts';
-import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
-import { openShared, setCode, setEditorText, waitForFirstResult } from './support/playground.ts';
+import { openShared, setCode, setEditorText, sharePath, waitForFirstResult } from './support/playground.ts';
 
 // The playground at /playground/: real Chromium, the real worker and QuickJS. Each test gets a fresh
 // browser context, so localStorage starts empty.
@@ -106,7 +105,7 @@ test('a bare object is 502 on the REST API and 200 on HTTP API 2.0 in the compar
 
 test('while (true) {} leaves the page responsive and ends as a timeout', async ({ page }) => {
   // The automatic first run is the spinning one: the test does not wait for it to end.
-  await page.goto(`/playground/#${await encodeShareHash({ ...createDefaultState(), code: 'export const handler = async () => { while (true) {} };' })}`);
+  await page.goto(await sharePath({ code: 'export const handler = async () => { while (true) {} };' }));
   await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached' });
   // The page still reacts while the worker spins: switching tabs works.
   await page.getByRole('tab', { name: 'More settings' }).click();

@@ -115,23 +115,18 @@ function simulatedFilesFor(modules: Record<string, SimModule>): SimulatedFiles {
 export function createNodeExecutor(options: NodeExecutorOptions = {}): Executor {
   const clockMode = options.clock ?? 'virtual';
   const sdkMode = options.sdk ?? 'simulated';
-  let simulatedDir: string | null = null;
-  let simulated: WorkerStart['simulated'] = {};
-  const simulatedFiles = (): void => {
-    if (sdkMode === 'real' || simulatedDir !== null) return;
-    ({ dir: simulatedDir, simulated } = simulatedFilesFor(options.modules ?? SIMULATED_PACKAGES));
-  };
   return {
     kind: 'node',
     createEnvironment(spec, host) {
-      simulatedFiles();
+      // Written on the first environment of the process that needs them (simulatedFilesFor keeps them).
+      const files = sdkMode === 'real' ? null : simulatedFilesFor(options.modules ?? SIMULATED_PACKAGES);
       return createNodeEnvironment(spec, host, {
         clock: clockMode,
         sdk: sdkMode,
         taskRoot: options.taskRoot,
         nodeModules: options.nodeModules,
-        simulatedDir: sdkMode === 'real' ? null : simulatedDir,
-        simulated: sdkMode === 'real' ? {} : { ...simulated },
+        simulatedDir: files?.dir ?? null,
+        simulated: files ? { ...files.simulated } : {},
         resolveModule: options.resolveModule ?? ((spec) => SIMULATED_PACKAGES[spec] ?? unsupportedPackage(spec)),
       });
     },

@@ -6,13 +6,17 @@ import { createDefaultState, encodeShareHash, type PlaygroundState } from '../..
  * the results come into view, so they are scrolled to first, as a reader would.
  */
 export async function waitForFirstResult(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('lt-playground[data-ready="true"]') !== null, null, { timeout: 30_000 }).catch(() => undefined);
-  await page.locator('lt-playground[data-ready="true"]').waitFor({ state: 'attached', timeout: 1_000 });
+  await attached(page, 'lt-playground[data-ready="true"]');
   if (!(await page.evaluate(() => matchMedia('(min-width: 60rem)').matches))) {
     await page.locator('[data-pg="results"]').scrollIntoViewIfNeeded();
   }
-  await page.waitForFunction(() => document.querySelector('lt-playground[data-first-result="true"]') !== null, null, { timeout: 30_000 }).catch(() => undefined);
-  await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 1_000 });
+  await attached(page, 'lt-playground[data-first-result="true"]');
+}
+
+/** Waits up to 30 s, checking at every animation frame (see {@link settledText}), until `selector` matches an element. */
+async function attached(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((sel) => document.querySelector(sel) !== null, selector, { timeout: 30_000 }).catch(() => undefined);
+  await expect(page.locator(selector)).toBeAttached({ timeout: 1_000 });
 }
 
 /**
@@ -35,11 +39,15 @@ export async function settledText(page: Page, selector: string, pattern: string 
     .catch(() => undefined);
 }
 
+/** The playground's address for a share link carrying `state` (over the defaults). */
+export async function sharePath(state: Partial<PlaygroundState>): Promise<string> {
+  return `/playground/#${await encodeShareHash({ ...createDefaultState(), ...state })}`;
+}
+
 /** Open the playground through a share link carrying `state` (over the defaults) and wait for the first run. */
 export async function openShared(page: Page, state: Partial<PlaygroundState>): Promise<void> {
-  const hash = await encodeShareHash({ ...createDefaultState(), ...state });
   await page.goto('about:blank');
-  await page.goto(`/playground/#${hash}`);
+  await page.goto(await sharePath(state));
   await waitForFirstResult(page);
 }
 
