@@ -53,18 +53,24 @@ export function createDialog(root: HTMLElement): PlaygroundDialog {
     input.setAttribute('aria-invalid', 'true');
     input.focus();
   });
-  dialog.addEventListener('close', () => {
+  /** Answer the open question (if any) from how the dialog was closed. */
+  const settlePending = (): void => {
     const done = settle;
     settle = null;
-    const answer = { confirmed: dialog.returnValue === 'confirm', value: input.value.trim() };
     current = null;
-    done?.(answer);
+    done?.({ confirmed: dialog.returnValue === 'confirm', value: input.value.trim() });
+  };
+  // The browser fires `close` in a later task. A question asked in between (a quick second choice) has settled the
+  // previous one already and opened the dialog again: that late event is not an answer to it.
+  dialog.addEventListener('close', () => {
+    if (!dialog.open) settlePending();
   });
 
   return {
     isOpen: () => dialog.open,
     ask(request) {
       if (dialog.open) dialog.close('cancel');
+      settlePending();
       current = request;
       title.textContent = request.title;
       text.textContent = request.text;

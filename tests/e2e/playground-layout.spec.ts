@@ -196,6 +196,25 @@ test('examples: unedited code switches without a question; edited code asks in t
   expect(native).toEqual([]);
 });
 
+test('a second question asked before the first one has finished closing is answered by its own buttons', async ({ page }) => {
+  await open(page);
+  await setCode(page, 'export const handler = async () => ({ statusCode: 200, body: "quick-second-choice" });');
+  const examples = page.getByLabel('Examples');
+  await examples.selectOption({ index: 1 });
+  const dialog = page.getByRole('dialog', { name: 'Replace your code?' });
+  await expect(dialog).toBeVisible();
+  // "Keep my code", then another example in the same task: the browser has not yet fired the first dialog's `close`.
+  await page.evaluate(() => {
+    document.querySelector<HTMLButtonElement>('[data-pg="dialog-cancel"]')!.click();
+    const select = document.querySelector<HTMLSelectElement>('[data-pg="sample"]')!;
+    select.selectedIndex = 1;
+    select.dispatchEvent(new Event('change'));
+  });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Replace my code' }).click();
+  await expect(page.locator('.monaco-editor .view-lines')).not.toContainText('quick-second-choice');
+});
+
 test('first paint shows the starting code highlighted; Monaco replaces it in place on the first click', async ({ page }) => {
   await page.goto('/playground/');
   const staticCode = page.locator('[data-pg="static-code"]');
