@@ -29,8 +29,31 @@ export const RESERVED_ENV_NAMES: readonly string[] = [
   'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ];
 
-/** The environment a function's process sees: reserved variables plus the user's (reserved names win). */
-export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: string): Record<string, string> {
+/** The execution role's temporary keys, as Lambda hands them to the function. */
+export interface RoleKeys {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+/**
+ * Keys for an environment with no simulated AWS world attached (a bare sandbox). ILLUSTRATIVE, never real keys;
+ * with a world, the keys are the world's own for the simulated role (world.ts `roleCredentials`).
+ */
+export const PLACEHOLDER_ROLE_KEYS: RoleKeys = {
+  accessKeyId: 'ASIASIMULATEDKEY0001',
+  secretAccessKey: 'simulated-secret-access-key',
+  sessionToken: 'simulated-session-token',
+};
+
+/**
+ * The environment a function's process sees: reserved variables plus the user's (reserved names win).
+ * `keys` are the execution role's temporary credentials: Lambda sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+ * AWS_SESSION_TOKEN in every function's environment ("The access keys obtained from the function's execution
+ * role", the reserved-variables table of the page cited at the top), so handlers that read them (SigV4 signing by
+ * hand, the Parameters and Secrets extension's X-Aws-Parameters-Secrets-Token header) find them as on AWS.
+ */
+export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: string, keys: RoleKeys = PLACEHOLDER_ROLE_KEYS): Record<string, string> {
   const major = config.runtime.replace(/^nodejs(\d+)\.x$/, '$1');
   const reserved: Record<string, string> = {
     _HANDLER: config.handler,
@@ -46,6 +69,9 @@ export function buildLambdaEnvironment(config: FunctionConfig, logStreamName: st
     AWS_LAMBDA_RUNTIME_API: '127.0.0.1:9001', // ILLUSTRATIVE host:port
     LAMBDA_TASK_ROOT: '/var/task',
     LAMBDA_RUNTIME_DIR: '/var/runtime',
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    AWS_SESSION_TOKEN: keys.sessionToken,
     TZ: ':UTC',
   };
   const unreserved: Record<string, string> = {

@@ -33,7 +33,7 @@
 import type { FunctionConfig, InvocationRecord, Outcome } from '../types.ts';
 import type { ConcurrentInvokeBatch, ConcurrentInvokeResult, ConcurrentSession, ErrorDocument, ExecEnvironment, InitOutcome, InvokeOutcome } from '../executor/types.ts';
 import type { FunctionDeps, InvokeOptions, SimFunction } from './simulated-function.ts';
-import { causesFor, createEnvironmentSpec } from './simulated-function.ts';
+import { causesFor, createEnvironmentSpec, roleKeys } from './simulated-function.ts';
 import { MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES, RUNTIME_BOOTSTRAP_MS } from './limits.ts';
 import { utf8ByteLength } from '../text/utf8.ts';
 import { createInvocationRecord } from '../report/record.ts';
@@ -167,7 +167,7 @@ export function createManagedInstancesFunction(config: FunctionConfig, files: Re
 
   function createEnvironment(): MiEnvironment {
     const exec = executor.createEnvironment(
-      createEnvironmentSpec(config, taskFiles, clock.epochNowMs(), random),
+      createEnvironmentSpec(config, taskFiles, clock.epochNowMs(), random, roleKeys(deps.services, clock.nowMs())),
       {
         clock,
         onLog: (line) => push(clock.nowMs(), 1, line),

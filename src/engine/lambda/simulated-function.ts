@@ -11,7 +11,7 @@ import type { SeededRandom } from '../clock/seeded-random.ts';
 import type { ServiceBridge } from '../sandbox/sandbox.ts';
 import type { EnvironmentSpec, ErrorDocument, ExecEnvironment, Executor, InitOutcome, InvokeOutcome } from '../executor/types.ts';
 import { INIT_TIMEOUT_MS, INVOKE_OVERHEAD_MS, MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES, RUNTIME_BOOTSTRAP_MS } from './limits.ts';
-import { buildLambdaEnvironment } from './environment-variables.ts';
+import { buildLambdaEnvironment, type RoleKeys } from './environment-variables.ts';
 import { utf8ByteLength } from '../text/utf8.ts';
 import { createInvocationRecord } from '../report/record.ts';
 import { createManagedInstancesFunction } from './managed-instances.ts';
@@ -91,7 +91,7 @@ export function createSimFunction(config: FunctionConfig, files: Record<string, 
   }
 
   function createEnvironment(): Environment {
-    const spec = createEnvironmentSpec(config, taskFiles, clock.epochNowMs(), random);
+    const spec = createEnvironmentSpec(config, taskFiles, clock.epochNowMs(), random, roleKeys(deps.services, clock.nowMs()));
     const exec = executor.createEnvironment(
       spec,
       {
@@ -432,19 +432,31 @@ export function causesFor(outcome: Outcome, errorType: string | null, errorMessa
 }
 
 /**
+ * The execution role's keys for a new environment's variables: the attached world's (`aws.credentials`, the same
+ * keys its SDK calls are signed with), or none without a world (buildLambdaEnvironment's placeholders).
+ */
+export function roleKeys(services: ServiceBridge | undefined, nowMs: number): RoleKeys | undefined {
+  const r = services?.('aws.credentials', {}, { nowMs, requestId: null });
+  if (!r || !('result' in r)) return undefined;
+  const c = r.result as Partial<RoleKeys> | null;
+  if (!c || typeof c.accessKeyId !== 'string' || typeof c.secretAccessKey !== 'string' || typeof c.sessionToken !== 'string') return undefined;
+  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+}
+
+/**
  * What a new execution environment is made of: its log stream (`YYYY/MM/DD/[$LATEST]<32 hex>`,
  * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html), Lambda's environment
  * variables and the seed for everything random inside it. Shared by the one-request-at-a-time service and
  * Managed Instances.
  */
-export function createEnvironmentSpec(config: FunctionConfig, files: Record<string, string>, epochNowMs: number, random: SeededRandom): EnvironmentSpec {
+export function createEnvironmentSpec(config: FunctionConfig, files: Record<string, string>, epochNowMs: number, random: SeededRandom, keys?: RoleKeys): EnvironmentSpec {
   const d = new Date(epochNowMs);
   const ymd = `${d.getUTCFullYear()}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}`;
   const logStreamName = `${ymd}/[$LATEST]${random.hex(32)}`;
   return {
     config,
     files,
-    env: buildLambdaEnvironment(config, logStreamName),
+    env: buildLambdaEnvironment(config, logStreamName, keys),
     functionArn: `arn:aws:lambda:${config.region}:${config.accountId}:function:${config.functionName}`,
     functionVersion: '$LATEST',
     logGroupName: `/aws/lambda/${config.functionName}`,

@@ -928,6 +928,20 @@ class Session:
                  region_name=None, botocore_session=None, profile_name=None, aws_account_id=None):
         self._region_name = region_name
         self.profile_name = profile_name or 'default'
+        self._explicit_keys = (aws_access_key_id, aws_secret_access_key, aws_session_token) if aws_access_key_id and aws_secret_access_key else None
+
+    def get_credentials(self):
+        """The keys calls are signed with: those passed to the session, else the environment's (on Lambda, the execution
+        role's: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN), as botocore's chain finds them
+        (https://boto3.amazonaws.com/v1/documentation/api/latest/guide/credentials.html). None when neither has them."""
+        from botocore.credentials import Credentials
+
+        if self._explicit_keys:
+            return Credentials(*self._explicit_keys, method='explicit')
+        key, secret = os.environ.get('AWS_ACCESS_KEY_ID'), os.environ.get('AWS_SECRET_ACCESS_KEY')
+        if not key or not secret:
+            return None
+        return Credentials(key, secret, os.environ.get('AWS_SESSION_TOKEN'), method='env')
 
     @property
     def region_name(self):
@@ -1713,6 +1727,25 @@ class SimulatorUnsupportedOperation(Exception):
 
     AWS never raises it; it marks a gap of the simulator, not an error in the handler.
     """
+`,
+  'botocore/credentials.py': String.raw`"""botocore.credentials in the simulated botocore (Lambda Triage): the objects Session.get_credentials() returns,
+with botocore's attribute names (access_key, secret_key, token, method) and get_frozen_credentials(), which code that
+signs requests itself (SigV4 for OpenSearch, API Gateway IAM auth) reads. Our own code with botocore's shape."""
+
+from collections import namedtuple
+
+ReadOnlyCredentials = namedtuple('ReadOnlyCredentials', ['access_key', 'secret_key', 'token'])
+
+
+class Credentials:
+    def __init__(self, access_key, secret_key, token=None, method=None):
+        self.access_key = access_key
+        self.secret_key = secret_key
+        self.token = token
+        self.method = method or 'explicit'
+
+    def get_frozen_credentials(self):
+        return ReadOnlyCredentials(self.access_key, self.secret_key, self.token)
 `,
   'botocore/response.py': String.raw`"""botocore.response.StreamingBody in the simulated botocore (Lambda Triage): the S3 GetObject Body and the
 Lambda Invoke Payload. The bytes are already in memory; read() hands them out once, as a stream does

@@ -13,6 +13,29 @@ const STATE = {
 };
 
 describe('simulated boto3 through the simulator', () => {
+  it("the execution role's keys are in os.environ (reserved: the function's own values do not replace them) and boto3 signs with them", async () => {
+    // Lambda sets AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from the execution role, and they are
+    // reserved names (https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime).
+    const world = createAwsWorld({ state: STATE, functionName: 'keys' });
+    const r = await oncePy(
+      handler(`import os, boto3
+TOKEN = os.environ['AWS_SESSION_TOKEN']
+
+def lambda_handler(event, context):
+    creds = boto3.session.Session().get_credentials()
+    url = boto3.client('s3').generate_presigned_url('get_object', Params={'Bucket': 'receipts', 'Key': 'r1.json'})
+    return [os.environ['AWS_ACCESS_KEY_ID'], creds.access_key == os.environ['AWS_ACCESS_KEY_ID'], creds.token == TOKEN, TOKEN != 'mine', 'AWSAccessKeyId=' + creds.access_key in url]
+`),
+      {},
+      { functionName: 'keys', environment: { AWS_SESSION_TOKEN: 'mine' } },
+      { services: world.services },
+    );
+    expect(r.outcome).toBe('success');
+    const [keyId, ...same] = JSON.parse(r.payload!) as [string, ...boolean[]];
+    expect(keyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
+    expect(same).toEqual([true, true, true, true]);
+  });
+
   it('json.dumps of a DynamoDB item fails with Python TypeError (Decimal), an unhandled function error', async () => {
     const world = createAwsWorld({ state: STATE, functionName: 'order-details' });
     const r = await oncePy(

@@ -18,10 +18,11 @@ describe('_lambda_triage_host', () => {
     );
     expect(JSON.parse(r.payload)).toEqual({ out: { result: { Body: 'hi', n: 2 }, latencyMs: 40 }, elapsed: expect.any(Number) });
     expect((JSON.parse(r.payload) as { elapsed: number }).elapsed).toBeLessThan(0.01);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]?.name).toBe('aws');
-    expect(seen[0]?.payload).toEqual({ service: 's3', operation: 'GetObject', input: { Bucket: 'b', Key: 'k' } });
-    expect(seen[0]?.info?.requestId).toBe(r.requestId);
+    // The environment asked once, when it was made, for the execution role's keys (its AWS_ACCESS_KEY_ID, …); the
+    // handler's call is the only other one.
+    expect(seen.map((s) => s.name)).toEqual(['aws.credentials', 'aws']);
+    expect(seen[1]?.payload).toEqual({ service: 's3', operation: 'GetObject', input: { Bucket: 'b', Key: 'k' } });
+    expect(seen[1]?.info?.requestId).toBe(r.requestId);
   });
 
   it('wait_ms advances the virtual clock and counts toward the deadline', async () => {
