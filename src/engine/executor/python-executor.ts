@@ -228,6 +228,7 @@ function setupSource(spec: EnvironmentSpec): string {
     'signal.signal(signal.SIGINT, _lt_on_interrupt)',
     'import datetime, bootstrap',
     '_lt_runtime.install_walls()',
+    '_lt_runtime.install_gap_notes()',
     'del _lt_paths, _lt_on_interrupt, _lt_http',
   ].join('\n');
 }

@@ -170,6 +170,39 @@ def install_walls():
     posix.system = system
 
 
+# Standard-library modules that import on AWS but not in the simulator: module -> (the names code imports from it, why).
+_SIMULATOR_GAPS = {
+    # CPython's C _zoneinfo needs the C datetime, which the simulator replaces with the pure-Python one (its clock is
+    # the virtual clock), and Pyodide's standard library leaves out the pure-Python fallback, zoneinfo/_zoneinfo.py,
+    # which zoneinfo/__init__.py then imports ZoneInfo from.
+    "zoneinfo._zoneinfo": (
+        {"ZoneInfo"},
+        "zoneinfo cannot be imported in the Lambda Triage simulator (its datetime is the pure-Python one, on the "
+        "virtual clock, and Pyodide has no pure-Python zoneinfo). This is a gap of the simulator, not an error in "
+        "your code: on AWS, import zoneinfo works",
+    ),
+}
+
+
+def install_gap_notes():
+    """Each of _SIMULATOR_GAPS is a module in sys.modules whose listed names raise ModuleNotFoundError with the
+    reason, so "from ._zoneinfo import ZoneInfo" fails with it instead of a bare "No module named ...". Any other
+    name is a plain AttributeError (code that scans sys.modules with getattr or hasattr is not disturbed). No import
+    hook: the interpreter runs nothing of ours on other imports (the virtual clock charges Python bytecode)."""
+    import types
+
+    for name, (names, reason) in _SIMULATOR_GAPS.items():
+        module = types.ModuleType(name)
+
+        def __getattr__(attr, _names=frozenset(names), _reason=reason, _name=name):
+            if attr in _names:
+                raise ModuleNotFoundError(_reason, name=_name)
+            raise AttributeError("module %r has no attribute %r" % (_name, attr))
+
+        module.__getattr__ = __getattr__
+        _sys.modules[name] = module
+
+
 def install_asyncio():
     """asyncio.run and new event loops wait on the virtual clock: the loop's selector advances it."""
     import asyncio

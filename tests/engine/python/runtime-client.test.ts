@@ -24,6 +24,19 @@ describe('init errors (bootstrap.py _get_handler)', () => {
     expect(r.logs.some((l) => l.includes('INIT_REPORT') && l.includes('Error Type: Runtime.ImportModuleError'))).toBe(true);
   });
 
+  it('zoneinfo, which imports on AWS but not in the simulator, says that the gap is the simulator\'s; a failing optional import elsewhere is untouched', async () => {
+    const r = await oncePy(handler('from zoneinfo import ZoneInfo\n\ndef lambda_handler(event, context):\n    return 1\n'));
+    expect(r.errorType).toBe('Runtime.ImportModuleError');
+    expect(r.errorMessage).toBe(
+      "Unable to import module 'lambda_function': zoneinfo cannot be imported in the Lambda Triage simulator (its datetime is the pure-Python one, on the virtual clock, and Pyodide has no pure-Python zoneinfo). This is a gap of the simulator, not an error in your code: on AWS, import zoneinfo works",
+    );
+    // Code that looks through sys.modules (inspect, pickle) meets a plain module there, and other imports are untouched.
+    const ok = await oncePy(
+      handler('import inspect, pickle, sys\ntry:\n    import ujson as json\nexcept ImportError as e:\n    MISSING = str(e)\n\ndef lambda_handler(event, context):\n    scanned = [hasattr(m, "__path__") for m in list(sys.modules.values()) if m is not None]\n    return [MISSING, inspect.getmodule(lambda_handler).__name__, len(pickle.dumps(lambda_handler)) > 0, len(scanned) > 10]\n'),
+    );
+    expect(JSON.parse(ok.payload!)).toEqual(["No module named 'ujson'", 'lambda_function', true, true]);
+  });
+
   it('a handler file that does not exist: No module named <module>', async () => {
     const r = await oncePy(handler('def lambda_handler(event, context):\n    return 1\n'), {}, { handler: 'app.handler' });
     expect(r.errorType).toBe('Runtime.ImportModuleError');
