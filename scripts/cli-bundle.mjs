@@ -117,10 +117,11 @@ export const COMMAND_FILES = {
 /**
  * Modules of data only (no state of their own, so a copy of their own changes nothing) that are imported with
  * `import()` and get a file of their own instead of being part of each command's file: a run that does not use
- * them does not read them. The simulated boto3's Python source (82 KB) is for Python handlers only.
+ * them does not read them. The simulated boto3's and urllib3's Python sources are for Python handlers only.
  */
 export const DATA_FILES = {
   'boto3-source': 'src/engine/python/boto3-source.ts',
+  'urllib3-source': 'src/engine/python/urllib3-source.ts',
 };
 
 /**
