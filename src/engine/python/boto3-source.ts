@@ -1186,8 +1186,26 @@ class _ServiceModel:
         self.operation_names = list(SIMULATED_OPERATIONS.get(service, []))
 
 
+class _EventHooks:
+    """client.meta.events: register, register_first, register_last and unregister accept handlers, as botocore's
+    HierarchicalEmitter does, so module code that adds a header before signing loads as on AWS. The handlers are
+    kept but never called: the simulated client builds no HTTP request to hand them."""
+
+    def __init__(self):
+        self._handlers = []
+
+    def register(self, event_name, handler, unique_id=None, unique_id_uses_count=False):
+        self._handlers.append((event_name, handler))
+
+    register_first = register
+    register_last = register
+
+    def unregister(self, event_name, handler=None, unique_id=None, unique_id_uses_count=False):
+        self._handlers = [(e, h) for e, h in self._handlers if not (e == event_name and (handler is None or h == handler))]
+
+
 class ClientMeta:
-    """client.meta: region_name, config, endpoint_url, service_model.service_name, partition."""
+    """client.meta: region_name, config, endpoint_url, service_model.service_name, partition, events."""
 
     def __init__(self, service, region_name, config, endpoint_url):
         self.region_name = region_name
@@ -1195,6 +1213,7 @@ class ClientMeta:
         self.endpoint_url = endpoint_url
         self.partition = 'aws'
         self.service_model = _ServiceModel(service)
+        self.events = _EventHooks()
 
 
 class Paginator:
@@ -1727,6 +1746,47 @@ class SimulatorUnsupportedOperation(Exception):
 
     AWS never raises it; it marks a gap of the simulator, not an error in the handler.
     """
+`,
+  'botocore/session.py': String.raw`"""botocore.session in the simulated botocore (Lambda Triage): get_session().create_client(name), the lower-level way
+to make a client (https://botocore.amazonaws.com/v1/documentation/api/latest/reference/session.html), and
+get_credentials(). Clients are the same simulated clients boto3.client() makes."""
+
+import os
+
+from botocore.client import create_client
+
+
+class Session:
+    def __init__(self, session_vars=None, event_hooks=None, include_builtin_handlers=True, profile=None):
+        self._config = {}
+        self.profile = profile
+
+    def get_config_variable(self, logical_name, methods=None):
+        if logical_name in self._config:
+            return self._config[logical_name]
+        if logical_name == 'region':
+            return os.environ.get('AWS_REGION') or os.environ.get('AWS_DEFAULT_REGION')
+        return None
+
+    def set_config_variable(self, logical_name, value):
+        self._config[logical_name] = value
+
+    def get_scoped_config(self):
+        return {}
+
+    def get_credentials(self):
+        import boto3.session
+
+        return boto3.session.Session().get_credentials()
+
+    def create_client(self, service_name, region_name=None, api_version=None, use_ssl=True, verify=None,
+                      endpoint_url=None, aws_access_key_id=None, aws_secret_access_key=None, aws_session_token=None,
+                      config=None, aws_account_id=None):
+        return create_client(service_name, region_name or self._config.get('region'), config, endpoint_url)
+
+
+def get_session(env_vars=None):
+    return Session()
 `,
   'botocore/credentials.py': String.raw`"""botocore.credentials in the simulated botocore (Lambda Triage): the objects Session.get_credentials() returns,
 with botocore's attribute names (access_key, secret_key, token, method) and get_frozen_credentials(), which code that

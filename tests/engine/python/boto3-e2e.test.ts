@@ -36,6 +36,29 @@ def lambda_handler(event, context):
     expect(same).toEqual([true, true, true, true]);
   });
 
+  it('botocore.session.get_session().create_client() makes the same simulated client; client.meta.events accepts handlers', async () => {
+    // The webhook handlers of aws-samples/serverless-patterns (eventbridge-webhooks) build their Secrets Manager client
+    // this way and add a User-Agent handler with meta.events.register_first at module level.
+    const world = createAwsWorld({ state: { secretsmanager: { secrets: { 'hook-secret': 's3cr3t' } } }, functionName: 'hooks' });
+    const r = await oncePy(
+      handler(`import boto3, botocore, botocore.session
+client = botocore.session.get_session().create_client('secretsmanager')
+events = boto3.client('events')
+events.meta.events.register_first('before-sign.events.PutEvents', lambda request, **kw: None)
+
+def lambda_handler(event, context):
+    creds = botocore.session.get_session().get_credentials()
+    return [client.get_secret_value(SecretId='hook-secret')['SecretString'], client.meta.region_name, creds.method]
+`),
+      {},
+      { functionName: 'hooks' },
+      { services: world.services },
+    );
+    expect(r.outcome).toBe('success');
+    expect(JSON.parse(r.payload!)).toEqual(['s3cr3t', 'us-east-1', 'env']);
+    expect(world.calls().map((c) => `${c.service} ${c.operation} ${c.outcome}`)).toEqual(['secretsmanager GetSecretValue ok']);
+  });
+
   it('json.dumps of a DynamoDB item fails with Python TypeError (Decimal), an unhandled function error', async () => {
     const world = createAwsWorld({ state: STATE, functionName: 'order-details' });
     const r = await oncePy(
