@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/python-context.ts';
-import { createDefaultState, encodeShareHash } from '../../src/playground/state.ts';
+import { sharePath } from './support/playground.ts';
 
 // The hostile-code suite's Python half, through the playground: every program ends as a reported outcome
 // within its limit, the page stays responsive, nothing reaches the host or the network, and the next run works.
@@ -39,9 +39,9 @@ const PY = { runtime: 'python3.13' as const, fileName: 'lambda_function.py' as c
 const CLEAN_HANDLER = "\n\ndef clean_handler(event, context):\n    return {'statusCode': 200, 'body': 'fine'}\n";
 
 async function open(page: Page, code: string): Promise<void> {
-  const hash = await encodeShareHash({ ...createDefaultState(), ...PY, code });
+  const path = await sharePath({ ...PY, code });
   await page.goto('about:blank');
-  await page.goto(`/playground/#${hash}`);
+  await page.goto(path);
 }
 
 test.describe.configure({ mode: 'parallel' });

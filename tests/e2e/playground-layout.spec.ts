@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createDefaultState, encodeShareHash, type PlaygroundState } from '../../src/playground/state.ts';
-import { openShared, setCode, waitForFirstResult } from './support/playground.ts';
+import type { PlaygroundState } from '../../src/playground/state.ts';
+import { openShared, setCode, sharePath, waitForFirstResult } from './support/playground.ts';
 
 // The playground as a REPL: layout at a laptop and a phone width, results in tabs, the result in view
 // after Run, no stale result, request ids per function, the page's own dialog, the highlighted first
@@ -285,8 +285,7 @@ test('two files: index.mjs imports ./lib.mjs, and a share link round-trips both 
   await other.close();
 
   // A TypeScript handler with a TypeScript helper, through a share link made outside the page.
-  const hash = await encodeShareHash({
-    ...createDefaultState(),
+  const tsPath = await sharePath({
     fileName: 'index.ts',
     code: 'import { twice } from "./util.ts";\nexport const handler = async (): Promise<{ statusCode: number; body: string }> => ({ statusCode: 200, body: `ts-files-${twice(21)}` });\n',
     extraFiles: [
@@ -296,7 +295,7 @@ test('two files: index.mjs imports ./lib.mjs, and a share link round-trips both 
   });
   const third = await browser.newContext({ baseURL: baseURL! });
   const tsPage = await third.newPage();
-  await tsPage.goto(`/playground/#${hash}`);
+  await tsPage.goto(tsPath);
   await waitForFirstResult(tsPage);
   await expect(tsPage.getByLabel('Language', { exact: true })).toHaveValue('typescript');
   await expect(tsPage.getByRole('button', { name: 'util.ts', exact: true })).toBeVisible();

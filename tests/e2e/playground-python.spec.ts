@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/python-context.ts';
-import { encodeShareHash, createDefaultState, type PlaygroundState } from '../../src/playground/state.ts';
+import type { PlaygroundState } from '../../src/playground/state.ts';
+import { sharePath } from './support/playground.ts';
 import { HANDLER_SAMPLES } from '../../src/playground/samples.ts';
 import { PYODIDE_BROWSER_FILES } from '../../src/worker/pyodide-files.ts';
 import { SNAPSHOT_CACHE_NAME } from '../../src/worker/pyodide-snapshot-cache.ts';
@@ -26,10 +27,10 @@ async function recordProgress(page: Page): Promise<void> {
 }
 
 async function openPython(page: Page, state: Partial<PlaygroundState>): Promise<void> {
-  const hash = await encodeShareHash({ ...createDefaultState(), ...PY, ...state });
+  const path = await sharePath({ ...PY, ...state });
   // Why about:blank first: from /playground/ a new hash alone would not load the page again.
   await page.goto('about:blank');
-  await page.goto(`/playground/#${hash}`);
+  await page.goto(path);
   await expect(page.locator('lt-playground[data-first-result="true"]')).toBeAttached({ timeout: 60_000 });
 }
 

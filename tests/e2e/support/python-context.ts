@@ -1,5 +1,4 @@
-import { devices, test as base, type BrowserContext } from '@playwright/test';
-import { E2E_PORT_ENV } from './port.ts';
+import { test as base, type BrowserContext } from '@playwright/test';
 
 /**
  * `test` for the Python browser specs: the tests of one Playwright worker share one browser context, as one reader's
@@ -11,11 +10,13 @@ import { E2E_PORT_ENV } from './port.ts';
  */
 export const test = base.extend<object, { sharedContext: BrowserContext }>({
   sharedContext: [
-    async ({ browser }, use) => {
-      const port = process.env[E2E_PORT_ENV];
-      if (!port) throw new Error(`${E2E_PORT_ENV} is not set: run the browser tests through playwright.config.ts.`);
-      const { defaultBrowserType: _type, ...desktop } = devices['Desktop Chrome'];
-      const context = await browser.newContext({ ...desktop, baseURL: `http://localhost:${port}`, serviceWorkers: 'block' });
+    async ({ browser }, use, workerInfo) => {
+      // The context options of the project in playwright.config.ts (the device, baseURL, serviceWorkers), so a change
+      // there reaches these tests too.
+      const { baseURL, serviceWorkers, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = workerInfo.project.use;
+      if (!baseURL) throw new Error('baseURL is not set: run the browser tests through playwright.config.ts.');
+      const options = { baseURL, serviceWorkers, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch };
+      const context = await browser.newContext(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)));
       await use(context);
       await context.close();
     },
