@@ -25,7 +25,10 @@ Options for every command:
   --version          Print the version of lambda-triage
 
 Options for invoke:
-  --handler NAME     Handler string file.export (default: <file name>.handler; <file name>.lambda_handler for .py)
+  --handler NAME     Handler string file.export, as Lambda is configured (default: <file name>.handler from the
+                     project root, the nearest folder with a package.json, e.g. src/app.handler; <file name>.lambda_handler
+                     for .py). A handler naming the file from a folder below the root (app.handler for src/app.js)
+                     makes that folder /var/task, as a package built from it
   --runtime ID       nodejs20.x | nodejs22.x | nodejs24.x | python3.12 | python3.13 | python3.14
                      (default nodejs22.x; python3.13 for a .py file)
   --timeout S        Timeout in seconds, 1-900 (default 3)

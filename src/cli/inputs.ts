@@ -60,9 +60,10 @@ export async function readJsonFile(what: string, path: string): Promise<InputRes
 /**
  * The function's configuration and files: the project the handler belongs to (`project.ts`: the files the
  * handler reaches, with their packages from `node_modules`), plus small .js/.mjs/.cjs/.json files beside
- * the handler (kept for requests built at run time, e.g. `require('./' + name)`).
+ * the handler (kept for requests built at run time, e.g. `require('./' + name)`), and for a Node.js handler the
+ * folder that is `/var/task` (the Node runner runs there, so both runners resolve the handler string alike).
  */
-export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ config: FunctionConfig; files: Record<string, string> }>> {
+export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ config: FunctionConfig; files: Record<string, string>; root?: string }>> {
   if (isPythonRuntime(args.runtime) || (!JS_OR_TS_FILE.test(args.file) && (await import('./python-project.ts')).isPythonFile(args.file))) {
     return loadPythonFunction(args);
   }
@@ -92,7 +93,7 @@ export async function loadFunction(args: InvokeArgs): Promise<InputResult<{ conf
   } catch (e) {
     return { ok: false, error: `cannot read the handler's folder ${dir}: ${errCode(e)}` };
   }
-  return { ok: true, value: { config: config.config, files } };
+  return { ok: true, value: { config: config.config, files, root } };
 }
 
 /** A Python function: the handler's folder with its `.py` files (python-project.ts). */

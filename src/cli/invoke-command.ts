@@ -152,7 +152,7 @@ export async function runInvoke(args: InvokeArgs, io: Io): Promise<number> {
   const executor = python
     ? await (await import('./python-project.ts')).createCliPythonExecutor()
     : args.runner.runner === 'node'
-      ? (await import('./node-runner/node-executor.ts')).createNodeExecutor({ taskRoot: taskRootOf(args.file), clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
+      ? (await import('./node-runner/node-executor.ts')).createNodeExecutor({ taskRoot: loaded.value.root ?? taskRootOf(args.file), clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
       : undefined;
   const versionWarning = executor && !python ? nodeVersionWarning(config.runtime) : null;
   if (versionWarning) io.err(`lambda-triage: ${versionWarning}`);

@@ -174,6 +174,31 @@ function splitHandler(handler: string): { moduleRoot: string; module: string } |
   return { moduleRoot: handler.slice(0, handler.length - base.length), module: m[1]! };
 }
 
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+/**
+ * The task root for a handler file given with an explicit `--handler`. The handler string is what Lambda is configured
+ * with, relative to the package root, so when it names the given file from a folder below the project root
+ * (`src/app.js` with `--handler app.handler`, as a package built from `src/` would be configured) that folder is
+ * `/var/task`; packages in `node_modules` above it are still found and mapped to `/var/task/node_modules/…`. A handler
+ * whose module is under the project root, or that names another file, keeps the project root (another file: the
+ * function then fails as Lambda would, with Runtime.ImportModuleError).
+ */
+function rootNamedByHandler(projectRoot: string, file: string, handler: string): string {
+  const parts = splitHandler(handler);
+  if (!parts || parts.module === '') return projectRoot;
+  const modulePath = parts.moduleRoot + parts.module;
+  if (HANDLER_EXTENSIONS.some((e) => isFile(join(projectRoot, modulePath + e)))) return projectRoot;
+  const withoutExt = file.replace(/\.(mjs|cjs|js|mts|cts|ts)$/, '');
+  const suffix = sep + modulePath.split('/').join(sep);
+  if (!withoutExt.endsWith(suffix)) return projectRoot;
+  const root = withoutExt.slice(0, withoutExt.length - suffix.length) || sep;
+  // Only a folder between the file and the project root (never above the project).
+  return relative(projectRoot, root).startsWith('..') ? projectRoot : root;
+}
+
 /** Load a project from a handler file or a folder; every failure is one line naming the file and the fix. */
 export function loadProject(opts: LoadProjectOptions): ProjectResult<LoadedProject> {
   const given = resolve(opts.path);
@@ -205,6 +230,7 @@ export function loadProject(opts: LoadProjectOptions): ProjectResult<LoadedProje
   } else {
     entry = given;
     root = findProjectRoot(dirname(given));
+    if (opts.handler) root = rootNamedByHandler(root, given, opts.handler);
     const rel = relative(root, given).split(sep).join('/');
     const moduleName = rel.replace(/\.(mjs|cjs|js|mts|cts|ts)$/, '');
     handler = opts.handler ?? `${moduleName}.handler`;

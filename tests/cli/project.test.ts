@@ -41,6 +41,28 @@ describe('loadProject', () => {
     expect(Object.keys(r.value.files).sort()).toEqual(['node_modules/dep/lib/helper.js', 'node_modules/dep/lib/main.js', 'node_modules/dep/package.json', 'package.json', 'src/uses-dep.js']);
   });
 
+  it('a handler file with --handler naming it from a folder below the project root: that folder is /var/task, packages above still come along', () => {
+    const cdk = project({
+      'package.json': '{"name":"stack","type":"module"}',
+      'node_modules/dep/package.json': '{"name":"dep","main":"index.js"}',
+      'node_modules/dep/index.js': 'module.exports = 1;',
+      'lambda/app.js': 'const d = require("dep");\nexports.handler = async () => d;',
+    });
+    const file = join(cdk, 'lambda/app.js');
+    // As Lambda is configured when the package is built from lambda/ (CDK Code.fromAsset('lambda'), handler app.handler).
+    const below = loadProject({ path: file, handler: 'app.handler' });
+    if (!below.ok) throw new Error(below.error);
+    expect(below.value.root).toBe(join(cdk, 'lambda'));
+    expect(below.value.handler).toBe('app.handler');
+    // The project's package.json (and its "type": "module") is not in that package, as on Lambda.
+    expect(Object.keys(below.value.files).sort()).toEqual(['app.js', 'node_modules/dep/index.js', 'node_modules/dep/package.json']);
+    // A handler string from the project root keeps it; one naming another module keeps it too (Lambda would fail to find it).
+    const fromRoot = loadProject({ path: file, handler: 'lambda/app.handler' });
+    expect(fromRoot.ok && fromRoot.value.root).toBe(cdk);
+    const other = loadProject({ path: file, handler: 'index.handler' });
+    expect(other.ok && [other.value.root, other.value.handler]).toEqual([cdk, 'index.handler']);
+  });
+
   it('bad input: one line naming the file and the fix', () => {
     const missing = loadProject({ path: join(dir, 'nope.ts') });
     expect(missing).toEqual({ ok: false, error: expect.stringMatching(/^handler file .*nope\.ts does not exist: give the path/) });

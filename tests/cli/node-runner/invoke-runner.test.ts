@@ -3,7 +3,7 @@
  * (front doors, --compare, --load, asynchronous invokes) with the handler in real Node.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../../src/cli/main.ts';
@@ -33,6 +33,23 @@ describe('invoke --runner node', () => {
     expect(a['response']).toEqual(b['response']);
     expect(a['outcome']).toBe('success');
     expect((a['logs'] as string[]).some((l) => /\tINFO\tpath \/$/.test(l))).toBe(true);
+  }, 60_000);
+
+  it('a handler file in a folder of its project (src/app.mjs under package.json) runs in both runners, with and without --handler', async () => {
+    // Both runners take the same folder as /var/task: the project root for src/app.handler (the default), src/ for
+    // app.handler (a package built from src/). The Node runner used to run in src/ with src/app.handler: ImportModuleError.
+    const root = mkdtempSync(path.join(tmpdir(), 'lt-runner-project-'));
+    writeFileSync(path.join(root, 'package.json'), '{ "name": "p", "type": "module" }');
+    mkdirSync(path.join(root, 'src'));
+    const file = path.join(root, 'src', 'app.mjs');
+    writeFileSync(file, "export const handler = async () => ({ statusCode: 200, body: 'from src' });");
+    for (const extra of [[], ['--handler', 'app.handler'], ['--handler', 'src/app.handler']]) {
+      for (const runner of [[], ['--runner', 'node']]) {
+        const r = await cli(['invoke', file, ...extra, ...runner, '--json']);
+        const inv = (JSON.parse(r.out) as { invocations: Array<{ outcome: string; errorMessage: string | null }> }).invocations[0];
+        expect([extra.join(' '), runner.join(' '), inv?.outcome, inv?.errorMessage]).toEqual([extra.join(' '), runner.join(' '), 'success', null]);
+      }
+    }
   }, 60_000);
 
   it('--compare: every front door answers a thrown error in its own words', async () => {
