@@ -1054,6 +1054,7 @@ export function runtimeSource(host, config) {
       state,
       post,
       logError,
+      normalise: normaliseError,
       intoError,
       toRapid,
       nowMs,

@@ -50,6 +50,8 @@ export interface StreamingRuntime {
   state: { beforeExit: (() => boolean) | null; returnedPromise: boolean; posted: boolean };
   post: (kind: 'success' | 'error', value: unknown) => void;
   logError: (label: string, error: unknown) => void;
+  /** QuickJS's error as V8 would have raised it (message, place, `RangeError` for a stack overflow), as every other path reports it. */
+  normalise: (value: unknown) => unknown;
   intoError: (value: unknown) => Error;
   toRapid: (value: unknown) => Record<string, unknown>;
   nowMs: () => number;
@@ -248,8 +250,9 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
     };
     // `ctxFail`: log, send the error as trailers, end the response. Client v4 does it one setImmediate later
     // (src/runtime/lifecycle-manager.ts failResponseStream).
-    const failNow = (err: unknown): void => {
+    const failNow = (thrown: unknown): void => {
       if (finished) return;
+      const err = rt.normalise(thrown);
       rt.logError('Invoke Error', rt.intoError(err));
       const doc = rt.toRapid(err);
       cap.error = doc;

@@ -57,6 +57,18 @@ describe('awslambda.streamifyResponse in the sandbox', () => {
     expect(r.payload).toBe('first,second');
   });
 
+  it("a streaming handler's failure is reported in V8's words, as a buffered handler's is (a read of undefined, a stack overflow)", async () => {
+    // Found running aws-samples/serverless-patterns' lambda-bedrock-response-streaming with a body it did not expect:
+    // QuickJS's "cannot read property 'prompt' of undefined" reached the logs and the error document untranslated.
+    const read = await one(`function params(body) { const m = body.modelParams; return \`x\${m.prompt}\`; }
+export const handler = awslambda.streamifyResponse(async (event, stream) => { stream.write(params('{}')); stream.end(); });`);
+    expect([read.errorType, read.errorMessage]).toEqual(['TypeError', "Cannot read properties of undefined (reading 'prompt')"]);
+    expect(messages(read).find((l) => l.includes('Invoke Error'))).toContain("Cannot read properties of undefined (reading 'prompt')");
+    const deep = await one(`const r = (n) => r(n + 1);
+export const handler = awslambda.streamifyResponse(async () => { r(0); });`);
+    expect([deep.errorType, deep.errorMessage]).toEqual(['RangeError', 'Maximum call stack size exceeded']);
+  });
+
   it('a chunk that is not a string or bytes is written as JSON (ResponseStream.js write)', async () => {
     const r = await one(`export const handler = awslambda.streamifyResponse(async (e, s) => { s.write({ a: 1 }); s.write(Buffer.from('!')); s.end(); });`);
     expect(streamedText(r)).toBe('{"a":1}!');
