@@ -455,6 +455,17 @@ export function runtimeSource(host, config) {
   function errorsPart() {
     return runtimePart('errors', { host, files, v8, rawStack, rawStacks, rangeErrorPrototype: RANGE_ERROR_PROTO, isEsmFile, rejectedFrom, promiseActivation });
   }
+  // The kinds of error the engine itself raises (a plain Error is always the program's own): only these can carry
+  // QuickJS's wording, so a caught or rejected Error of the program's costs nothing here.
+  const ENGINE_ERROR_NAMES = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'InternalError']);
+  function mayBeEngineError(e) {
+    try {
+      return e instanceof Error && ENGINE_ERROR_NAMES.has(e.name);
+    } catch (_err) {
+      // a proxy or an exotic object: the program's own value, left as it is (and the program's catch block still runs)
+      return false;
+    }
+  }
   function v8ify(e) {
     if (!(e instanceof Error) || v8Done.has(e)) return e;
     v8Done.add(e);
@@ -662,8 +673,10 @@ export function runtimeSource(host, config) {
     }
     then(onFulfilled, onRejected) {
       markHandled(this);
-      if (alsActive) return super.then(alsBind(onFulfilled), alsBind(onRejected));
-      return super.then(onFulfilled, onRejected);
+      // A rejection handler (`.catch(e => …)`, `.then(_, e => …)`) reads the error in V8's words, as a catch block does.
+      const onRej = typeof onRejected === 'function' ? (e) => (mayBeEngineError(e) && v8ify(e), onRejected(e)) : onRejected;
+      if (alsActive) return super.then(alsBind(onFulfilled), alsBind(onRej));
+      return super.then(onFulfilled, onRej);
     }
     static get [Symbol.species]() {
       return SimPromise;
@@ -803,6 +816,11 @@ export function runtimeSource(host, config) {
     __lt_iter(value, text, call) {
       if (value !== null && value !== undefined && typeof value[Symbol.iterator] === 'function') return value;
       throw new G.TypeError(text + (call ? ' is not a function or its return value is not iterable' : ' is not iterable'));
+    },
+    // First statement of `catch (e) {…}` (user-source.ts): the caught error in V8's words before the handler's own
+    // code reads it (`err.message` in a 500 body or a log line), as Node would have raised it.
+    __lt_caught(e) {
+      if (mayBeEngineError(e)) v8ify(e);
     },
     // `const { id } = VALUE`: V8's TypeError when VALUE is null or undefined (user-source.ts checkDestructuring)
     __lt_dst(value, expr, key, mode) {

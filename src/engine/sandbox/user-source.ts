@@ -108,6 +108,7 @@ const DESTRUCTURE_CHECK = '__lt_dst';
 const ITERABLE_CHECK = '__lt_iter';
 const ENTER_ACTIVATION = '__lt_enter';
 const AWAIT_SITE = '__lt_awaits';
+const CAUGHT = '__lt_caught';
 
 /** Cheap pre-check: no `async` token, nothing to transform (most files). */
 const MAY_HAVE_ASYNC = /\basync\b/;
@@ -461,6 +462,12 @@ function collect(
       checkDestructuring(node['left'] as AnyNode, node['right'] as AnyNode, add);
     }
     leadingIdentifier(node, statementLeads);
+    // `catch (e) {`: the caught error in V8's words before the block reads it (QuickJS's own errors are translated
+    // when they reach the runtime; a handler that catches one and returns `e.message` would show QuickJS's text).
+    if (node.type === 'CatchClause' && isNode(node['param']) && (node['param'] as AnyNode).type === 'Identifier') {
+      const body = node['body'] as AnyNode;
+      add(body.start + 1, body.start + 1, `${CAUGHT}(${String((node['param'] as AnyNode)['name'])});`);
+    }
     if (node.type === 'ForOfStatement' && node['await'] !== true) checkIterable(node['right'] as AnyNode, source, add);
     if (node.type === 'ReturnStatement' && isNode(node['argument'])) {
       const target = v8CallTarget(node['argument']);

@@ -61,6 +61,51 @@ describe('V8 error messages through the engine', () => {
     });
   }
 
+  it('a caught error reads like V8 in the handler itself: err.message in a catch block and in a promise rejection handler', async () => {
+    // A handler that catches an error and puts err.message in its 500 body or a log line must show Node's text.
+    // Found running aws-samples/serverless-patterns' sqs-lambda-ddb-sam-ts, whose catch block logs e.message.
+    const expected = STATEMENTS.map((body) => hostError(body).message);
+    const fns = STATEMENTS.map((body, i) => `async function s${i}(e) {\n${body}\n}`).join('\n');
+    const calls = STATEMENTS.map((_, i) => `s${i}`).join(', ');
+    const r = await once({
+      'index.mjs': `${fns}
+const all = [${calls}];
+export const handler = async () => {
+  const caught = [];
+  for (const s of all) { try { await s({}); caught.push('no error'); } catch (err) { caught.push(err.message); } }
+  const rejected = await Promise.all(all.map((s) => s({}).then(() => 'no error', (err) => err.message)));
+  const chained = await s0({}).catch((err) => err.message);
+  const sync = [];
+  try { const o = {}; o.method(); } catch (err) { sync.push(err.message); }
+  try { const n = null; n.foo; } catch (err) { sync.push(err.message); }
+  try { undefinedThing; } catch (err) { sync.push(err.message); }
+  return { caught, rejected, chained, sync };
+};`,
+    });
+    expect(r.errorMessage).toBeNull();
+    expect(r.result).toEqual({
+      caught: expected,
+      rejected: expected,
+      chained: expected[0],
+      sync: ['o.method is not a function', "Cannot read properties of null (reading 'foo')", 'undefinedThing is not defined'],
+    });
+  });
+
+  it('a thrown proxy whose every read throws, or a frozen error: the catch block and the rejection handler still run, the value untouched', async () => {
+    const r = await once({
+      'index.mjs': `export const handler = async () => {
+  const out = [];
+  const hostile = new Proxy(new TypeError('x'), { get() { throw new Error('trap'); } });
+  try { throw hostile; } catch (e) { out.push(e === hostile); }
+  await Promise.reject(hostile).catch((e) => out.push(e === hostile));
+  const frozen = Object.freeze(new TypeError("cannot read property 'a' of undefined"));
+  try { throw frozen; } catch (e) { out.push(e.message); }
+  return out;
+};`,
+    });
+    expect(r.result).toEqual([true, true, "cannot read property 'a' of undefined"]);
+  });
+
   it('reports e.body.length on {} like Node, with a frame at the property name', async () => {
     const r = await once({ 'index.mjs': 'export const handler = async (e) => {\n  const x = 1;\n  return e.body.length;\n};' }, {});
     expect(r.result).toEqual({
