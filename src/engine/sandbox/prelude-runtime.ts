@@ -499,6 +499,16 @@ export function runtimeSource(host, config) {
   function isOom(e) {
     return e && typeof e === 'object' && e.name === 'InternalError' && e.message === 'out of memory';
   }
+  // QuickJS's interrupt: the host stopped the program (the function's timeout, or the wall-clock guard of a runaway
+  // loop) and reports the outcome itself. An async handler's promise can still be rejected with it before the next
+  // poll stops everything; Lambda never logs such a thing (the process is frozen or killed), so neither does this.
+  function isInterrupt(e) {
+    try {
+      return e !== null && typeof e === 'object' && e.name === 'InternalError' && e.message === 'interrupted';
+    } catch (_err) {
+      return false;
+    }
+  }
 
   // toRapidResponse — https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Errors.js
   function isErrorLike(obj) {
@@ -1073,6 +1083,7 @@ export function runtimeSource(host, config) {
       post,
       logError,
       normalise: normaliseError,
+      isInterrupt,
       intoError,
       toRapid,
       nowMs,
@@ -1621,6 +1632,7 @@ export function runtimeSource(host, config) {
   }
   function buildCallbacks(state) {
     const postError = (err) => {
+      if (isInterrupt(err)) return;
       err = normaliseError(err);
       if (isOom(err)) {
         host.oom();

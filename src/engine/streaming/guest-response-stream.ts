@@ -52,6 +52,8 @@ export interface StreamingRuntime {
   logError: (label: string, error: unknown) => void;
   /** QuickJS's error as V8 would have raised it (message, place, `RangeError` for a stack overflow), as every other path reports it. */
   normalise: (value: unknown) => unknown;
+  /** Is this QuickJS's interrupt (the host stopped the program and reports the outcome itself)? */
+  isInterrupt: (value: unknown) => boolean;
   intoError: (value: unknown) => Error;
   toRapid: (value: unknown) => Record<string, unknown>;
   nowMs: () => number;
@@ -251,7 +253,7 @@ export function createResponseStreamModule(deps: GuestDeps): ResponseStreamModul
     // `ctxFail`: log, send the error as trailers, end the response. Client v4 does it one setImmediate later
     // (src/runtime/lifecycle-manager.ts failResponseStream).
     const failNow = (thrown: unknown): void => {
-      if (finished) return;
+      if (finished || rt.isInterrupt(thrown)) return;
       const err = rt.normalise(thrown);
       rt.logError('Invoke Error', rt.intoError(err));
       const doc = rt.toRapid(err);

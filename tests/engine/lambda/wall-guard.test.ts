@@ -30,6 +30,16 @@ describe('wall-clock guard', () => {
     expect(r!.logs.some((l) => l.includes('Status: timeout'))).toBe(true);
   });
 
+  it('a runaway loop after an await is a timeout with nothing more in the log (no "Invoke Error … interrupted")', async () => {
+    // Found running aws-samples/serverless-patterns' eventbridge-global-endpoints-cdk, which busy-waits a second per
+    // event: the guard's stop rejected the async handler's promise and the runtime logged it as the handler's error.
+    // The guard stops the loop at once (a starved wall clock); the virtual deadline stops it through the same interrupt.
+    const source = 'exports.handler = async () => { await Promise.resolve(); for (;;) {} };';
+    const [r] = await run({ 'index.js': source }, [{}], { timeoutSeconds: 10 }, { wallClock: starvedWallClock(), wallBudgetMs: 1 });
+    expect([r!.outcome, r!.errorMessage]).toEqual(['timeout', `RequestId: ${r!.requestId} Error: Task timed out after 10.00 seconds`]);
+    expect(r!.logs.filter((l) => /ERROR|interrupted/.test(l))).toEqual([]);
+  });
+
   it('the warm-cache-leak series ends in out-of-memory whatever the wall clock does', async () => {
     const handler = `const loaded = new Map();
 export const handler = async (event) => {
