@@ -259,7 +259,9 @@ export function awsSdkCore(hostModule, processEnv) {
         const options = typeof optionsOrCb === 'object' && optionsOrCb !== null ? optionsOrCb : {};
         const p = this._send(command, options);
         if (typeof callback === 'function') {
-          p.then((r) => callback(null, r), (e) => callback(e));
+          // @smithy/smithy-client Client.send: `.then((result) => callback(null, result.output), (err) => callback(err))
+          // .catch(() => {})`, so an error thrown inside the callback is swallowed, never an unhandled rejection.
+          p.then((r) => callback(null, r), (e) => callback(e)).catch(() => {});
           return undefined;
         }
         return p;
@@ -731,7 +733,8 @@ export function awsSdkCore(hostModule, processEnv) {
           return unmarshallDocOutput(out, tc.unmarshallOptions || {});
         })();
         if (typeof callback === 'function') {
-          p.then((r) => callback(null, r), (e) => callback(e));
+          // As Client.send above (@smithy/smithy-client): an error thrown inside the callback is swallowed.
+          p.then((r) => callback(null, r), (e) => callback(e)).catch(() => {});
           return undefined;
         }
         return p;

@@ -52,6 +52,21 @@ describe('invoke --runner node', () => {
     }
   }, 60_000);
 
+  it('an error thrown inside an SDK callback is swallowed, as @smithy/smithy-client does (.catch(() => {})): both runners succeed', async () => {
+    // Found running aws-samples/serverless-patterns' lambda-iot-sam custom resource with an event lacking ResponseURL:
+    // the Node runner reported Runtime.UnhandledPromiseRejection where the real SDK, and the sandbox, swallow it.
+    const file = handler(
+      "const { SSM } = require('@aws-sdk/client-ssm');\nexports.handler = function (event, context) {\n  new SSM({}).getParameter({ Name: 'nope' }, (err) => { console.log('callback', err ? err.name : 'ok'); throw new TypeError('thrown in the callback'); });\n};",
+      'index.js',
+    );
+    for (const runner of [[], ['--runner', 'node']]) {
+      const r = await cli(['invoke', file, ...runner, '--json']);
+      const inv = (JSON.parse(r.out) as { invocations: Array<{ outcome: string; errorType: string | null; logs: string[] }> }).invocations[0];
+      expect([runner.join(' '), inv?.outcome, inv?.errorType]).toEqual([runner.join(' '), 'success', null]);
+      expect(inv?.logs.some((l) => /\tINFO\tcallback ParameterNotFound$/.test(l))).toBe(true);
+    }
+  }, 60_000);
+
   it('--compare: every front door answers a thrown error in its own words', async () => {
     const file = handler("export const handler = async () => { throw new Error('db down'); };");
     const r = await cli(['invoke', file, '--runner', 'node', '--compare', '--json']);
