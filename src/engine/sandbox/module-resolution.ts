@@ -379,7 +379,10 @@ export function createModuleResolver(view: ModuleFileView, options: { cwd?: stri
       if (view.isDirectory(target)) return fail('ERR_UNSUPPORTED_DIR_IMPORT', `Directory import '${target}' is not supported resolving ES modules${from}${hint}`);
       return fail('ERR_MODULE_NOT_FOUND', `Cannot find module '${target}'${from}${hint}`);
     }
-    return notFound(spec, parent, kind, 'package');
+    // Node 22's ES resolver names the package, not the subpath: `import 'date-fns/addMinutes'` with no date-fns is
+    // "Cannot find package 'date-fns' imported from …" (packageResolve in lib/internal/modules/esm/resolve.js;
+    // the Node runner gives the same). require() keeps the whole specifier.
+    return notFound(kind === 'import' ? name : spec, parent, kind, 'package');
   }
 
   /**

@@ -69,6 +69,8 @@ const CASES: Array<[string, RequestKind]> = [
   ['./util', 'require'], ['./util', 'import'], ['./util.js', 'import'], ['./data.json', 'require'], ['./data', 'require'],
   ['./sub', 'require'], ['./sub', 'import'], ['./missing', 'require'], ['./missing.js', 'import'], ['./m', 'require'], ['./m.mjs', 'import'],
   ['nothere', 'require'], ['nothere', 'import'],
+  // A subpath of a missing package: Node's ES resolver names the package only, require() the whole specifier.
+  ['nothere/sub/path', 'require'], ['nothere/sub/path', 'import'], ['@scope/missing/deep', 'import'],
   ['#int', 'require'], ['#int', 'import'], ['#cfg/extra', 'require'], ['#cfg/extra', 'import'], ['#nope', 'require'], ['#nope', 'import'], ['#dep', 'require'],
 ];
 
