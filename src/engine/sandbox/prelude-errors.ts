@@ -105,6 +105,18 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
     if (typeof text !== 'string' || !info) return null;
     return { match: m[0], path, line, col: info.raw, text };
   }
+  // `a['key']` / `a[0]` on undefined: QuickJS names no key for a computed read, V8 does. A literal key is read from
+  // the source at the first user frame (QuickJS points at the '['); a key computed at run time stays unnamed.
+  function literalKeyAt(e: object): string | null {
+    const f = firstUserFrame(e);
+    if (!f || f.text[f.col - 1] !== '[') return null;
+    const m = /^\[\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`([^`$\\\n]*)`|(\d+))\s*\]/.exec(f.text.slice(f.col - 1));
+    if (!m) return null;
+    const raw = m[1] ?? m[2] ?? m[3];
+    if (raw === undefined) return String(Number(m[4]));
+    // A key with escapes is rare; rather no name than a wrong one.
+    return raw.includes('\\') ? null : raw;
+  }
   function calleeFromStack(e: object): string | null {
     const f = firstUserFrame(e);
     return f ? v8.callee(f.text, f.col) : null;
@@ -165,6 +177,10 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
           : null;
       const t = v8.translate(v8.rules, name, message, callee);
       if (!t) return;
+      if (/^cannot read property of (undefined|null)$/.test(message)) {
+        const key = literalKeyAt(e);
+        if (key !== null) t.message += " (reading '" + key + "')";
+      }
       Object.defineProperty(e, 'message', { value: t.message, writable: true, configurable: true, enumerable: false });
       if (/^cannot read property '/.test(message)) moveColumn(e, 'read', null);
       else if (/^cannot set property '/.test(message) || t.message === 'Assignment to constant variable.') placeLikeV8(e, 'assign');

@@ -21,6 +21,10 @@ function hostError(body: string): { message: string; header: string } {
 
 const STATEMENTS = [
   'return e.body.length;',
+  // Computed reads with a literal key (QuickJS names no key for these; V8 does).
+  "return e['record']['object'];",
+  'const list = []; return list[0][2];',
+  'return e["body"]["length"];',
   'const n = null; return n.foo;',
   'e.user.name = "x";',
   'const o = {}; return o.method();',
