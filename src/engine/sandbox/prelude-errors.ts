@@ -131,7 +131,13 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
     if (ruleId === 'read' && at === '.') col += 1;
     else if (ruleId === 'read' && at === '?' && f.text[col] === '.') col += 2;
     else if (ruleId === 'call' && at === '(' && callee) col -= (callee.split('.').pop() as string).replace(/^.*\[/, '[').length;
-    else return;
+    else if (ruleId === 'call' && callee && /^return\s/.test(f.text.slice(col - 1))) {
+      // `return o.method()` (a function that is not async): QuickJS points at `return`, V8 at the callee's last name.
+      const last = (callee.split('.').pop() as string).replace(/^.*\[/, '[');
+      const call = f.text.indexOf(last + '(', col - 1);
+      if (call < 0) return;
+      col = call + 1;
+    } else return;
     if (col < 1) return;
     setFirstFrameColumn(e, f, host.generatedColumn(f.path, f.line, col));
   }

@@ -229,6 +229,9 @@ export function translateErrorMessage(
 export function calleeBefore(line: string, col: number): string | null {
   let end = col - 1; // index of the character QuickJS points at
   if (end < 0 || end > line.length) return null;
+  // `return o.method()` in a function that is not async: QuickJS points at `return`; the call follows it.
+  const ret = /^return\s+/.exec(line.slice(end));
+  if (ret) end += ret[0].length;
   if (line[end] !== '(' && line[end] !== '`') {
     // Pointing at the callee's start: take the chain that follows instead.
     const rest = /^[A-Za-z_$][\w$]*(?:\s*(?:\?\.|\.)\s*[A-Za-z_$][\w$]*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*/.exec(line.slice(end));

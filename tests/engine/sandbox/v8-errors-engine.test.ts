@@ -25,6 +25,9 @@ const STATEMENTS = [
   "return e['record']['object'];",
   'const list = []; return list[0][2];',
   'return e["body"]["length"];',
+  // A call returned from a plain (not async) helper: QuickJS places the error at `return`.
+  'function f() { const o = {}; return o.method(); } return f();',
+  'const g = (o) => { return o.run(); }; return g({});',
   'const n = null; return n.foo;',
   'e.user.name = "x";',
   'const o = {}; return o.method();',
@@ -117,6 +120,12 @@ export const handler = async () => {
       errorMessage: "Cannot read properties of undefined (reading 'length')",
       trace: ["TypeError: Cannot read properties of undefined (reading 'length')", '    at Runtime.handler (file:///var/task/index.mjs:3:17)'],
     });
+  });
+
+  it('a call returned from a helper that is not async: the callee named and pointed at, as V8 does (Node 22 gives 1:39 here)', async () => {
+    const r = await once({ 'index.mjs': 'function f() { const o = {}; return o.method(); }\nexport const handler = async () => f();' });
+    expect(r.errorMessage).toBe('o.method is not a function');
+    expect((r.result as { trace: string[] }).trace[1]).toBe('    at f (file:///var/task/index.mjs:1:39)');
   });
 
   it('CommonJS frames are plain paths; a failed call points at the callee name', async () => {
