@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../../src/engine/index.ts';
 import { quarantinedRuntimeCount } from '../../../src/engine/sandbox/sandbox.ts';
 import { getTestQuickJS } from '../quickjs.ts';
@@ -12,6 +12,14 @@ const CLEAN = `export const handler = async () => ({
 });`;
 
 describe('hostile handler programs', () => {
+  // Test files share their worker (isolate: false in vitest.config.ts), so the process-wide count already holds
+  // what files before this one quarantined; this suite counts from where it starts.
+  let baseline = 0;
+  const quarantinedBy: { name: string; outcome: string }[] = [];
+  beforeAll(() => {
+    baseline = quarantinedRuntimeCount();
+  });
+
   it('has at least 30 programs', () => {
     expect(HOSTILE_PROGRAMS.length).toBeGreaterThanOrEqual(30);
   });
@@ -25,8 +33,10 @@ describe('hostile handler programs', () => {
         { timeoutSeconds: program.timeoutSeconds ?? 3, memoryMB: program.memoryMB ?? 128 },
         { 'index.mjs': program.source },
       );
+      const before = quarantinedRuntimeCount();
       const record = await fn.invoke({});
       fn.dispose();
+      if (quarantinedRuntimeCount() > before) quarantinedBy.push({ name: program.name, outcome: record.outcome });
       expect(program.outcomes, `${program.name}: got ${record.outcome} ${record.errorType ?? ''} ${record.errorMessage ?? ''}`).toContain(
         record.outcome,
       );
@@ -56,9 +66,12 @@ describe('hostile handler programs', () => {
     expect(r.result).toBe('undefined,undefined,undefined,undefined,undefined,undefined');
   });
 
-  it('quarantines at most a few runtimes across the whole suite', () => {
+  it('quarantines at most a few runtimes across the suite, and only runs that were stopped', () => {
     // QuickJS can leak objects when a promise job is interrupted (see SIMULATION.md); such runtimes are
-    // kept rather than freed. The count must stay small, or memory would grow run after run.
-    expect(quarantinedRuntimeCount()).toBeLessThanOrEqual(10);
+    // kept rather than freed. The count must stay small, or memory would grow run after run; a run that
+    // ended on its own (success) is never one of them.
+    expect(quarantinedRuntimeCount() - baseline).toBe(quarantinedBy.length);
+    expect(quarantinedBy.length, JSON.stringify(quarantinedBy)).toBeLessThanOrEqual(10);
+    expect(quarantinedBy.filter((q) => q.outcome === 'success')).toEqual([]);
   });
 });
