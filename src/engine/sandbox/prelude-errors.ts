@@ -213,9 +213,13 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
     const fn = info.fn;
     if (info.handler) {
       // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: the RIC calls `this.handler(…)` on its Runtime object: a method call.
-      if (fn && fn.name) return 'Runtime.' + fn.name + (fn.name === info.handler || fn.name.endsWith('.' + info.handler) ? '' : ' [as ' + info.handler + ']');
-      if (fn && fn.inferred) return fn.inferred;
-      return 'Runtime.' + info.handler;
+      // The method is always `handler` (the Runtime's own property), whatever the export's name: V8 adds
+      // ` [as handler]` to any function name that does not end in it (`Runtime.hello [as handler]`,
+      // `module.exports.hello [as handler]`; checked against Node 22).
+      const asHandler = (name: string): string => (name === 'handler' || name.endsWith('.handler') ? name : name + ' [as handler]');
+      if (fn && fn.name) return 'Runtime.' + asHandler(fn.name);
+      if (fn && fn.inferred) return asHandler(fn.inferred);
+      return 'Runtime.handler';
     }
     if (!info.mapped) return quickjsName === '<anonymous>' || quickjsName === '<eval>' ? '' : quickjsName;
     if (!fn) return esm ? '' : 'Object.<anonymous>';
