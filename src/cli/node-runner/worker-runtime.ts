@@ -192,11 +192,12 @@ function isErrorLike(o: unknown): o is Error {
 
 /**
  * An error's stack as Lambda prints it: paths under `/var/task` and `/var/runtime/index.mjs`, and no frames
- * below the runtime's `Runtime.handleOnceNonStreaming` (the worker's own plumbing has no Lambda equivalent).
+ * below the runtime's `Runtime.handleOnceNonStreaming` (v3) or `BufferedInvokeProcessor.processInvoke` (v4):
+ * the worker's own plumbing has no Lambda equivalent.
  */
 function lambdaStack(stack: string): string {
   const lines = lambdaPaths(stack).split('\n');
-  const at = lines.findIndex((l) => /^\s+at Runtime\.handleOnceNonStreaming /.test(l));
+  const at = lines.findIndex((l) => /^\s+at (async )?(Runtime\.handleOnceNonStreaming|BufferedInvokeProcessor\.processInvoke) /.test(l));
   return (at >= 0 ? lines.slice(0, at + 1) : lines).join('\n');
 }
 
@@ -967,7 +968,7 @@ async function runInvokeV4(id: number, requestId: string, payload: string, deadl
   const processor = new BufferedInvokeProcessor(handlerFn as (...a: unknown[]) => unknown);
   void (async () => {
     try {
-      const result = await processor.handler(JSON.parse(payload), context);
+      const result = await processor.processInvoke(context, JSON.parse(payload));
       let body: string;
       try {
         body = JSON.stringify(result === undefined ? null : result);
@@ -999,11 +1000,18 @@ async function runInvokeV4(id: number, requestId: string, payload: string, deadl
   return finish(id, { kind: 'error', error: { errorType: 'Runtime.ExitError', errorMessage }, reset: true });
 }
 
-/** RIC v4's class that calls the handler (src/runtime/buffered-invoke-processor.ts). */
+/**
+ * RIC v4's class that calls the handler (src/runtime/buffered-invoke-processor.ts): `await this.handler(event,
+ * context)` inside its `processInvoke`, so V8 names the handler's frame `BufferedInvokeProcessor.handler`; frames
+ * below `processInvoke` are the worker's own plumbing and are cut (lambdaStack).
+ */
 class BufferedInvokeProcessor {
   handler: (...a: unknown[]) => unknown;
   constructor(handler: (...a: unknown[]) => unknown) {
     this.handler = handler;
+  }
+  async processInvoke(context: object, event: unknown): Promise<unknown> {
+    return await this.handler(event, context);
   }
 }
 

@@ -62,6 +62,13 @@ export interface ErrorsPartDeps {
   rawStacks: WeakMap<object, string>;
   /** `RangeError.prototype` (V8 reports some of QuickJS's InternalErrors as RangeErrors). */
   rangeErrorPrototype: object;
+  /**
+   * The class of the runtime object that calls the handler as `this.handler(…)`, which V8 prints as the frame's
+   * receiver: `Runtime` for runtime interface client v3 (nodejs20.x, nodejs22.x; src/Runtime.js),
+   * `BufferedInvokeProcessor` or `StreamingInvokeProcessor` for v4 (nodejs24.x; src/runtime/*-invoke-processor.ts,
+   * bundled by esbuild without minification, so the class names stay).
+   */
+  handlerReceiver: () => string;
   /** Whether Node runs this file of the function as an ES module. */
   isEsmFile: (file: string) => boolean;
   /** Error → the activation whose promise it rejected first. */
@@ -83,7 +90,7 @@ export interface ErrorsPart {
 /** Guest source of the `errors` part. */
 export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
   'use strict';
-  const { host, files, v8, rawStack, rawStacks, isEsmFile, rejectedFrom, promiseActivation } = deps;
+  const { host, files, v8, rawStack, rawStacks, isEsmFile, rejectedFrom, promiseActivation, handlerReceiver } = deps;
   const RANGE_ERROR_PROTO = deps.rangeErrorPrototype;
   // A QuickJS position in a user file, seen in the user's own text (the host keeps the column map of
   // the module wrapper and of the async-function transform, user-source.ts). Null outside user files.
@@ -212,14 +219,16 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
   function v8FrameName(info: FrameInfo, quickjsName: string, esm: boolean): string {
     const fn = info.fn;
     if (info.handler) {
-      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: the RIC calls `this.handler(…)` on its Runtime object: a method call.
-      // The method is always `handler` (the Runtime's own property), whatever the export's name: V8 adds
-      // ` [as handler]` to any function name that does not end in it (`Runtime.hello [as handler]`,
-      // `module.exports.hello [as handler]`; checked against Node 22).
+      // https://github.com/aws/aws-lambda-nodejs-runtime-interface-client/blob/da5777a/src/Runtime.js: the RIC calls
+      // `this.handler(…)` on its Runtime object (v4: on its invoke processor), a method call. The method is always
+      // `handler` (the object's own property), whatever the export's name: V8 adds ` [as handler]` to any function
+      // name that does not end in it (`Runtime.hello [as handler]`, `module.exports.hello [as handler]`; checked
+      // against Node 22).
       const asHandler = (name: string): string => (name === 'handler' || name.endsWith('.handler') ? name : name + ' [as handler]');
-      if (fn && fn.name) return 'Runtime.' + asHandler(fn.name);
+      const receiver = handlerReceiver();
+      if (fn && fn.name) return receiver + '.' + asHandler(fn.name);
       if (fn && fn.inferred) return asHandler(fn.inferred);
-      return 'Runtime.handler';
+      return receiver + '.handler';
     }
     if (!info.mapped) return quickjsName === '<anonymous>' || quickjsName === '<eval>' ? '' : quickjsName;
     if (!fn) return esm ? '' : 'Object.<anonymous>';

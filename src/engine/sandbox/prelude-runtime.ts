@@ -453,7 +453,7 @@ export function runtimeSource(host, config) {
   }
   // Frames, V8's messages and columns, `at async` lines (prelude-errors.ts), loaded by the first error that needs them.
   function errorsPart() {
-    return runtimePart('errors', { host, files, v8, rawStack, rawStacks, rangeErrorPrototype: RANGE_ERROR_PROTO, isEsmFile, rejectedFrom, promiseActivation });
+    return runtimePart('errors', { host, files, v8, rawStack, rawStacks, rangeErrorPrototype: RANGE_ERROR_PROTO, isEsmFile, rejectedFrom, promiseActivation, handlerReceiver });
   }
   // The kinds of error the engine itself raises (a plain Error is always the program's own): only these can carry
   // QuickJS's wording, so a caught or rejected Error of the program's costs nothing here.
@@ -1610,6 +1610,11 @@ export function runtimeSource(host, config) {
   // nodejs24.x runs version 4 of the runtime interface client, whose invoke protocol differs (startInvokeV4);
   // https://aws.amazon.com/blogs/compute/node-js-24-runtime-now-available-in-aws-lambda/
   const isV4 = config.runtime === 'nodejs24.x';
+  // The object whose `handler` property the runtime calls (stack frames name it; prelude-errors.ts says why).
+  function handlerReceiver() {
+    if (!isV4 && !multiConcurrent) return 'Runtime';
+    return handlerFn && handlerFn[HANDLER_STREAMING] === 'response' ? 'StreamingInvokeProcessor' : 'BufferedInvokeProcessor';
+  }
   let inv = null; // current invocation state
   // Managed Instances: the invocations in flight, by request id (the runtime keeps one state per invocation).
   const invs = new Map();

@@ -17,6 +17,10 @@ export interface Nodejs24Case {
 const lines = (r: InvocationRecord): string[] =>
   r.logs.filter((l) => /^\d{4}-\d\d-\d\dT[^\t]*\t/.test(l)).map((l) => l.split('\t').slice(2).join('\t'));
 
+/** The error's trace without the runtime's own frames (the Node runner prints one, the sandbox none). */
+const userFrames = (r: InvocationRecord | undefined): string[] =>
+  ((r?.result as { trace?: string[] } | null)?.trace ?? []).filter((l) => !l.includes('/var/runtime/'));
+
 /** The cases. */
 export const NODEJS24_CASES: Nodejs24Case[] = [
   {
@@ -87,6 +91,24 @@ export const NODEJS24_CASES: Nodejs24Case[] = [
       expect(b?.result).toBe(2);
     },
     check22: ([a]) => expect([a?.errorType, a?.errorMessage]).toEqual(['Error', 'Unable to stringify response body']),
+  },
+  {
+    // v3 calls `this.handler(…)` on its Runtime (src/Runtime.js); v4 on its BufferedInvokeProcessor
+    // (src/runtime/buffered-invoke-processor.ts, bundled by esbuild without minification): V8 names the receiver.
+    name: "the handler's stack frame names the object that calls it: Runtime on nodejs22.x, BufferedInvokeProcessor on nodejs24.x",
+    files: {
+      'index.js':
+        'async function load(id) {\n  await null;\n  throw new Error("no " + id);\n}\nexports.handler = async function main(event) {\n  if (event.later) await load(1);\n  return event.user.name;\n};',
+    },
+    events: [{}, { later: true }],
+    check24: ([a, b]) => {
+      expect(userFrames(a)).toEqual(["TypeError: Cannot read properties of undefined (reading 'name')", '    at BufferedInvokeProcessor.main [as handler] (/var/task/index.js:7:21)']);
+      expect(userFrames(b)).toEqual(['Error: no 1', '    at load (/var/task/index.js:3:9)', '    at async BufferedInvokeProcessor.main [as handler] (/var/task/index.js:6:20)']);
+    },
+    check22: ([a, b]) => {
+      expect(userFrames(a)).toEqual(["TypeError: Cannot read properties of undefined (reading 'name')", '    at Runtime.main [as handler] (/var/task/index.js:7:21)']);
+      expect(userFrames(b)).toEqual(['Error: no 1', '    at load (/var/task/index.js:3:9)', '    at async Runtime.main [as handler] (/var/task/index.js:6:20)']);
+    },
   },
   {
     name: 'a synchronous throw is an Invoke Error on both',
