@@ -28,7 +28,8 @@ Options for invoke:
   --handler NAME     Handler string file.export, as Lambda is configured (default: <file name>.handler from the
                      project root, the nearest folder with a package.json, e.g. src/app.handler; <file name>.lambda_handler
                      for .py). A handler naming the file from a folder below the root (app.handler for src/app.js)
-                     makes that folder /var/task, as a package built from it
+                     makes that folder /var/task, as a package built from it; for .py, a handler naming it from a
+                     folder above (todos/create.create for todos/create.py) makes that one /var/task
   --runtime ID       nodejs20.x | nodejs22.x | nodejs24.x | python3.12 | python3.13 | python3.14
                      (default nodejs22.x; python3.13 for a .py file)
   --timeout S        Timeout in seconds, 1-900 (default 3)

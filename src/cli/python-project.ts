@@ -45,7 +45,7 @@ export function loadPythonProject(opts: { path: string; handler?: string | undef
   const given = resolve(opts.path);
   if (!existsSync(given)) return { ok: false, error: `handler file ${opts.path} does not exist: give the path of your handler file (lambda_function.py) or of the project folder with --handler` };
   const isDir = statSync(given).isDirectory();
-  const root = isDir ? given : dirname(given);
+  const root = isDir ? given : rootNamedByPythonHandler(given, opts.handler);
   let handler: string;
   if (isDir) {
     if (!opts.handler) return { ok: false, error: `${opts.path} is a folder: name the handler inside it with --handler, e.g. --handler lambda_function.lambda_handler` };
@@ -89,6 +89,24 @@ export function loadPythonProject(opts: { path: string; handler?: string | undef
   const err = walk(root);
   if (err) return { ok: false, error: err };
   return { ok: true, value: { root, handler, files } };
+}
+
+/**
+ * The folder that becomes /var/task for a handler file: its own folder, unless the handler names the file from a
+ * folder above it. The runtime imports the handler's module by name (`todos/create.create` imports `todos.create`:
+ * `importlib.import_module(modname.replace("/", "."))` in the runtime interface client's bootstrap.py,
+ * https://github.com/aws/aws-lambda-python-runtime-interface-client), so for `todos/create.py` with that handler the
+ * folder holding `todos/` is the package's root, as `sls deploy` or `sam build` would package it.
+ */
+function rootNamedByPythonHandler(file: string, handler: string | undefined): string {
+  const own = dirname(file);
+  const dot = handler ? handler.lastIndexOf('.') : -1;
+  if (!handler || dot <= 0) return own;
+  const parts = handler.slice(0, dot).split(/[./]/);
+  if (parts.length < 2 || parts.some((p) => p === '' || p === '..')) return own;
+  const suffix = sep + parts.join(sep) + '.py';
+  if (!file.endsWith(suffix)) return own;
+  return file.slice(0, file.length - suffix.length) || sep;
 }
 
 /** Stored snapshots and unfinished writes older than this are deleted when a new snapshot is written (another key's, e.g. an older Pyodide's). */

@@ -66,6 +66,26 @@ describe('lambda-triage invoke, Python', () => {
     expect(inv?.result.stackTrace[0]).toBe('  File "/var/task/lambda_function.py", line 7, in lambda_handler\n    raise ValueError("boom")\n');
   });
 
+  it('a handler naming the file from a folder above it (todos/create.create) makes that folder /var/task, and its package imports', async () => {
+    // The layout of serverless/examples' aws-python-rest-api-with-dynamodb: todos/create.py imports `from todos import …`.
+    const svc = mkdtempSync(join(tmpdir(), 'lt-cli-py-svc-'));
+    mkdirSync(join(svc, 'todos'));
+    writeFileSync(join(svc, 'todos', '__init__.py'), '');
+    writeFileSync(join(svc, 'todos', 'encoder.py'), 'def encode(v):\n    return "<" + v + ">"\n');
+    writeFileSync(join(svc, 'todos', 'create.py'), 'from todos import encoder\n\ndef create(event, context):\n    return {"body": encoder.encode(__name__)}\n');
+    const t = io();
+    const code = await main(['invoke', join(svc, 'todos', 'create.py'), '--handler', 'todos/create.create', '--json'], t.io);
+    expect(t.err).toEqual([]);
+    expect(code).toBe(0);
+    const report = JSON.parse(t.out.join('\n')) as { invocations: Array<{ outcome: string; result: unknown }> };
+    expect(report.invocations[0]?.result).toEqual({ body: '<todos.create>' });
+    // A handler that does not name the file from above keeps the file's own folder (Lambda would fail the same way).
+    const own = io();
+    await main(['invoke', join(svc, 'todos', 'create.py'), '--handler', 'create.create', '--json'], own.io);
+    const ownReport = JSON.parse(own.out.join('\n')) as { invocations: Array<{ errorMessage: string }> };
+    expect(ownReport.invocations[0]?.errorMessage).toBe("Unable to import module 'create': No module named 'todos'");
+  }, 60_000);
+
   it('defaults: a .py file runs on python3.13 with <file>.lambda_handler', () => {
     const parsed = parseCliArgs(['invoke', 'lambda_function.py']);
     expect(parsed.ok && 'args' in parsed ? parsed.args.runtime : parsed).toBe('python3.13');
