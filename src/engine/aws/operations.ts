@@ -68,7 +68,7 @@ export const OPERATIONS: Record<AwsService, readonly string[]> = {
   sns: ['Publish'],
   secretsmanager: ['GetSecretValue'],
   ssm: ['GetParameter', 'GetParameters', 'GetParametersByPath'],
-  lambda: ['Invoke'],
+  lambda: ['Invoke', 'GetAccountSettings'],
   events: ['PutEvents'],
 };
 
@@ -232,6 +232,9 @@ export function iamTarget(service: AwsService, operation: string, input: In, ctx
   const a = ctx.accountId;
   switch (service) {
     case 'lambda': {
+      // GetAccountSettings has no resource: a statement grants it with "Resource": "*" only —
+      // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html (no resource type).
+      if (operation === 'GetAccountSettings') return { action: 'lambda:GetAccountSettings', resource: '*', shown: '*' };
       // lambda:InvokeFunction on the function ARN (with its qualifier) —
       // https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html
       const fn = resolveFunctionName(input['FunctionName'], input['Qualifier'], { region: r, accountId: a });
@@ -320,7 +323,7 @@ export function runOperation(service: AwsService, operation: string, input: In, 
       };
     }
     case 'lambda':
-      return lambdaInvoke(input, ctx);
+      return operation === 'GetAccountSettings' ? accountSettings(ctx) : lambdaInvoke(input, ctx);
     case 'events':
       return putEvents(input, ctx);
     case 'ssm': {
@@ -869,6 +872,45 @@ function parametersByPath(input: In, ctx: OpContext): OpResult {
   if (rest.length > page.length) out['NextToken'] = page[page.length - 1];
   return { ok: true, output: out };
 }
+
+/** Lambda's default quotas (bytes and executions) — https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html. */
+export const LAMBDA_DEFAULT_QUOTAS = {
+  /** "Concurrent executions: 1,000" (new accounts may start lower). */
+  concurrentExecutions: 1000,
+  /** "Storage for uploaded functions (.zip file archives) and layers: 75 GB". */
+  totalCodeSizeBytes: 75 * 1024 ** 3,
+  /** Deployment package (.zip) "50 MB (zipped, when uploaded through the Lambda API or SDKs)". */
+  codeSizeZippedBytes: 50 * 1024 ** 2,
+  /** "250 MB" unzipped, "including layers and custom runtimes". */
+  codeSizeUnzippedBytes: 250 * 1024 ** 2,
+};
+
+/**
+ * Lambda GetAccountSettings — https://docs.aws.amazon.com/lambda/latest/api/API_GetAccountSettings.html: AccountLimit
+ * with the default quotas above (UnreservedConcurrentExecutions: all of it, as no function of the world reserves any),
+ * AccountUsage with the world's functions (this one and the stubs it declares). AccountUsage.TotalCodeSize is
+ * ILLUSTRATIVE: the world does not know the deployment packages' sizes.
+ */
+function accountSettings(ctx: OpContext): OpResult {
+  const q = LAMBDA_DEFAULT_QUOTAS;
+  const functionCount = 1 + ctx.state.functions.size;
+  return {
+    ok: true,
+    output: {
+      AccountLimit: {
+        TotalCodeSize: q.totalCodeSizeBytes,
+        CodeSizeUnzipped: q.codeSizeUnzippedBytes,
+        CodeSizeZipped: q.codeSizeZippedBytes,
+        ConcurrentExecutions: q.concurrentExecutions,
+        UnreservedConcurrentExecutions: q.concurrentExecutions,
+      },
+      AccountUsage: { TotalCodeSize: functionCount * ILLUSTRATIVE_PACKAGE_BYTES, FunctionCount: functionCount },
+    },
+  };
+}
+
+/** The size each function's package counts for in AccountUsage.TotalCodeSize (ILLUSTRATIVE). */
+const ILLUSTRATIVE_PACKAGE_BYTES = 4096;
 
 /**
  * Lambda Invoke answered from a stub in the world's state (no other function runs): RequestResponse → StatusCode 200,

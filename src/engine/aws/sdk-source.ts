@@ -138,7 +138,7 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       label: 'Lambda',
       serviceExceptionName: 'LambdaServiceException',
       exceptions: ['ResourceNotFoundException', 'InvalidRequestContentException', 'TooManyRequestsException', 'AccessDeniedException'],
-      operations: ['Invoke'],
+      operations: ['Invoke', 'GetAccountSettings'],
     }),
   },
   '@aws-sdk/client-eventbridge': {

@@ -1025,7 +1025,7 @@ SIMULATED_OPERATIONS = {
     'sns': ['Publish'],
     'secretsmanager': ['GetSecretValue'],
     'ssm': ['GetParameter', 'GetParameters', 'GetParametersByPath'],
-    'lambda': ['Invoke'],
+    'lambda': ['Invoke', 'GetAccountSettings'],
     'events': ['PutEvents'],
 }
 

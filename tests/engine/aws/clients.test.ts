@@ -100,6 +100,29 @@ describe('@aws-sdk/client-lambda Invoke (answered from stubs)', () => {
   });
 });
 
+describe('@aws-sdk/client-lambda GetAccountSettings (the AWS blank-nodejs sample calls it)', () => {
+  it("answers Lambda's default quotas and counts the world's functions; it has no resource, so only Resource \"*\" grants it", async () => {
+    const code = stepsHandler(`import { LambdaClient, GetAccountSettingsCommand } from '@aws-sdk/client-lambda'; const lambda = new LambdaClient({});`, `
+      await step(lambda.send(new GetAccountSettingsCommand({})));`);
+    const state = { lambda: { functions: { pricing: { response: 1 } } } };
+    const allowed = await runOnce(code, { state, policy: { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'lambda:GetAccountSettings', Resource: '*' } } });
+    expect((allowed.record.result as Step[])[0]?.ok).toMatchObject({
+      // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: 1,000 concurrent executions, 75 GB of
+      // code storage, 50 MB zipped and 250 MB unzipped per package, in bytes as AccountLimit reports them.
+      AccountLimit: { ConcurrentExecutions: 1000, UnreservedConcurrentExecutions: 1000, TotalCodeSize: 80530636800, CodeSizeZipped: 52428800, CodeSizeUnzipped: 262144000 },
+      AccountUsage: { FunctionCount: 2 },
+    });
+    expect(allowed.world.calls()[0]?.iam).toMatchObject({ action: 'lambda:GetAccountSettings', resource: '*' });
+    const scoped = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: 'lambda:*', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:*' } };
+    const denied = await runOnce(code, { state, policy: scoped });
+    expect((denied.record.result as Step[])[0]?.err).toMatchObject({
+      name: 'AccessDeniedException',
+      status: 403,
+      message: 'User: arn:aws:sts::111122223333:assumed-role/orders-role/orders-fn is not authorized to perform: lambda:GetAccountSettings on resource: * because no identity-based policy allows the lambda:GetAccountSettings action',
+    });
+  });
+});
+
 describe('@aws-sdk/client-eventbridge PutEvents (simulated)', () => {
   it('per-entry results with FailedEntryCount, MalformedDetail, events recorded on the bus; more than 10 entries is a ValidationException', async () => {
     const code = stepsHandler(`import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge'; const eb = new EventBridgeClient({});`, `

@@ -119,6 +119,17 @@ pages = list(boto3.client('dynamodb').get_paginator('scan').paginate(TableName='
     expect(out).toEqual([[2], ['3'], true, 2, false]);
   });
 
+  it("lambda get_account_settings (the AWS blank-python sample calls it at init) answers the world's account", () => {
+    const world = useWorld({ state: STATE });
+    const out = run(`
+import boto3
+r = boto3.client('lambda').get_account_settings()
+[r['AccountLimit']['ConcurrentExecutions'], r['AccountLimit']['CodeSizeUnzipped'], r['AccountUsage']['FunctionCount'], r['ResponseMetadata']['HTTPStatusCode']]
+`) as unknown[];
+    expect(out).toEqual([1000, 262144000, 1, 200]);
+    expect(world.calls().map((c) => `${c.service} ${c.operation} ${c.outcome}`)).toEqual(['lambda GetAccountSettings ok']);
+  });
+
   it('an operation the world does not simulate says so plainly (not a ClientError, not a Lambda error type)', () => {
     const world = useWorld({ state: STATE });
     const out = run(`
