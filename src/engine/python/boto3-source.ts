@@ -1267,14 +1267,19 @@ class BaseClient:
             raise AttributeError("'%s' object has no attribute '%s'" % (CLIENT_CLASS_NAMES.get(self._service, self._service), name))
         operation = pascal_operation(name)
 
-        def api_call(*args, **kwargs):
-            # botocore/client.py _create_api_method: "<name>() only accepts keyword arguments."
+        operation_name = operation
+
+        # Named and written as botocore/client.py's _create_api_method writes it, so a traceback through a call reads
+        # as on Lambda: File ".../botocore/client.py", line N, in _api_call, then
+        # return self._make_api_call(operation_name, kwargs).
+        def _api_call(*args, **kwargs):
+            # "<name>() only accepts keyword arguments."
             if args:
                 raise TypeError('%s() only accepts keyword arguments.' % name)
-            return self._make_api_call(operation, kwargs)
+            return self._make_api_call(operation_name, kwargs)
 
-        api_call.__name__ = name
-        return api_call
+        _api_call.__name__ = name
+        return _api_call
 
     # ------------------------------------------------------------------ presigning (local, no request)
     def generate_presigned_url(self, ClientMethod, Params=None, ExpiresIn=3600, HttpMethod=None):
@@ -1344,7 +1349,8 @@ class BaseClient:
             return base * (2 ** (attempts - 1))
         return random.random() * min(2 ** (attempts - 1), _STANDARD_MAX_BACKOFF)
 
-    def _make_api_call(self, operation, params):
+    def _make_api_call(self, operation_name, params):
+        operation = operation_name
         if self._config.parameter_validation:
             self._validate(operation, params)
         mode, max_attempts = self._retry_policy()
@@ -1371,7 +1377,10 @@ class BaseClient:
             if retryable and attempts < max_attempts:
                 _host().wait_ms(self._delay_seconds(mode, attempts) * 1000)
                 continue
-            raise self._client_error(operation, wire, code, attempts, retryable)
+            # botocore/client.py _make_api_call ends a failed call with this very statement, which is the last
+            # line of every ClientError traceback on Lambda.
+            error_class, parsed_response = self._client_error(operation, wire, code, attempts, retryable)
+            raise error_class(parsed_response, operation_name)
 
     def _attempt(self, operation, params):
         host = _host()
@@ -1468,8 +1477,7 @@ class BaseClient:
                     response[key] = message
             elif wire.get(key) is not None:
                 response[key] = from_wire(wire[key])
-        cls = self.exceptions.from_code(code)
-        return cls(response, operation)
+        return self.exceptions.from_code(code), response
 
 
 # HTTP method of each S3 operation a presigned URL is made for (botocore/data/s3/*/service-2.json "http").

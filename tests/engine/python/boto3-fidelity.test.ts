@@ -32,6 +32,25 @@ r
     });
   });
 
+  it("a ClientError's traceback ends in botocore's own two frames, as Lambda logs print them", () => {
+    // Real tracebacks end `in _api_call` / `return self._make_api_call(operation_name, kwargs)` and `in _make_api_call` /
+    // `raise error_class(parsed_response, operation_name)` (botocore/client.py; e.g. the Lambda log in
+    // https://github.com/DataDog/datadog-serverless-functions/issues/520). Line numbers differ between botocore releases.
+    useWorld({ state: STATE });
+    const out = run(`
+import boto3, traceback
+try:
+    boto3.client('dynamodb').get_item(TableName='missing-table', Key={'id': {'S': '1'}})
+except Exception as e:
+    frames = [(f.name, f.line, f.filename.split('site-packages/')[-1]) for f in traceback.extract_tb(e.__traceback__)]
+frames[1:]
+`) as unknown[];
+    expect(out).toEqual([
+      ['_api_call', 'return self._make_api_call(operation_name, kwargs)', 'botocore/client.py'],
+      ['_make_api_call', 'raise error_class(parsed_response, operation_name)', 'botocore/client.py'],
+    ]);
+  });
+
   it("modeled JSON errors repeat the message under the shape's key (DynamoDB 'message', Secrets Manager 'Message')", () => {
     useWorld({ state: STATE });
     const out = run(`
