@@ -373,6 +373,44 @@ class TypeDeserializer:
 `,
   'boto3/resources/__init__.py': String.raw`"""Resources of the simulated boto3 (Lambda Triage): DynamoDB Table and a few S3 objects."""
 `,
+  'boto3/resources/action.py': String.raw`"""The call a resource action makes (simulated boto3, Lambda Triage).
+
+Written as boto3/resources/action.py's ServiceAction.__call__ is written, so a traceback through a Table method
+reads as on Lambda: in __call__, response = getattr(parent.meta.client, operation_name)(*args, **params).
+"""
+
+
+class ServiceAction:
+    def __init__(self, operation_name, prepare, unpack):
+        self._operation_name = operation_name
+        self._prepare = prepare
+        self._unpack = unpack
+
+    def __call__(self, parent, *args, **kwargs):
+        operation_name = self._operation_name
+        params = self._prepare(parent, kwargs)
+        response = getattr(parent.meta.client, operation_name)(*args, **params)
+        return self._unpack(response)
+`,
+  'boto3/resources/factory.py': String.raw`"""Resource methods (simulated boto3, Lambda Triage).
+
+Each method is a do_action that calls its ServiceAction, as boto3/resources/factory.py's _create_action builds
+them, so a traceback reads as on Lambda: in do_action, response = action(self, *args, **kwargs).
+"""
+
+from boto3.resources.action import ServiceAction
+
+
+def create_action(operation_name, prepare, unpack):
+    action = ServiceAction(operation_name, prepare, unpack)
+
+    def do_action(self, *args, **kwargs):
+        response = action(self, *args, **kwargs)
+        return response
+
+    do_action.__name__ = operation_name
+    return do_action
+`,
   'boto3/resources/simulated.py': String.raw`"""Resources of the simulated boto3 (Lambda Triage): boto3.resource('dynamodb').Table(name) and a few S3 objects.
 
 Table methods convert between Python values and DynamoDB's typed attributes with TypeSerializer and
@@ -384,6 +422,7 @@ does not cover it (use boto3.client instead).
 
 from boto3.dynamodb.conditions import ConditionBase, ConditionExpressionBuilder
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from boto3.resources.factory import create_action
 from botocore.exceptions import SimulatorUnsupportedOperation
 
 _serializer = TypeSerializer()
@@ -448,6 +487,10 @@ def _prepare(kwargs, table_name):
     return params
 
 
+def _prepare_for_table(table, kwargs):
+    return _prepare(kwargs, table.name)
+
+
 def _unpack(response):
     for field in ('Item', 'Attributes', 'LastEvaluatedKey'):
         if isinstance(response.get(field), dict):
@@ -469,28 +512,13 @@ class Table(_Unsupported):
     def __repr__(self):
         return "dynamodb.Table(name='%s')" % self.name
 
-    def _call(self, method, kwargs):
-        if not isinstance(kwargs, dict):
-            raise TypeError('%s() only accepts keyword arguments.' % method)
-        return _unpack(getattr(self.meta.client, method)(**_prepare(kwargs, self.name)))
-
-    def get_item(self, **kwargs):
-        return self._call('get_item', kwargs)
-
-    def put_item(self, **kwargs):
-        return self._call('put_item', kwargs)
-
-    def update_item(self, **kwargs):
-        return self._call('update_item', kwargs)
-
-    def delete_item(self, **kwargs):
-        return self._call('delete_item', kwargs)
-
-    def query(self, **kwargs):
-        return self._call('query', kwargs)
-
-    def scan(self, **kwargs):
-        return self._call('scan', kwargs)
+    # Each method goes through boto3's own two frames (factory.py do_action, action.py __call__), then the client.
+    get_item = create_action('get_item', _prepare_for_table, _unpack)
+    put_item = create_action('put_item', _prepare_for_table, _unpack)
+    update_item = create_action('update_item', _prepare_for_table, _unpack)
+    delete_item = create_action('delete_item', _prepare_for_table, _unpack)
+    query = create_action('query', _prepare_for_table, _unpack)
+    scan = create_action('scan', _prepare_for_table, _unpack)
 
     def batch_writer(self, overwrite_by_pkeys=None):
         return BatchWriter(self)

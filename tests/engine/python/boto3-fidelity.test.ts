@@ -51,6 +51,40 @@ frames[1:]
     ]);
   });
 
+  it('through a DynamoDB Table, boto3\'s resource frames come first, as in a python3.12 Lambda log', () => {
+    // The log in question (boto3 Table.get_item on Lambda python3.12): factory.py do_action, action.py __call__, then
+    // botocore's _api_call and _make_api_call. A positional argument fails in botocore, as it does there.
+    useWorld({ state: STATE });
+    const out = run(`
+import boto3, traceback
+table = boto3.resource('dynamodb').Table('missing-table')
+r = []
+for call in (lambda: table.put_item(Item={'id': '1'}), lambda: table.get_item({'id': '1'})):
+    try:
+        call()
+    except Exception as e:
+        r.append([type(e).__name__, str(e) if isinstance(e, TypeError) else ''] + [[f.name, f.line, f.filename.split('site-packages/')[-1]] for f in traceback.extract_tb(e.__traceback__)][2:])
+r
+`) as unknown[];
+    expect(out).toEqual([
+      [
+        'ResourceNotFoundException',
+        '',
+        ['do_action', 'response = action(self, *args, **kwargs)', 'boto3/resources/factory.py'],
+        ['__call__', 'response = getattr(parent.meta.client, operation_name)(*args, **params)', 'boto3/resources/action.py'],
+        ['_api_call', 'return self._make_api_call(operation_name, kwargs)', 'botocore/client.py'],
+        ['_make_api_call', 'raise error_class(parsed_response, operation_name)', 'botocore/client.py'],
+      ],
+      [
+        'TypeError',
+        'get_item() only accepts keyword arguments.',
+        ['do_action', 'response = action(self, *args, **kwargs)', 'boto3/resources/factory.py'],
+        ['__call__', 'response = getattr(parent.meta.client, operation_name)(*args, **params)', 'boto3/resources/action.py'],
+        ['_api_call', expect.stringMatching(/^raise TypeError\(/), 'botocore/client.py'],
+      ],
+    ]);
+  });
+
   it("modeled JSON errors repeat the message under the shape's key (DynamoDB 'message', Secrets Manager 'Message')", () => {
     useWorld({ state: STATE });
     const out = run(`
