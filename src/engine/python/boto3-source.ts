@@ -401,14 +401,14 @@ them, so a traceback reads as on Lambda: in do_action, response = action(self, *
 from boto3.resources.action import ServiceAction
 
 
-def create_action(operation_name, prepare, unpack):
+def create_action(operation_name, prepare, unpack, name=None):
     action = ServiceAction(operation_name, prepare, unpack)
 
     def do_action(self, *args, **kwargs):
         response = action(self, *args, **kwargs)
         return response
 
-    do_action.__name__ = operation_name
+    do_action.__name__ = name or operation_name
     return do_action
 `,
   'boto3/resources/simulated.py': String.raw`"""Resources of the simulated boto3 (Lambda Triage): boto3.resource('dynamodb').Table(name) and a few S3 objects.
@@ -489,6 +489,17 @@ def _prepare(kwargs, table_name):
 
 def _prepare_for_table(table, kwargs):
     return _prepare(kwargs, table.name)
+
+
+def _prepare_for_object(obj, kwargs):
+    params = dict(kwargs)
+    params['Bucket'] = obj.bucket_name
+    params['Key'] = obj.key
+    return params
+
+
+def _same(response):
+    return response
 
 
 def _unpack(response):
@@ -586,14 +597,10 @@ class S3Object(_Unsupported):
         self.meta = _ResourceMeta(client, 's3')
         self._label = "boto3.resource('s3').Object"
 
-    def get(self, **kwargs):
-        return self.meta.client.get_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
-
-    def put(self, **kwargs):
-        return self.meta.client.put_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
-
-    def delete(self, **kwargs):
-        return self.meta.client.delete_object(Bucket=self.bucket_name, Key=self.key, **kwargs)
+    # Through boto3's own two frames (factory.py do_action, action.py __call__), as Table methods.
+    get = create_action('get_object', _prepare_for_object, _same, 'get')
+    put = create_action('put_object', _prepare_for_object, _same, 'put')
+    delete = create_action('delete_object', _prepare_for_object, _same, 'delete')
 
     # Managed transfers (boto3/s3/inject.py object_*): the client's, with this object's bucket and key.
     def upload_file(self, Filename, ExtraArgs=None, Callback=None, Config=None):

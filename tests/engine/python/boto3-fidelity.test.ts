@@ -51,7 +51,7 @@ frames[1:]
     ]);
   });
 
-  it('through a DynamoDB Table, boto3\'s resource frames come first, as in a python3.12 Lambda log', () => {
+  it('through a DynamoDB Table or an S3 Object, boto3\'s resource frames come first, as in a python3.12 Lambda log', () => {
     // The log in question (boto3 Table.get_item on Lambda python3.12): factory.py do_action, action.py __call__, then
     // botocore's _api_call and _make_api_call. A positional argument fails in botocore, as it does there.
     useWorld({ state: STATE });
@@ -59,7 +59,7 @@ frames[1:]
 import boto3, traceback
 table = boto3.resource('dynamodb').Table('missing-table')
 r = []
-for call in (lambda: table.put_item(Item={'id': '1'}), lambda: table.get_item({'id': '1'})):
+for call in (lambda: table.put_item(Item={'id': '1'}), lambda: table.get_item({'id': '1'}), lambda: boto3.resource('s3').Object('missing-bucket', 'k').get()):
     try:
         call()
     except Exception as e:
@@ -81,6 +81,14 @@ r
         ['do_action', 'response = action(self, *args, **kwargs)', 'boto3/resources/factory.py'],
         ['__call__', 'response = getattr(parent.meta.client, operation_name)(*args, **params)', 'boto3/resources/action.py'],
         ['_api_call', expect.stringMatching(/^raise TypeError\(/), 'botocore/client.py'],
+      ],
+      [
+        'NoSuchBucket',
+        '',
+        ['do_action', 'response = action(self, *args, **kwargs)', 'boto3/resources/factory.py'],
+        ['__call__', 'response = getattr(parent.meta.client, operation_name)(*args, **params)', 'boto3/resources/action.py'],
+        ['_api_call', 'return self._make_api_call(operation_name, kwargs)', 'botocore/client.py'],
+        ['_make_api_call', 'raise error_class(parsed_response, operation_name)', 'botocore/client.py'],
       ],
     ]);
   });
