@@ -26,4 +26,17 @@ describe('an AWS call the simulator does not cover', () => {
     const gap = inv?.findings.find((f) => f.code === 'LT-SIM-UNSUPPORTED');
     expect(gap?.message).toContain('PutRecord');
   });
+
+  it('a package Lambda provides and the simulator lacks (the durable execution SDK) is LT-SIM-MODULE-GAP in both runners, not an init failure of the user\'s', async () => {
+    const file = join(dir, 'durable.mjs');
+    writeFileSync(file, "import { withDurableExecution } from '@aws/durable-execution-sdk-js';\nexport const handler = withDurableExecution(async () => 1);\n");
+    for (const runner of [[], ['--runner', 'node']]) {
+      const out: string[] = [];
+      await main(['invoke', file, '--json', ...runner], { out: (s) => out.push(s), err: () => {} });
+      const inv = (JSON.parse(out.join('\n')) as { invocations: Array<{ outcome: string; errorMessage: string; findings: Array<{ code: string }> }> }).invocations[0];
+      expect(inv?.outcome).toBe('init-error');
+      expect(inv?.errorMessage).toContain("Lambda's nodejs22.x and nodejs24.x runtimes include");
+      expect(inv?.findings.map((f) => f.code)).toEqual(['LT-SIM-MODULE-GAP']);
+    }
+  }, 60_000);
 });

@@ -33,8 +33,26 @@ export function unsupportedPackage(specifier: string): SimModule | undefined {
   return { format: 'cjs', source: core({ service, packageName: specifier, unknown: true, exceptions: [], operations: [] }) };
 }
 
+/**
+ * Packages Lambda's Node.js runtimes provide that the simulator does not model. Loading one fails at once with a
+ * note saying the gap is the simulator's (the findings turn it into LT-SIM-MODULE-GAP), instead of "Cannot find
+ * package", which would tell the user to package something Lambda already provides.
+ */
+const RUNTIME_PROVIDED_GAPS: Record<string, string> = {
+  // "Lambda Node.js and Python runtimes include the durable execution SDK" (nodejs22.x, nodejs24.x; not nodejs20.x):
+  // https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html
+  '@aws/durable-execution-sdk-js':
+    "the durable execution SDK, which Lambda's nodejs22.x and nodejs24.x runtimes include, is not simulated: Lambda durable functions (checkpoints, replays, waits) are not part of the Lambda Triage simulator yet",
+};
+
+function gapModule(specifier: string, what: string): SimModule {
+  const message = `${specifier}: ${what}. This is a gap of the simulator, not an error in your code: on AWS, loading ${specifier} works`;
+  return { format: 'cjs', source: `throw new Error(${JSON.stringify(message)});` };
+}
+
 /** The simulated packages by specifier. */
 export const SIMULATED_PACKAGES: Record<string, SimModule> = {
+  ...Object.fromEntries(Object.entries(RUNTIME_PROVIDED_GAPS).map(([spec, what]) => [spec, gapModule(spec, what)])),
   [SDK_CORE_SPECIFIER]: {
     format: 'cjs',
     source: `module.exports = (${awsSdkCore.toString()})(require('lambda-triage:host'), process.env);`,

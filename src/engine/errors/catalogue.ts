@@ -106,6 +106,16 @@ export const CATALOGUE = {
     hint: 'Look for INIT_REPORT and "Uncaught Exception" in the function log.',
     source: D1,
   },
+  'LT-SIM-MODULE-GAP': {
+    title: 'The simulator lacks a module Lambda provides',
+    // The init failed only because the simulator has no copy of something the runtime ships (the error says which);
+    // the init-failure guide is where a real import failure would send the reader, and the message says the gap is ours.
+    cause: 'init-failure',
+    message: (p) =>
+      `The function failed during init in the simulator${p.errorMessage ? `: ${p.errorMessage}` : ''}. Lambda's runtime provides this module, so on AWS the import succeeds and this init failure would not happen; the simulator cannot run the function past it. Nothing in your package needs to change for this import.`,
+    hint: 'Not your bug: the simulator has no copy of this module.',
+    source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+  },
   'LT-PROCESS-EXIT-AFTER-ANSWER': {
     title: 'The runtime process exited after answering',
     cause: 'unhandled-exception',

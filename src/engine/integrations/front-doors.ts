@@ -132,6 +132,8 @@ export function functionFailureCode(record: InvocationRecord): CatalogueCode {
   if (record.errorType === 'Function.ResponseSizeTooLarge') return 'LT-LAMBDA-RESPONSE-TOO-LARGE';
   if (record.outcome === 'timeout' || record.errorType === 'Sandbox.Timedout') return 'LT-FUNCTION-TIMEOUT';
   if (record.outcome === 'out-of-memory') return 'LT-OUT-OF-MEMORY';
+  // A module the runtime provides and the simulator lacks (the runtimes' gap notes end their message this way).
+  if (record.outcome === 'init-error' && (record.errorMessage ?? '').includes('This is a gap of the simulator, not an error in your code')) return 'LT-SIM-MODULE-GAP';
   if (record.outcome === 'init-error') return 'LT-INIT-FAILURE';
   return 'LT-FUNCTION-ERROR';
 }

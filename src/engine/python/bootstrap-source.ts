@@ -184,6 +184,49 @@ _SIMULATOR_GAPS = {
 }
 
 
+# Modules Lambda's Python runtimes ship that the simulator does not have: prefix -> (runtimes that ship it, what they
+# are). An import of one of them that nothing else could find says so, instead of a bare "No module named ...",
+# which would tell the user to package something Lambda already provides.
+_RUNTIME_PROVIDED = {
+    # "Lambda Node.js and Python runtimes include the durable execution SDK" (python3.13, python3.14):
+    # https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html
+    "aws_durable_execution_sdk_python": (
+        ("python3.13", "python3.14"),
+        "the durable execution SDK, which Lambda's %s runtime includes, is not simulated: Lambda durable functions "
+        "(checkpoints, replays, waits) are not part of the Lambda Triage simulator yet",
+    ),
+    # boto3's own dependencies, present wherever the runtime's boto3 is (boto3 needs botocore, jmespath and
+    # s3transfer; botocore needs python-dateutil, which needs six): https://docs.aws.amazon.com/lambda/latest/dg/lambda-python.html
+    "dateutil": (None, "python-dateutil, which Lambda's %s runtime ships with boto3, is not in the simulator's site-packages"),
+    "jmespath": (None, "jmespath, which Lambda's %s runtime ships with boto3, is not in the simulator's site-packages"),
+    "s3transfer": (None, "s3transfer, which Lambda's %s runtime ships with boto3, is not in the simulator's site-packages"),
+    "six": (None, "six, which Lambda's %s runtime ships with boto3 (python-dateutil needs it), is not in the simulator's site-packages"),
+}
+
+
+class _RuntimeProvidedFinder:
+    """The last finder on sys.meta_path: it runs only for an import every other finder failed, so a successful import
+    costs nothing (the virtual clock charges Python bytecode)."""
+
+    @staticmethod
+    def find_spec(fullname, path=None, target=None):
+        top = fullname.partition(".")[0]
+        entry = _RUNTIME_PROVIDED.get(top)
+        if entry is None:
+            return None
+        import os
+
+        runtimes, what = entry
+        runtime = os.environ.get("AWS_EXECUTION_ENV", "AWS_Lambda_python3.13").replace("AWS_Lambda_", "")
+        if runtimes is not None and runtime not in runtimes:
+            return None
+        raise ModuleNotFoundError(
+            "%s: %s. This is a gap of the simulator, not an error in your code: on AWS, import %s works"
+            % (fullname, what % runtime, top),
+            name=fullname,
+        )
+
+
 def install_gap_notes():
     """Each of _SIMULATOR_GAPS is a module in sys.modules whose listed names raise ModuleNotFoundError with the
     reason, so "from ._zoneinfo import ZoneInfo" fails with it instead of a bare "No module named ...". Any other
@@ -201,6 +244,7 @@ def install_gap_notes():
 
         module.__getattr__ = __getattr__
         _sys.modules[name] = module
+    _sys.meta_path.append(_RuntimeProvidedFinder)
 
 
 def install_asyncio():

@@ -37,6 +37,19 @@ describe('init errors (bootstrap.py _get_handler)', () => {
     expect(JSON.parse(ok.payload!)).toEqual(["No module named 'ujson'", 'lambda_function', true, true]);
   });
 
+  it('a module Lambda ships and the simulator lacks says the gap is the simulator\'s, on the runtimes that ship it only', async () => {
+    // The durable execution SDK is in python3.13 and python3.14 (https://docs.aws.amazon.com/lambda/latest/dg/durable-supported-runtimes.html);
+    // python-dateutil ships with boto3 on every Python runtime.
+    const durable = handler('from aws_durable_execution_sdk_python import DurableContext, durable_execution\n\ndef lambda_handler(event, context):\n    return 1\n');
+    const on313 = await oncePy(durable, {}, { runtime: 'python3.13' });
+    expect(on313.errorType).toBe('Runtime.ImportModuleError');
+    expect(on313.errorMessage).toMatch(/^Unable to import module 'lambda_function': aws_durable_execution_sdk_python: the durable execution SDK, which Lambda's python3\.13 runtime includes, is not simulated: .*This is a gap of the simulator, not an error in your code: on AWS, import aws_durable_execution_sdk_python works$/);
+    const on312 = await oncePy(durable, {}, { runtime: 'python3.12' });
+    expect(on312.errorMessage).toBe("Unable to import module 'lambda_function': No module named 'aws_durable_execution_sdk_python'");
+    const dateutil = await oncePy(handler('from dateutil import parser\n\ndef lambda_handler(event, context):\n    return 1\n'), {}, { runtime: 'python3.12' });
+    expect(dateutil.errorMessage).toContain("dateutil: python-dateutil, which Lambda's python3.12 runtime ships with boto3, is not in the simulator's site-packages. This is a gap of the simulator");
+  });
+
   it('a handler file that does not exist: No module named <module>', async () => {
     const r = await oncePy(handler('def lambda_handler(event, context):\n    return 1\n'), {}, { handler: 'app.handler' });
     expect(r.errorType).toBe('Runtime.ImportModuleError');
