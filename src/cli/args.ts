@@ -86,7 +86,7 @@ ${RUNNER_USAGE}
 
 Simulated AWS account:
   --policy FILE      Identity policy (IAM JSON) of the function's execution role
-  --state FILE       Seeded AWS state (buckets, tables, queues, ...)
+  --state FILE       Seeded AWS state (buckets, tables, queues, ..., Bedrock model replies)
   --faults FILE      Faults to inject into AWS calls
 
 Exit codes: 0 every invocation succeeded, 1 a function or front door failed, 2 bad option or unreadable file.

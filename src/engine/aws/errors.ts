@@ -20,8 +20,8 @@ export interface WireError {
 }
 
 /** Simulated services. */
-export const AWS_SERVICES = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'lambda', 'events'] as const;
-/** One simulated service id (the IAM prefix). */
+export const AWS_SERVICES = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'lambda', 'events', 'bedrock-runtime'] as const;
+/** One simulated service id (the IAM prefix; `bedrock-runtime`, the SDKs' name, signs as `bedrock`). */
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** Names shown in pending work and reports. */
@@ -34,6 +34,7 @@ export const SERVICE_LABELS: Record<AwsService, string> = {
   ssm: 'SSM',
   lambda: 'Lambda',
   events: 'EventBridge',
+  'bedrock-runtime': 'Bedrock Runtime',
 };
 
 /** Build a service error. */
@@ -139,6 +140,12 @@ export function throttlingError(service: AwsService): WireError {
       // {"Reason":"ConcurrentInvocationLimitExceeded","Type":"User","message":"Rate Exceeded."} is quoted in public code
       // that handles the 429 (found by exact-text search; no single canonical capture recorded).
       return serviceError('TooManyRequestsException', 'Rate Exceeded.', 429, { Reason: 'ConcurrentInvocationLimitExceeded', Type: 'User' });
+    case 'bedrock-runtime':
+      // ThrottlingException, HTTP 429 (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html,
+      // Errors); "Too many requests, please wait before trying again." as boto3 prints it from Lambda functions
+      // ("An error occurred (ThrottlingException) when calling the InvokeModel operation (reached max retries: 4): Too
+      // many requests, please wait before trying again.", quoted in many public logs found by exact-text search).
+      return serviceError('ThrottlingException', 'Too many requests, please wait before trying again.', 429);
     default:
       // ThrottlingException 400 "Rate exceeded" (UNVERIFIED per service)
       return serviceError('ThrottlingException', 'Rate exceeded', 400);
@@ -215,6 +222,9 @@ export function accessDeniedError(service: AwsService, principalArn: string, act
       return serviceError('AccessDenied', message, 403);
     case 'sns':
       return serviceError('AuthorizationErrorException', message, 403);
+    case 'bedrock-runtime':
+      // AccessDeniedException, HTTP 403 (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModel.html, Errors).
+      return serviceError('AccessDeniedException', message, 403);
     case 'lambda':
       // AccessDeniedException, 403, same wording (awslabs/aws-deployment-framework#460: "… is not authorized to perform:
       // lambda:InvokeFunction on resource: <function ARN> because no identity-based policy allows the lambda:InvokeFunction
@@ -224,3 +234,25 @@ export function accessDeniedError(service: AwsService, principalArn: string, act
       return serviceError('AccessDeniedException', message, 400);
   }
 }
+
+// ---------------------------------------------------------------- Bedrock Runtime
+/**
+ * A model the account may not use: AccessDeniedException, 403, "You don't have access to the model with the specified
+ * model ID." (as boto3 prints it for InvokeModel and Converse: aws-samples/amazon-bedrock-audio-summarizer#15,
+ * andrewyng/aisuite#174).
+ */
+export const bedrockNoModelAccess = (): WireError => serviceError('AccessDeniedException', "You don't have access to the model with the specified model ID.", 403);
+/** A model id Bedrock does not know: ValidationException, 400, "The provided model identifier is invalid." (strands-agents/harness-sdk#38). */
+export const bedrockInvalidModel = (): WireError => serviceError('ValidationException', 'The provided model identifier is invalid.', 400);
+/**
+ * An InvokeModel body the model's schema refuses: ValidationException, 400, "Malformed input request: <violations>, please
+ * reformat your input and try again." with each violation as `#: required key [max_tokens] not found`, run together
+ * (quoted from Bedrock in public logs, e.g. "Malformed input request: #: required key [prompt] not found#: required key
+ * [max_tokens_to_sample] not found#: extraneous key [input] is not permitted, please reformat your input and try again.").
+ * A body that is not JSON at all: "Malformed input request, please reformat your input and try again." (same sources).
+ */
+export function bedrockMalformedInput(violations: readonly string[]): WireError {
+  const detail = violations.length === 0 ? '' : `: ${violations.join('')}`;
+  return serviceError('ValidationException', `Malformed input request${detail}, please reformat your input and try again.`, 400);
+}
+

@@ -35,6 +35,7 @@ import {
   type ExprContext,
 } from './dynamodb.ts';
 import { base64ToUtf8, utf8ToBase64, type AwsState, type TableState } from './state.ts';
+import { converse, invokeModel, modelRef } from './bedrock.ts';
 
 /** Everything an operation needs besides its input. */
 export interface OpContext {
@@ -70,6 +71,7 @@ export const OPERATIONS: Record<AwsService, readonly string[]> = {
   ssm: ['GetParameter', 'GetParameters', 'GetParametersByPath'],
   lambda: ['Invoke', 'GetAccountSettings'],
   events: ['PutEvents'],
+  'bedrock-runtime': ['Converse', 'InvokeModel'],
 };
 
 /** Most items one BatchGetItem may request — https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchGetItem.html ("up to 100 items"). */
@@ -240,6 +242,13 @@ export function iamTarget(service: AwsService, operation: string, input: In, ctx
       const fn = resolveFunctionName(input['FunctionName'], input['Qualifier'], { region: r, accountId: a });
       return { action: 'lambda:InvokeFunction', resource: fn.arn, shown: fn.arn };
     }
+    case 'bedrock-runtime': {
+      // Converse and InvokeModel both need bedrock:InvokeModel on the model (or inference profile) —
+      // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_Converse.html ("requires permission for the
+      // bedrock:InvokeModel action"); resource types in https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html.
+      const m = modelRef(input['modelId'], r, a);
+      return { action: 'bedrock:InvokeModel', resource: m.arn, shown: m.arn };
+    }
     case 'events': {
       const b = busArn(undefined, { region: r, accountId: a });
       return { action: 'events:PutEvents', resource: b, shown: b };
@@ -326,6 +335,8 @@ export function runOperation(service: AwsService, operation: string, input: In, 
       return operation === 'GetAccountSettings' ? accountSettings(ctx) : lambdaInvoke(input, ctx);
     case 'events':
       return putEvents(input, ctx);
+    case 'bedrock-runtime':
+      return operation === 'Converse' ? converse(input, ctx.state, ctx.region, ctx.accountId) : invokeModel(input, ctx.state, ctx.region, ctx.accountId);
     case 'ssm': {
       if (operation === 'GetParametersByPath') return parametersByPath(input, ctx);
       if (operation === 'GetParameters') return getParameters(input, ctx);

@@ -172,6 +172,20 @@ export const SIMULATED_PACKAGES: Record<string, SimModule> = {
       operations: ['PutEvents'],
     }),
   },
+  '@aws-sdk/client-bedrock-runtime': {
+    format: 'cjs',
+    source: core({
+      service: 'bedrock-runtime',
+      packageName: '@aws-sdk/client-bedrock-runtime',
+      clientName: 'BedrockRuntimeClient',
+      sdkName: 'BedrockRuntime',
+      label: 'Bedrock Runtime',
+      serviceExceptionName: 'BedrockRuntimeServiceException',
+      // Errors of Converse and InvokeModel (API reference, Errors).
+      exceptions: ['AccessDeniedException', 'ValidationException', 'ThrottlingException', 'ModelTimeoutException', 'ModelErrorException', 'ModelNotReadyException', 'ResourceNotFoundException', 'ServiceQuotaExceededException', 'ServiceUnavailableException', 'InternalServerException'],
+      operations: ['Converse', 'InvokeModel'],
+    }),
+  },
   '@aws-sdk/credential-providers': coreExport('credentialProviders()'),
   '@aws-sdk/credential-provider-node': { format: 'cjs', source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { defaultProvider: c.defaultProvider };` },
   '@aws-sdk/credential-provider-env': { format: 'cjs', source: `const c = require(${JSON.stringify(SDK_CORE_SPECIFIER)}); module.exports = { fromEnv: () => c.defaultProvider() };` },

@@ -11,14 +11,17 @@
  *   "ssm": { "parameters": { "/app/url": "https://example.com", "/app/key": { "value": "s3cr3t", "type": "SecureString" } } },
  *   "http": { "api.example.com": { "routes": { "GET /price": { "status": 200, "body": "{\"price\":1}", "latencyMs": 50 } } } },
  *   "lambda": { "functions": { "pricing": { "response": { "price": 1 } }, "broken": { "error": { "errorType": "Error", "errorMessage": "boom" } } } },
- *   "events": { "buses": { "orders-bus": [] } }
+ *   "events": { "buses": { "orders-bus": [] } },
+ *   "bedrock": { "models": { "anthropic.claude-3-haiku-20240307-v1:0": { "reply": "{\"label\":\"ok\"}", "latencyMs": 2400 }, "amazon.nova-pro-v1:0": { "access": false } } }
  * }
  * ```
  * Regional resources (tables, queues, topics, secrets, parameters) live in the world's region; a
  * client configured for another region does not find them (as on AWS). Buckets are global.
  * `lambda.functions` are stubs for `@aws-sdk/client-lambda` Invoke: the simulator runs no other function, it answers
  * with the configured `response` (or the `error` document as an Unhandled function error). `events.buses` lists
- * custom EventBridge buses (the `default` bus always exists); PutEvents records the events there.
+ * custom EventBridge buses (the `default` bus always exists); PutEvents records the events there. `bedrock.models`
+ * sets what Bedrock Runtime's Converse and InvokeModel answer for a model: its `reply` text, how long it takes
+ * (`latencyMs`), or `"access": false` for a model the account may not use. Other models answer an illustrative reply.
  */
 import { marshallItem, unmarshallItem, type AttributeMap } from './dynamodb.ts';
 import { utf8Bytes } from '../text/utf8.ts';
@@ -104,12 +107,24 @@ export interface AwsState {
   functions: Map<string, LambdaStubState>;
   /** EventBridge buses by name (`default` always present) with the events put on them. */
   buses: Map<string, PutEventState[]>;
+  /** Bedrock models by model id: what Converse and InvokeModel answer. */
+  models: Map<string, BedrockModelState>;
+}
+
+/** A Bedrock model as the world answers for it. */
+export interface BedrockModelState {
+  /** The text the model replies (default: an illustrative sentence naming the model). */
+  reply?: string;
+  /** False: the account may not use the model (AccessDeniedException). */
+  access?: boolean;
+  /** How long the model takes to answer, ms (default: the world's illustrative model latency). */
+  latencyMs?: number;
 }
 
 /** Result of {@link parseAwsState}. */
 export type ParseAwsStateResult = { ok: true; value: AwsState } | { ok: false; error: string };
 
-const SECTIONS = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'http', 'lambda', 'events'];
+const SECTIONS = ['s3', 'dynamodb', 'sqs', 'sns', 'secretsmanager', 'ssm', 'http', 'lambda', 'events', 'bedrock'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
@@ -121,7 +136,7 @@ function kind(v: unknown): string {
 
 /** Empty state. */
 export function emptyAwsState(): AwsState {
-  return { buckets: new Map(), tables: new Map(), queues: new Map(), topics: new Map(), secrets: new Map(), parameters: new Map(), http: new Map(), functions: new Map(), buses: new Map([['default', []]]) };
+  return { buckets: new Map(), tables: new Map(), queues: new Map(), topics: new Map(), secrets: new Map(), parameters: new Map(), http: new Map(), functions: new Map(), buses: new Map([['default', []]]), models: new Map() };
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -303,6 +318,28 @@ export function parseAwsState(input: unknown): ParseAwsStateResult {
     if (!Array.isArray(v)) return fail(`events.buses.${name}`, `a bus is declared with an array (events put on it show there in snapshots), not ${kind(v)}.`);
     st.buses.set(name, []);
   }
+  // Bedrock models
+  const models = section('bedrock', 'models');
+  if (typeof models === 'string') return fail('bedrock', models);
+  for (const [id, v] of Object.entries(models ?? {})) {
+    const p = `bedrock.models.${id}`;
+    if (!isObj(v)) return fail(p, 'a model is { "reply"?: string, "latencyMs"?: number, "access"?: false }.');
+    for (const k of Object.keys(v)) if (!['reply', 'latencyMs', 'access'].includes(k)) return fail(p, `unknown element "${k}" (use reply, latencyMs, access).`);
+    const m: BedrockModelState = {};
+    if (v['reply'] !== undefined) {
+      if (typeof v['reply'] !== 'string') return fail(`${p}.reply`, `must be the reply's text (a string; JSON your code parses goes in as text), not ${kind(v['reply'])}.`);
+      m.reply = v['reply'];
+    }
+    if (v['latencyMs'] !== undefined) {
+      if (typeof v['latencyMs'] !== 'number' || !(v['latencyMs'] >= 0)) return fail(`${p}.latencyMs`, 'must be a number ≥ 0.');
+      m.latencyMs = v['latencyMs'];
+    }
+    if (v['access'] !== undefined) {
+      if (typeof v['access'] !== 'boolean') return fail(`${p}.access`, 'must be true or false.');
+      m.access = v['access'];
+    }
+    st.models.set(id, m);
+  }
   return { ok: true, value: st };
 }
 
@@ -344,6 +381,7 @@ export function cloneAwsState(s: AwsState): AwsState {
     http: new Map(s.http),
     functions: new Map([...s.functions].map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as LambdaStubState])),
     buses: new Map([...s.buses].map(([k, v]) => [k, v.map((e) => ({ ...e }))])),
+    models: new Map([...s.models].map(([k, v]) => [k, { ...v }])),
   };
 }
 
@@ -379,5 +417,7 @@ export function snapshotAwsState(s: AwsState): Record<string, unknown> {
     ssm: { parameters },
     lambda: { functions: Object.fromEntries(s.functions) },
     events: { buses: Object.fromEntries([...s.buses].map(([k, v]) => [k, v.map((e) => ({ ...e }))])) },
+    // Only when models were declared: earlier snapshots (and the tests that compare them) have no bedrock section.
+    ...(s.models.size ? { bedrock: { models: Object.fromEntries([...s.models].map(([k, v]) => [k, { ...v }])) } } : {}),
   };
 }

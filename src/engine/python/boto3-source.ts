@@ -1062,6 +1062,7 @@ SIMULATED_OPERATIONS = {
     'ssm': ['GetParameter', 'GetParameters', 'GetParametersByPath'],
     'lambda': ['Invoke', 'GetAccountSettings'],
     'events': ['PutEvents'],
+    'bedrock-runtime': ['Converse', 'InvokeModel'],
 }
 
 # Required input members of the simulated operations ("required" of each input shape in botocore/data/<service>/*/service-2.json).
@@ -1079,6 +1080,7 @@ REQUIRED_PARAMS = {
     'Publish': ['Message'], 'GetSecretValue': ['SecretId'],
     'GetParameter': ['Name'], 'GetParameters': ['Names'], 'GetParametersByPath': ['Path'],
     'Invoke': ['FunctionName'], 'PutEvents': ['Entries'],
+    'Converse': ['modelId'], 'InvokeModel': ['modelId'],
 }
 
 # Modeled exceptions (shapes with "exception": true in each service-2.json) that the simulated world can answer.
@@ -1094,6 +1096,7 @@ MODELED_ERRORS = {
     'ssm': ['ParameterNotFound', 'ParameterVersionNotFound', 'InvalidKeyId', 'InternalServerError', 'AccessDeniedException', 'InvalidFilterKey', 'InvalidNextToken'],
     'lambda': ['ResourceNotFoundException', 'TooManyRequestsException', 'InvalidParameterValueException', 'InvalidRequestContentException', 'RequestTooLargeException', 'ServiceException', 'KMSAccessDeniedException', 'ResourceConflictException'],
     'events': ['AccessDeniedException', 'InternalException', 'ResourceNotFoundException', 'ThrottlingException', 'LimitExceededException'],
+    'bedrock-runtime': ['AccessDeniedException', 'ValidationException', 'ThrottlingException', 'ModelTimeoutException', 'ModelErrorException', 'ModelNotReadyException', 'ResourceNotFoundException', 'ServiceQuotaExceededException', 'ServiceUnavailableException', 'InternalServerException'],
 }
 
 # Members of the modeled error shapes above (botocore/data/<service>/*/service-2.json), for the shapes that have
@@ -1107,6 +1110,9 @@ MODELED_ERROR_MEMBERS = {
     'sqs': {name: ['message'] for name in ['BatchEntryIdsNotDistinct', 'EmptyBatchRequest', 'InvalidAddress', 'InvalidMessageContents', 'InvalidSecurity', 'OverLimit', 'QueueDoesNotExist', 'ReceiptHandleIsInvalid', 'RequestThrottled', 'ResourceNotFoundException', 'TooManyEntriesInBatchRequest', 'UnsupportedOperation']},
     'secretsmanager': {name: ['Message'] for name in ['DecryptionFailure', 'InternalServiceError', 'InvalidParameterException', 'InvalidRequestException', 'ResourceNotFoundException']},
     'ssm': {'AccessDeniedException': ['Message'], 'InternalServerError': ['Message'], 'InvalidKeyId': ['message'], 'InvalidNextToken': ['Message'], 'ParameterNotFound': ['message'], 'ParameterVersionNotFound': ['message']},
+    # https://docs.aws.amazon.com/botocore/latest/reference/services/bedrock-runtime/client/exceptions/ValidationException.html
+    # (and the other exceptions' pages): {'message': 'string', 'Error': {...}}.
+    'bedrock-runtime': {name: ['message'] for name in ['AccessDeniedException', 'ValidationException', 'ThrottlingException', 'ModelTimeoutException', 'ModelNotReadyException', 'ResourceNotFoundException', 'ServiceQuotaExceededException', 'ServiceUnavailableException', 'InternalServerException']},
     'lambda': {'InvalidParameterValueException': ['Type', 'message'], 'InvalidRequestContentException': ['Type', 'message'], 'KMSAccessDeniedException': ['Type', 'Message'], 'RequestTooLargeException': ['Type', 'message'], 'ResourceConflictException': ['Type', 'message'], 'ResourceNotFoundException': ['Type', 'Message'], 'ServiceException': ['Type', 'Message'], 'TooManyRequestsException': ['retryAfterSeconds', 'Type', 'message', 'Reason']},
 }
 
@@ -1120,7 +1126,7 @@ ERROR_CODE_BY_NAME = {
 # Class names of the clients as botocore prints them (the serviceId of each model without spaces).
 CLIENT_CLASS_NAMES = {
     's3': 'S3', 'dynamodb': 'DynamoDB', 'sqs': 'SQS', 'sns': 'SNS', 'secretsmanager': 'SecretsManager',
-    'ssm': 'SSM', 'lambda': 'Lambda', 'events': 'EventBridge',
+    'ssm': 'SSM', 'lambda': 'Lambda', 'events': 'EventBridge', 'bedrock-runtime': 'BedrockRuntime',
 }
 
 # Error codes retried in legacy mode, by (code, HTTP status), and the statuses retried whatever the code

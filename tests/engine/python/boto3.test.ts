@@ -130,6 +130,33 @@ r = boto3.client('lambda').get_account_settings()
     expect(world.calls().map((c) => `${c.service} ${c.operation} ${c.outcome}`)).toEqual(['lambda GetAccountSettings ok']);
   });
 
+  it("bedrock-runtime converse and invoke_model: the model's reply, body as a StreamingBody, modeled ValidationException with 'message'", () => {
+    const world = useWorld({ state: { bedrock: { models: { 'amazon.nova-lite-v1:0': { reply: 'ok!' } } } } });
+    const out = run(`
+import boto3, json
+c = boto3.client('bedrock-runtime')
+r = []
+conv = c.converse(modelId='amazon.nova-lite-v1:0', messages=[{'role': 'user', 'content': [{'text': 'hi'}]}])
+r.append([conv['output']['message']['content'][0]['text'], conv['stopReason'], conv['ResponseMetadata']['HTTPStatusCode']])
+inv = c.invoke_model(modelId='amazon.nova-lite-v1:0', body=json.dumps({'messages': [{'role': 'user', 'content': [{'text': 'hi'}]}]}))
+r.append([type(inv['body']).__name__, json.loads(inv['body'].read())['output']['message']['content'][0]['text']])
+try:
+    c.invoke_model(modelId='anthropic.claude-3-haiku-20240307-v1:0', body=json.dumps({'anthropic_version': 'bedrock-2023-05-31', 'messages': []}))
+except c.exceptions.ValidationException as e:
+    r.append([str(e), e.response['message']])
+r
+`) as unknown[];
+    expect(out).toEqual([
+      ['ok!', 'end_turn', 200],
+      ['StreamingBody', 'ok!'],
+      [
+        'An error occurred (ValidationException) when calling the InvokeModel operation: Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.',
+        'Malformed input request: #: required key [max_tokens] not found, please reformat your input and try again.',
+      ],
+    ]);
+    expect(world.calls().map((c) => `${c.service} ${c.operation} ${c.outcome}`)).toEqual(['bedrock-runtime Converse ok', 'bedrock-runtime InvokeModel ok', 'bedrock-runtime InvokeModel error']);
+  });
+
   it('an operation the world does not simulate says so plainly (not a ClientError, not a Lambda error type)', () => {
     const world = useWorld({ state: STATE });
     const out = run(`
