@@ -201,6 +201,8 @@ _RUNTIME_PROVIDED = {
     "jmespath": (None, "jmespath, which Lambda's %s runtime ships with boto3, is not in the simulator's site-packages"),
     "s3transfer": (None, "s3transfer, which Lambda's %s runtime ships with boto3, is not in the simulator's site-packages"),
     "six": (None, "six, which Lambda's %s runtime ships with boto3 (python-dateutil needs it), is not in the simulator's site-packages"),
+    # The runtime's image has pip (AWS's own Dockerfiles run "pip install" on it: https://docs.aws.amazon.com/lambda/latest/dg/python-image.html).
+    "pip": (None, "pip, which Lambda's %s runtime image includes, is not in the simulator"),
 }
 
 

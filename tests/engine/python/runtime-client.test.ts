@@ -48,6 +48,8 @@ describe('init errors (bootstrap.py _get_handler)', () => {
     expect(on312.errorMessage).toBe("Unable to import module 'lambda_function': No module named 'aws_durable_execution_sdk_python'");
     const dateutil = await oncePy(handler('from dateutil import parser\n\ndef lambda_handler(event, context):\n    return 1\n'), {}, { runtime: 'python3.12' });
     expect(dateutil.errorMessage).toContain("dateutil: python-dateutil, which Lambda's python3.12 runtime ships with boto3, is not in the simulator's site-packages. This is a gap of the simulator");
+    const pip = await oncePy(handler('from pip._internal import main\n\ndef lambda_handler(event, context):\n    return 1\n'));
+    expect(pip.errorMessage).toContain("pip: pip, which Lambda's python3.13 runtime image includes, is not in the simulator. This is a gap of the simulator");
   });
 
   it('a handler file that does not exist: No module named <module>', async () => {
