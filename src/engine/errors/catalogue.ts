@@ -51,6 +51,11 @@ const D11 = 'https://docs.aws.amazon.com/lambda/latest/dg/API_Invoke.html';
 const D15 = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
 const KC2 = 'https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations';
 
+/** `: <message>` for a sentence the template ends with its own full stop (a message's own final one is dropped). */
+function said(message: string | null | undefined): string {
+  return message ? `: ${message.replace(/\.$/, '')}` : '';
+}
+
 function door(params: FindingParams): string {
   return params.frontDoor ? FRONT_DOOR_LABELS[params.frontDoor] : 'The front door';
 }
@@ -78,7 +83,7 @@ export const CATALOGUE = {
     title: 'The function threw an error',
     cause: 'unhandled-exception',
     message: (p) =>
-      `The handler failed with ${p.errorType ?? 'an error'}${p.errorMessage ? `: ${p.errorMessage}` : ''}. ${translated(p)} Catch the error in the handler and return a proper response, or fix what throws.`,
+      `The handler failed with ${p.errorType ?? 'an error'}${said(p.errorMessage)}. ${translated(p)} Catch the error in the handler and return a proper response, or fix what throws.`,
     hint: 'Read the function log (ERROR "Invoke Error" line) for the stack, not the gateway body.',
     source: D1,
   },
@@ -102,7 +107,7 @@ export const CATALOGUE = {
     title: 'The function failed to start',
     cause: 'init-failure',
     message: (p) =>
-      `The function failed during init with ${p.errorType ?? 'an error'}${p.errorMessage ? `: ${p.errorMessage}` : ''}. Every request fails the same way until the code or configuration is fixed, and ${door(p)} ${answered(p)}. Check the handler name, the module path and top-level code.`,
+      `The function failed during init with ${p.errorType ?? 'an error'}${said(p.errorMessage)}. Every request fails the same way until the code or configuration is fixed, and ${door(p)} ${answered(p)}. Check the handler name, the module path and top-level code.`,
     hint: 'Look for INIT_REPORT and "Uncaught Exception" in the function log.',
     source: D1,
   },
@@ -112,7 +117,7 @@ export const CATALOGUE = {
     // the init-failure guide is where a real import failure would send the reader, and the message says the gap is ours.
     cause: 'init-failure',
     message: (p) =>
-      `The function failed during init in the simulator${p.errorMessage ? `: ${p.errorMessage}` : ''}. Lambda's runtime provides this module, so on AWS the import succeeds and this init failure would not happen; the simulator cannot run the function past it. Nothing in your package needs to change for this import.`,
+      `The function failed during init in the simulator${said(p.errorMessage)}. Lambda's runtime provides this module, so on AWS the import succeeds and this init failure would not happen; the simulator cannot run the function past it. Nothing in your package needs to change for this import.`,
     hint: 'Not your bug: the simulator has no copy of this module.',
     source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
   },
