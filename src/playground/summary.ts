@@ -72,7 +72,8 @@ function rank(item: string): number {
 
 function errorText(record: InvocationRecord): string {
   const type = record.errorType ?? 'Error';
-  return record.errorMessage ? `${type}: ${clip(record.errorMessage)}` : type;
+  // The sentence goes on after it (", so …"): a message's own final full stop would leave "again., so".
+  return record.errorMessage ? `${type}: ${clip(record.errorMessage).replace(/\.$/, '')}` : type;
 }
 
 function findingTitle(f: Finding): string {

@@ -58,6 +58,11 @@ describe('summariseRun', () => {
     expect(through('http-api-v2', r)).toBe("The handler failed with TypeError: Cannot read properties of undefined (reading 'id'), so API Gateway (HTTP API, payload 2.0) answered 500.");
   });
 
+  it("a message that ends with a full stop does not get a second one before ', so'", () => {
+    const r = makeRecord({ outcome: 'function-error', errorType: 'ValidationException', errorMessage: 'The provided model identifier is invalid.', functionError: 'Unhandled', payload: '{}' });
+    expect(through('apigw-rest', r)).toBe('The handler failed with ValidationException: The provided model identifier is invalid, so API Gateway (REST API) answered 502.');
+  });
+
   it('a malformed response names the broken rule', () => {
     const s = through('apigw-rest', returned({ statusCode: 200, body: { a: 1 } }));
     expect(s).toMatch(/^The function returned in 12\.34 ms, but API Gateway \(REST API\) answered 502: .+\.$/);
