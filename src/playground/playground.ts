@@ -300,7 +300,7 @@ export function createPlayground(root: HTMLElement): PlaygroundApp {
     if (doc === 'scenarioConfig') return scenario?.configNote() ?? '';
     if (!hasAws) return 'Saved and shared with your work, but not used yet: the simulated AWS services (Engine III) are not in this build, so runs ignore this tab.';
     if (doc === 'policy') return 'The execution role\'s policy (one document or a list): every simulated AWS call is checked against it, and a denied call fails with AccessDeniedException.';
-    if (doc === 'awsState') return 'What the account holds at the start of each new environment: s3.buckets, dynamodb.tables (keySchema, items), sqs.queues, sns.topics, secretsmanager.secrets, ssm.parameters, http hosts.';
+    if (doc === 'awsState') return 'What the account holds at the start of each new environment: s3.buckets, dynamodb.tables (keySchema, items), sqs.queues, sns.topics, secretsmanager.secrets, ssm.parameters, http hosts, lambda.functions (Invoke stubs), events.buses, bedrock.models (reply, latencyMs, access).';
     return 'Faults for downstream calls, e.g. { "rules": [{ "service": "dynamodb", "latencyMs": 5000 }, { "service": "s3", "error": "throttling", "errorRate": 0.5 }, { "service": "secretsmanager", "hang": true }] }.';
   }
 
