@@ -196,7 +196,9 @@ function isErrorLike(o: unknown): o is Error {
  * the worker's own plumbing has no Lambda equivalent.
  */
 function lambdaStack(stack: string): string {
-  const lines = lambdaPaths(stack).split('\n');
+  // Frames in the simulated packages' files and in the fake clock are the simulator's own, not Lambda's.
+  const own = (l: string): boolean => /^\s+at /.test(l) && ((start.simulatedDir !== null && l.includes(start.simulatedDir)) || l.includes('/@sinonjs/fake-timers/'));
+  const lines = lambdaPaths(stack).split('\n').filter((l) => !own(l));
   const at = lines.findIndex((l) => /^\s+at (async )?(Runtime\.handleOnceNonStreaming|BufferedInvokeProcessor\.processInvoke) /.test(l));
   return (at >= 0 ? lines.slice(0, at + 1) : lines).join('\n');
 }
@@ -373,6 +375,14 @@ function callSync(name: string, payload: unknown): Record<string, unknown> {
 const hostModule = {
   callSync,
   timer: hostTimer,
+  /**
+   * The simulated SDK made its error in a timer callback, where V8 sees no awaiting caller; taken again where `send`
+   * rethrows it, the stack has the handler's `at async …` frames, as a real SDK error's does (the simulated SDK's
+   * own frames are cut by lambdaStack, as the sandbox shows none).
+   */
+  restack(e: unknown) {
+    if (e instanceof Error) Error.captureStackTrace(e, hostModule.restack);
+  },
   hasServices: () => start.hasServices,
   wait(ms: number, label?: string) {
     let cancel: () => void = () => undefined;

@@ -296,6 +296,9 @@ export function awsSdkCore(hostModule, processEnv) {
             err.$metadata.attempts = attempts;
             err.$metadata.totalRetryDelay = totalRetryDelay;
           }
+          // A host on V8 (the Node runner) takes the stack again here, in the awaited call, so it carries the
+          // handler's `at async …` frames as a real SDK error does; the error was made in a timer callback.
+          if (hostModule.restack) hostModule.restack(err);
           if (err.name === 'AbortError') throw err;
           const throttled = isThrottling(err);
           const retryable = throttled || isTransient(err);
