@@ -242,7 +242,8 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
       const l = lines[i] as string;
       const caller = /^ {4}at (onTimeout|onImmediate) \(lambda-triage:/.exec(l);
       if (caller && lastUser && lastUser.at === out.length - 1) out[lastUser.at] = lastUser.render(caller[1] === 'onTimeout' ? ['Timeout', '_onTimeout'] : ['Immediate', '']);
-      if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l.startsWith('    at <input>:')) continue;
+      // V8 shows no frame for Function.prototype.call / apply or Reflect.construct (checked against Node 22).
+      if (l.includes('lambda-triage:') || l === '    at construct (native)' || l === '    at apply (native)' || l === '    at call (native)' || l.startsWith('    at <input>:')) continue;
       if (l.startsWith('    at async ')) {
         out.push(l); // rendered already (annotateAsync)
         continue;
