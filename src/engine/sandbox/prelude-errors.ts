@@ -235,9 +235,14 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
     if (fn.name) return fn.typeName && !fn.name.startsWith(fn.typeName + '.') ? fn.typeName + '.' + fn.name : fn.name;
     return fn.inferred;
   }
+  // Does the source at this 1-based line and column start a `new` expression?
+  function isNewAt(path: string, line: number, column: number): boolean {
+    const text = typeof files[path] === 'string' ? (files[path] as string).split('\n')[line - 1] : undefined;
+    return typeof text === 'string' && /^new\b/.test(text.slice(column - 1));
+  }
   function rewriteFrames(lines: string[]): string[] {
     const out: string[] = [];
-    let lastUser: { at: number; render: (caller: [string, string]) => string } | null = null;
+    let lastUser: { at: number; where: string; ctorName: string; render: (caller: [string, string]) => string } | null = null;
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i] as string;
       const caller = /^ {4}at (onTimeout|onImmediate) \(lambda-triage:/.exec(l);
@@ -261,11 +266,19 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
       const esm = isEsmFile(m[2] as string);
       const info = frameInfo(m[2] as string, Number(m[3]), Number(m[4]), i === 0) || ({ line: Number(m[3]), column: Number(m[4]), synthetic: false, mapped: false, fn: null, handler: '' } as unknown as FrameInfo);
       if (info.synthetic) continue;
+      // The frame above was a plain function run by `new` here (V8's column for that call is the `new`): V8 names it
+      // `new Logger`. A class constructor is named so already (user-source.ts).
+      if (lastUser && lastUser.at === out.length - 1 && lastUser.ctorName && isNewAt(m[2] as string, info.line, info.column)) {
+        out[lastUser.at] = '    at new ' + lastUser.ctorName + ' (' + lastUser.where + ')';
+      }
       const where = (esm ? 'file://' + m[2] : m[2]) + ':' + info.line + ':' + info.column;
       const name = v8FrameName(info, m[1] as string, esm);
       out.push(name ? '    at ' + name + ' (' + where + ')' : '    at ' + where);
+      const plain = info.fn && !info.handler && !info.fn.typeName && !(info.fn.name || '').startsWith('new ') ? info.fn.name || info.fn.inferred : '';
       lastUser = {
         at: out.length - 1,
+        where,
+        ctorName: plain || '',
         render: ([type, method]) => {
           // V8's method-call form (checked against Node 22: Timeout._onTimeout, Timeout.tick [as _onTimeout], Immediate.<anonymous>)
           const own = info.fn ? info.fn.name : '';
