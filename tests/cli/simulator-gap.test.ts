@@ -33,10 +33,12 @@ describe('an AWS call the simulator does not cover', () => {
     for (const runner of [[], ['--runner', 'node']]) {
       const out: string[] = [];
       await main(['invoke', file, '--json', ...runner], { out: (s) => out.push(s), err: () => {} });
-      const inv = (JSON.parse(out.join('\n')) as { invocations: Array<{ outcome: string; errorMessage: string; findings: Array<{ code: string }> }> }).invocations[0];
+      const inv = (JSON.parse(out.join('\n')) as { invocations: Array<{ outcome: string; errorMessage: string; findings: Array<{ code: string }>; result: { trace: string[] } }> }).invocations[0];
       expect(inv?.outcome).toBe('init-error');
       expect(inv?.errorMessage).toContain("Lambda's nodejs22.x and nodejs24.x runtimes include");
       expect(inv?.findings.map((f) => f.code)).toEqual(['LT-SIM-MODULE-GAP']);
+      // The note is the simulator's: no frames of a package that is not there (the sandbox showed an /opt path).
+      expect(inv?.result.trace.filter((l) => !l.includes('/var/runtime/'))).toEqual([`Error: ${inv?.errorMessage}`]);
     }
   }, 60_000);
 });

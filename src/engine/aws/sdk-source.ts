@@ -47,7 +47,8 @@ const RUNTIME_PROVIDED_GAPS: Record<string, string> = {
 
 function gapModule(specifier: string, what: string): SimModule {
   const message = `${specifier}: ${what}. This is a gap of the simulator, not an error in your code: on AWS, loading ${specifier} works`;
-  return { format: 'cjs', source: `throw new Error(${JSON.stringify(message)});` };
+  // The note is the simulator's, not code of the package: its stack is the message alone in both runners.
+  return { format: 'cjs', source: `const e = new Error(${JSON.stringify(message)}); e.stack = 'Error: ' + e.message; throw e;` };
 }
 
 /** The simulated packages by specifier. */
