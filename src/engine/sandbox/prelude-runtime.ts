@@ -781,6 +781,7 @@ export function runtimeSource(host, config) {
       }
     }
   }
+  const moduleActivations = new Map();
   const asyncHelpers = {
     // `async function f(…) {…}` → `function f(…){return __lt_async(this,arguments,async function f(…) {…})}`
     __lt_async(self, args, fn, name) {
@@ -791,6 +792,12 @@ export function runtimeSource(host, config) {
     __lt_enter() {
       const act = activations.length > 0 ? activations[activations.length - 1] : null;
       if (act) act.alsFrame = alsFrame; // the AsyncLocalStorage stores its awaits resume with
+      return act;
+    },
+    // a top-level await's activation: one per module file, awaited by nobody (V8 ends the chain there)
+    __lt_module(path) {
+      let act = moduleActivations.get(path);
+      if (!act) moduleActivations.set(path, (act = { awaiter: null }));
       return act;
     },
     // `await VALUE` inside a rewritten async function, at `site` ("path:line:col")

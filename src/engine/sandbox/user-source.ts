@@ -108,6 +108,7 @@ const DESTRUCTURE_CHECK = '__lt_dst';
 const ITERABLE_CHECK = '__lt_iter';
 const ENTER_ACTIVATION = '__lt_enter';
 const AWAIT_SITE = '__lt_awaits';
+const MODULE_ACTIVATION = '__lt_module';
 const CAUGHT = '__lt_caught';
 
 /** Cheap pre-check: no `async` token, nothing to transform (most files). */
@@ -267,7 +268,7 @@ export function prepareUserSource(source: string, kind: SourceKind, path = ''): 
       const l = lineOf(offset);
       return `${l + 1}:${offset - starts[l]! + 1}`;
     };
-    collect(ast, source, path, position, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls, statementLeads);
+    collect(ast, source, path, position, MAY_HAVE_ASYNC.test(source), add, fns, returnCalls, statementLeads, kind === 'esm');
     transformed = true;
   } catch {
     // Unparsable (QuickJS will report the syntax error) or too deeply nested for the host: run as is.
@@ -438,6 +439,7 @@ function collect(
   fns: FnRange[],
   returnCalls: Map<number, number>,
   statementLeads: Map<number, number>,
+  esm = false,
 ): void {
   const stack: WalkItem[] = [{ node: root, parent: null, className: '', inAsync: false }];
   while (stack.length > 0) {
@@ -449,6 +451,13 @@ function collect(
       const arg = node['argument'] as AnyNode;
       const site = JSON.stringify(`${path}:${position(node.start)}`);
       add(arg.start, arg.start, `${AWAIT_SITE}($lt$act,(`);
+      add(arg.end, arg.end, `),${site})`, true);
+    } else if (node.type === 'AwaitExpression' && esm) {
+      // A top-level await of an ES module (the only `await` outside an async function an ES module may hold): the
+      // module's evaluation is the awaiter, which V8 prints as `at async file:///var/task/app.mjs:7:16`.
+      const arg = node['argument'] as AnyNode;
+      const site = JSON.stringify(`${path}:${position(node.start)}`);
+      add(arg.start, arg.start, `${AWAIT_SITE}(${MODULE_ACTIVATION}(${JSON.stringify(path)}),(`);
       add(arg.end, arg.end, `),${site})`, true);
     }
     if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
