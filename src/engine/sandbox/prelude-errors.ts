@@ -92,6 +92,18 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
   'use strict';
   const { host, files, v8, rawStack, rawStacks, isEsmFile, rejectedFrom, promiseActivation, handlerReceiver } = deps;
   const RANGE_ERROR_PROTO = deps.rangeErrorPrototype;
+  // A line of a user file (1-based), its lines split once per file: a bundle of a few MB is read for every frame.
+  const linesByPath = new Map<string, string[]>();
+  function sourceLine(path: string, line: number): string | undefined {
+    let lines = linesByPath.get(path);
+    if (!lines) {
+      const text = files[path];
+      if (typeof text !== 'string') return undefined;
+      lines = text.split('\n');
+      linesByPath.set(path, lines);
+    }
+    return lines[line - 1];
+  }
   // A QuickJS position in a user file, seen in the user's own text (the host keeps the column map of
   // the module wrapper and of the async-function transform, user-source.ts). Null outside user files.
   function frameInfo(file: string, line: number, col: number, top?: boolean): FrameInfo | null {
@@ -108,7 +120,7 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
     const path = m[1] as string;
     const line = Number(m[2]);
     const info = frameInfo(path, line, Number(m[3]));
-    const text = (files[path] as string).split('\n')[line - 1];
+    const text = sourceLine(path, line);
     if (typeof text !== 'string' || !info) return null;
     return { match: m[0], path, line, col: info.raw, text };
   }
@@ -169,7 +181,7 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
       const m = /\((\/var\/task\/[^():]+):(\d+):(\d+)\)/.exec(lines[i] as string);
       if (!m || typeof files[m[1] as string] !== 'string') continue;
       const info = frameInfo(m[1] as string, Number(m[2]), Number(m[3]));
-      const text = (files[m[1] as string] as string).split('\n')[Number(m[2]) - 1];
+      const text = sourceLine(m[1] as string, Number(m[2]));
       if (!info || typeof text !== 'string' || text[info.raw - 1] !== '(') continue;
       const callee = v8.callee(text, info.raw);
       const kept = lines.filter((l, j) => j >= i || !/\(\/var\/task\//.test(l));
@@ -237,7 +249,7 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
   }
   // Does the source at this 1-based line and column start a `new` expression?
   function isNewAt(path: string, line: number, column: number): boolean {
-    const text = typeof files[path] === 'string' ? (files[path] as string).split('\n')[line - 1] : undefined;
+    const text = sourceLine(path, line);
     return typeof text === 'string' && /^new\b/.test(text.slice(column - 1));
   }
   function rewriteFrames(lines: string[]): string[] {
