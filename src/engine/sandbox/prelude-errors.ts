@@ -328,6 +328,10 @@ export function createErrorsPart(deps: ErrorsPartDeps): ErrorsPart {
     const lines: string[] = [];
     for (const link of links) {
       if (link.combined) {
+        // The function that awaits Promise.all is among the error's synchronous frames: the error was thrown while
+        // Promise.all's argument was still being built (an async callback of .map that throws before its first
+        // await), so at the time V8 took the stack nothing awaited anything and it printed no async line.
+        if (frames.length > 0 && !frames[0]) continue;
         lines.push('    at async Promise.' + link.combined + ' (index ' + link.index + ')');
         continue;
       }
