@@ -26,6 +26,7 @@ import { GATEWAY_REPLIES, type GatewayReply } from '../engine/integrations/gatew
 import { DEFAULT_ROUTE_KEY, matchRoute, parseRouteKey, type ParsedRoute } from '../engine/integrations/routes.ts';
 import { MAX_ALB_RESPONSE_BYTES, MAX_ALB_REQUEST_BODY_BYTES, MAX_API_GATEWAY_PAYLOAD_BYTES, MAX_SYNC_REQUEST_BYTES, MAX_SYNC_RESPONSE_BYTES } from '../engine/integrations/limits.ts';
 import { INIT_TIMEOUT_MS } from '../engine/lambda/limits.ts';
+import { isPythonRuntime } from '../engine/lambda/runtime-ids.ts';
 import type { InvocationRecord } from '../engine/types.ts';
 import type { FrontDoor, RuntimeId } from '../engine/vocabulary.ts';
 import { utf8ByteLength } from '../engine/text/utf8.ts';
@@ -46,7 +47,8 @@ Runs every function of an AWS SAM template (or lambda-triage.config.json) throug
 request matrix (your cases plus an empty body, an invalid JSON body, a missing path parameter and a body
 near the front door's limit): the first case on a cold environment, then every case warm. Fails on a 5xx,
 an error finding, a response over a front-door limit, an init over 10 s, or a duration within 20% of the
-timeout.
+timeout. Node.js functions use the runner below; Python functions (python3.12-3.14) run in the simulator's
+Python.
 
 Options:
   --function NAME    Check only this function (repeatable)
@@ -256,7 +258,15 @@ export function planCases(fn: CheckFunction, door: FrontDoor, route: CheckRoute 
 }
 
 /** Where the handler's module file is (the runtime's lookup order, plus TypeScript), or null. */
-export function findHandlerFile(root: string, handler: string): string | null {
+export function findHandlerFile(root: string, handler: string, python = false): string | null {
+  if (python) {
+    // The runtime imports the module by name: `app.lambda_handler` → app.py, `src/app.handler` and
+    // `pkg.app.handler` → src/app.py and pkg/app.py (bootstrap.py: import_module(modname.replace("/", "."))).
+    const dot = handler.lastIndexOf('.');
+    if (dot <= 0) return null;
+    const f = path.resolve(root, handler.slice(0, dot).split(/[./]/).join(path.sep) + '.py');
+    return existsSync(f) && statSync(f).isFile() ? f : null;
+  }
   const base = path.basename(handler);
   const moduleRoot = handler.slice(0, handler.length - base.length);
   const mod = base.split('.')[0] ?? '';
@@ -376,7 +386,8 @@ function firstFailingLine(record: InvocationRecord | null): string | null {
   if (!record) return null;
   const logs = record.logs;
   return (
-    logs.find((l) => /\tERROR\t|"level":"ERROR"/.test(l)) ??
+    // Node.js console and Invoke Error lines, JSON-format records, and the Python runtime's "[ERROR] Type: message".
+    logs.find((l) => /\tERROR\t|"level":"ERROR"|"log_level": ?"ERROR"|^\[ERROR\] /.test(l)) ??
     logs.find((l) => /Task timed out after/.test(l)) ??
     logs.find((l) => /^INIT_REPORT .*Status: (error|timeout)/.test(l)) ??
     logs.find((l) => /^REPORT .*Status: /.test(l)) ??
@@ -519,12 +530,18 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   for (const fn of functions) {
     const root = path.resolve(base, fn.codeUri);
     if (!existsSync(root) || !statSync(root).isDirectory()) return fail(`${read.file}: function ${fn.name}: CodeUri ${fn.codeUri} is not a folder (resolved to ${root}); fix CodeUri`);
-    const handlerFile = findHandlerFile(root, fn.handler);
+    // A Python function runs in the simulator's Pyodide whichever runner the Node.js functions use.
+    const python = isPythonRuntime(fn.runtime as RuntimeId);
+    const handlerFile = findHandlerFile(root, fn.handler, python);
     if (!handlerFile) {
+      if (python) {
+        const mod = fn.handler.slice(0, Math.max(0, fn.handler.lastIndexOf('.'))).split(/[./]/).join('/');
+        return fail(`${read.file}: function ${fn.name}: handler ${fn.handler} needs ${mod}.py in ${path.relative(process.cwd(), root) || '.'}, and there is none; fix Handler or CodeUri`);
+      }
       const mod = path.join(path.dirname(fn.handler), path.basename(fn.handler).split('.')[0] ?? '');
       return fail(`${read.file}: function ${fn.name}: handler ${fn.handler} needs ${mod}.js, .mjs, .cjs or .ts in ${path.relative(process.cwd(), root) || '.'}, and there is none; fix Handler or CodeUri`);
     }
-    if (args.runner.runner === 'node') {
+    if (args.runner.runner === 'node' && !python) {
       const missing = findMissingPackage(handlerFile, args.runner.sdk === 'simulated');
       if (missing) {
         return fail(`${path.relative(process.cwd(), missing.file)} imports '${missing.pkg}', which is not installed (no node_modules/${missing.pkg} in its folder or above); run \`npm install ${missing.pkg}\` in ${path.relative(process.cwd(), root) || '.'}`);
@@ -534,18 +551,36 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   }
   for (const s of read.skipped) io.err(`lambda-triage check: skipped ${s}`);
 
-  const quickjs = args.runner.runner === 'sandbox' ? await loadQuickJS() : null;
+  const quickjs = plans.some((p) => !isPythonRuntime(p.fn.runtime as RuntimeId)) && args.runner.runner === 'sandbox' ? await loadQuickJS() : null;
+  // Python functions run in the simulator's Pyodide, loaded only when the template has one (as `invoke` does).
+  let pythonExecutor: Executor | null = null;
   const results: CheckResult[] = [];
   // Every route of the template, selected functions or not: they share the API a probe goes through.
   const apiRoutes = collectApiRoutes(read.functions);
   for (const { fn, root, handlerFile } of plans) {
     const world = createAwsWorld({ functionName: fn.name, seed: args.seed });
-    const executor: Executor | undefined = args.runner.runner === 'node' ? createNodeExecutor({ taskRoot: root, clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule }) : undefined;
+    const python = isPythonRuntime(fn.runtime as RuntimeId);
+    const pythonProject = python ? await import('./python-project.ts') : null;
+    if (pythonProject && !pythonExecutor) pythonExecutor = await pythonProject.createCliPythonExecutor();
+    const executor: Executor | undefined = python
+      ? (pythonExecutor as Executor)
+      : args.runner.runner === 'node'
+        ? createNodeExecutor({ taskRoot: root, clock: args.runner.clock, sdk: args.runner.sdk, resolveModule: world.resolveModule })
+        : undefined;
     const sim = createSimulator({ ...(executor ? { executor } : quickjs ? { quickjs } : {}), seed: args.seed, epochMs: DEFAULT_EPOCH_MS, resolveModule: world.resolveModule, services: world.services });
     const config = { functionName: fn.name, handler: fn.handler, runtime: fn.runtime as RuntimeId, memoryMB: fn.memoryMB, timeoutSeconds: fn.timeoutSeconds, environment: fn.environment };
     let simFn: SimFunction;
     try {
-      simFn = sim.createFunction(config, executor ? {} : readTaskFiles(root));
+      const files = pythonProject
+        ? (() => {
+            const loaded = pythonProject.loadPythonProject({ path: root, handler: fn.handler });
+            if (!loaded.ok) throw new Error(loaded.error);
+            return loaded.value.files;
+          })()
+        : executor
+          ? {}
+          : readTaskFiles(root);
+      simFn = sim.createFunction(config, files);
     } catch (e) {
       return fail(`${read.file}: function ${fn.name}: ${e instanceof Error ? e.message : String(e)}`);
     }

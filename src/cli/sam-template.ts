@@ -171,8 +171,8 @@ export function parseSamTemplate(text: string, file: string): ReadResult {
       skipped.push(`${id}: container image functions are not simulated`);
       continue;
     }
-    if (!/^nodejs(20|22|24)\.x$/.test(runtime)) {
-      skipped.push(`${id}: runtime ${runtime || '(none)'} is not simulated (nodejs20.x, nodejs22.x, nodejs24.x are)`);
+    if (!/^nodejs(20|22|24)\.x$/.test(runtime) && !/^python3\.1[234]$/.test(runtime)) {
+      skipped.push(`${id}: runtime ${runtime || '(none)'} is not simulated (nodejs20.x, nodejs22.x, nodejs24.x, python3.12, python3.13, python3.14 are)`);
       continue;
     }
     const handler = props['Handler'];

@@ -72,7 +72,7 @@ describe('check on the sample SAM project (node runner)', () => {
     expect(health.slice(1).every((x) => x.start === 'warm')).toBe(true);
     expect(health.map((x) => x.case)).toEqual(['GET /health', 'GET /health', 'empty body', 'invalid JSON body', 'large body (5.4 MB)']);
     expect(results.filter((x) => x.function === 'OrdersFunction' && x.case === 'missing path parameter').map((x) => [x.statusCode, x.invoked])).toEqual([[403, false]]);
-    expect(stderr).toMatch(/skipped ReportsPythonFunction: runtime python3\.12 is not simulated/);
+    expect(stderr).toMatch(/skipped ReportsJavaFunction: runtime java21 is not simulated/);
   }, 600_000);
 
   it('writes JUnit XML with one failure per failing case', () => {
@@ -218,5 +218,54 @@ describe('check: the missing-path-parameter probe goes through the gateway', () 
       ['function-url', 502, true, false],
     ]);
     expect(r.code).toBe(1);
+  }, 120_000);
+});
+
+describe('check with Python functions', () => {
+  it('runs them in the simulator Python, whichever runner the Node.js ones use, and shows their [ERROR] line', async () => {
+    const dir = tempProject({
+      'template.yaml': [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Function:',
+        '    Runtime: python3.13',
+        'Resources:',
+        '  GoodFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/',
+        '      Handler: orders/app.lambda_handler',
+        '      Events:',
+        '        Get: { Type: Api, Properties: { Path: /orders, Method: get } }',
+        '  DictBodyFunction:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      CodeUri: src/',
+        '      Handler: broken.lambda_handler',
+        '      Events:',
+        '        Get: { Type: Api, Properties: { Path: /broken, Method: get } }',
+      ].join('\n'),
+      'src/orders/__init__.py': '',
+      'src/orders/app.py': 'import json\nfrom orders import shape\n\ndef lambda_handler(event, context):\n    return {"statusCode": 200, "body": json.dumps(shape.orders())}\n',
+      'src/orders/shape.py': 'def orders():\n    return [{"id": 1}]\n',
+      // A dict body: the REST API cannot use it and answers 502 (Malformed Lambda proxy response).
+      'src/broken.py': 'def lambda_handler(event, context):\n    return {"statusCode": 200, "body": {"ok": True}}\n',
+    });
+    const r = await check([dir, '--json']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const results = (JSON.parse(r.out) as { results: CheckResult[] }).results;
+    const failing = [...new Set(results.filter((x) => !x.passed).map((x) => x.function))];
+    expect(failing).toEqual(['DictBodyFunction']);
+    expect(results.filter((x) => x.function === 'GoodFunction' && x.case === 'GET /orders').map((x) => x.statusCode)).toEqual([200, 200]);
+    expect(results.find((x) => x.function === 'DictBodyFunction' && x.case === 'GET /broken')?.statusCode).toBe(502);
+    // A Python exception's own log line is the one shown.
+    const badInput = tempProject({
+      'template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.12\n      CodeUri: .\n      Handler: app.handler\n',
+      'app.py': 'def handler(event, context):\n    return event["body"]\n',
+    });
+    const failed = await check([badInput, '--json']);
+    const first = (JSON.parse(failed.out) as { results: CheckResult[] }).results[0];
+    expect(first?.firstFailingLogLine).toMatch(/^\[ERROR\] KeyError: 'body'\nTraceback \(most recent call last\):/);
   }, 120_000);
 });

@@ -31,9 +31,9 @@ Resources:
   Worker:
     Type: AWS::Serverless::Function
     Properties: { Handler: w.main, Runtime: nodejs24.x }
-  Py:
+  Java:
     Type: AWS::Serverless::Function
-    Properties: { Handler: app.h, Runtime: python3.12 }
+    Properties: { Handler: example.App::handle, Runtime: java21 }
 `;
 
 describe('parseSamTemplate', () => {
@@ -49,7 +49,7 @@ describe('parseSamTemplate', () => {
       { door: 'function-url', route: null },
     ]);
     expect(r.functions.find((f) => f.name === 'Worker')).toMatchObject({ runtime: 'nodejs24.x', memoryMB: 128, timeoutSeconds: 10, doors: [{ door: 'invoke', route: null }] });
-    expect(r.skipped).toEqual(['Py: runtime python3.12 is not simulated (nodejs20.x, nodejs22.x, nodejs24.x are)']);
+    expect(r.skipped).toEqual(['Java: runtime java21 is not simulated (nodejs20.x, nodejs22.x, nodejs24.x, python3.12, python3.13, python3.14 are)']);
   });
 
   it('names the file and the fix for a function without Handler', () => {
