@@ -278,6 +278,31 @@ export function findHandlerFile(root: string, handler: string, python = false): 
   return null;
 }
 
+/**
+ * The distributions a Python function's requirements.txt names that are not in its folder (no `<name>/` package or
+ * `<name>.py` module, the name lower-cased with `-` as `_`): what `sam build` would install beside the code
+ * (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-cli-command-reference-sam-build.html).
+ * A distribution whose import name differs (PyYAML → yaml) may be named although present; the note says "lists".
+ */
+export function unbuiltRequirements(root: string): string[] {
+  const file = path.join(root, 'requirements.txt');
+  if (!existsSync(file)) return [];
+  const names: string[] = [];
+  for (const raw of readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (line === '' || line.startsWith('-')) continue;
+    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line);
+    if (!m) continue;
+    const name = m[1] as string;
+    const mod = name.toLowerCase().replace(/-/g, '_');
+    if (existsSync(path.join(root, mod)) || existsSync(path.join(root, `${mod}.py`))) continue;
+    // boto3 and its dependencies ship with the runtime (SIMULATION.md: the simulated boto3 and urllib3).
+    if (['boto3', 'botocore', 'urllib3', 's3transfer', 'jmespath', 'python_dateutil', 'six'].includes(mod)) continue;
+    names.push(name);
+  }
+  return names;
+}
+
 /** Bare package name of a specifier (`@aws-sdk/client-s3/x` → `@aws-sdk/client-s3`). */
 function packageName(spec: string): string {
   const parts = spec.split('/');
@@ -527,6 +552,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   // Preflight: every handler file exists and every package it imports is installed, before anything runs.
   const base = path.dirname(path.resolve(read.file));
   const plans: Array<{ fn: CheckFunction; root: string; handlerFile: string }> = [];
+  const notes: string[] = [];
   for (const fn of functions) {
     const root = path.resolve(base, fn.codeUri);
     if (!existsSync(root) || !statSync(root).isDirectory()) return fail(`${read.file}: function ${fn.name}: CodeUri ${fn.codeUri} is not a folder (resolved to ${root}); fix CodeUri`);
@@ -547,9 +573,18 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
         return fail(`${path.relative(process.cwd(), missing.file)} imports '${missing.pkg}', which is not installed (no node_modules/${missing.pkg} in its folder or above); run \`npm install ${missing.pkg}\` in ${path.relative(process.cwd(), root) || '.'}`);
       }
     }
+    if (python) {
+      const unbuilt = unbuiltRequirements(root);
+      if (unbuilt.length > 0) {
+        notes.push(
+          `note: function ${fn.name} lists ${unbuilt.join(', ')} in ${path.relative(process.cwd(), path.join(root, 'requirements.txt'))}, which ${unbuilt.length === 1 ? 'is' : 'are'} not in its folder; check runs the folder as it is, so an import of ${unbuilt.length === 1 ? 'it' : 'them'} fails here as it would on Lambda unpackaged. \`sam build\` installs requirements.txt: run \`lambda-triage check .aws-sam/build/template.yaml\` after it to check what ships`,
+        );
+      }
+    }
     plans.push({ fn, root, handlerFile });
   }
   for (const s of read.skipped) io.err(`lambda-triage check: skipped ${s}`);
+  for (const n of notes) io.err(`lambda-triage check: ${n}`);
 
   const quickjs = plans.some((p) => !isPythonRuntime(p.fn.runtime as RuntimeId)) && args.runner.runner === 'sandbox' ? await loadQuickJS() : null;
   // Python functions run in the simulator's Pyodide, loaded only when the template has one (as `invoke` does).

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { collectApiRoutes, formatGithub, formatJunit, missingParameterPaths, parseCheckArgs, planCases, runCheck, type CheckResult } from '../../src/cli/check-command.ts';
+import { collectApiRoutes, formatGithub, formatJunit, missingParameterPaths, parseCheckArgs, planCases, runCheck, unbuiltRequirements, type CheckResult } from '../../src/cli/check-command.ts';
 import type { CheckFunction } from '../../src/cli/sam-template.ts';
 
 const SAMPLE = path.join(import.meta.dirname, 'sample-project');
@@ -268,4 +268,19 @@ describe('check with Python functions', () => {
     const first = (JSON.parse(failed.out) as { results: CheckResult[] }).results[0];
     expect(first?.firstFailingLogLine).toMatch(/^\[ERROR\] KeyError: 'body'\nTraceback \(most recent call last\):/);
   }, 120_000);
+
+  it('says when requirements.txt names packages the folder does not hold (sam build installs them), and still runs', async () => {
+    const dir = tempProject({
+      'template.yaml': 'Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Runtime: python3.13\n      CodeUri: src/\n      Handler: app.handler\n',
+      'src/app.py': 'import requests\n\ndef handler(event, context):\n    return 1\n',
+      'src/requirements.txt': 'requests==2.32.3\nboto3>=1.34  # in the runtime\nvendored-lib\n# comment\n-r more.txt\n',
+      'src/vendored_lib/__init__.py': '',
+    });
+    expect(unbuiltRequirements(path.join(dir, 'src'))).toEqual(['requests']);
+    const r = await check([dir, '--json']);
+    expect(r.err).toContain('lambda-triage check: note: function F lists requests in ');
+    expect(r.err).toContain('run `lambda-triage check .aws-sam/build/template.yaml` after it');
+    const first = (JSON.parse(r.out) as { results: CheckResult[] }).results[0];
+    expect(first?.firstFailingLogLine).toContain("No module named 'requests'");
+  }, 60_000);
 });
