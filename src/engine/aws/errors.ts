@@ -4,6 +4,8 @@
  * without a recorded source are marked UNVERIFIED.
  */
 
+import { SIMULATOR_GAP_SENTENCE } from '../errors/simulator-gap.ts';
+
 /** An error crossing from the host world to the simulated SDK. */
 export interface WireError {
   name: string;
@@ -108,7 +110,7 @@ export const SIMULATOR_UNSUPPORTED_ERROR = 'SimulatorUnsupportedOperation';
 export function simulatorUnsupported(client: string, operation: string): WireError {
   return {
     name: SIMULATOR_UNSUPPORTED_ERROR,
-    message: `The Lambda Triage simulator does not cover ${client}.${operation} yet, so this call was not answered as AWS would answer it. This is a gap of the simulator, not an error in your code. Simulated clients and operations are listed in SIMULATION.md ("AWS SDK coverage").`,
+    message: `The Lambda Triage simulator does not cover ${client}.${operation} yet, so this call was not answered as AWS would answer it. ${SIMULATOR_GAP_SENTENCE}. Simulated clients and operations are listed in SIMULATION.md ("AWS SDK coverage").`,
     $fault: 'client',
   };
 }

@@ -10,6 +10,7 @@
  */
 import type { SimModule } from '../sandbox/sandbox.ts';
 import { awsSdkCore } from './sdk-core.ts';
+import { SIMULATOR_GAP_SENTENCE } from '../errors/simulator-gap.ts';
 
 /** Internal module shared by the simulated SDK packages. */
 export const SDK_CORE_SPECIFIER = 'lambda-triage:aws-sdk-core';
@@ -46,7 +47,7 @@ const RUNTIME_PROVIDED_GAPS: Record<string, string> = {
 };
 
 function gapModule(specifier: string, what: string): SimModule {
-  const message = `${specifier}: ${what}. This is a gap of the simulator, not an error in your code: on AWS, loading ${specifier} works`;
+  const message = `${specifier}: ${what}. ${SIMULATOR_GAP_SENTENCE}: on AWS, loading ${specifier} works`;
   // The note is the simulator's, not code of the package: its stack is the message alone in both runners.
   return { format: 'cjs', source: `const e = new Error(${JSON.stringify(message)}); e.stack = 'Error: ' + e.message; throw e;` };
 }

@@ -6,6 +6,7 @@
 import { isFrontDoorPermitted, type FunctionUrlPermission } from './url-permissions.ts';
 import type { CatalogueCode, FindingParams } from '../errors/catalogue.ts';
 import { createFinding } from '../errors/catalogue.ts';
+import { SIMULATOR_GAP_SENTENCE } from '../errors/simulator-gap.ts';
 import type { Finding, HttpResponse, InvocationRecord } from '../types.ts';
 import type { FrontDoor } from '../vocabulary.ts';
 import { deriveExtendedRequestId, deriveTraceId, createFrontDoorIds } from './events.ts';
@@ -133,7 +134,7 @@ export function functionFailureCode(record: InvocationRecord): CatalogueCode {
   if (record.outcome === 'timeout' || record.errorType === 'Sandbox.Timedout') return 'LT-FUNCTION-TIMEOUT';
   if (record.outcome === 'out-of-memory') return 'LT-OUT-OF-MEMORY';
   // A module the runtime provides and the simulator lacks (the runtimes' gap notes end their message this way).
-  if (record.outcome === 'init-error' && (record.errorMessage ?? '').includes('This is a gap of the simulator, not an error in your code')) return 'LT-SIM-MODULE-GAP';
+  if (record.outcome === 'init-error' && (record.errorMessage ?? '').includes(SIMULATOR_GAP_SENTENCE)) return 'LT-SIM-MODULE-GAP';
   if (record.outcome === 'init-error') return 'LT-INIT-FAILURE';
   return 'LT-FUNCTION-ERROR';
 }

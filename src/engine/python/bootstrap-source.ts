@@ -12,6 +12,8 @@
  * (true when the deadline passed), `stopping()`, `call(name, json)`, `hang(label)`, `oom()`, `cached_compile(...)`.
  */
 
+import { SIMULATOR_GAP_SENTENCE } from '../errors/simulator-gap.ts';
+
 /** Source of `/var/runtime/_lt_runtime.py`: the stop exception and the virtual-time patches. */
 export const PYTHON_RUNTIME_SOURCE = String.raw`"""Lambda Triage simulator: virtual time for the Python runtime (not part of AWS's runtime)."""
 import sys as _sys
@@ -178,8 +180,7 @@ _SIMULATOR_GAPS = {
     "zoneinfo._zoneinfo": (
         {"ZoneInfo"},
         "zoneinfo cannot be imported in the Lambda Triage simulator (its datetime is the pure-Python one, on the "
-        "virtual clock, and Pyodide has no pure-Python zoneinfo). This is a gap of the simulator, not an error in "
-        "your code: on AWS, import zoneinfo works",
+        "virtual clock, and Pyodide has no pure-Python zoneinfo). ${SIMULATOR_GAP_SENTENCE}: on AWS, import zoneinfo works",
     ),
 }
 
@@ -223,7 +224,7 @@ class _RuntimeProvidedFinder:
         if runtimes is not None and runtime not in runtimes:
             return None
         raise ModuleNotFoundError(
-            "%s: %s. This is a gap of the simulator, not an error in your code: on AWS, import %s works"
+            "%s: %s. ${SIMULATOR_GAP_SENTENCE}: on AWS, import %s works"
             % (fullname, what % runtime, top),
             name=fullname,
         )
