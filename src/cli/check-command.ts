@@ -551,7 +551,7 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
   }
   // Preflight: every handler file exists and every package it imports is installed, before anything runs.
   const base = path.dirname(path.resolve(read.file));
-  const plans: Array<{ fn: CheckFunction; root: string; handlerFile: string }> = [];
+  const plans: Array<{ fn: CheckFunction; root: string; handlerFile: string; python: boolean }> = [];
   const notes: string[] = [];
   for (const fn of functions) {
     const root = path.resolve(base, fn.codeUri);
@@ -581,20 +581,19 @@ export async function runCheck(argv: string[], io: Io): Promise<number> {
         );
       }
     }
-    plans.push({ fn, root, handlerFile });
+    plans.push({ fn, root, handlerFile, python });
   }
   for (const s of read.skipped) io.err(`lambda-triage check: skipped ${s}`);
   for (const n of notes) io.err(`lambda-triage check: ${n}`);
 
-  const quickjs = plans.some((p) => !isPythonRuntime(p.fn.runtime as RuntimeId)) && args.runner.runner === 'sandbox' ? await loadQuickJS() : null;
+  const quickjs = args.runner.runner === 'sandbox' && plans.some((p) => !p.python) ? await loadQuickJS() : null;
   // Python functions run in the simulator's Pyodide, loaded only when the template has one (as `invoke` does).
   let pythonExecutor: Executor | null = null;
   const results: CheckResult[] = [];
   // Every route of the template, selected functions or not: they share the API a probe goes through.
   const apiRoutes = collectApiRoutes(read.functions);
-  for (const { fn, root, handlerFile } of plans) {
+  for (const { fn, root, handlerFile, python } of plans) {
     const world = createAwsWorld({ functionName: fn.name, seed: args.seed });
-    const python = isPythonRuntime(fn.runtime as RuntimeId);
     const pythonProject = python ? await import('./python-project.ts') : null;
     if (pythonProject && !pythonExecutor) pythonExecutor = await pythonProject.createCliPythonExecutor();
     const executor: Executor | undefined = python
